@@ -1,0 +1,65 @@
+//! The app shell: header, navigation, storage banner and the routes.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+use crate::components::storage_banner::StorageBanner;
+use crate::links::{base, href};
+use crate::pages::contact::ContactPage;
+use crate::pages::contact_edit::{EditContactPage, NewContactPage};
+use crate::pages::contacts::ContactsPage;
+use crate::pages::data::DataPage;
+use crate::pages::insights::InsightsPage;
+use crate::pages::not_found::NotFoundPage;
+use crate::pages::settings::SettingsPage;
+use crate::pages::today::TodayPage;
+use crate::state::AppState;
+use crate::storage::APP_NAMESPACE;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_context(AppState::open(APP_NAMESPACE));
+    view! {
+        <Router base=base()>
+            <Shell/>
+        </Router>
+    }
+}
+
+/// Everything inside the router; tests mount it with their own state.
+#[component]
+pub fn Shell() -> impl IntoView {
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <header class="site-header">
+            <a class="brand" href=href("/")>
+                <span class="brand-mark" aria-hidden="true"></span>
+                "Reachout"
+            </a>
+            <nav aria-label="Main">
+                <A href=href("/") exact=true>"Today"</A>
+                <A href=href("/contacts")>"Contacts"</A>
+                <A href=href("/insights")>"Insights"</A>
+                <A href=href("/data")>"Data"</A>
+                <A href=href("/settings")>"Settings"</A>
+            </nav>
+        </header>
+        <main id="main" tabindex="-1">
+            <StorageBanner/>
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("/") view=TodayPage/>
+                <Route path=path!("/contacts") view=ContactsPage/>
+                <Route path=path!("/contacts/new") view=NewContactPage/>
+                <Route path=path!("/contacts/:id") view=ContactPage/>
+                <Route path=path!("/contacts/:id/edit") view=EditContactPage/>
+                <Route path=path!("/insights") view=InsightsPage/>
+                <Route path=path!("/data") view=DataPage/>
+                <Route path=path!("/settings") view=SettingsPage/>
+            </Routes>
+        </main>
+        <footer class="site-footer">
+            <p>"Your data stays in this browser. Reaching out is the win, whatever the answer."</p>
+        </footer>
+    }
+}

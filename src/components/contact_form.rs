@@ -1,0 +1,98 @@
+//! The form that adds a contact or edits one; it calls the model and shows its messages.
+
+use leptos::prelude::*;
+use crate::links::href;
+use leptos_router::hooks::use_navigate;
+
+use crate::clock;
+use crate::components::field::{focus_first_invalid, Field, FieldKind};
+use crate::model::{ContactDraft, ContactField, ContactId, FieldErrors, ModelError};
+use crate::state::use_app_state;
+
+#[component]
+pub fn ContactForm(
+    /// The contact being edited; `None` adds a new one.
+    editing: Option<ContactId>,
+    initial: ContactDraft,
+) -> impl IntoView {
+    let state = use_app_state();
+    let navigate = use_navigate();
+
+    let name = RwSignal::new(initial.name);
+    let company = RwSignal::new(initial.company);
+    let role = RwSignal::new(initial.role);
+    let email = RwSignal::new(initial.email);
+    let linkedin = RwSignal::new(initial.linkedin);
+    let tags = RwSignal::new(initial.tags);
+    let notes = RwSignal::new(initial.notes);
+
+    let errors = RwSignal::new(FieldErrors::<ContactField>::default());
+    let general_error = RwSignal::new(None::<String>);
+    let error_for =
+        move |field| Signal::derive(move || errors.with(|e| e.get(field).map(str::to_string)));
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let draft = ContactDraft {
+            name: name.get_untracked(),
+            company: company.get_untracked(),
+            role: role.get_untracked(),
+            email: email.get_untracked(),
+            linkedin: linkedin.get_untracked(),
+            tags: tags.get_untracked(),
+            notes: notes.get_untracked(),
+        };
+        let now = clock::now();
+        let saved = state.change(|book| match editing {
+            Some(id) => book.update_contact(id, &draft, now).map(|()| id),
+            None => book.add_contact(&draft, now),
+        });
+        match saved {
+            Ok(id) => {
+                errors.set(FieldErrors::default());
+                navigate(&format!("/contacts/{id}"), Default::default());
+            }
+            Err(ModelError::InvalidContact(found)) => {
+                errors.set(found);
+                general_error.set(None);
+                focus_first_invalid();
+            }
+            Err(other) => general_error.set(Some(other.to_string())),
+        }
+    };
+
+    let submit_label = if editing.is_some() { "Save changes" } else { "Add contact" };
+    let cancel_href = match editing {
+        Some(id) => href(&format!("/contacts/{id}")),
+        None => href("/contacts"),
+    };
+
+    view! {
+        <form class="card form" novalidate on:submit=on_submit>
+            <Field label="Name" name="name" value=name error=error_for(ContactField::Name) required=true
+                autocomplete="off" />
+            <div class="field-row">
+                <Field label="Company" name="company" value=company error=error_for(ContactField::Company)
+                    autocomplete="off" />
+                <Field label="Role" name="role" value=role error=error_for(ContactField::Role)
+                    autocomplete="off" />
+            </div>
+            <Field label="Email" name="email" value=email error=error_for(ContactField::Email)
+                kind=FieldKind::Email autocomplete="off" />
+            <Field label="LinkedIn profile" name="linkedin" value=linkedin error=error_for(ContactField::Linkedin)
+                kind=FieldKind::Url hint="A web address, like https://www.linkedin.com/in/their-name" />
+            <Field label="Tags" name="tags" value=tags error=error_for(ContactField::Tags)
+                hint="Separate tags with commas, like: mentor, design, Berlin" />
+            <Field label="Notes" name="notes" value=notes error=error_for(ContactField::Notes)
+                kind=FieldKind::Multiline hint="How you met, what you have in common, what you could ask." />
+            {move || general_error.get().map(|message| view! { <p class="form-error" role="alert">{message}</p> })}
+            {move || (errors.with(|e| !e.is_empty())).then(|| view! {
+                <p class="form-error" role="alert">"Nothing was saved. Please check the fields marked above."</p>
+            })}
+            <div class="actions">
+                <button type="submit" class="button primary">{submit_label}</button>
+                <a class="button" href=cancel_href>"Cancel"</a>
+            </div>
+        </form>
+    }
+}

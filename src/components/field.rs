@@ -1,0 +1,108 @@
+//! A labelled form field with its hint and error message wired up for screen readers.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// How the field takes its text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    Text,
+    Email,
+    Url,
+    Date,
+    Multiline,
+}
+
+#[component]
+pub fn Field(
+    /// The visible label.
+    label: &'static str,
+    /// Unique on the page; used for the element ids.
+    name: &'static str,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] required: bool,
+    #[prop(default = FieldKind::Text)] kind: FieldKind,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            if error.with(Option::is_some) {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let invalid = move || error.with(Option::is_some).then_some("true");
+    let on_input = move |ev: leptos::ev::Event| value.set(event_target_value(&ev));
+
+    let control = match kind {
+        FieldKind::Multiline => view! {
+            <textarea
+                id=id.clone()
+                name=name
+                rows="4"
+                aria-invalid=invalid
+                aria-describedby=described_by
+                prop:value=move || value.get()
+                on:input=on_input
+            ></textarea>
+        }
+        .into_any(),
+        _ => {
+            let input_type = match kind {
+                FieldKind::Email => "email",
+                FieldKind::Url => "url",
+                FieldKind::Date => "date",
+                _ => "text",
+            };
+            view! {
+                <input
+                    id=id.clone()
+                    name=name
+                    type=input_type
+                    autocomplete=autocomplete
+                    aria-required=required.then_some("true")
+                    aria-invalid=invalid
+                    aria-describedby=described_by
+                    prop:value=move || value.get()
+                    on:input=on_input
+                />
+            }
+            .into_any()
+        }
+    };
+
+    view! {
+        <div class="field" class:field-invalid=move || error.with(Option::is_some)>
+            <label for=id.clone()>
+                {label}
+                {required.then(|| view! { <span class="required"> " (required)"</span> })}
+            </label>
+            {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{hint}</p> })}
+            {control}
+            {move || error.get().map(|message| view! {
+                <p class="field-error" id=error_id.clone()>{message}</p>
+            })}
+        </div>
+    }
+}
+
+/// Moves focus to the first field marked invalid, once the messages are on screen.
+pub fn focus_first_invalid() {
+    request_animation_frame(|| {
+        let first = document().query_selector("[aria-invalid='true']").ok().flatten();
+        if let Some(element) = first.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = element.focus();
+        }
+    });
+}

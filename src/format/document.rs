@@ -1,0 +1,109 @@
+//! The stored document: the user's [`Book`] inside a versioned envelope.
+//!
+//! ```json
+//! {"format":"reachout","version":1,"revision":3,"saved_at":"2026-11-27T10:00:00Z",
+//!  "data":{"next_id":3,"contacts":[…],"reach_outs":[…]}}
+//! ```
+//! `format` tells our data from anything else stored on the same origin; `version` is the
+//! schema version, raised whenever the shape of `data` changes; `revision` counts saves.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::model::Book;
+
+pub const FORMAT_NAME: &str = "reachout";
+/// The schema version this build writes and the newest it can read.
+pub const SCHEMA_VERSION: u64 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub format: String,
+    pub version: u64,
+    pub revision: u64,
+    pub saved_at: DateTime<Utc>,
+    pub data: Book,
+}
+
+/// Why stored text could not be opened. Each message is meant to be shown to the user.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("the saved text is not valid JSON ({0})")]
+    NotJson(String),
+    #[error("the saved text is not Reachout data")]
+    NotReachout,
+    #[error("it was saved by a newer Reachout (schema version {found}; this one reads up to {SCHEMA_VERSION})")]
+    NewerVersion { found: u64 },
+    #[error("it has an unknown schema version ({0})")]
+    UnknownVersion(String),
+    #[error("its contents are damaged ({0})")]
+    Damaged(String),
+}
+
+impl DecodeError {
+    /// Newer data is readable in principle; a later version of the app will open it.
+    pub fn is_newer_version(&self) -> bool {
+        matches!(self, DecodeError::NewerVersion { .. })
+    }
+}
+
+pub fn encode(book: &Book, revision: u64, saved_at: DateTime<Utc>) -> String {
+    #[derive(Serialize)]
+    struct Envelope<'a> {
+        format: &'a str,
+        version: u64,
+        revision: u64,
+        saved_at: DateTime<Utc>,
+        data: &'a Book,
+    }
+    let envelope = Envelope { format: FORMAT_NAME, version: SCHEMA_VERSION, revision, saved_at, data: book };
+    // Serialising plain structs with string keys cannot fail.
+    serde_json::to_string(&envelope).unwrap_or_default()
+}
+
+pub fn decode(text: &str) -> Result<Document, DecodeError> {
+    // serde_json refuses nesting deeper than 128 levels, so hostile input cannot exhaust the stack.
+    let value: Value = serde_json::from_str(text).map_err(|e| DecodeError::NotJson(e.to_string()))?;
+    let Value::Object(fields) = &value else {
+        return Err(DecodeError::NotReachout);
+    };
+    if fields.get("format").and_then(Value::as_str) != Some(FORMAT_NAME) {
+        return Err(DecodeError::NotReachout);
+    }
+    let version = match fields.get("version") {
+        Some(Value::Number(n)) => n.as_u64().ok_or_else(|| DecodeError::UnknownVersion(n.to_string()))?,
+        Some(other) => return Err(DecodeError::UnknownVersion(other.to_string())),
+        None => return Err(DecodeError::UnknownVersion("missing".into())),
+    };
+    if version > SCHEMA_VERSION {
+        return Err(DecodeError::NewerVersion { found: version });
+    }
+    if version == 0 {
+        return Err(DecodeError::UnknownVersion("0".into()));
+    }
+    let mut document: Document =
+        serde_json::from_value(value).map_err(|e| DecodeError::Damaged(e.to_string()))?;
+    check_consistency(&mut document.data)?;
+    Ok(document)
+}
+
+/// Refuses data whose records contradict each other, and repairs the id counter, which is
+/// derivable, so that a new record can never take an existing id.
+fn check_consistency(book: &mut Book) -> Result<(), DecodeError> {
+    let mut ids = std::collections::HashSet::new();
+    for id in book.contacts.iter().map(|c| c.id.0).chain(book.reach_outs.iter().map(|r| r.id.0)) {
+        if !ids.insert(id) {
+            return Err(DecodeError::Damaged(format!("the id {id} is used twice")));
+        }
+    }
+    if let Some(orphan) = book.reach_outs.iter().find(|r| book.contact(r.contact).is_none()) {
+        return Err(DecodeError::Damaged(format!(
+            "reach-out {} belongs to contact {}, which is missing",
+            orphan.id.0, orphan.contact.0
+        )));
+    }
+    let highest = ids.into_iter().max().unwrap_or(0);
+    book.next_id = book.next_id.max(highest + 1);
+    Ok(())
+}

@@ -1,0 +1,3 @@
+//! File and storage formats. Each takes and returns strings, so it is tested natively.
+
+pub mod document;

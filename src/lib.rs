@@ -1,0 +1,19 @@
+//! Reachout: a private, browser-only tracker for the people you reach out to.
+//!
+//! `model` and `format` are pure Rust; `storage` is the one module that touches localStorage;
+//! `app`, `pages` and `components` are the thin Leptos shell.
+
+pub mod app;
+pub mod clock;
+pub mod components;
+pub mod format;
+pub mod links;
+pub mod model;
+pub mod pages;
+pub mod state;
+pub mod storage;
+
+/// Starts the app in the page's `<body>`.
+pub fn mount() {
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,137 @@
+//! The user's whole record: every contact and reach-out, and the operations that change them.
+//! It is plain data so that it can be saved, tested and compared without a browser.
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::contact::{Contact, ContactDraft, ContactField};
+use super::reach_out::{ReachOut, ReachOutDraft, ReachOutField};
+use super::validate::FieldErrors;
+use super::{ContactId, ReachOutId};
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Book {
+    /// The next id to hand out, shared by contacts and reach-outs; it only grows, so an id
+    /// is never reused, even after a delete.
+    pub next_id: u64,
+    pub contacts: Vec<Contact>,
+    pub reach_outs: Vec<ReachOut>,
+}
+
+/// Why an operation on the book was refused.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum ModelError {
+    #[error("That contact no longer exists.")]
+    UnknownContact(ContactId),
+    #[error("Some fields need another look.")]
+    InvalidContact(FieldErrors<ContactField>),
+    #[error("Some fields need another look.")]
+    InvalidReachOut(FieldErrors<ReachOutField>),
+    #[error("The app's state is no longer available; please reload the page.")]
+    Unavailable,
+}
+
+impl Book {
+    fn take_id(&mut self) -> u64 {
+        // Ids start at 1 so that 0 is never a real record.
+        self.next_id = self.next_id.max(1);
+        let id = self.next_id;
+        self.next_id += 1;
+        id
+    }
+
+    pub fn contact(&self, id: ContactId) -> Option<&Contact> {
+        self.contacts.iter().find(|c| c.id == id)
+    }
+
+    /// Contacts in the order a person looks for them: by name, ignoring case.
+    pub fn contacts_by_name(&self) -> Vec<&Contact> {
+        let mut contacts: Vec<&Contact> = self.contacts.iter().collect();
+        contacts.sort_by_cached_key(|c| (c.name.to_lowercase(), c.id));
+        contacts
+    }
+
+    pub fn add_contact(&mut self, draft: &ContactDraft, now: DateTime<Utc>) -> Result<ContactId, ModelError> {
+        let valid = draft.validate().map_err(ModelError::InvalidContact)?;
+        let id = ContactId(self.take_id());
+        self.contacts.push(Contact {
+            id,
+            name: valid.name,
+            company: valid.company,
+            role: valid.role,
+            email: valid.email,
+            linkedin: valid.linkedin,
+            tags: valid.tags,
+            notes: valid.notes,
+            created: now,
+            updated: now,
+        });
+        Ok(id)
+    }
+
+    pub fn update_contact(
+        &mut self,
+        id: ContactId,
+        draft: &ContactDraft,
+        now: DateTime<Utc>,
+    ) -> Result<(), ModelError> {
+        // Validate before looking the contact up mutably, so a refused edit changes nothing.
+        let valid = draft.validate().map_err(ModelError::InvalidContact)?;
+        let contact = self
+            .contacts
+            .iter_mut()
+            .find(|c| c.id == id)
+            .ok_or(ModelError::UnknownContact(id))?;
+        contact.name = valid.name;
+        contact.company = valid.company;
+        contact.role = valid.role;
+        contact.email = valid.email;
+        contact.linkedin = valid.linkedin;
+        contact.tags = valid.tags;
+        contact.notes = valid.notes;
+        contact.updated = now;
+        Ok(())
+    }
+
+    pub fn log_reach_out(
+        &mut self,
+        contact: ContactId,
+        draft: &ReachOutDraft,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<ReachOutId, ModelError> {
+        if self.contact(contact).is_none() {
+            return Err(ModelError::UnknownContact(contact));
+        }
+        let (channel, date, note) = draft.validate(today).map_err(ModelError::InvalidReachOut)?;
+        let id = ReachOutId(self.take_id());
+        self.reach_outs.push(ReachOut { id, contact, channel, date, note, created: now });
+        Ok(id)
+    }
+
+    /// A contact's reach-outs, newest first; on the same day, the one logged last comes first.
+    pub fn timeline(&self, contact: ContactId) -> Vec<&ReachOut> {
+        let mut items: Vec<&ReachOut> = self.reach_outs.iter().filter(|r| r.contact == contact).collect();
+        items.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
+        items
+    }
+
+    /// The most recent reach-outs across all contacts, newest first.
+    pub fn recent_reach_outs(&self, limit: usize) -> Vec<&ReachOut> {
+        let mut items: Vec<&ReachOut> = self.reach_outs.iter().collect();
+        items.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
+        items.truncate(limit);
+        items
+    }
+
+    /// The day of a contact's latest reach-out, if any.
+    pub fn last_reached(&self, contact: ContactId) -> Option<NaiveDate> {
+        self.reach_outs.iter().filter(|r| r.contact == contact).map(|r| r.date).max()
+    }
+
+    /// Reach-outs dated in the Monday-to-Sunday week that holds `today`.
+    pub fn reach_outs_this_week(&self, today: NaiveDate) -> usize {
+        let week = today.iso_week();
+        self.reach_outs.iter().filter(|r| r.date.iso_week() == week).count()
+    }
+}

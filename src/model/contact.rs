@@ -1,0 +1,166 @@
+//! A contact: someone the user reaches out to, and the form that creates or edits one.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::validate::{check_email, check_length, normalize_web_url, FieldErrors, Limits};
+use super::ContactId;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Contact {
+    pub id: ContactId,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub company: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub role: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub email: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub linkedin: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    pub created: DateTime<Utc>,
+    pub updated: DateTime<Utc>,
+}
+
+/// The fields of the contact form, for attaching a message to the right input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ContactField {
+    Name,
+    Company,
+    Role,
+    Email,
+    Linkedin,
+    Tags,
+    Notes,
+}
+
+/// What the user typed into the contact form, before validation.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ContactDraft {
+    pub name: String,
+    pub company: String,
+    pub role: String,
+    pub email: String,
+    pub linkedin: String,
+    /// Comma-separated, as typed.
+    pub tags: String,
+    pub notes: String,
+}
+
+/// A draft that passed validation: trimmed, links normalised, tags split.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct ValidContact {
+    pub name: String,
+    pub company: String,
+    pub role: String,
+    pub email: String,
+    pub linkedin: String,
+    pub tags: Vec<String>,
+    pub notes: String,
+}
+
+impl ContactDraft {
+    /// The form pre-filled from a saved contact, for editing.
+    pub fn from_contact(contact: &Contact) -> Self {
+        ContactDraft {
+            name: contact.name.clone(),
+            company: contact.company.clone(),
+            role: contact.role.clone(),
+            email: contact.email.clone(),
+            linkedin: contact.linkedin.clone(),
+            tags: contact.tags.join(", "),
+            notes: contact.notes.clone(),
+        }
+    }
+
+    pub(crate) fn validate(&self) -> Result<ValidContact, FieldErrors<ContactField>> {
+        let mut errors = FieldErrors::default();
+        let mut short = |field, text: &str, max| {
+            let text = text.trim();
+            if let Err(message) = check_length(text, max) {
+                errors.add(field, message);
+            }
+            text.to_string()
+        };
+        let name = short(ContactField::Name, &self.name, Limits::NAME);
+        let company = short(ContactField::Company, &self.company, Limits::SHORT_TEXT);
+        let role = short(ContactField::Role, &self.role, Limits::SHORT_TEXT);
+        let email = short(ContactField::Email, &self.email, Limits::SHORT_TEXT);
+        let linkedin_input = short(ContactField::Linkedin, &self.linkedin, Limits::URL);
+
+        if name.is_empty() {
+            errors.add(ContactField::Name, "Please enter a name.");
+        }
+        if !email.is_empty() {
+            if let Err(message) = check_email(&email) {
+                errors.add(ContactField::Email, message);
+            }
+        }
+        let linkedin = if linkedin_input.is_empty() {
+            String::new()
+        } else {
+            normalize_web_url(&linkedin_input).unwrap_or_else(|message| {
+                errors.add(ContactField::Linkedin, message);
+                String::new()
+            })
+        };
+
+        let tags = split_tags(&self.tags);
+        if tags.len() > Limits::TAGS {
+            errors.add(
+                ContactField::Tags,
+                format!("That is {} tags; the most a contact can have is {}.", tags.len(), Limits::TAGS),
+            );
+        }
+        if let Some(long) = tags.iter().find(|tag| tag.chars().count() > Limits::TAG) {
+            errors.add(
+                ContactField::Tags,
+                format!("The tag \"{}…\" is too long; keep each tag under {} characters.",
+                    long.chars().take(20).collect::<String>(), Limits::TAG),
+            );
+        }
+
+        // Notes keep their inner line breaks; only the ends are trimmed.
+        let notes = self.notes.trim().to_string();
+        if let Err(message) = check_length(&notes, Limits::NOTES) {
+            errors.add(ContactField::Notes, message);
+        }
+
+        errors.into_result(ValidContact { name, company, role, email, linkedin, tags, notes })
+    }
+}
+
+/// Splits "a, b ,,B" into ["a", "b"]: trimmed, empty ones dropped, duplicates (ignoring case) once.
+fn split_tags(input: &str) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for tag in input.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+        if !tags.iter().any(|seen| seen.to_lowercase() == tag.to_lowercase()) {
+            tags.push(tag.to_string());
+        }
+    }
+    tags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_are_trimmed_and_deduplicated_ignoring_case() {
+        assert_eq!(split_tags(" mentor, Design ,, design,MENTOR , "), ["mentor", "Design"]);
+        assert!(split_tags(" , ").is_empty());
+    }
+
+    #[test]
+    fn one_message_per_field_even_with_several_problems() {
+        let draft = ContactDraft { email: "not an email".into(), ..Default::default() };
+        let errors = draft.validate().unwrap_err();
+        assert_eq!(errors.len(), 2);
+        assert_eq!(errors.get(ContactField::Name), Some("Please enter a name."));
+        assert!(errors.get(ContactField::Email).is_some());
+    }
+}

@@ -1,0 +1,39 @@
+//! The pure model of Reachout: contacts, reach-outs and the rules on them.
+//! Nothing here touches the browser or a clock; time and ids come in from the edge.
+
+mod book;
+mod contact;
+pub mod dates;
+mod reach_out;
+mod validate;
+
+pub use book::{Book, ModelError};
+pub use contact::{Contact, ContactDraft, ContactField};
+pub use reach_out::{Channel, ReachOut, ReachOutDraft, ReachOutField};
+pub use validate::{FieldErrors, Limits};
+
+use serde::{Deserialize, Serialize};
+
+/// Identifies a contact. Ids come from a counter in [`Book`], never from randomness,
+/// so that a saved document and a test are reproducible.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ContactId(pub u64);
+
+/// Identifies a reach-out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ReachOutId(pub u64);
+
+impl std::fmt::Display for ContactId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::str::FromStr for ContactId {
+    type Err = std::num::ParseIntError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        s.parse().map(ContactId)
+    }
+}

@@ -1,0 +1,153 @@
+//! A reach-out: one attempt to contact someone, on a channel, on a day.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::validate::{check_length, FieldErrors, Limits};
+use super::{ContactId, ReachOutId};
+
+/// How the user reached out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    Email,
+    Phone,
+    Linkedin,
+    InPerson,
+    Text,
+    Video,
+    Other,
+}
+
+impl Channel {
+    pub const ALL: [Channel; 7] = [
+        Channel::Email,
+        Channel::Phone,
+        Channel::Linkedin,
+        Channel::InPerson,
+        Channel::Text,
+        Channel::Video,
+        Channel::Other,
+    ];
+
+    /// The words shown to the user.
+    pub fn label(self) -> &'static str {
+        match self {
+            Channel::Email => "Email",
+            Channel::Phone => "Phone",
+            Channel::Linkedin => "LinkedIn",
+            Channel::InPerson => "In person",
+            Channel::Text => "Text message",
+            Channel::Video => "Video call",
+            Channel::Other => "Other",
+        }
+    }
+
+    /// A stable short name, used as a form value.
+    pub fn key(self) -> &'static str {
+        match self {
+            Channel::Email => "email",
+            Channel::Phone => "phone",
+            Channel::Linkedin => "linkedin",
+            Channel::InPerson => "in_person",
+            Channel::Text => "text",
+            Channel::Video => "video",
+            Channel::Other => "other",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Channel> {
+        Channel::ALL.into_iter().find(|c| c.key() == key)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReachOut {
+    pub id: ReachOutId,
+    pub contact: ContactId,
+    pub channel: Channel,
+    /// The day it happened, in the user's local calendar.
+    pub date: NaiveDate,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    pub created: DateTime<Utc>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ReachOutField {
+    Channel,
+    Date,
+    Note,
+}
+
+/// What the user entered in the "log a reach-out" form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReachOutDraft {
+    pub channel: Option<Channel>,
+    /// As typed into a date input: `YYYY-MM-DD`.
+    pub date: String,
+    pub note: String,
+}
+
+impl ReachOutDraft {
+    /// A fresh form: no channel picked yet, dated today.
+    pub fn new(today: NaiveDate) -> Self {
+        ReachOutDraft {
+            channel: None,
+            date: today.format("%Y-%m-%d").to_string(),
+            note: String::new(),
+        }
+    }
+
+    pub(crate) fn validate(
+        &self,
+        today: NaiveDate,
+    ) -> Result<(Channel, NaiveDate, String), FieldErrors<ReachOutField>> {
+        let mut errors = FieldErrors::default();
+        if self.channel.is_none() {
+            errors.add(ReachOutField::Channel, "Please pick how you reached out.");
+        }
+        let date = match NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d") {
+            Ok(date) if date > today => {
+                errors.add(ReachOutField::Date, "That date is in the future; log a reach-out once it has happened.");
+                None
+            }
+            Ok(date) => Some(date),
+            Err(_) if self.date.trim().is_empty() => {
+                errors.add(ReachOutField::Date, "Please enter the date you reached out.");
+                None
+            }
+            Err(_) => {
+                errors.add(ReachOutField::Date, "That is not a date (use the form YYYY-MM-DD).");
+                None
+            }
+        };
+        let note = self.note.trim().to_string();
+        if let Err(message) = check_length(&note, Limits::REACH_OUT_NOTE) {
+            errors.add(ReachOutField::Note, message);
+        }
+        match (self.channel, date) {
+            (Some(channel), Some(date)) if errors.is_empty() => Ok((channel, date, note)),
+            _ => Err(errors),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn channel_keys_round_trip() {
+        for channel in Channel::ALL {
+            assert_eq!(Channel::from_key(channel.key()), Some(channel));
+        }
+        assert_eq!(Channel::from_key("pigeon"), None);
+    }
+
+    #[test]
+    fn a_new_draft_is_dated_today() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        assert_eq!(ReachOutDraft::new(today).date, "2026-11-27");
+    }
+}

@@ -1,0 +1,10 @@
+//! One component per page of the app.
+
+pub mod contact;
+pub mod contact_edit;
+pub mod contacts;
+pub mod data;
+pub mod insights;
+pub mod not_found;
+pub mod settings;
+pub mod today;

@@ -1,0 +1,66 @@
+//! The app state shared through context, and the single place where changes are saved:
+//! every change to the book goes through [`AppState::change`], which saves right after it,
+//! the way Elm wraps `update`.
+
+use leptos::prelude::*;
+
+use crate::clock;
+use crate::model::{Book, ModelError};
+use crate::storage::{StorageNotice, Store};
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub book: RwSignal<Book>,
+    /// The storage problem to show, if any; cleared by the next successful save.
+    pub notice: RwSignal<Option<StorageNotice>>,
+    store: StoredValue<Store>,
+}
+
+impl AppState {
+    /// Opens storage and builds the state; call once, at the root.
+    pub fn open(namespace: &str) -> Self {
+        let opened = Store::open(namespace, clock::now());
+        AppState {
+            book: RwSignal::new(opened.book),
+            notice: RwSignal::new(opened.notice),
+            store: StoredValue::new(opened.store),
+        }
+    }
+
+    /// Applies `operation` to the book; when it succeeds, the book is saved at once.
+    /// A refused operation changes nothing and notifies no one.
+    pub fn change<T>(&self, operation: impl FnOnce(&mut Book) -> Result<T, ModelError>) -> Result<T, ModelError> {
+        let mut outcome = None;
+        self.book.maybe_update(|book| {
+            let result = operation(book);
+            let changed = result.is_ok();
+            outcome = Some(result);
+            changed
+        });
+        let outcome = outcome.unwrap_or(Err(ModelError::Unavailable));
+        if outcome.is_ok() {
+            self.save();
+        }
+        outcome
+    }
+
+    fn save(&self) {
+        let saved = self
+            .book
+            .with_untracked(|book| self.store.try_update_value(|store| store.save(book, clock::now())));
+        match saved {
+            Some(Ok(())) => {
+                // A save that works again clears an earlier failure; other notices stay.
+                if matches!(self.notice.get_untracked(), Some(StorageNotice::SaveFailed { .. })) {
+                    self.notice.set(None);
+                }
+            }
+            Some(Err(notice)) => self.notice.set(Some(notice)),
+            None => self.notice.set(Some(StorageNotice::SaveFailed { quota_exceeded: false })),
+        }
+    }
+}
+
+pub fn use_app_state() -> AppState {
+    expect_context::<AppState>()
+}

@@ -1,0 +1,106 @@
+//! The stored document: what is written, what is read back, and what is refused.
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use reachout::format::document::{decode, encode, DecodeError, FORMAT_NAME, SCHEMA_VERSION};
+use reachout::model::{Book, Channel, ContactDraft, ReachOutDraft};
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 27, 9, 30, 0).unwrap()
+}
+
+fn sample_book() -> Book {
+    let mut book = Book::default();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let draft = ContactDraft {
+        name: "José \"Pepe\" <b>Núñez</b>".into(),
+        email: "jose@example.com".into(),
+        tags: "friend, 🌱".into(),
+        notes: "line one\nline two".into(),
+        ..Default::default()
+    };
+    let id = book.add_contact(&draft, now()).unwrap();
+    book.add_contact(&ContactDraft { name: "Ben".into(), ..Default::default() }, now()).unwrap();
+    let reach = ReachOutDraft { channel: Some(Channel::InPerson), date: "2026-11-20".into(), note: "coffee".into() };
+    book.log_reach_out(id, &reach, today, now()).unwrap();
+    book
+}
+
+#[test]
+fn a_document_round_trips_exactly() {
+    let book = sample_book();
+    let text = encode(&book, 7, now());
+    let document = decode(&text).unwrap();
+    assert_eq!(document.data, book);
+    assert_eq!((document.format.as_str(), document.version, document.revision), (FORMAT_NAME, SCHEMA_VERSION, 7));
+    assert_eq!(document.saved_at, now());
+}
+
+#[test]
+fn the_version_one_fixture_still_opens() {
+    let text = std::fs::read_to_string("tests/fixtures/document-v1.json").unwrap();
+    let document = decode(&text).unwrap();
+    assert_eq!(document.data.contacts.len(), 2);
+    assert_eq!(document.data.reach_outs[0].channel, Channel::Linkedin);
+    assert_eq!(document.data.contact(document.data.reach_outs[0].contact).unwrap().name, "Ana Lima");
+}
+
+#[test]
+fn empty_fields_are_left_out_to_keep_the_document_small() {
+    let text = encode(&sample_book(), 1, now());
+    assert!(!text.contains("\"company\""));
+    assert!(text.contains("\"email\":\"jose@example.com\""));
+}
+
+#[test]
+fn text_that_is_not_json_is_refused() {
+    assert!(matches!(decode("{\"format\": \"reachout\", "), Err(DecodeError::NotJson(_))));
+    assert!(matches!(decode(""), Err(DecodeError::NotJson(_))));
+}
+
+#[test]
+fn json_of_another_kind_is_refused() {
+    for text in ["[]", "42", "{}", "{\"format\":\"other\",\"version\":1}", "{\"contacts\":[]}"] {
+        assert_eq!(decode(text), Err(DecodeError::NotReachout), "{text}");
+    }
+}
+
+#[test]
+fn a_newer_schema_is_recognised_as_such() {
+    let text = encode(&sample_book(), 1, now()).replace("\"version\":1", "\"version\":99");
+    let error = decode(&text).unwrap_err();
+    assert_eq!(error, DecodeError::NewerVersion { found: 99 });
+    assert!(error.is_newer_version());
+}
+
+#[test]
+fn strange_versions_are_refused() {
+    for version in ["0", "-1", "\"1\"", "1.5", "null"] {
+        let text = format!("{{\"format\":\"reachout\",\"version\":{version},\"data\":{{}}}}");
+        assert!(matches!(decode(&text), Err(DecodeError::UnknownVersion(_))), "{version}");
+    }
+}
+
+#[test]
+fn contradicting_records_are_refused() {
+    let good = encode(&sample_book(), 1, now());
+    let orphan = good.replace("\"contact\":1", "\"contact\":42");
+    assert!(matches!(decode(&orphan), Err(DecodeError::Damaged(m)) if m.contains("42")));
+    let duplicate = good.replace("\"id\":2", "\"id\":1");
+    assert!(matches!(decode(&duplicate), Err(DecodeError::Damaged(m)) if m.contains("used twice")));
+    let wrong_type = good.replace("\"name\":\"Ben\"", "\"name\":7");
+    assert!(matches!(decode(&wrong_type), Err(DecodeError::Damaged(_))));
+}
+
+#[test]
+fn a_stale_id_counter_is_repaired_so_ids_stay_unique() {
+    let good = encode(&sample_book(), 1, now());
+    let stale = good.replace("\"next_id\":4", "\"next_id\":1");
+    assert_ne!(good, stale);
+    assert_eq!(decode(&stale).unwrap().data.next_id, 4);
+}
+
+#[test]
+fn deeply_nested_json_is_refused_without_overflowing_the_stack() {
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert!(matches!(decode(&deep), Err(DecodeError::NotJson(_))));
+}
