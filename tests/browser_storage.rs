@@ -1,0 +1,160 @@
+//! The storage module against the real localStorage of headless Chromium.
+//! Each test uses its own namespace, so tests cannot see each other's keys.
+#![cfg(target_arch = "wasm32")]
+
+use chrono::{DateTime, TimeZone, Utc};
+use reachout::format::document;
+use reachout::model::{Book, ContactDraft};
+use reachout::storage::{Mode, StorageNotice, Store};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn local() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 27, 9, 30, 0).unwrap()
+}
+
+/// Removes every key of `namespace`, so a test starts clean.
+fn clear(namespace: &str) {
+    let storage = local();
+    let keys: Vec<String> = (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .filter(|k| k.starts_with(&format!("{namespace}:")))
+        .collect();
+    for key in keys {
+        storage.remove_item(&key).unwrap();
+    }
+}
+
+fn book_with(names: &[&str]) -> Book {
+    let mut book = Book::default();
+    for name in names {
+        book.add_contact(&ContactDraft { name: name.to_string(), ..Default::default() }, now()).unwrap();
+    }
+    book
+}
+
+/// Fills localStorage with filler keys until it refuses more, leaving less than `room` chars free.
+fn fill_storage(room: usize) -> Vec<String> {
+    let storage = local();
+    let mut keys = Vec::new();
+    let mut chunk = 1 << 20;
+    while chunk >= room.max(1) {
+        let key = format!("filler:{}", keys.len());
+        if storage.set_item(&key, &"f".repeat(chunk)).is_ok() {
+            keys.push(key);
+        } else {
+            chunk /= 2;
+        }
+    }
+    keys
+}
+
+fn unfill(keys: Vec<String>) {
+    for key in keys {
+        local().remove_item(&key).unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+fn an_empty_store_opens_empty_and_writable() {
+    clear("t-empty");
+    let opened = Store::open("t-empty", now());
+    assert_eq!(opened.book, Book::default());
+    assert_eq!(opened.notice, None);
+    assert_eq!(opened.store.mode(), Mode::ReadWrite);
+}
+
+#[wasm_bindgen_test]
+fn what_is_saved_is_what_opens_next_time() {
+    clear("t-save");
+    let book = book_with(&["Ana", "<b>Ben</b>", "José"]);
+    let mut store = Store::open("t-save", now()).store;
+    store.save(&book, now()).unwrap();
+    store.save(&book, now()).unwrap();
+
+    let reopened = Store::open("t-save", now());
+    assert_eq!(reopened.book, book);
+    let raw = local().get_item("t-save:document").unwrap().unwrap();
+    assert_eq!(document::decode(&raw).unwrap().revision, 2);
+}
+
+#[wasm_bindgen_test]
+fn unreadable_data_is_copied_aside_byte_for_byte_and_never_lost() {
+    clear("t-corrupt");
+    let raw = "{\"format\":\"reachout\",\"version\":1,\"data\":{\"contacts\":[{\"name\":\"Ana\"";
+    local().set_item("t-corrupt:document", raw).unwrap();
+
+    let opened = Store::open("t-corrupt", now());
+    let Some(StorageNotice::Quarantined { key, reason }) = opened.notice.clone() else {
+        panic!("expected a quarantine notice, got {:?}", opened.notice);
+    };
+    assert!(key.starts_with("t-corrupt:quarantine:"), "{key}");
+    assert!(reason.contains("not valid JSON"), "{reason}");
+    assert_eq!(local().get_item(&key).unwrap().as_deref(), Some(raw));
+    // Opening alone writes nothing over the original.
+    assert_eq!(local().get_item("t-corrupt:document").unwrap().as_deref(), Some(raw));
+    assert_eq!(opened.book, Book::default());
+
+    // New work is saved, and the quarantined copy stays.
+    let mut store = opened.store;
+    store.save(&book_with(&["Carla"]), now()).unwrap();
+    assert_eq!(local().get_item(&key).unwrap().as_deref(), Some(raw));
+    assert_eq!(Store::open("t-corrupt", now()).book, book_with(&["Carla"]));
+}
+
+#[wasm_bindgen_test]
+fn data_from_a_newer_reachout_is_left_untouched() {
+    clear("t-newer");
+    let newer = document::encode(&book_with(&["Ana"]), 5, now()).replace("\"version\":1", "\"version\":2");
+    local().set_item("t-newer:document", &newer).unwrap();
+
+    let opened = Store::open("t-newer", now());
+    assert!(matches!(opened.notice, Some(StorageNotice::NewerVersion { .. })), "{:?}", opened.notice);
+    assert_eq!(opened.store.mode(), Mode::ReadOnly);
+    let mut store = opened.store;
+    store.save(&book_with(&["Someone else"]), now()).unwrap();
+    assert_eq!(local().get_item("t-newer:document").unwrap(), Some(newer));
+}
+
+#[wasm_bindgen_test]
+fn a_save_over_the_quota_reports_it_and_keeps_the_last_good_copy() {
+    clear("t-quota");
+    let mut store = Store::open("t-quota", now()).store;
+    store.save(&book_with(&["Ana"]), now()).unwrap();
+    let good = local().get_item("t-quota:document").unwrap();
+
+    let names: Vec<String> = (0..2_000).map(|i| format!("Contact number {i} with a longer name")).collect();
+    let big = book_with(&names.iter().map(String::as_str).collect::<Vec<_>>());
+    let filler = fill_storage(1_000);
+    let result = store.save(&big, now());
+    let after = local().get_item("t-quota:document").unwrap();
+    unfill(filler);
+
+    assert_eq!(result, Err(StorageNotice::SaveFailed { quota_exceeded: true }));
+    assert_eq!(after, good);
+    // Once there is room again, the next save goes through.
+    store.save(&big, now()).unwrap();
+    assert_eq!(Store::open("t-quota", now()).book, big);
+}
+
+#[wasm_bindgen_test]
+fn unreadable_data_that_cannot_be_copied_aside_blocks_all_saving() {
+    clear("t-full");
+    let raw = format!("not json {}", "x".repeat(200_000));
+    local().set_item("t-full:document", &raw).unwrap();
+    let filler = fill_storage(1_000);
+    let opened = Store::open("t-full", now());
+    unfill(filler);
+
+    assert!(matches!(opened.notice, Some(StorageNotice::UnreadableKept { .. })), "{:?}", opened.notice);
+    assert_eq!(opened.store.mode(), Mode::ReadOnly);
+    let mut store = opened.store;
+    store.save(&book_with(&["Ana"]), now()).unwrap();
+    assert_eq!(local().get_item("t-full:document").unwrap(), Some(raw));
+    clear("t-full");
+}
