@@ -29,7 +29,10 @@ impl AppState {
 
     /// Applies `operation` to the book; when it succeeds, the book is saved at once.
     /// A refused operation changes nothing and notifies no one.
-    pub fn change<T>(&self, operation: impl FnOnce(&mut Book) -> Result<T, ModelError>) -> Result<T, ModelError> {
+    pub fn change<T>(
+        &self,
+        operation: impl FnOnce(&mut Book) -> Result<T, ModelError>,
+    ) -> Result<T, ModelError> {
         let mut outcome = None;
         self.book.maybe_update(|book| {
             let result = operation(book);
@@ -45,18 +48,24 @@ impl AppState {
     }
 
     fn save(&self) {
-        let saved = self
-            .book
-            .with_untracked(|book| self.store.try_update_value(|store| store.save(book, clock::now())));
+        let saved = self.book.with_untracked(|book| {
+            self.store
+                .try_update_value(|store| store.save(book, clock::now()))
+        });
         match saved {
             Some(Ok(())) => {
                 // A save that works again clears an earlier failure; other notices stay.
-                if matches!(self.notice.get_untracked(), Some(StorageNotice::SaveFailed { .. })) {
+                if matches!(
+                    self.notice.get_untracked(),
+                    Some(StorageNotice::SaveFailed { .. })
+                ) {
                     self.notice.set(None);
                 }
             }
             Some(Err(notice)) => self.notice.set(Some(notice)),
-            None => self.notice.set(Some(StorageNotice::SaveFailed { quota_exceeded: false })),
+            None => self.notice.set(Some(StorageNotice::SaveFailed {
+                quota_exceeded: false,
+            })),
         }
     }
 }

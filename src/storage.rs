@@ -33,11 +33,20 @@ pub enum Mode {
 pub enum StorageNotice {
     Unavailable,
     /// Unreadable data was copied to `key`; the app started empty.
-    Quarantined { key: String, reason: String },
+    Quarantined {
+        key: String,
+        reason: String,
+    },
     /// Unreadable data that could not even be copied aside: nothing is saved, to keep it intact.
-    UnreadableKept { reason: String },
-    NewerVersion { reason: String },
-    SaveFailed { quota_exceeded: bool },
+    UnreadableKept {
+        reason: String,
+    },
+    NewerVersion {
+        reason: String,
+    },
+    SaveFailed {
+        quota_exceeded: bool,
+    },
 }
 
 impl StorageNotice {
@@ -95,7 +104,10 @@ impl Store {
     }
 
     pub fn quarantine_key(namespace: &str, now: DateTime<Utc>) -> String {
-        format!("{namespace}:quarantine:{}", now.format("%Y-%m-%dT%H:%M:%S%.3fZ"))
+        format!(
+            "{namespace}:quarantine:{}",
+            now.format("%Y-%m-%dT%H:%M:%S%.3fZ")
+        )
     }
 
     pub fn mode(&self) -> Mode {
@@ -105,7 +117,11 @@ impl Store {
     /// Opens the document stored under `namespace`, setting aside what it cannot read.
     pub fn open(namespace: &str, now: DateTime<Utc>) -> Opened {
         let in_memory = |notice| Opened {
-            store: Store { namespace: namespace.into(), mode: Mode::InMemory, revision: 0 },
+            store: Store {
+                namespace: namespace.into(),
+                mode: Mode::InMemory,
+                revision: 0,
+            },
             book: Book::default(),
             notice,
         };
@@ -117,16 +133,30 @@ impl Store {
             Ok(raw) => raw,
             Err(_) => return in_memory(Some(StorageNotice::Unavailable)),
         };
-        let store = |mode, revision| Store { namespace: namespace.into(), mode, revision };
+        let store = |mode, revision| Store {
+            namespace: namespace.into(),
+            mode,
+            revision,
+        };
         let Some(raw) = raw else {
-            return Opened { store: store(Mode::ReadWrite, 0), book: Book::default(), notice: None };
+            return Opened {
+                store: store(Mode::ReadWrite, 0),
+                book: Book::default(),
+                notice: None,
+            };
         };
         match document::decode(&raw) {
-            Ok(doc) => Opened { store: store(Mode::ReadWrite, doc.revision), book: doc.data, notice: None },
+            Ok(doc) => Opened {
+                store: store(Mode::ReadWrite, doc.revision),
+                book: doc.data,
+                notice: None,
+            },
             Err(error) if error.is_newer_version() => Opened {
                 store: store(Mode::ReadOnly, 0),
                 book: Book::default(),
-                notice: Some(StorageNotice::NewerVersion { reason: error.to_string() }),
+                notice: Some(StorageNotice::NewerVersion {
+                    reason: error.to_string(),
+                }),
             },
             Err(error) => Store::quarantine(&storage, namespace, &raw, &error, now),
         }
@@ -149,7 +179,11 @@ impl Store {
             (Mode::ReadOnly, StorageNotice::UnreadableKept { reason })
         };
         Opened {
-            store: Store { namespace: namespace.into(), mode, revision: 0 },
+            store: Store {
+                namespace: namespace.into(),
+                mode,
+                revision: 0,
+            },
             book: Book::default(),
             notice: Some(notice),
         }
@@ -164,7 +198,9 @@ impl Store {
             Mode::ReadOnly | Mode::InMemory => return Ok(()),
         }
         let Some(storage) = local_storage() else {
-            return Err(StorageNotice::SaveFailed { quota_exceeded: false });
+            return Err(StorageNotice::SaveFailed {
+                quota_exceeded: false,
+            });
         };
         let text = document::encode(book, self.revision + 1, now);
         match storage.set_item(&Store::document_key(&self.namespace), &text) {
@@ -172,7 +208,9 @@ impl Store {
                 self.revision += 1;
                 Ok(())
             }
-            Err(error) => Err(StorageNotice::SaveFailed { quota_exceeded: is_quota_error(&error) }),
+            Err(error) => Err(StorageNotice::SaveFailed {
+                quota_exceeded: is_quota_error(&error),
+            }),
         }
     }
 }

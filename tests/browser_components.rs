@@ -41,13 +41,20 @@ fn control(root: &web_sys::Element, label: &str) -> web_sys::Element {
 fn type_into(root: &web_sys::Element, label: &str, text: &str) {
     let input: web_sys::HtmlInputElement = control(root, label).unchecked_into();
     input.set_value(text);
-    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
 }
 
 fn button(root: &web_sys::Element, name: &str) -> web_sys::HtmlElement {
     let buttons = root.query_selector_all("button").unwrap();
     (0..buttons.length())
-        .map(|i| buttons.item(i).unwrap().unchecked_into::<web_sys::HtmlElement>())
+        .map(|i| {
+            buttons
+                .item(i)
+                .unwrap()
+                .unchecked_into::<web_sys::HtmlElement>()
+        })
         .find(|b| b.text_content().unwrap_or_default().trim() == name)
         .unwrap_or_else(|| panic!("no button named {name:?}"))
 }
@@ -68,12 +75,32 @@ async fn the_contact_form_shows_messages_and_saves_nothing_until_valid() {
 
     let text = root.text_content().unwrap();
     assert!(text.contains("Please enter a name."), "{text}");
-    assert!(text.contains("doesn't look like an e-mail address"), "{text}");
-    assert!(text.contains("Only web links starting with http:// or https://"), "{text}");
-    assert_eq!(control(&root, "Name").get_attribute("aria-invalid").as_deref(), Some("true"));
-    let described_by = control(&root, "Name").get_attribute("aria-describedby").unwrap();
-    assert!(root.query_selector(&format!("#{described_by}")).unwrap().is_some());
-    assert_eq!(local().get_item("t-form:document").unwrap(), None, "nothing may be saved");
+    assert!(
+        text.contains("doesn't look like an e-mail address"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Only web links starting with http:// or https://"),
+        "{text}"
+    );
+    assert_eq!(
+        control(&root, "Name")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+    let described_by = control(&root, "Name")
+        .get_attribute("aria-describedby")
+        .unwrap();
+    assert!(root
+        .query_selector(&format!("#{described_by}"))
+        .unwrap()
+        .is_some());
+    assert_eq!(
+        local().get_item("t-form:document").unwrap(),
+        None,
+        "nothing may be saved"
+    );
 
     type_into(&root, "Name", "Ana Lima");
     type_into(&root, "Email", "ana@example.com");
@@ -81,7 +108,10 @@ async fn the_contact_form_shows_messages_and_saves_nothing_until_valid() {
     button(&root, "Add contact").click();
     leptos::task::tick().await;
 
-    let saved = local().get_item("t-form:document").unwrap().expect("the contact is saved");
+    let saved = local()
+        .get_item("t-form:document")
+        .unwrap()
+        .expect("the contact is saved");
     let book = document::decode(&saved).unwrap().data;
     assert_eq!(book.contacts.len(), 1);
     assert_eq!(book.contacts[0].name, "Ana Lima");
@@ -98,7 +128,10 @@ async fn the_shell_offers_every_section_in_its_navigation() {
     });
     leptos::task::tick().await;
 
-    let nav = root.query_selector("nav[aria-label='Main']").unwrap().expect("a main navigation");
+    let nav = root
+        .query_selector("nav[aria-label='Main']")
+        .unwrap()
+        .expect("a main navigation");
     let links = nav.query_selector_all("a").unwrap();
     let names: Vec<String> = (0..links.length())
         .map(|i| links.item(i).unwrap().text_content().unwrap_or_default())

@@ -33,7 +33,14 @@ fn clear(namespace: &str) {
 fn book_with(names: &[&str]) -> Book {
     let mut book = Book::default();
     for name in names {
-        book.add_contact(&ContactDraft { name: name.to_string(), ..Default::default() }, now()).unwrap();
+        book.add_contact(
+            &ContactDraft {
+                name: name.to_string(),
+                ..Default::default()
+            },
+            now(),
+        )
+        .unwrap();
     }
     book
 }
@@ -97,7 +104,10 @@ fn unreadable_data_is_copied_aside_byte_for_byte_and_never_lost() {
     assert!(reason.contains("not valid JSON"), "{reason}");
     assert_eq!(local().get_item(&key).unwrap().as_deref(), Some(raw));
     // Opening alone writes nothing over the original.
-    assert_eq!(local().get_item("t-corrupt:document").unwrap().as_deref(), Some(raw));
+    assert_eq!(
+        local().get_item("t-corrupt:document").unwrap().as_deref(),
+        Some(raw)
+    );
     assert_eq!(opened.book, Book::default());
 
     // New work is saved, and the quarantined copy stays.
@@ -110,11 +120,16 @@ fn unreadable_data_is_copied_aside_byte_for_byte_and_never_lost() {
 #[wasm_bindgen_test]
 fn data_from_a_newer_reachout_is_left_untouched() {
     clear("t-newer");
-    let newer = document::encode(&book_with(&["Ana"]), 5, now()).replace("\"version\":1", "\"version\":2");
+    let newer =
+        document::encode(&book_with(&["Ana"]), 5, now()).replace("\"version\":1", "\"version\":2");
     local().set_item("t-newer:document", &newer).unwrap();
 
     let opened = Store::open("t-newer", now());
-    assert!(matches!(opened.notice, Some(StorageNotice::NewerVersion { .. })), "{:?}", opened.notice);
+    assert!(
+        matches!(opened.notice, Some(StorageNotice::NewerVersion { .. })),
+        "{:?}",
+        opened.notice
+    );
     assert_eq!(opened.store.mode(), Mode::ReadOnly);
     let mut store = opened.store;
     store.save(&book_with(&["Someone else"]), now()).unwrap();
@@ -128,14 +143,21 @@ fn a_save_over_the_quota_reports_it_and_keeps_the_last_good_copy() {
     store.save(&book_with(&["Ana"]), now()).unwrap();
     let good = local().get_item("t-quota:document").unwrap();
 
-    let names: Vec<String> = (0..2_000).map(|i| format!("Contact number {i} with a longer name")).collect();
+    let names: Vec<String> = (0..2_000)
+        .map(|i| format!("Contact number {i} with a longer name"))
+        .collect();
     let big = book_with(&names.iter().map(String::as_str).collect::<Vec<_>>());
     let filler = fill_storage(1_000);
     let result = store.save(&big, now());
     let after = local().get_item("t-quota:document").unwrap();
     unfill(filler);
 
-    assert_eq!(result, Err(StorageNotice::SaveFailed { quota_exceeded: true }));
+    assert_eq!(
+        result,
+        Err(StorageNotice::SaveFailed {
+            quota_exceeded: true
+        })
+    );
     assert_eq!(after, good);
     // Once there is room again, the next save goes through.
     store.save(&big, now()).unwrap();
@@ -151,7 +173,11 @@ fn unreadable_data_that_cannot_be_copied_aside_blocks_all_saving() {
     let opened = Store::open("t-full", now());
     unfill(filler);
 
-    assert!(matches!(opened.notice, Some(StorageNotice::UnreadableKept { .. })), "{:?}", opened.notice);
+    assert!(
+        matches!(opened.notice, Some(StorageNotice::UnreadableKept { .. })),
+        "{:?}",
+        opened.notice
+    );
     assert_eq!(opened.store.mode(), Mode::ReadOnly);
     let mut store = opened.store;
     store.save(&book_with(&["Ana"]), now()).unwrap();

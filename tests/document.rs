@@ -19,8 +19,19 @@ fn sample_book() -> Book {
         ..Default::default()
     };
     let id = book.add_contact(&draft, now()).unwrap();
-    book.add_contact(&ContactDraft { name: "Ben".into(), ..Default::default() }, now()).unwrap();
-    let reach = ReachOutDraft { channel: Some(Channel::InPerson), date: "2026-11-20".into(), note: "coffee".into() };
+    book.add_contact(
+        &ContactDraft {
+            name: "Ben".into(),
+            ..Default::default()
+        },
+        now(),
+    )
+    .unwrap();
+    let reach = ReachOutDraft {
+        channel: Some(Channel::InPerson),
+        date: "2026-11-20".into(),
+        note: "coffee".into(),
+    };
     book.log_reach_out(id, &reach, today, now()).unwrap();
     book
 }
@@ -31,7 +42,14 @@ fn a_document_round_trips_exactly() {
     let text = encode(&book, 7, now());
     let document = decode(&text).unwrap();
     assert_eq!(document.data, book);
-    assert_eq!((document.format.as_str(), document.version, document.revision), (FORMAT_NAME, SCHEMA_VERSION, 7));
+    assert_eq!(
+        (
+            document.format.as_str(),
+            document.version,
+            document.revision
+        ),
+        (FORMAT_NAME, SCHEMA_VERSION, 7)
+    );
     assert_eq!(document.saved_at, now());
 }
 
@@ -41,7 +59,14 @@ fn the_version_one_fixture_still_opens() {
     let document = decode(&text).unwrap();
     assert_eq!(document.data.contacts.len(), 2);
     assert_eq!(document.data.reach_outs[0].channel, Channel::Linkedin);
-    assert_eq!(document.data.contact(document.data.reach_outs[0].contact).unwrap().name, "Ana Lima");
+    assert_eq!(
+        document
+            .data
+            .contact(document.data.reach_outs[0].contact)
+            .unwrap()
+            .name,
+        "Ana Lima"
+    );
 }
 
 #[test]
@@ -53,13 +78,22 @@ fn empty_fields_are_left_out_to_keep_the_document_small() {
 
 #[test]
 fn text_that_is_not_json_is_refused() {
-    assert!(matches!(decode("{\"format\": \"reachout\", "), Err(DecodeError::NotJson(_))));
+    assert!(matches!(
+        decode("{\"format\": \"reachout\", "),
+        Err(DecodeError::NotJson(_))
+    ));
     assert!(matches!(decode(""), Err(DecodeError::NotJson(_))));
 }
 
 #[test]
 fn json_of_another_kind_is_refused() {
-    for text in ["[]", "42", "{}", "{\"format\":\"other\",\"version\":1}", "{\"contacts\":[]}"] {
+    for text in [
+        "[]",
+        "42",
+        "{}",
+        "{\"format\":\"other\",\"version\":1}",
+        "{\"contacts\":[]}",
+    ] {
         assert_eq!(decode(text), Err(DecodeError::NotReachout), "{text}");
     }
 }
@@ -76,7 +110,10 @@ fn a_newer_schema_is_recognised_as_such() {
 fn strange_versions_are_refused() {
     for version in ["0", "-1", "\"1\"", "1.5", "null"] {
         let text = format!("{{\"format\":\"reachout\",\"version\":{version},\"data\":{{}}}}");
-        assert!(matches!(decode(&text), Err(DecodeError::UnknownVersion(_))), "{version}");
+        assert!(
+            matches!(decode(&text), Err(DecodeError::UnknownVersion(_))),
+            "{version}"
+        );
     }
 }
 

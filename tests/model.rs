@@ -27,7 +27,11 @@ fn ana() -> ContactDraft {
 }
 
 fn reach_out(channel: Channel, date: &str, note: &str) -> ReachOutDraft {
-    ReachOutDraft { channel: Some(channel), date: date.into(), note: note.into() }
+    ReachOutDraft {
+        channel: Some(channel),
+        date: date.into(),
+        note: note.into(),
+    }
 }
 
 fn invalid_contact_fields(result: Result<ContactId, ModelError>) -> Vec<ContactField> {
@@ -45,7 +49,10 @@ fn adding_a_contact_stores_clean_values_and_timestamps() {
     assert_eq!(contact.name, "Ana Lima");
     assert_eq!(contact.linkedin, "https://linkedin.com/in/ana-lima");
     assert_eq!(contact.tags, ["mentor", "design"]);
-    assert_eq!(contact.notes, "Met at the meetup.\nAsk about the portfolio.");
+    assert_eq!(
+        contact.notes,
+        "Met at the meetup.\nAsk about the portfolio."
+    );
     assert_eq!((contact.created, contact.updated), (now(), now()));
 }
 
@@ -53,40 +60,81 @@ fn adding_a_contact_stores_clean_values_and_timestamps() {
 fn ids_are_never_reused_and_never_zero() {
     let mut book = Book::default();
     let first = book.add_contact(&ana(), now()).unwrap();
-    let reach = book.log_reach_out(first, &reach_out(Channel::Email, "2026-11-27", ""), today(), now()).unwrap();
-    let second = book.add_contact(&ContactDraft { name: "Ben".into(), ..Default::default() }, now()).unwrap();
+    let reach = book
+        .log_reach_out(
+            first,
+            &reach_out(Channel::Email, "2026-11-27", ""),
+            today(),
+            now(),
+        )
+        .unwrap();
+    let second = book
+        .add_contact(
+            &ContactDraft {
+                name: "Ben".into(),
+                ..Default::default()
+            },
+            now(),
+        )
+        .unwrap();
     assert_eq!((first.0, reach.0, second.0), (1, 2, 3));
 }
 
 #[test]
 fn only_a_name_is_required() {
     let mut book = Book::default();
-    let draft = ContactDraft { name: "Ben".into(), ..Default::default() };
+    let draft = ContactDraft {
+        name: "Ben".into(),
+        ..Default::default()
+    };
     assert!(book.add_contact(&draft, now()).is_ok());
 }
 
 #[test]
 fn an_empty_or_blank_name_is_refused_and_nothing_is_saved() {
     let mut book = Book::default();
-    let draft = ContactDraft { name: "   ".into(), ..ana() };
-    assert_eq!(invalid_contact_fields(book.add_contact(&draft, now())), [ContactField::Name]);
+    let draft = ContactDraft {
+        name: "   ".into(),
+        ..ana()
+    };
+    assert_eq!(
+        invalid_contact_fields(book.add_contact(&draft, now())),
+        [ContactField::Name]
+    );
     assert_eq!(book, Book::default());
 }
 
 #[test]
 fn a_malformed_email_is_refused() {
     let mut book = Book::default();
-    let draft = ContactDraft { email: "ana(at)example.com".into(), ..ana() };
-    assert_eq!(invalid_contact_fields(book.add_contact(&draft, now())), [ContactField::Email]);
+    let draft = ContactDraft {
+        email: "ana(at)example.com".into(),
+        ..ana()
+    };
+    assert_eq!(
+        invalid_contact_fields(book.add_contact(&draft, now())),
+        [ContactField::Email]
+    );
     assert!(book.contacts.is_empty());
 }
 
 #[test]
 fn a_link_that_is_not_http_is_refused() {
     let mut book = Book::default();
-    for link in ["javascript:alert(1)", "ftp://example.com/file", "data:text/html,<b>x</b>"] {
-        let draft = ContactDraft { linkedin: link.into(), ..ana() };
-        assert_eq!(invalid_contact_fields(book.add_contact(&draft, now())), [ContactField::Linkedin], "{link}");
+    for link in [
+        "javascript:alert(1)",
+        "ftp://example.com/file",
+        "data:text/html,<b>x</b>",
+    ] {
+        let draft = ContactDraft {
+            linkedin: link.into(),
+            ..ana()
+        };
+        assert_eq!(
+            invalid_contact_fields(book.add_contact(&draft, now())),
+            [ContactField::Linkedin],
+            "{link}"
+        );
     }
     assert!(book.contacts.is_empty());
 }
@@ -94,7 +142,11 @@ fn a_link_that_is_not_http_is_refused() {
 #[test]
 fn overlong_fields_get_a_message_instead_of_being_cut() {
     let mut book = Book::default();
-    let draft = ContactDraft { notes: "x".repeat(50_000), name: "n".repeat(201), ..ana() };
+    let draft = ContactDraft {
+        notes: "x".repeat(50_000),
+        name: "n".repeat(201),
+        ..ana()
+    };
     let fields = invalid_contact_fields(book.add_contact(&draft, now()));
     assert_eq!(fields, [ContactField::Name, ContactField::Notes]);
 }
@@ -102,7 +154,10 @@ fn overlong_fields_get_a_message_instead_of_being_cut() {
 #[test]
 fn markup_is_kept_as_plain_text() {
     let mut book = Book::default();
-    let draft = ContactDraft { name: "<script>alert(1)</script>".into(), ..Default::default() };
+    let draft = ContactDraft {
+        name: "<script>alert(1)</script>".into(),
+        ..Default::default()
+    };
     let id = book.add_contact(&draft, now()).unwrap();
     assert_eq!(book.contact(id).unwrap().name, "<script>alert(1)</script>");
 }
@@ -112,7 +167,11 @@ fn editing_a_contact_changes_its_fields_and_updated_time_only() {
     let mut book = Book::default();
     let id = book.add_contact(&ana(), now()).unwrap();
     let later = now() + chrono::Duration::hours(2);
-    let edit = ContactDraft { company: "Globex".into(), tags: String::new(), ..ContactDraft::from_contact(book.contact(id).unwrap()) };
+    let edit = ContactDraft {
+        company: "Globex".into(),
+        tags: String::new(),
+        ..ContactDraft::from_contact(book.contact(id).unwrap())
+    };
     book.update_contact(id, &edit, later).unwrap();
     let contact = book.contact(id).unwrap();
     assert_eq!(contact.company, "Globex");
@@ -126,8 +185,14 @@ fn a_refused_edit_leaves_the_contact_as_it_was() {
     let mut book = Book::default();
     let id = book.add_contact(&ana(), now()).unwrap();
     let before = book.clone();
-    let edit = ContactDraft { email: "nope".into(), ..ContactDraft::from_contact(book.contact(id).unwrap()) };
-    assert!(matches!(book.update_contact(id, &edit, now()), Err(ModelError::InvalidContact(_))));
+    let edit = ContactDraft {
+        email: "nope".into(),
+        ..ContactDraft::from_contact(book.contact(id).unwrap())
+    };
+    assert!(matches!(
+        book.update_contact(id, &edit, now()),
+        Err(ModelError::InvalidContact(_))
+    ));
     assert_eq!(book, before);
 }
 
@@ -144,17 +209,62 @@ fn editing_an_unknown_contact_is_an_error() {
 fn the_timeline_is_newest_first_and_per_contact() {
     let mut book = Book::default();
     let ana_id = book.add_contact(&ana(), now()).unwrap();
-    let ben_id = book.add_contact(&ContactDraft { name: "Ben".into(), ..Default::default() }, now()).unwrap();
-    book.log_reach_out(ana_id, &reach_out(Channel::Email, "2026-11-20", "first"), today(), now()).unwrap();
-    book.log_reach_out(ana_id, &reach_out(Channel::Phone, "2026-11-25", "second"), today(), now()).unwrap();
-    book.log_reach_out(ben_id, &reach_out(Channel::Text, "2026-11-26", "ben"), today(), now()).unwrap();
+    let ben_id = book
+        .add_contact(
+            &ContactDraft {
+                name: "Ben".into(),
+                ..Default::default()
+            },
+            now(),
+        )
+        .unwrap();
+    book.log_reach_out(
+        ana_id,
+        &reach_out(Channel::Email, "2026-11-20", "first"),
+        today(),
+        now(),
+    )
+    .unwrap();
+    book.log_reach_out(
+        ana_id,
+        &reach_out(Channel::Phone, "2026-11-25", "second"),
+        today(),
+        now(),
+    )
+    .unwrap();
+    book.log_reach_out(
+        ben_id,
+        &reach_out(Channel::Text, "2026-11-26", "ben"),
+        today(),
+        now(),
+    )
+    .unwrap();
     // Logged later but dated the same day as "second": it is newer.
-    book.log_reach_out(ana_id, &reach_out(Channel::Video, "2026-11-25", "third"), today(), now()).unwrap();
+    book.log_reach_out(
+        ana_id,
+        &reach_out(Channel::Video, "2026-11-25", "third"),
+        today(),
+        now(),
+    )
+    .unwrap();
 
-    let notes: Vec<&str> = book.timeline(ana_id).iter().map(|r| r.note.as_str()).collect();
+    let notes: Vec<&str> = book
+        .timeline(ana_id)
+        .iter()
+        .map(|r| r.note.as_str())
+        .collect();
     assert_eq!(notes, ["third", "second", "first"]);
-    assert_eq!(book.last_reached(ana_id), NaiveDate::from_ymd_opt(2026, 11, 25));
-    assert_eq!(book.recent_reach_outs(2).iter().map(|r| r.note.as_str()).collect::<Vec<_>>(), ["ben", "third"]);
+    assert_eq!(
+        book.last_reached(ana_id),
+        NaiveDate::from_ymd_opt(2026, 11, 25)
+    );
+    assert_eq!(
+        book.recent_reach_outs(2)
+            .iter()
+            .map(|r| r.note.as_str())
+            .collect::<Vec<_>>(),
+        ["ben", "third"]
+    );
 }
 
 #[test]
@@ -162,11 +272,26 @@ fn a_reach_out_needs_a_channel_and_a_real_past_date() {
     let mut book = Book::default();
     let id = book.add_contact(&ana(), now()).unwrap();
     let cases = [
-        (ReachOutDraft { channel: None, ..ReachOutDraft::new(today()) }, ReachOutField::Channel),
-        (reach_out(Channel::Email, "2026-11-28", ""), ReachOutField::Date),
-        (reach_out(Channel::Email, "2026-02-30", ""), ReachOutField::Date),
+        (
+            ReachOutDraft {
+                channel: None,
+                ..ReachOutDraft::new(today())
+            },
+            ReachOutField::Channel,
+        ),
+        (
+            reach_out(Channel::Email, "2026-11-28", ""),
+            ReachOutField::Date,
+        ),
+        (
+            reach_out(Channel::Email, "2026-02-30", ""),
+            ReachOutField::Date,
+        ),
         (reach_out(Channel::Email, "", ""), ReachOutField::Date),
-        (reach_out(Channel::Email, "2026-11-27", &"y".repeat(2_001)), ReachOutField::Note),
+        (
+            reach_out(Channel::Email, "2026-11-27", &"y".repeat(2_001)),
+            ReachOutField::Note,
+        ),
     ];
     for (draft, field) in cases {
         match book.log_reach_out(id, &draft, today(), now()) {
@@ -182,7 +307,12 @@ fn a_reach_out_needs_a_channel_and_a_real_past_date() {
 #[test]
 fn a_reach_out_for_an_unknown_contact_is_refused() {
     let mut book = Book::default();
-    let result = book.log_reach_out(ContactId(4), &reach_out(Channel::Email, "2026-11-27", ""), today(), now());
+    let result = book.log_reach_out(
+        ContactId(4),
+        &reach_out(Channel::Email, "2026-11-27", ""),
+        today(),
+        now(),
+    );
     assert_eq!(result, Err(ModelError::UnknownContact(ContactId(4))));
 }
 
@@ -192,7 +322,8 @@ fn the_week_runs_monday_to_sunday() {
     let id = book.add_contact(&ana(), now()).unwrap();
     // 2026-11-27 is a Friday; its week started on Monday the 23rd.
     for date in ["2026-11-22", "2026-11-23", "2026-11-27"] {
-        book.log_reach_out(id, &reach_out(Channel::Email, date, ""), today(), now()).unwrap();
+        book.log_reach_out(id, &reach_out(Channel::Email, date, ""), today(), now())
+            .unwrap();
     }
     assert_eq!(book.reach_outs_this_week(today()), 2);
 }
@@ -201,8 +332,19 @@ fn the_week_runs_monday_to_sunday() {
 fn contacts_sort_by_name_ignoring_case() {
     let mut book = Book::default();
     for name in ["carla", "Ben", "ana"] {
-        book.add_contact(&ContactDraft { name: name.into(), ..Default::default() }, now()).unwrap();
+        book.add_contact(
+            &ContactDraft {
+                name: name.into(),
+                ..Default::default()
+            },
+            now(),
+        )
+        .unwrap();
     }
-    let names: Vec<&str> = book.contacts_by_name().iter().map(|c| c.name.as_str()).collect();
+    let names: Vec<&str> = book
+        .contacts_by_name()
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
     assert_eq!(names, ["ana", "Ben", "carla"]);
 }

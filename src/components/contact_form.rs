@@ -1,7 +1,7 @@
 //! The form that adds a contact or edits one; it calls the model and shows its messages.
 
-use leptos::prelude::*;
 use crate::links::href;
+use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::clock;
@@ -61,7 +61,11 @@ pub fn ContactForm(
         }
     };
 
-    let submit_label = if editing.is_some() { "Save changes" } else { "Add contact" };
+    let submit_label = if editing.is_some() {
+        "Save changes"
+    } else {
+        "Add contact"
+    };
     let cancel_href = match editing {
         Some(id) => href(&format!("/contacts/{id}")),
         None => href("/contacts"),

@@ -100,7 +100,10 @@ pub fn Field(
 /// Moves focus to the first field marked invalid, once the messages are on screen.
 pub fn focus_first_invalid() {
     request_animation_frame(|| {
-        let first = document().query_selector("[aria-invalid='true']").ok().flatten();
+        let first = document()
+            .query_selector("[aria-invalid='true']")
+            .ok()
+            .flatten();
         if let Some(element) = first.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = element.focus();
         }

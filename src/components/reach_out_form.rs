@@ -34,7 +34,9 @@ pub fn ReachOutForm(contact: ContactId) -> impl IntoView {
                 channel.set(None);
                 note.set(String::new());
                 date.set(ReachOutDraft::new(today).date);
-                status.set(Some("Logged. Reaching out is the win, whatever the answer.".into()));
+                status.set(Some(
+                    "Logged. Reaching out is the win, whatever the answer.".into(),
+                ));
             }
             Err(ModelError::InvalidReachOut(found)) => {
                 errors.set(found);

@@ -57,14 +57,21 @@ pub fn encode(book: &Book, revision: u64, saved_at: DateTime<Utc>) -> String {
         saved_at: DateTime<Utc>,
         data: &'a Book,
     }
-    let envelope = Envelope { format: FORMAT_NAME, version: SCHEMA_VERSION, revision, saved_at, data: book };
+    let envelope = Envelope {
+        format: FORMAT_NAME,
+        version: SCHEMA_VERSION,
+        revision,
+        saved_at,
+        data: book,
+    };
     // Serialising plain structs with string keys cannot fail.
     serde_json::to_string(&envelope).unwrap_or_default()
 }
 
 pub fn decode(text: &str) -> Result<Document, DecodeError> {
     // serde_json refuses nesting deeper than 128 levels, so hostile input cannot exhaust the stack.
-    let value: Value = serde_json::from_str(text).map_err(|e| DecodeError::NotJson(e.to_string()))?;
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| DecodeError::NotJson(e.to_string()))?;
     let Value::Object(fields) = &value else {
         return Err(DecodeError::NotReachout);
     };
@@ -72,7 +79,9 @@ pub fn decode(text: &str) -> Result<Document, DecodeError> {
         return Err(DecodeError::NotReachout);
     }
     let version = match fields.get("version") {
-        Some(Value::Number(n)) => n.as_u64().ok_or_else(|| DecodeError::UnknownVersion(n.to_string()))?,
+        Some(Value::Number(n)) => n
+            .as_u64()
+            .ok_or_else(|| DecodeError::UnknownVersion(n.to_string()))?,
         Some(other) => return Err(DecodeError::UnknownVersion(other.to_string())),
         None => return Err(DecodeError::UnknownVersion("missing".into())),
     };
@@ -92,12 +101,21 @@ pub fn decode(text: &str) -> Result<Document, DecodeError> {
 /// derivable, so that a new record can never take an existing id.
 fn check_consistency(book: &mut Book) -> Result<(), DecodeError> {
     let mut ids = std::collections::HashSet::new();
-    for id in book.contacts.iter().map(|c| c.id.0).chain(book.reach_outs.iter().map(|r| r.id.0)) {
+    for id in book
+        .contacts
+        .iter()
+        .map(|c| c.id.0)
+        .chain(book.reach_outs.iter().map(|r| r.id.0))
+    {
         if !ids.insert(id) {
             return Err(DecodeError::Damaged(format!("the id {id} is used twice")));
         }
     }
-    if let Some(orphan) = book.reach_outs.iter().find(|r| book.contact(r.contact).is_none()) {
+    if let Some(orphan) = book
+        .reach_outs
+        .iter()
+        .find(|r| book.contact(r.contact).is_none())
+    {
         return Err(DecodeError::Damaged(format!(
             "reach-out {} belongs to contact {}, which is missing",
             orphan.id.0, orphan.contact.0

@@ -51,7 +51,11 @@ impl Book {
         contacts
     }
 
-    pub fn add_contact(&mut self, draft: &ContactDraft, now: DateTime<Utc>) -> Result<ContactId, ModelError> {
+    pub fn add_contact(
+        &mut self,
+        draft: &ContactDraft,
+        now: DateTime<Utc>,
+    ) -> Result<ContactId, ModelError> {
         let valid = draft.validate().map_err(ModelError::InvalidContact)?;
         let id = ContactId(self.take_id());
         self.contacts.push(Contact {
@@ -105,13 +109,24 @@ impl Book {
         }
         let (channel, date, note) = draft.validate(today).map_err(ModelError::InvalidReachOut)?;
         let id = ReachOutId(self.take_id());
-        self.reach_outs.push(ReachOut { id, contact, channel, date, note, created: now });
+        self.reach_outs.push(ReachOut {
+            id,
+            contact,
+            channel,
+            date,
+            note,
+            created: now,
+        });
         Ok(id)
     }
 
     /// A contact's reach-outs, newest first; on the same day, the one logged last comes first.
     pub fn timeline(&self, contact: ContactId) -> Vec<&ReachOut> {
-        let mut items: Vec<&ReachOut> = self.reach_outs.iter().filter(|r| r.contact == contact).collect();
+        let mut items: Vec<&ReachOut> = self
+            .reach_outs
+            .iter()
+            .filter(|r| r.contact == contact)
+            .collect();
         items.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
         items
     }
@@ -126,12 +141,19 @@ impl Book {
 
     /// The day of a contact's latest reach-out, if any.
     pub fn last_reached(&self, contact: ContactId) -> Option<NaiveDate> {
-        self.reach_outs.iter().filter(|r| r.contact == contact).map(|r| r.date).max()
+        self.reach_outs
+            .iter()
+            .filter(|r| r.contact == contact)
+            .map(|r| r.date)
+            .max()
     }
 
     /// Reach-outs dated in the Monday-to-Sunday week that holds `today`.
     pub fn reach_outs_this_week(&self, today: NaiveDate) -> usize {
         let week = today.iso_week();
-        self.reach_outs.iter().filter(|r| r.date.iso_week() == week).count()
+        self.reach_outs
+            .iter()
+            .filter(|r| r.date.iso_week() == week)
+            .count()
     }
 }

@@ -113,14 +113,21 @@ impl ContactDraft {
         if tags.len() > Limits::TAGS {
             errors.add(
                 ContactField::Tags,
-                format!("That is {} tags; the most a contact can have is {}.", tags.len(), Limits::TAGS),
+                format!(
+                    "That is {} tags; the most a contact can have is {}.",
+                    tags.len(),
+                    Limits::TAGS
+                ),
             );
         }
         if let Some(long) = tags.iter().find(|tag| tag.chars().count() > Limits::TAG) {
             errors.add(
                 ContactField::Tags,
-                format!("The tag \"{}…\" is too long; keep each tag under {} characters.",
-                    long.chars().take(20).collect::<String>(), Limits::TAG),
+                format!(
+                    "The tag \"{}…\" is too long; keep each tag under {} characters.",
+                    long.chars().take(20).collect::<String>(),
+                    Limits::TAG
+                ),
             );
         }
 
@@ -130,7 +137,15 @@ impl ContactDraft {
             errors.add(ContactField::Notes, message);
         }
 
-        errors.into_result(ValidContact { name, company, role, email, linkedin, tags, notes })
+        errors.into_result(ValidContact {
+            name,
+            company,
+            role,
+            email,
+            linkedin,
+            tags,
+            notes,
+        })
     }
 }
 
@@ -138,7 +153,10 @@ impl ContactDraft {
 fn split_tags(input: &str) -> Vec<String> {
     let mut tags: Vec<String> = Vec::new();
     for tag in input.split(',').map(str::trim).filter(|t| !t.is_empty()) {
-        if !tags.iter().any(|seen| seen.to_lowercase() == tag.to_lowercase()) {
+        if !tags
+            .iter()
+            .any(|seen| seen.to_lowercase() == tag.to_lowercase())
+        {
             tags.push(tag.to_string());
         }
     }
@@ -151,13 +169,19 @@ mod tests {
 
     #[test]
     fn tags_are_trimmed_and_deduplicated_ignoring_case() {
-        assert_eq!(split_tags(" mentor, Design ,, design,MENTOR , "), ["mentor", "Design"]);
+        assert_eq!(
+            split_tags(" mentor, Design ,, design,MENTOR , "),
+            ["mentor", "Design"]
+        );
         assert!(split_tags(" , ").is_empty());
     }
 
     #[test]
     fn one_message_per_field_even_with_several_problems() {
-        let draft = ContactDraft { email: "not an email".into(), ..Default::default() };
+        let draft = ContactDraft {
+            email: "not an email".into(),
+            ..Default::default()
+        };
         let errors = draft.validate().unwrap_err();
         assert_eq!(errors.len(), 2);
         assert_eq!(errors.get(ContactField::Name), Some("Please enter a name."));

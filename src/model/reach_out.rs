@@ -109,16 +109,25 @@ impl ReachOutDraft {
         }
         let date = match NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d") {
             Ok(date) if date > today => {
-                errors.add(ReachOutField::Date, "That date is in the future; log a reach-out once it has happened.");
+                errors.add(
+                    ReachOutField::Date,
+                    "That date is in the future; log a reach-out once it has happened.",
+                );
                 None
             }
             Ok(date) => Some(date),
             Err(_) if self.date.trim().is_empty() => {
-                errors.add(ReachOutField::Date, "Please enter the date you reached out.");
+                errors.add(
+                    ReachOutField::Date,
+                    "Please enter the date you reached out.",
+                );
                 None
             }
             Err(_) => {
-                errors.add(ReachOutField::Date, "That is not a date (use the form YYYY-MM-DD).");
+                errors.add(
+                    ReachOutField::Date,
+                    "That is not a date (use the form YYYY-MM-DD).",
+                );
                 None
             }
         };

@@ -84,7 +84,8 @@ pub(crate) fn check_email(email: &str) -> Result<(), String> {
         && domain
             .chars()
             .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
-    let local_ok = !local.is_empty() && !local.contains(char::is_whitespace) && !local.contains('@');
+    let local_ok =
+        !local.is_empty() && !local.contains(char::is_whitespace) && !local.contains('@');
     if local_ok && domain_ok {
         Ok(())
     } else {
@@ -141,15 +142,28 @@ mod tests {
 
     #[test]
     fn emails_that_people_type_are_accepted() {
-        for email in ["ana@example.com", "a.b+tag@mail.example.co.uk", "jo@exämple.de"] {
+        for email in [
+            "ana@example.com",
+            "a.b+tag@mail.example.co.uk",
+            "jo@exämple.de",
+        ] {
             assert_eq!(check_email(email), Ok(()), "{email}");
         }
     }
 
     #[test]
     fn malformed_emails_are_refused() {
-        for email in ["ana", "ana@", "@example.com", "ana@example", "ana@@example.com",
-            "ana @example.com", "ana@example..com", "ana@.example.com", "ana@example.com."] {
+        for email in [
+            "ana",
+            "ana@",
+            "@example.com",
+            "ana@example",
+            "ana@@example.com",
+            "ana @example.com",
+            "ana@example..com",
+            "ana@.example.com",
+            "ana@example.com.",
+        ] {
             assert!(check_email(email).is_err(), "{email}");
         }
     }
@@ -160,19 +174,33 @@ mod tests {
             normalize_web_url("https://www.linkedin.com/in/ana").unwrap(),
             "https://www.linkedin.com/in/ana"
         );
-        assert_eq!(normalize_web_url("HTTP://Example.com").unwrap(), "HTTP://Example.com");
+        assert_eq!(
+            normalize_web_url("HTTP://Example.com").unwrap(),
+            "HTTP://Example.com"
+        );
         assert_eq!(
             normalize_web_url("linkedin.com/in/ana").unwrap(),
             "https://linkedin.com/in/ana"
         );
-        assert_eq!(normalize_web_url("example.com:8080/x").unwrap(), "https://example.com:8080/x");
+        assert_eq!(
+            normalize_web_url("example.com:8080/x").unwrap(),
+            "https://example.com:8080/x"
+        );
     }
 
     #[test]
     fn links_that_are_not_http_are_refused() {
-        for url in ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,hi",
-            "ftp://example.com", "mailto:ana@example.com", "https://", "https:///path",
-            "not a link", "localhost-ish"] {
+        for url in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "data:text/html,hi",
+            "ftp://example.com",
+            "mailto:ana@example.com",
+            "https://",
+            "https:///path",
+            "not a link",
+            "localhost-ish",
+        ] {
             assert!(normalize_web_url(url).is_err(), "{url}");
         }
     }

@@ -1,7 +1,7 @@
 //! One contact: details, the log-a-reach-out form and the timeline, newest first.
 
-use leptos::prelude::*;
 use crate::links::href;
+use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::clock;
@@ -20,7 +20,10 @@ pub fn use_contact_id() -> Memo<Option<ContactId>> {
 pub fn ContactPage() -> impl IntoView {
     let state = use_app_state();
     let id = use_contact_id();
-    let contact = Memo::new(move |_| id.get().and_then(|id| state.book.with(|b| b.contact(id).cloned())));
+    let contact = Memo::new(move |_| {
+        id.get()
+            .and_then(|id| state.book.with(|b| b.contact(id).cloned()))
+    });
 
     move || match contact.get() {
         Some(contact) => view! { <ContactView contact/> }.into_any(),
@@ -37,7 +40,15 @@ fn ContactView(contact: Contact) -> impl IntoView {
         state.book.with(|book| {
             book.timeline(id)
                 .into_iter()
-                .map(|r| (r.id, r.channel.label(), long_day(r.date), relative_day(r.date, today), r.note.clone()))
+                .map(|r| {
+                    (
+                        r.id,
+                        r.channel.label(),
+                        long_day(r.date),
+                        relative_day(r.date, today),
+                        r.note.clone(),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     };

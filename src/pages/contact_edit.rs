@@ -23,7 +23,9 @@ pub fn EditContactPage() -> impl IntoView {
     let id = use_contact_id();
     // Read once: the form keeps its own copy while the user types.
     move || {
-        let found = id.get().and_then(|id| state.book.with_untracked(|b| b.contact(id).cloned()));
+        let found = id
+            .get()
+            .and_then(|id| state.book.with_untracked(|b| b.contact(id).cloned()));
         match found {
             Some(contact) => view! {
                 <section class="page narrow">

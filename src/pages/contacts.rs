@@ -1,7 +1,7 @@
 //! The list of contacts, by name.
 
-use leptos::prelude::*;
 use crate::links::href;
+use leptos::prelude::*;
 
 use crate::clock;
 use crate::model::dates::relative_day;

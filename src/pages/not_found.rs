@@ -1,7 +1,7 @@
 //! Shown for any address the app does not know.
 
-use leptos::prelude::*;
 use crate::links::href;
+use leptos::prelude::*;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {

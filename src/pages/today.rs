@@ -1,7 +1,7 @@
 //! Today, the home page: the week's reach-outs and the latest ones, or a first step.
 
-use leptos::prelude::*;
 use crate::links::href;
+use leptos::prelude::*;
 
 use crate::clock;
 use crate::model::dates::{long_day, relative_day};
@@ -18,8 +18,18 @@ pub fn TodayPage() -> impl IntoView {
             book.recent_reach_outs(8)
                 .into_iter()
                 .map(|r| {
-                    let name = book.contact(r.contact).map(|c| c.name.clone()).unwrap_or_default();
-                    (r.id, r.contact, name, r.channel.label(), relative_day(r.date, today), r.note.clone())
+                    let name = book
+                        .contact(r.contact)
+                        .map(|c| c.name.clone())
+                        .unwrap_or_default();
+                    (
+                        r.id,
+                        r.contact,
+                        name,
+                        r.channel.label(),
+                        relative_day(r.date, today),
+                        r.note.clone(),
+                    )
                 })
                 .collect::<Vec<_>>()
         })

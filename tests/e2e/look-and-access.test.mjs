@@ -1,0 +1,116 @@
+// End-to-end: every page at phone and desktop width, light and dark, checked with axe-core for
+// accessibility problems and for sideways scrolling; screenshots land in test-results/ to look at.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { launchBrowser, openContext, startServer, visit } from './support.mjs';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const SHOTS = resolve(import.meta.dirname, '../../test-results');
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  await mkdir(SHOTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Runs axe-core on the page and returns its violations as readable lines. */
+async function accessibilityProblems(page) {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target).join(', ')}`);
+}
+
+async function checkPage(page, name, label) {
+  assert.deepEqual(await accessibilityProblems(page), [], `${name} (${label}) has no accessibility problems`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${name} (${label}) scrolls sideways by ${overflow}px`);
+  await page.screenshot({ path: `${SHOTS}/${name}-${label}.png`, fullPage: true });
+}
+
+for (const [width, height] of [[360, 740], [1280, 860]]) {
+  for (const colorScheme of ['light', 'dark']) {
+    const label = `${width}-${colorScheme}`;
+    test(`every page reads well and passes axe at ${width}px in ${colorScheme}`, async (t) => {
+      const { context, foreign, errors } = await openContext(browser, server.url, {
+        viewport: { width, height },
+        colorScheme,
+      });
+      t.after(() => context.close());
+      const page = await context.newPage();
+
+      await visit(page, server.url);
+      await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+      await checkPage(page, 'today-empty', label);
+
+      await visit(page, server.url, '/contacts/new');
+      await page.getByRole('button', { name: 'Add contact' }).click();
+      await page.getByText('Please enter a name.').waitFor();
+      await checkPage(page, 'contact-form-errors', label);
+
+      await page.getByLabel('Name').fill('Ana Lima-Fernández de la Torre');
+      await page.getByLabel('Company').fill('Acme Design Studio');
+      await page.getByLabel('Role').fill('Product designer');
+      await page.getByLabel('Email').fill('ana.lima@example.com');
+      await page.getByLabel('LinkedIn profile').fill('https://www.linkedin.com/in/ana-lima-fernandez-de-la-torre');
+      await page.getByLabel('Tags').fill('mentor, design, Berlin');
+      await page.getByLabel('Notes').fill('Met at the design meetup.\nAsk about her move from engineering.');
+      await page.getByRole('button', { name: 'Add contact' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Ana Lima-Fernández de la Torre' }).waitFor();
+      await page.getByRole('radio', { name: 'Video call' }).check();
+      await page.getByLabel('What was it about?').fill('A 20-minute call about design careers.');
+      await page.getByRole('button', { name: 'Log reach-out' }).click();
+      await page.getByRole('status').getByText('Logged.').waitFor();
+      await checkPage(page, 'contact', label);
+
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
+      await page.getByRole('list', { name: 'Contacts' }).waitFor();
+      await checkPage(page, 'contacts', label);
+
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+      await page.getByRole('heading', { name: 'This week' }).waitFor();
+      await checkPage(page, 'today', label);
+
+      assert.deepEqual(foreign, []);
+      assert.deepEqual(errors, []);
+    });
+  }
+}
+
+test('the keyboard alone reaches the form, and focus is always visible', async (t) => {
+  const { context } = await openContext(browser, server.url);
+  t.after(() => context.close());
+  const page = await context.newPage();
+  await visit(page, server.url);
+
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to content');
+  const reached = [];
+  for (let i = 0; i < 8; i += 1) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement;
+      const style = getComputedStyle(el);
+      return { text: el.textContent.trim(), outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+    assert.ok(focused.outline !== 'none' && focused.width >= 2, `focus on "${focused.text}" is visible`);
+    reached.push(focused.text);
+    if (focused.text === 'Add your first contact') break;
+  }
+  assert.equal(reached.at(-1), 'Add your first contact', `reached: ${reached.join(' → ')}`);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Add a contact' }).waitFor();
+  await page.getByLabel('Name').focus();
+  await page.keyboard.type('Keyboard Kim');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Keyboard Kim' }).waitFor();
+});
