@@ -23,6 +23,8 @@ cargo test --target wasm32-unknown-unknown --test browser_storage --test browser
 say "Release build (trunk, wasm-opt -Oz)"
 trunk build --release
 scripts/size.sh
+say "Release build for GitHub Pages (--public-url /reachout/)"
+trunk build --release --public-url /reachout/ --dist target/dist-pages
 
 say "End-to-end tests on the release build in Chromium"
 npm run --silent e2e

@@ -120,8 +120,10 @@ fn unreadable_data_is_copied_aside_byte_for_byte_and_never_lost() {
 #[wasm_bindgen_test]
 fn data_from_a_newer_reachout_is_left_untouched() {
     clear("t-newer");
-    let newer =
-        document::encode(&book_with(&["Ana"]), 5, now()).replace("\"version\":1", "\"version\":2");
+    let newer = document::encode(&book_with(&["Ana"]), 5, now()).replace(
+        &format!("\"version\":{}", document::SCHEMA_VERSION),
+        &format!("\"version\":{}", document::SCHEMA_VERSION + 1),
+    );
     local().set_item("t-newer:document", &newer).unwrap();
 
     let opened = Store::open("t-newer", now());

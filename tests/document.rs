@@ -31,6 +31,7 @@ fn sample_book() -> Book {
         channel: Some(Channel::InPerson),
         date: "2026-11-20".into(),
         note: "coffee".into(),
+        follows_up: None,
     };
     book.log_reach_out(id, &reach, today, now()).unwrap();
     book
@@ -100,7 +101,8 @@ fn json_of_another_kind_is_refused() {
 
 #[test]
 fn a_newer_schema_is_recognised_as_such() {
-    let text = encode(&sample_book(), 1, now()).replace("\"version\":1", "\"version\":99");
+    let text = encode(&sample_book(), 1, now())
+        .replace(&format!("\"version\":{SCHEMA_VERSION}"), "\"version\":99");
     let error = decode(&text).unwrap_err();
     assert_eq!(error, DecodeError::NewerVersion { found: 99 });
     assert!(error.is_newer_version());
@@ -140,4 +142,42 @@ fn a_stale_id_counter_is_repaired_so_ids_stay_unique() {
 fn deeply_nested_json_is_refused_without_overflowing_the_stack() {
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     assert!(matches!(decode(&deep), Err(DecodeError::NotJson(_))));
+}
+
+#[test]
+fn version_one_data_is_migrated_to_the_current_version() {
+    let text = std::fs::read_to_string("tests/fixtures/document-v1.json").unwrap();
+    let document = decode(&text).unwrap();
+    assert_eq!(document.version, SCHEMA_VERSION);
+    let reach_out = &document.data.reach_outs[0];
+    assert_eq!(reach_out.outcome, reachout::model::Outcome::Awaiting);
+    assert_eq!(document.data.settings, reachout::model::Settings::default());
+    // Saving it again and reading it back loses nothing.
+    let again = decode(&encode(&document.data, 13, now())).unwrap();
+    assert_eq!(again.data, document.data);
+}
+
+#[test]
+fn broken_follow_up_links_are_refused() {
+    let mut book = sample_book();
+    let first = book.reach_outs[0].id;
+    let contact = book.reach_outs[0].contact;
+    let follow = ReachOutDraft {
+        channel: Some(Channel::Email),
+        date: "2026-11-25".into(),
+        note: String::new(),
+        follows_up: Some(first),
+    };
+    let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    book.log_reach_out(contact, &follow, today, now()).unwrap();
+    let good = encode(&book, 1, now());
+    assert!(decode(&good).is_ok());
+    let follows = format!("\"follows_up\":{}", first.0);
+    for broken in ["\"follows_up\":99", "\"follows_up\":4"] {
+        let text = good.replace(&follows, broken);
+        assert!(
+            matches!(decode(&text), Err(DecodeError::Damaged(m)) if m.contains("follows up")),
+            "{broken}"
+        );
+    }
 }

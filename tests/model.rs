@@ -31,6 +31,7 @@ fn reach_out(channel: Channel, date: &str, note: &str) -> ReachOutDraft {
         channel: Some(channel),
         date: date.into(),
         note: note.into(),
+        follows_up: None,
     }
 }
 

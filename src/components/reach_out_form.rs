@@ -26,6 +26,7 @@ pub fn ReachOutForm(contact: ContactId) -> impl IntoView {
             channel: channel.get_untracked(),
             date: date.get_untracked(),
             note: note.get_untracked(),
+            follows_up: None,
         };
         let today = clock::today();
         match state.change(|book| book.log_reach_out(contact, &draft, today, clock::now())) {

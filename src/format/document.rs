@@ -15,7 +15,11 @@ use crate::model::Book;
 
 pub const FORMAT_NAME: &str = "reachout";
 /// The schema version this build writes and the newest it can read.
-pub const SCHEMA_VERSION: u64 = 1;
+/// - 1: contacts and reach-outs.
+/// - 2: outcomes, follow-up links, snoozes and closed loops on reach-outs; stay-in-touch rhythm
+///   and archiving on contacts; follow-up settings. Every new field is optional, so version 1
+///   data needs no rewriting, only the new number.
+pub const SCHEMA_VERSION: u64 = 2;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Document {
@@ -91,10 +95,26 @@ pub fn decode(text: &str) -> Result<Document, DecodeError> {
     if version == 0 {
         return Err(DecodeError::UnknownVersion("0".into()));
     }
+    let value = migrate(value, version)?;
     let mut document: Document =
         serde_json::from_value(value).map_err(|e| DecodeError::Damaged(e.to_string()))?;
     check_consistency(&mut document.data)?;
     Ok(document)
+}
+
+/// Brings a document of an earlier schema version up to [`SCHEMA_VERSION`], one step at a time.
+fn migrate(mut value: Value, from: u64) -> Result<Value, DecodeError> {
+    let mut version = from;
+    while version < SCHEMA_VERSION {
+        match version {
+            // 1 → 2 only added optional fields, which read as their defaults.
+            1 => {}
+            other => return Err(DecodeError::UnknownVersion(other.to_string())),
+        }
+        version += 1;
+    }
+    value["version"] = Value::from(SCHEMA_VERSION);
+    Ok(value)
 }
 
 /// Refuses data whose records contradict each other, and repairs the id counter, which is
@@ -120,6 +140,19 @@ fn check_consistency(book: &mut Book) -> Result<(), DecodeError> {
             "reach-out {} belongs to contact {}, which is missing",
             orphan.id.0, orphan.contact.0
         )));
+    }
+    for reach_out in &book.reach_outs {
+        if let Some(earlier) = reach_out.follows_up {
+            let linked = book.reach_outs.iter().find(|r| r.id == earlier);
+            if linked.is_none_or(|r| {
+                r.contact != reach_out.contact || (r.date, r.id) >= (reach_out.date, reach_out.id)
+            }) {
+                return Err(DecodeError::Damaged(format!(
+                    "reach-out {} follows up {}, which is missing, of another contact, or not earlier",
+                    reach_out.id.0, earlier.0
+                )));
+            }
+        }
     }
     let highest = ids.into_iter().max().unwrap_or(0);
     book.next_id = book.next_id.max(highest + 1);

@@ -6,8 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use super::contact::{Contact, ContactDraft, ContactField};
 use super::reach_out::{ReachOut, ReachOutDraft, ReachOutField};
+use super::tracking::OutcomeField;
 use super::validate::FieldErrors;
-use super::{ContactId, ReachOutId};
+use super::{ContactId, Outcome, ReachOutId, Settings};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Book {
@@ -16,6 +17,8 @@ pub struct Book {
     pub next_id: u64,
     pub contacts: Vec<Contact>,
     pub reach_outs: Vec<ReachOut>,
+    #[serde(default)]
+    pub settings: Settings,
 }
 
 /// Why an operation on the book was refused.
@@ -27,6 +30,12 @@ pub enum ModelError {
     InvalidContact(FieldErrors<ContactField>),
     #[error("Some fields need another look.")]
     InvalidReachOut(FieldErrors<ReachOutField>),
+    #[error("That reach-out no longer exists.")]
+    UnknownReachOut(ReachOutId),
+    #[error("Some fields need another look.")]
+    InvalidOutcome(FieldErrors<OutcomeField>),
+    #[error("{0}")]
+    Refused(String),
     #[error("The app's state is no longer available; please reload the page.")]
     Unavailable,
 }
@@ -69,6 +78,9 @@ impl Book {
             notes: valid.notes,
             created: now,
             updated: now,
+            stay_in_touch_days: None,
+            stay_in_touch_snoozed_until: None,
+            archived: false,
         });
         Ok(id)
     }
@@ -108,6 +120,21 @@ impl Book {
             return Err(ModelError::UnknownContact(contact));
         }
         let (channel, date, note) = draft.validate(today).map_err(ModelError::InvalidReachOut)?;
+        if let Some(earlier) = draft.follows_up {
+            self.check_follow_up(contact, earlier, date)?;
+            // Following up says the earlier one got no answer; the thread goes on from here.
+            if let Some(original) = self.reach_outs.iter_mut().find(|r| r.id == earlier) {
+                if original.outcome == Outcome::Awaiting {
+                    original.outcome = Outcome::NoResponse;
+                    original.outcome_date = Some(date);
+                }
+                original.snoozed_until = None;
+            }
+        }
+        // Any contact resets the stay-in-touch rhythm, snooze included.
+        if let Some(person) = self.contacts.iter_mut().find(|c| c.id == contact) {
+            person.stay_in_touch_snoozed_until = None;
+        }
         let id = ReachOutId(self.take_id());
         self.reach_outs.push(ReachOut {
             id,
@@ -116,8 +143,40 @@ impl Book {
             date,
             note,
             created: now,
+            follows_up: draft.follows_up,
+            outcome: Outcome::Awaiting,
+            outcome_date: None,
+            outcome_note: String::new(),
+            snoozed_until: None,
+            loop_closed: false,
         });
         Ok(id)
+    }
+
+    /// A follow-up must follow a reach-out of the same contact, and not be dated before it.
+    fn check_follow_up(
+        &self,
+        contact: ContactId,
+        earlier: ReachOutId,
+        date: NaiveDate,
+    ) -> Result<(), ModelError> {
+        let original = self
+            .reach_outs
+            .iter()
+            .find(|r| r.id == earlier && r.contact == contact)
+            .ok_or(ModelError::UnknownReachOut(earlier))?;
+        if date < original.date {
+            let mut errors = FieldErrors::default();
+            errors.add(
+                ReachOutField::Date,
+                format!(
+                    "A follow-up can't be dated before the reach-out it follows up ({}).",
+                    super::dates::long_day(original.date)
+                ),
+            );
+            return Err(ModelError::InvalidReachOut(errors));
+        }
+        Ok(())
     }
 
     /// A contact's reach-outs, newest first; on the same day, the one logged last comes first.

@@ -24,6 +24,13 @@ pub struct Contact {
     pub notes: String,
     pub created: DateTime<Utc>,
     pub updated: DateTime<Utc>,
+    /// "Stay in touch every N days", if the user set a rhythm.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stay_in_touch_days: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stay_in_touch_snoozed_until: Option<chrono::NaiveDate>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub archived: bool,
 }
 
 /// The fields of the contact form, for attaching a message to the right input.

@@ -4,12 +4,20 @@
 mod book;
 mod contact;
 pub mod dates;
+mod follow_up;
+mod outcome;
 mod reach_out;
+mod settings;
+mod tracking;
 mod validate;
 
 pub use book::{Book, ModelError};
 pub use contact::{Contact, ContactDraft, ContactField};
+pub use follow_up::{Agenda, Degree, OpenThread, Stage, StayInTouchDue};
+pub use outcome::{Opportunity, Outcome};
 pub use reach_out::{Channel, ReachOut, ReachOutDraft, ReachOutField};
+pub use settings::Settings;
+pub use tracking::{OutcomeDraft, OutcomeField};
 pub use validate::{FieldErrors, Limits};
 
 use serde::{Deserialize, Serialize};

@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::validate::{check_length, FieldErrors, Limits};
-use super::{ContactId, ReachOutId};
+use super::{ContactId, Outcome, ReachOutId};
 
 /// How the user reached out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -71,6 +71,22 @@ pub struct ReachOut {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
     pub created: DateTime<Utc>,
+    /// The earlier reach-out this one follows up, if it is a follow-up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follows_up: Option<ReachOutId>,
+    #[serde(default, skip_serializing_if = "Outcome::is_awaiting")]
+    pub outcome: Outcome,
+    /// The day the outcome came; none while awaiting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome_date: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub outcome_note: String,
+    /// A follow-up is not due before this day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub snoozed_until: Option<NaiveDate>,
+    /// The user closed this thread: no more follow-ups are suggested for it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub loop_closed: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -87,6 +103,8 @@ pub struct ReachOutDraft {
     /// As typed into a date input: `YYYY-MM-DD`.
     pub date: String,
     pub note: String,
+    /// Set when this reach-out follows up an earlier one.
+    pub follows_up: Option<ReachOutId>,
 }
 
 impl ReachOutDraft {
@@ -96,6 +114,7 @@ impl ReachOutDraft {
             channel: None,
             date: today.format("%Y-%m-%d").to_string(),
             note: String::new(),
+            follows_up: None,
         }
     }
 

@@ -15,24 +15,28 @@ const TYPES = {
   '.json': 'application/json',
 };
 
-/** Serves dist/ on 127.0.0.1 at a free port. */
-export async function startServer() {
-  await stat(join(DIST, 'index.html')).catch(() => {
-    throw new Error('dist/index.html is missing: build the app first (trunk build --release)');
+/**
+ * Serves a build on 127.0.0.1 at a free port, under `prefix` (as GitHub Pages serves a project
+ * site under `/REPO/`). Defaults to dist/ at the root.
+ */
+export async function startServer({ dir = DIST, prefix = '/' } = {}) {
+  await stat(join(dir, 'index.html')).catch(() => {
+    throw new Error(`${dir}/index.html is missing: build the app first (trunk build --release)`);
   });
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const file = normalize(join(DIST, path.endsWith('/') ? `${path}index.html` : path));
+    const inside = path.startsWith(prefix) ? `/${path.slice(prefix.length)}` : null;
+    const file = inside && normalize(join(dir, inside.endsWith('/') ? `${inside}index.html` : inside));
     let status = 200;
     let body;
-    let type = TYPES[extname(file)] ?? 'application/octet-stream';
+    let type = TYPES[extname(file ?? '')] ?? 'application/octet-stream';
     try {
-      if (!file.startsWith(DIST)) throw new Error('outside dist');
+      if (!file || !file.startsWith(dir)) throw new Error('outside the site');
       body = await readFile(file);
     } catch {
       status = 404;
       type = TYPES['.html'];
-      body = await readFile(join(DIST, '404.html'));
+      body = await readFile(join(dir, '404.html'));
     }
     res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
     res.end(body);

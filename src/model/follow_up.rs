@@ -1,0 +1,319 @@
+//! "Try again… and again": which follow-ups and stay-in-touch contacts are due, how late they are,
+//! when to suggest closing the loop, and each contact's stage, all derived from the history.
+//!
+//! A *thread* is a first reach-out and the follow-ups linked to it. Its latest reach-out decides:
+//! while it is unanswered (awaiting or no response) and the loop is not closed, a follow-up falls
+//! due `follow_up_days` after it (or on the day it was snoozed to). After `max_tries` reach-outs in a
+//! thread, the app stops asking and suggests closing the loop instead.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::{Book, ContactId, Outcome, ReachOut, ReachOutId};
+
+/// How late a due item is: due today, overdue by up to a week, or longer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Degree {
+    Due,
+    Overdue,
+    LongOverdue,
+}
+
+impl Degree {
+    /// The degree of an item due on `due`, seen on `today` (which is on or after `due`).
+    pub fn of(due: NaiveDate, today: NaiveDate) -> Degree {
+        match (today - due).num_days() {
+            ..=0 => Degree::Due,
+            1..=6 => Degree::Overdue,
+            _ => Degree::LongOverdue,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Degree::Due => "Due today",
+            Degree::Overdue => "Overdue",
+            Degree::LongOverdue => "Long overdue",
+        }
+    }
+}
+
+/// A thread whose latest reach-out is still unanswered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OpenThread {
+    pub contact: ContactId,
+    /// The reach-out a new follow-up would follow up.
+    pub latest: ReachOutId,
+    /// Reach-outs in the thread so far.
+    pub tries: u32,
+    /// When a follow-up is (or was) due.
+    pub due: NaiveDate,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StayInTouchDue {
+    pub contact: ContactId,
+    pub due: NaiveDate,
+    /// The last day of contact, if there was one.
+    pub last: Option<NaiveDate>,
+}
+
+/// Everything the Today page shows, in the order it shows it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Agenda {
+    /// Follow-ups due today or earlier, most overdue first.
+    pub follow_ups: Vec<OpenThread>,
+    /// Threads that reached the most tries: time to close the loop politely.
+    pub close_the_loop: Vec<OpenThread>,
+    /// Contacts whose stay-in-touch rhythm has come round, most overdue first.
+    pub stay_in_touch: Vec<StayInTouchDue>,
+    /// Reach-outs waiting for an answer whose follow-up is not due yet, soonest first.
+    pub awaiting: Vec<OpenThread>,
+    /// A contact never reached out to, oldest first: the suggested next step.
+    pub suggestion: Option<ContactId>,
+}
+
+/// Where a contact stands, derived from its history and never stored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Stage {
+    New,
+    Waiting,
+    Replied,
+    Met,
+    Opportunity,
+    Declined,
+    GoneQuiet,
+    Archived,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 8] = [
+        Stage::New,
+        Stage::Waiting,
+        Stage::Replied,
+        Stage::Met,
+        Stage::Opportunity,
+        Stage::Declined,
+        Stage::GoneQuiet,
+        Stage::Archived,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::New => "New",
+            Stage::Waiting => "Reached out",
+            Stage::Replied => "Replied",
+            Stage::Met => "Met",
+            Stage::Opportunity => "Opportunity",
+            Stage::Declined => "Declined",
+            Stage::GoneQuiet => "Gone quiet",
+            Stage::Archived => "Archived",
+        }
+    }
+}
+
+/// The reach-outs of one thread, oldest first.
+struct Thread<'a> {
+    members: Vec<&'a ReachOut>,
+}
+
+impl<'a> Thread<'a> {
+    fn latest(&self) -> &'a ReachOut {
+        self.members[self.members.len() - 1]
+    }
+
+    fn is_open(&self) -> bool {
+        let latest = self.latest();
+        latest.outcome.is_unanswered() && !latest.loop_closed
+    }
+}
+
+impl Book {
+    /// The first reach-out of the thread that `id` belongs to.
+    pub fn thread_root(&self, id: ReachOutId) -> ReachOutId {
+        let by_id: HashMap<ReachOutId, &ReachOut> =
+            self.reach_outs.iter().map(|r| (r.id, r)).collect();
+        root_of(&by_id, id)
+    }
+
+    /// Every thread, each oldest first; threads in no particular order.
+    fn threads(&self) -> Vec<Thread<'_>> {
+        let by_id: HashMap<ReachOutId, &ReachOut> =
+            self.reach_outs.iter().map(|r| (r.id, r)).collect();
+        let mut groups: HashMap<ReachOutId, Vec<&ReachOut>> = HashMap::new();
+        for reach_out in &self.reach_outs {
+            groups
+                .entry(root_of(&by_id, reach_out.id))
+                .or_default()
+                .push(reach_out);
+        }
+        groups
+            .into_values()
+            .map(|mut members| {
+                members.sort_by_key(|r| (r.date, r.id));
+                Thread { members }
+            })
+            .collect()
+    }
+
+    /// Threads whose latest reach-out is unanswered, of contacts not archived.
+    pub fn open_threads(&self) -> Vec<OpenThread> {
+        let days = u64::from(self.settings.follow_up_days);
+        self.threads()
+            .into_iter()
+            .filter(|t| t.is_open())
+            .filter(|t| {
+                self.contact(t.latest().contact)
+                    .is_some_and(|c| !c.archived)
+            })
+            .map(|t| {
+                let latest = t.latest();
+                let natural = latest.date + chrono::Days::new(days);
+                OpenThread {
+                    contact: latest.contact,
+                    latest: latest.id,
+                    tries: t.members.len() as u32,
+                    due: latest.snoozed_until.unwrap_or(natural),
+                }
+            })
+            .collect()
+    }
+
+    pub fn agenda(&self, today: NaiveDate) -> Agenda {
+        let mut agenda = Agenda::default();
+        for thread in self.open_threads() {
+            if thread.due > today {
+                agenda.awaiting.push(thread);
+            } else if thread.tries >= self.settings.max_tries {
+                agenda.close_the_loop.push(thread);
+            } else {
+                agenda.follow_ups.push(thread);
+            }
+        }
+        agenda.follow_ups.sort_by_key(|t| (t.due, t.latest));
+        agenda.close_the_loop.sort_by_key(|t| (t.due, t.latest));
+        agenda.awaiting.sort_by_key(|t| (t.due, t.latest));
+
+        let last_reached = self.last_reached_by_contact();
+        for contact in self.contacts.iter().filter(|c| !c.archived) {
+            let Some(days) = contact.stay_in_touch_days else {
+                continue;
+            };
+            if agenda.follow_ups.iter().any(|t| t.contact == contact.id) {
+                continue; // One nudge per contact is enough.
+            }
+            let last = last_reached.get(&contact.id).copied();
+            let since = last.unwrap_or(contact.created.date_naive());
+            let mut due = since + chrono::Days::new(u64::from(days));
+            if let Some(snoozed) = contact.stay_in_touch_snoozed_until {
+                due = due.max(snoozed);
+            }
+            if due <= today {
+                agenda.stay_in_touch.push(StayInTouchDue {
+                    contact: contact.id,
+                    due,
+                    last,
+                });
+            }
+        }
+        agenda.stay_in_touch.sort_by_key(|s| (s.due, s.contact));
+
+        agenda.suggestion = self
+            .contacts
+            .iter()
+            .filter(|c| !c.archived && !last_reached.contains_key(&c.id))
+            .min_by_key(|c| (c.created, c.id))
+            .map(|c| c.id);
+        agenda
+    }
+
+    fn last_reached_by_contact(&self) -> HashMap<ContactId, NaiveDate> {
+        let mut last: HashMap<ContactId, NaiveDate> = HashMap::new();
+        for r in &self.reach_outs {
+            let day = last.entry(r.contact).or_insert(r.date);
+            *day = (*day).max(r.date);
+        }
+        last
+    }
+
+    /// The stage of every contact, in one pass over the history.
+    pub fn stages(&self) -> HashMap<ContactId, Stage> {
+        // The best answer ever given, and the state of the most recent thread.
+        let mut best: HashMap<ContactId, Stage> = HashMap::new();
+        let mut latest_thread: HashMap<ContactId, (NaiveDate, ReachOutId, Stage)> = HashMap::new();
+        for thread in self.threads() {
+            let latest = thread.latest();
+            for member in &thread.members {
+                let answered = match member.outcome {
+                    Outcome::Opportunity(_) => Some(Stage::Opportunity),
+                    Outcome::Met { .. } => Some(Stage::Met),
+                    Outcome::Accepted => Some(Stage::Replied),
+                    _ => None,
+                };
+                if let Some(stage) = answered {
+                    let entry = best.entry(member.contact).or_insert(stage);
+                    *entry = stronger(*entry, stage);
+                }
+            }
+            let state = match latest.outcome {
+                Outcome::Declined => Stage::Declined,
+                o if o.is_unanswered()
+                    && (latest.loop_closed
+                        || thread.members.len() as u32 >= self.settings.max_tries
+                            && o == Outcome::NoResponse) =>
+                {
+                    Stage::GoneQuiet
+                }
+                o if o.is_unanswered() => Stage::Waiting,
+                _ => Stage::Replied,
+            };
+            let key = (latest.date, latest.id, state);
+            let entry = latest_thread.entry(latest.contact).or_insert(key);
+            if (key.0, key.1) > (entry.0, entry.1) {
+                *entry = key;
+            }
+        }
+        self.contacts
+            .iter()
+            .map(|c| {
+                let stage = if c.archived {
+                    Stage::Archived
+                } else if let Some(stage) = best.get(&c.id) {
+                    *stage
+                } else if let Some((_, _, state)) = latest_thread.get(&c.id) {
+                    *state
+                } else {
+                    Stage::New
+                };
+                (c.id, stage)
+            })
+            .collect()
+    }
+}
+
+/// Walks `follows_up` links to the first reach-out. Bounded, so a damaged cycle cannot hang.
+fn root_of(by_id: &HashMap<ReachOutId, &ReachOut>, id: ReachOutId) -> ReachOutId {
+    let mut current = id;
+    for _ in 0..=by_id.len() {
+        match by_id.get(&current).and_then(|r| r.follows_up) {
+            Some(parent) if by_id.contains_key(&parent) => current = parent,
+            _ => break,
+        }
+    }
+    current
+}
+
+fn stronger(a: Stage, b: Stage) -> Stage {
+    let rank = |s| match s {
+        Stage::Opportunity => 3,
+        Stage::Met => 2,
+        Stage::Replied => 1,
+        _ => 0,
+    };
+    if rank(b) > rank(a) {
+        b
+    } else {
+        a
+    }
+}

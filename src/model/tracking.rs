@@ -1,0 +1,185 @@
+//! Acting on the history: recording what came of a reach-out, snoozing a due item, and closing
+//! a loop. Each operation validates first and changes nothing when it refuses.
+
+use chrono::NaiveDate;
+
+use super::dates::long_day;
+use super::validate::{check_length, FieldErrors, Limits};
+use super::{Book, ContactId, ModelError, Outcome, ReachOutId};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum OutcomeField {
+    Outcome,
+    Date,
+    Note,
+}
+
+/// What the user entered in the "record the outcome" form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutcomeDraft {
+    pub outcome: Option<Outcome>,
+    /// As typed into a date input: `YYYY-MM-DD`.
+    pub date: String,
+    pub note: String,
+}
+
+impl OutcomeDraft {
+    /// A fresh form: nothing picked yet, dated today.
+    pub fn new(today: NaiveDate) -> Self {
+        OutcomeDraft {
+            outcome: None,
+            date: today.format("%Y-%m-%d").to_string(),
+            note: String::new(),
+        }
+    }
+}
+
+impl Book {
+    /// Records (or corrects) what came of a reach-out. Choosing "awaiting a reply" again clears
+    /// the date and note of an earlier answer.
+    pub fn record_outcome(
+        &mut self,
+        id: ReachOutId,
+        draft: &OutcomeDraft,
+        today: NaiveDate,
+    ) -> Result<(), ModelError> {
+        let reached_on = self
+            .reach_outs
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| r.date)
+            .ok_or(ModelError::UnknownReachOut(id))?;
+        let mut errors = FieldErrors::default();
+        let Some(outcome) = draft.outcome else {
+            errors.add(OutcomeField::Outcome, "Please pick what happened.");
+            return Err(ModelError::InvalidOutcome(errors));
+        };
+        let date = if outcome.is_awaiting() {
+            None
+        } else {
+            match NaiveDate::parse_from_str(draft.date.trim(), "%Y-%m-%d") {
+                Ok(date) if date < reached_on => {
+                    errors.add(
+                        OutcomeField::Date,
+                        format!(
+                            "The answer can't come before you reached out ({}).",
+                            long_day(reached_on)
+                        ),
+                    );
+                    None
+                }
+                Ok(date) if date > today => {
+                    errors.add(
+                        OutcomeField::Date,
+                        "That date is in the future; record the outcome once it has happened.",
+                    );
+                    None
+                }
+                Ok(date) => Some(date),
+                Err(_) => {
+                    errors.add(
+                        OutcomeField::Date,
+                        "Please enter the day it happened (YYYY-MM-DD).",
+                    );
+                    None
+                }
+            }
+        };
+        let note = if outcome.is_awaiting() {
+            String::new()
+        } else {
+            draft.note.trim().to_string()
+        };
+        if let Err(message) = check_length(&note, Limits::REACH_OUT_NOTE) {
+            errors.add(OutcomeField::Note, message);
+        }
+        if !errors.is_empty() {
+            return Err(ModelError::InvalidOutcome(errors));
+        }
+        if let Some(reach_out) = self.reach_outs.iter_mut().find(|r| r.id == id) {
+            reach_out.outcome = outcome;
+            reach_out.outcome_date = date;
+            reach_out.outcome_note = note;
+        }
+        Ok(())
+    }
+
+    /// Puts off the follow-up of the thread whose latest reach-out is `latest` until `until`.
+    pub fn snooze_follow_up(
+        &mut self,
+        latest: ReachOutId,
+        until: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<(), ModelError> {
+        check_snooze(until, today)?;
+        let reach_out = self
+            .reach_outs
+            .iter_mut()
+            .find(|r| r.id == latest)
+            .ok_or(ModelError::UnknownReachOut(latest))?;
+        reach_out.snoozed_until = Some(until);
+        Ok(())
+    }
+
+    /// Puts off a contact's stay-in-touch reminder until `until`.
+    pub fn snooze_stay_in_touch(
+        &mut self,
+        contact: ContactId,
+        until: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<(), ModelError> {
+        check_snooze(until, today)?;
+        let person = self
+            .contacts
+            .iter_mut()
+            .find(|c| c.id == contact)
+            .ok_or(ModelError::UnknownContact(contact))?;
+        person.stay_in_touch_snoozed_until = Some(until);
+        Ok(())
+    }
+
+    /// Marks a thread done: no more follow-ups are suggested for it. Logging a new follow-up to
+    /// it later still works.
+    pub fn close_loop(&mut self, latest: ReachOutId) -> Result<(), ModelError> {
+        let reach_out = self
+            .reach_outs
+            .iter_mut()
+            .find(|r| r.id == latest)
+            .ok_or(ModelError::UnknownReachOut(latest))?;
+        reach_out.loop_closed = true;
+        Ok(())
+    }
+
+    /// Sets or clears a contact's "stay in touch every N days" rhythm (1 to 365 days).
+    pub fn set_stay_in_touch(
+        &mut self,
+        contact: ContactId,
+        days: Option<u32>,
+    ) -> Result<(), ModelError> {
+        if let Some(days) = days {
+            if !(1..=365).contains(&days) {
+                return Err(ModelError::Refused(
+                    "Pick a rhythm between 1 and 365 days.".into(),
+                ));
+            }
+        }
+        let person = self
+            .contacts
+            .iter_mut()
+            .find(|c| c.id == contact)
+            .ok_or(ModelError::UnknownContact(contact))?;
+        person.stay_in_touch_days = days;
+        person.stay_in_touch_snoozed_until = None;
+        Ok(())
+    }
+}
+
+fn check_snooze(until: NaiveDate, today: NaiveDate) -> Result<(), ModelError> {
+    if until <= today {
+        Err(ModelError::Refused(
+            "Pick a day after today to snooze until.".into(),
+        ))
+    } else {
+        Ok(())
+    }
+}

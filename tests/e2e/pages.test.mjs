@@ -1,0 +1,50 @@
+// End-to-end: the build made for GitHub Pages (`--public-url /reachout/`), served under that
+// sub-path the way Pages serves a project site. Links, deep links and reloads stay inside it.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { launchBrowser, openContext, startServer } from './support.mjs';
+
+const PAGES_DIST = resolve(import.meta.dirname, '../../target/dist-pages');
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer({ dir: PAGES_DIST, prefix: '/reachout/' });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('under a sub-path every link, deep link and reload stays inside the site', async (t) => {
+  const { context, foreign, errors } = await openContext(browser, server.url);
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const requested = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+
+  await page.goto(`${server.url}/reachout/`);
+  await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+  await page.getByRole('link', { name: 'Add your first contact' }).click();
+  await page.getByLabel('Name').fill('Pages Person');
+  await page.getByRole('button', { name: 'Add contact' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Pages Person' }).waitFor();
+  assert.match(new URL(page.url()).pathname, /^\/reachout\/contacts\/\d+$/);
+
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Pages Person' }).waitFor();
+  await page.getByRole('link', { name: '← All contacts' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Contacts' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/reachout/contacts');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/reachout/');
+
+  const outside = requested.filter((path) => !path.startsWith('/reachout/'));
+  assert.deepEqual(outside, [], 'every request stays under /reachout/');
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(errors, []);
+});

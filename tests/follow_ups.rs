@@ -1,0 +1,406 @@
+//! "Try again… and again": outcomes, follow-ups, stay-in-touch, snoozes, stages and the agenda
+//! of the Today page, with the clock passed in so days can be moved at will.
+
+use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
+use reachout::model::{
+    Book, Channel, ContactDraft, ContactId, Degree, ModelError, Opportunity, Outcome, OutcomeDraft,
+    OutcomeField, ReachOutDraft, ReachOutField, ReachOutId, Stage,
+};
+
+fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+fn at(text: &str) -> DateTime<Utc> {
+    Utc.from_utc_datetime(&day(text).and_hms_opt(9, 0, 0).unwrap())
+}
+
+fn person(book: &mut Book, name: &str, created: &str) -> ContactId {
+    let draft = ContactDraft {
+        name: name.into(),
+        ..Default::default()
+    };
+    book.add_contact(&draft, at(created)).unwrap()
+}
+
+fn reach(
+    book: &mut Book,
+    contact: ContactId,
+    date: &str,
+    follows_up: Option<ReachOutId>,
+) -> ReachOutId {
+    let draft = ReachOutDraft {
+        channel: Some(Channel::Email),
+        date: date.into(),
+        note: String::new(),
+        follows_up,
+    };
+    book.log_reach_out(contact, &draft, day(date), at(date))
+        .unwrap()
+}
+
+fn answer(book: &mut Book, id: ReachOutId, outcome: Outcome, date: &str) {
+    let draft = OutcomeDraft {
+        outcome: Some(outcome),
+        date: date.into(),
+        note: "noted".into(),
+    };
+    book.record_outcome(id, &draft, day(date)).unwrap();
+}
+
+#[test]
+fn a_follow_up_falls_due_after_the_set_number_of_days() {
+    let mut book = Book::default();
+    let ana = person(&mut book, "Ana", "2026-11-01");
+    let first = reach(&mut book, ana, "2026-11-02", None);
+
+    let agenda = book.agenda(day("2026-11-08"));
+    assert!(agenda.follow_ups.is_empty());
+    assert_eq!(agenda.awaiting.len(), 1);
+    assert_eq!(agenda.awaiting[0].due, day("2026-11-09"));
+
+    let agenda = book.agenda(day("2026-11-09"));
+    assert_eq!(agenda.follow_ups.len(), 1);
+    assert_eq!(
+        (agenda.follow_ups[0].latest, agenda.follow_ups[0].tries),
+        (first, 1)
+    );
+    assert!(agenda.awaiting.is_empty());
+
+    book.settings.follow_up_days = 3;
+    assert_eq!(book.agenda(day("2026-11-05")).follow_ups.len(), 1);
+}
+
+#[test]
+fn due_items_show_how_late_they_are() {
+    let due = day("2026-11-09");
+    assert_eq!(Degree::of(due, due), Degree::Due);
+    assert_eq!(Degree::of(due, day("2026-11-10")), Degree::Overdue);
+    assert_eq!(Degree::of(due, day("2026-11-15")), Degree::Overdue);
+    assert_eq!(Degree::of(due, day("2026-11-16")), Degree::LongOverdue);
+}
+
+#[test]
+fn the_follow_up_ladder_climbs_then_suggests_closing_the_loop() {
+    let mut book = Book::default();
+    let ana = person(&mut book, "Ana", "2026-11-01");
+    let first = reach(&mut book, ana, "2026-11-02", None);
+    let second = reach(&mut book, ana, "2026-11-09", Some(first));
+
+    // Following up records that the first got no answer, and the thread goes on from the second.
+    let original = book.reach_outs.iter().find(|r| r.id == first).unwrap();
+    assert_eq!(
+        (original.outcome, original.outcome_date),
+        (Outcome::NoResponse, Some(day("2026-11-09")))
+    );
+    assert_eq!(book.thread_root(second), first);
+    let agenda = book.agenda(day("2026-11-16"));
+    assert_eq!(
+        (agenda.follow_ups[0].latest, agenda.follow_ups[0].tries),
+        (second, 2)
+    );
+
+    let third = reach(&mut book, ana, "2026-11-16", Some(second));
+    let agenda = book.agenda(day("2026-11-23"));
+    assert!(
+        agenda.follow_ups.is_empty(),
+        "after three tries the app stops nagging"
+    );
+    assert_eq!(agenda.close_the_loop.len(), 1);
+    assert_eq!(
+        (
+            agenda.close_the_loop[0].latest,
+            agenda.close_the_loop[0].tries
+        ),
+        (third, 3)
+    );
+    assert_eq!(book.stages()[&ana], Stage::Waiting);
+
+    // The user may still go on.
+    let fourth = reach(&mut book, ana, "2026-11-23", Some(third));
+    assert_eq!(
+        book.agenda(day("2026-11-30")).close_the_loop[0].latest,
+        fourth
+    );
+
+    book.close_loop(fourth).unwrap();
+    let agenda = book.agenda(day("2026-12-30"));
+    assert!(
+        agenda.follow_ups.is_empty()
+            && agenda.close_the_loop.is_empty()
+            && agenda.awaiting.is_empty()
+    );
+    assert_eq!(book.stages()[&ana], Stage::GoneQuiet);
+}
+
+#[test]
+fn an_answer_ends_the_follow_ups() {
+    let mut book = Book::default();
+    let ana = person(&mut book, "Ana", "2026-11-01");
+    let first = reach(&mut book, ana, "2026-11-02", None);
+    answer(&mut book, first, Outcome::Accepted, "2026-11-03");
+    let agenda = book.agenda(day("2026-12-01"));
+    assert!(agenda.follow_ups.is_empty() && agenda.awaiting.is_empty());
+
+    // "No response" keeps the thread open: trying again makes sense.
+    let ben = person(&mut book, "Ben", "2026-11-01");
+    let to_ben = reach(&mut book, ben, "2026-11-02", None);
+    answer(&mut book, to_ben, Outcome::NoResponse, "2026-11-05");
+    assert_eq!(book.agenda(day("2026-11-09")).follow_ups.len(), 1);
+}
+
+#[test]
+fn snoozing_moves_a_follow_up_and_must_point_ahead() {
+    let mut book = Book::default();
+    let ana = person(&mut book, "Ana", "2026-11-01");
+    let first = reach(&mut book, ana, "2026-11-02", None);
+    let today = day("2026-11-10");
+    assert!(matches!(
+        book.snooze_follow_up(first, today, today),
+        Err(ModelError::Refused(_))
+    ));
+    book.snooze_follow_up(first, day("2026-11-17"), today)
+        .unwrap();
+    assert!(book.agenda(today).follow_ups.is_empty());
+    assert_eq!(book.agenda(today).awaiting[0].due, day("2026-11-17"));
+    assert_eq!(book.agenda(day("2026-11-17")).follow_ups.len(), 1);
+}
+
+#[test]
+fn stay_in_touch_is_due_when_the_last_contact_is_older_than_the_rhythm() {
+    let mut book = Book::default();
+    let ana = person(&mut book, "Ana", "2026-10-01");
+    book.set_stay_in_touch(ana, Some(30)).unwrap();
+    // Never contacted: counted from the day she was added.
+    assert!(book.agenda(day("2026-10-30")).stay_in_touch.is_empty());
+    let due = book.agenda(day("2026-10-31")).stay_in_touch;
+    assert_eq!(
+        (due[0].contact, due[0].due, due[0].last),
+        (ana, day("2026-10-31"), None)
+    );
+
+    let talk = reach(&mut book, ana, "2026-11-02", None);
+    answer(
+        &mut book,
+        talk,
+        Outcome::Met { clicked: true },
+        "2026-11-02",
+    );
+    assert!(
+        book.agenda(day("2026-11-20")).stay_in_touch.is_empty(),
+        "logging resets the rhythm"
+    );
+    let due = book.agenda(day("2026-12-02")).stay_in_touch;
+    assert_eq!(due[0].last, Some(day("2026-11-02")));
+
+    book.snooze_stay_in_touch(ana, day("2026-12-09"), day("2026-12-02"))
+        .unwrap();
+    assert!(book.agenda(day("2026-12-08")).stay_in_touch.is_empty());
+    assert_eq!(book.agenda(day("2026-12-09")).stay_in_touch.len(), 1);
+
+    assert!(book.set_stay_in_touch(ana, Some(0)).is_err());
+    assert!(book.set_stay_in_touch(ana, Some(366)).is_err());
+    book.set_stay_in_touch(ana, None).unwrap();
+    assert!(book.agenda(day("2027-06-01")).stay_in_touch.is_empty());
+}
+
+#[test]
+fn archived_contacts_leave_the_agenda() {
+    let mut book = Book::default();
+    let ana = person(&mut book, "Ana", "2026-11-01");
+    reach(&mut book, ana, "2026-11-02", None);
+    book.contacts[0].archived = true;
+    assert_eq!(book.agenda(day("2026-12-01")), Default::default());
+    assert_eq!(book.stages()[&ana], Stage::Archived);
+}
+
+#[test]
+fn the_suggestion_is_the_longest_waiting_contact_never_reached() {
+    let mut book = Book::default();
+    let ana = person(&mut book, "Ana", "2026-11-01");
+    let ben = person(&mut book, "Ben", "2026-10-01");
+    let carla = person(&mut book, "Carla", "2026-09-01");
+    reach(&mut book, carla, "2026-11-02", None);
+    assert_eq!(book.agenda(day("2026-11-03")).suggestion, Some(ben));
+    reach(&mut book, ben, "2026-11-02", None);
+    assert_eq!(book.agenda(day("2026-11-03")).suggestion, Some(ana));
+    reach(&mut book, ana, "2026-11-02", None);
+    assert_eq!(book.agenda(day("2026-11-03")).suggestion, None);
+}
+
+#[test]
+fn the_stage_follows_the_history() {
+    let mut book = Book::default();
+    let stage_after = |book: &mut Book, outcome: Option<Outcome>| {
+        let id = person(book, "Someone", "2026-11-01");
+        let first = reach(book, id, "2026-11-02", None);
+        if let Some(outcome) = outcome {
+            answer(book, first, outcome, "2026-11-04");
+        }
+        book.stages()[&id]
+    };
+    assert_eq!(stage_after(&mut book, None), Stage::Waiting);
+    assert_eq!(
+        stage_after(&mut book, Some(Outcome::Accepted)),
+        Stage::Replied
+    );
+    assert_eq!(
+        stage_after(&mut book, Some(Outcome::Met { clicked: false })),
+        Stage::Met
+    );
+    assert_eq!(
+        stage_after(&mut book, Some(Outcome::Opportunity(Opportunity::Client))),
+        Stage::Opportunity
+    );
+    assert_eq!(
+        stage_after(&mut book, Some(Outcome::Declined)),
+        Stage::Declined
+    );
+    let new = person(&mut book, "New", "2026-11-01");
+    assert_eq!(book.stages()[&new], Stage::New);
+}
+
+#[test]
+fn a_yes_outranks_a_later_no() {
+    let mut book = Book::default();
+    let ana = person(&mut book, "Ana", "2026-11-01");
+    let first = reach(&mut book, ana, "2026-11-02", None);
+    answer(
+        &mut book,
+        first,
+        Outcome::Met { clicked: true },
+        "2026-11-05",
+    );
+    let later = reach(&mut book, ana, "2026-11-20", None);
+    answer(&mut book, later, Outcome::Declined, "2026-11-21");
+    assert_eq!(book.stages()[&ana], Stage::Met);
+}
+
+#[test]
+fn an_outcome_cannot_come_before_its_reach_out_or_in_the_future() {
+    let mut book = Book::default();
+    let ana = person(&mut book, "Ana", "2026-11-01");
+    let first = reach(&mut book, ana, "2026-11-10", None);
+    let before = book.clone();
+    let today = day("2026-11-12");
+    let refused = |book: &mut Book, outcome: Option<Outcome>, date: &str| {
+        let draft = OutcomeDraft {
+            outcome,
+            date: date.into(),
+            note: String::new(),
+        };
+        match book.record_outcome(first, &draft, today) {
+            Err(ModelError::InvalidOutcome(errors)) => errors.fields().collect::<Vec<_>>(),
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+    };
+    assert_eq!(
+        refused(&mut book, Some(Outcome::Declined), "2026-11-09"),
+        [OutcomeField::Date]
+    );
+    assert_eq!(
+        refused(&mut book, Some(Outcome::Declined), "2026-11-13"),
+        [OutcomeField::Date]
+    );
+    assert_eq!(
+        refused(&mut book, Some(Outcome::Declined), "soon"),
+        [OutcomeField::Date]
+    );
+    assert_eq!(
+        refused(&mut book, None, "2026-11-11"),
+        [OutcomeField::Outcome]
+    );
+    assert_eq!(book, before, "a refused outcome changes nothing");
+
+    let message = {
+        let draft = OutcomeDraft {
+            outcome: Some(Outcome::Accepted),
+            date: "2026-11-09".into(),
+            note: String::new(),
+        };
+        book.record_outcome(first, &draft, today).unwrap_err()
+    };
+    let ModelError::InvalidOutcome(errors) = message else {
+        unreachable!()
+    };
+    assert_eq!(
+        errors.get(OutcomeField::Date),
+        Some("The answer can't come before you reached out (10 Nov 2026).")
+    );
+}
+
+#[test]
+fn going_back_to_awaiting_clears_the_answer() {
+    let mut book = Book::default();
+    let ana = person(&mut book, "Ana", "2026-11-01");
+    let first = reach(&mut book, ana, "2026-11-02", None);
+    answer(&mut book, first, Outcome::Declined, "2026-11-03");
+    let draft = OutcomeDraft {
+        outcome: Some(Outcome::Awaiting),
+        date: String::new(),
+        note: "x".into(),
+    };
+    book.record_outcome(first, &draft, day("2026-11-04"))
+        .unwrap();
+    let r = &book.reach_outs[0];
+    assert_eq!(
+        (r.outcome, r.outcome_date, r.outcome_note.as_str()),
+        (Outcome::Awaiting, None, "")
+    );
+}
+
+#[test]
+fn a_follow_up_must_come_after_a_reach_out_of_the_same_contact() {
+    let mut book = Book::default();
+    let ana = person(&mut book, "Ana", "2026-11-01");
+    let ben = person(&mut book, "Ben", "2026-11-01");
+    let first = reach(&mut book, ana, "2026-11-10", None);
+    let today = day("2026-11-20");
+    let early = ReachOutDraft {
+        channel: Some(Channel::Phone),
+        date: "2026-11-09".into(),
+        note: String::new(),
+        follows_up: Some(first),
+    };
+    match book.log_reach_out(ana, &early, today, at("2026-11-20")) {
+        Err(ModelError::InvalidReachOut(errors)) => assert_eq!(
+            errors.get(ReachOutField::Date),
+            Some("A follow-up can't be dated before the reach-out it follows up (10 Nov 2026).")
+        ),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    let elsewhere = ReachOutDraft {
+        date: "2026-11-12".into(),
+        ..early
+    };
+    assert_eq!(
+        book.log_reach_out(ben, &elsewhere, today, at("2026-11-20")),
+        Err(ModelError::UnknownReachOut(first))
+    );
+    assert_eq!(book.reach_outs.len(), 1);
+    assert_eq!(
+        book.reach_outs[0].outcome,
+        Outcome::Awaiting,
+        "a refused follow-up changes nothing"
+    );
+}
+
+#[test]
+fn thousands_of_contacts_get_an_agenda_without_quadratic_work() {
+    let mut book = Book::default();
+    let start = day("2026-01-01");
+    for i in 0..3_000u64 {
+        let id = person(&mut book, &format!("Person {i}"), "2026-01-01");
+        let date = start + Days::new(i % 300);
+        let first = reach(&mut book, id, &date.to_string(), None);
+        reach(
+            &mut book,
+            id,
+            &(date + Days::new(7)).to_string(),
+            Some(first),
+        );
+    }
+    let agenda = book.agenda(day("2026-12-31"));
+    assert_eq!(agenda.follow_ups.len(), 3_000);
+    assert_eq!(book.stages().len(), 3_000);
+}
