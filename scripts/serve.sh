@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Command 1: set up what is missing, then build the release app and serve it on 127.0.0.1.
-# PORT=9000 scripts/serve.sh picks another port. Trunk rebuilds when a source file changes.
+# Command 1: set up what is missing, build the release app, and serve dist/ on 127.0.0.1 the way
+# GitHub Pages would. PORT=9000 scripts/serve.sh picks another port; run it again after a change.
+# (trunk's own `serve` is not used: its file watcher panics on some file events.)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
 PORT="${PORT:-8080}"
-say "Serving Reachout at http://127.0.0.1:$PORT/ (Ctrl+C stops)"
-exec trunk serve --release --address 127.0.0.1 --port "$PORT"
+say "Building the release app"
+trunk build --release
+exec node scripts/static-server.mjs "$PORT"

@@ -23,6 +23,7 @@ fn ana() -> ContactDraft {
         linkedin: "linkedin.com/in/ana-lima".into(),
         tags: "mentor, design, Mentor".into(),
         notes: "Met at the meetup.\nAsk about the portfolio.".into(),
+        stay_in_touch_days: " 30 ".into(),
     }
 }
 
@@ -348,4 +349,30 @@ fn contacts_sort_by_name_ignoring_case() {
         .map(|c| c.name.as_str())
         .collect();
     assert_eq!(names, ["ana", "Ben", "carla"]);
+}
+
+#[test]
+fn a_stay_in_touch_rhythm_is_a_whole_number_of_days_up_to_a_year() {
+    let mut book = Book::default();
+    for bad in ["0", "366", "-3", "2.5", "weekly"] {
+        let draft = ContactDraft {
+            stay_in_touch_days: bad.into(),
+            ..ana()
+        };
+        assert_eq!(
+            invalid_contact_fields(book.add_contact(&draft, now())),
+            [ContactField::StayInTouch],
+            "{bad}"
+        );
+    }
+    let id = book
+        .add_contact(
+            &ContactDraft {
+                stay_in_touch_days: String::new(),
+                ..ana()
+            },
+            now(),
+        )
+        .unwrap();
+    assert_eq!(book.contact(id).unwrap().stay_in_touch_days, None);
 }

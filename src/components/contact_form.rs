@@ -25,6 +25,7 @@ pub fn ContactForm(
     let linkedin = RwSignal::new(initial.linkedin);
     let tags = RwSignal::new(initial.tags);
     let notes = RwSignal::new(initial.notes);
+    let stay_in_touch = RwSignal::new(initial.stay_in_touch_days);
 
     let errors = RwSignal::new(FieldErrors::<ContactField>::default());
     let general_error = RwSignal::new(None::<String>);
@@ -41,6 +42,7 @@ pub fn ContactForm(
             linkedin: linkedin.get_untracked(),
             tags: tags.get_untracked(),
             notes: notes.get_untracked(),
+            stay_in_touch_days: stay_in_touch.get_untracked(),
         };
         let now = clock::now();
         let saved = state.change(|book| match editing {
@@ -89,6 +91,14 @@ pub fn ContactForm(
                 hint="Separate tags with commas, like: mentor, design, Berlin" />
             <Field label="Notes" name="notes" value=notes error=error_for(ContactField::Notes)
                 kind=FieldKind::Multiline hint="How you met, what you have in common, what you could ask." />
+            <Field
+                label="Stay in touch every … days"
+                name="stay-in-touch"
+                value=stay_in_touch
+                error=error_for(ContactField::StayInTouch)
+                kind=FieldKind::Number
+                hint="Optional. Today reminds you when it has been longer than this since you were last in touch."
+            />
             {move || general_error.get().map(|message| view! { <p class="form-error" role="alert">{message}</p> })}
             {move || (errors.with(|e| !e.is_empty())).then(|| view! {
                 <p class="form-error" role="alert">"Nothing was saved. Please check the fields marked above."</p>

@@ -10,6 +10,7 @@ pub enum FieldKind {
     Email,
     Url,
     Date,
+    Number,
     Multiline,
 }
 
@@ -18,7 +19,8 @@ pub fn Field(
     /// The visible label.
     label: &'static str,
     /// Unique on the page; used for the element ids.
-    name: &'static str,
+    #[prop(into)]
+    name: String,
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(optional)] hint: Option<&'static str>,
@@ -49,7 +51,7 @@ pub fn Field(
         FieldKind::Multiline => view! {
             <textarea
                 id=id.clone()
-                name=name
+                name=name.clone()
                 rows="4"
                 aria-invalid=invalid
                 aria-describedby=described_by
@@ -63,12 +65,13 @@ pub fn Field(
                 FieldKind::Email => "email",
                 FieldKind::Url => "url",
                 FieldKind::Date => "date",
+                FieldKind::Number => "number",
                 _ => "text",
             };
             view! {
                 <input
                     id=id.clone()
-                    name=name
+                    name=name.clone()
                     type=input_type
                     autocomplete=autocomplete
                     aria-required=required.then_some("true")

@@ -1,6 +1,10 @@
 //! Reusable pieces of the interface.
 
 pub mod contact_form;
+pub mod disclosure;
+pub mod due_rows;
 pub mod field;
+pub mod outcome_picker;
 pub mod reach_out_form;
+pub mod snooze_menu;
 pub mod storage_banner;

@@ -4,12 +4,26 @@ use leptos::prelude::*;
 
 use crate::clock;
 use crate::components::field::{focus_first_invalid, Field, FieldKind};
-use crate::model::{Channel, ContactId, FieldErrors, ModelError, ReachOutDraft, ReachOutField};
+use crate::model::{
+    Channel, ContactId, FieldErrors, ModelError, ReachOutDraft, ReachOutField, ReachOutId,
+};
 use crate::state::use_app_state;
 
+/// The full form on a contact's page; with `compact`, the short in-place form of Today's rows
+/// (no heading), where logging takes three actions: open, pick the channel, save.
 #[component]
-pub fn ReachOutForm(contact: ContactId) -> impl IntoView {
+pub fn ReachOutForm(
+    contact: ContactId,
+    /// Set when logging a follow-up to this earlier reach-out.
+    #[prop(optional)]
+    follows_up: Option<ReachOutId>,
+    #[prop(optional)] compact: bool,
+) -> impl IntoView {
     let state = use_app_state();
+    // Ids stay unique when several forms are open on one page.
+    let form_key = format!("{}-{}", contact.0, follows_up.map_or(0, |r| r.0));
+    let heading_id = format!("log-heading-{form_key}");
+    let channel_error_id = format!("channel-error-{form_key}");
     let fresh = ReachOutDraft::new(clock::today());
     let channel = RwSignal::new(None::<Channel>);
     let date = RwSignal::new(fresh.date);
@@ -26,7 +40,7 @@ pub fn ReachOutForm(contact: ContactId) -> impl IntoView {
             channel: channel.get_untracked(),
             date: date.get_untracked(),
             note: note.get_untracked(),
-            follows_up: None,
+            follows_up,
         };
         let today = clock::today();
         match state.change(|book| book.log_reach_out(contact, &draft, today, clock::now())) {
@@ -49,17 +63,18 @@ pub fn ReachOutForm(contact: ContactId) -> impl IntoView {
     };
 
     let channel_options = Channel::ALL.map(|option| {
-        let id = format!("channel-{}", option.key());
+        let id = format!("channel-{form_key}-{}", option.key());
         let label_for = id.clone();
+        let error_id = channel_error_id.clone();
         view! {
             <label class="choice" for=label_for>
                 <input
                     type="radio"
-                    name="channel"
+                    name=format!("channel-{form_key}")
                     id=id
                     value=option.key()
                     aria-invalid=move || channel_error.with(Option::is_some).then_some("true")
-                    aria-describedby=move || channel_error.with(Option::is_some).then_some("channel-error")
+                    aria-describedby=move || channel_error.with(Option::is_some).then(|| error_id.clone())
                     prop:checked=move || channel.get() == Some(option)
                     on:change=move |_| channel.set(Some(option))
                 />
@@ -68,22 +83,31 @@ pub fn ReachOutForm(contact: ContactId) -> impl IntoView {
         }
     });
 
+    let (title, submit) = match (follows_up, compact) {
+        (Some(_), _) => ("Log a follow-up", "Save follow-up"),
+        (None, true) => ("Log a reach-out", "Save reach-out"),
+        (None, false) => ("Log a reach-out", "Log reach-out"),
+    };
     view! {
-        <form class="card form" novalidate on:submit=on_submit aria-labelledby="log-heading">
-            <h2 id="log-heading">"Log a reach-out"</h2>
+        <form class="form" class:card=!compact novalidate on:submit=on_submit aria-labelledby=heading_id.clone()>
+            <h2 id=heading_id.clone() class:visually-hidden=compact>{title}</h2>
             <fieldset class="choices" class:field-invalid=move || channel_error.with(Option::is_some)>
                 <legend>"Channel" <span class="required">" (required)"</span></legend>
                 <div class="choice-grid">{channel_options}</div>
                 {move || channel_error.get().map(|message| view! {
-                    <p class="field-error" id="channel-error">{message}</p>
+                    <p class="field-error" id=channel_error_id.clone()>{message}</p>
                 })}
             </fieldset>
-            <Field label="Date" name="reach-out-date" value=date error=error_for(ReachOutField::Date)
-                kind=FieldKind::Date required=true />
-            <Field label="What was it about?" name="reach-out-note" value=note error=error_for(ReachOutField::Note)
-                kind=FieldKind::Multiline hint="Optional: a line to remind you later." />
+            <div class=if compact { "field-row" } else { "stack" }>
+                <Field label="Date" name=format!("reach-out-date-{form_key}") value=date error=error_for(ReachOutField::Date)
+                    kind=FieldKind::Date required=true />
+                <Field label="What was it about?" name=format!("reach-out-note-{form_key}") value=note
+                    error=error_for(ReachOutField::Note)
+                    kind=if compact { FieldKind::Text } else { FieldKind::Multiline }
+                    hint="Optional: a line to remind you later." />
+            </div>
             <div class="actions">
-                <button type="submit" class="button primary">"Log reach-out"</button>
+                <button type="submit" class="button primary">{submit}</button>
             </div>
             <p class="status" role="status">{move || status.get()}</p>
         </form>

@@ -78,7 +78,7 @@ impl Book {
             notes: valid.notes,
             created: now,
             updated: now,
-            stay_in_touch_days: None,
+            stay_in_touch_days: valid.stay_in_touch_days,
             stay_in_touch_snoozed_until: None,
             archived: false,
         });
@@ -105,6 +105,10 @@ impl Book {
         contact.linkedin = valid.linkedin;
         contact.tags = valid.tags;
         contact.notes = valid.notes;
+        if contact.stay_in_touch_days != valid.stay_in_touch_days {
+            contact.stay_in_touch_days = valid.stay_in_touch_days;
+            contact.stay_in_touch_snoozed_until = None;
+        }
         contact.updated = now;
         Ok(())
     }

@@ -43,6 +43,7 @@ pub enum ContactField {
     Linkedin,
     Tags,
     Notes,
+    StayInTouch,
 }
 
 /// What the user typed into the contact form, before validation.
@@ -56,6 +57,8 @@ pub struct ContactDraft {
     /// Comma-separated, as typed.
     pub tags: String,
     pub notes: String,
+    /// "Stay in touch every N days": empty for none.
+    pub stay_in_touch_days: String,
 }
 
 /// A draft that passed validation: trimmed, links normalised, tags split.
@@ -68,6 +71,7 @@ pub(crate) struct ValidContact {
     pub linkedin: String,
     pub tags: Vec<String>,
     pub notes: String,
+    pub stay_in_touch_days: Option<u32>,
 }
 
 impl ContactDraft {
@@ -81,6 +85,10 @@ impl ContactDraft {
             linkedin: contact.linkedin.clone(),
             tags: contact.tags.join(", "),
             notes: contact.notes.clone(),
+            stay_in_touch_days: contact
+                .stay_in_touch_days
+                .map(|days| days.to_string())
+                .unwrap_or_default(),
         }
     }
 
@@ -144,6 +152,19 @@ impl ContactDraft {
             errors.add(ContactField::Notes, message);
         }
 
+        let rhythm = self.stay_in_touch_days.trim();
+        let stay_in_touch_days = match rhythm.parse::<u32>() {
+            _ if rhythm.is_empty() => None,
+            Ok(days @ 1..=365) => Some(days),
+            _ => {
+                errors.add(
+                    ContactField::StayInTouch,
+                    "Enter a number of days from 1 to 365, or leave it empty.",
+                );
+                None
+            }
+        };
+
         errors.into_result(ValidContact {
             name,
             company,
@@ -152,6 +173,7 @@ impl ContactDraft {
             linkedin,
             tags,
             notes,
+            stay_in_touch_days,
         })
     }
 }

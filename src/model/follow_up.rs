@@ -40,7 +40,7 @@ impl Degree {
 }
 
 /// A thread whose latest reach-out is still unanswered.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct OpenThread {
     pub contact: ContactId,
     /// The reach-out a new follow-up would follow up.
@@ -51,7 +51,7 @@ pub struct OpenThread {
     pub due: NaiveDate,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct StayInTouchDue {
     pub contact: ContactId,
     pub due: NaiveDate,

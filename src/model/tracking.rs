@@ -150,6 +150,23 @@ impl Book {
         Ok(())
     }
 
+    /// Archives a contact (it leaves lists and the agenda, its history stays) or brings it back.
+    pub fn set_archived(
+        &mut self,
+        contact: ContactId,
+        archived: bool,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), ModelError> {
+        let person = self
+            .contacts
+            .iter_mut()
+            .find(|c| c.id == contact)
+            .ok_or(ModelError::UnknownContact(contact))?;
+        person.archived = archived;
+        person.updated = now;
+        Ok(())
+    }
+
     /// Sets or clears a contact's "stay in touch every N days" rhythm (1 to 365 days).
     pub fn set_stay_in_touch(
         &mut self,

@@ -5,9 +5,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::clock;
+use crate::components::disclosure::Disclosure;
+use crate::components::outcome_picker::OutcomePicker;
 use crate::components::reach_out_form::ReachOutForm;
 use crate::model::dates::{long_day, relative_day};
-use crate::model::{Contact, ContactId};
+use crate::model::{Contact, ContactId, ReachOutId};
 use crate::state::use_app_state;
 
 /// The contact id in the current URL, if it is a number.
@@ -35,19 +37,40 @@ pub fn ContactPage() -> impl IntoView {
 fn ContactView(contact: Contact) -> impl IntoView {
     let state = use_app_state();
     let id = contact.id;
+    let archived = contact.archived;
     let today = clock::today();
+    let stage = move || {
+        state
+            .book
+            .with(|b| b.stages().get(&id).copied())
+            .map(|s| s.label())
+    };
     let timeline = move || {
         state.book.with(|book| {
+            let open: Vec<ReachOutId> = book
+                .open_threads()
+                .into_iter()
+                .filter(|t| t.contact == id)
+                .map(|t| t.latest)
+                .collect();
             book.timeline(id)
                 .into_iter()
-                .map(|r| {
-                    (
-                        r.id,
-                        r.channel.label(),
-                        long_day(r.date),
-                        relative_day(r.date, today),
-                        r.note.clone(),
-                    )
+                .map(|r| TimelineItem {
+                    id: r.id,
+                    channel: r.channel.label(),
+                    day: long_day(r.date),
+                    ago: relative_day(r.date, today),
+                    note: r.note.clone(),
+                    follow_up: r.follows_up.is_some(),
+                    outcome: (!r.outcome.is_awaiting()).then(|| {
+                        let when = r
+                            .outcome_date
+                            .map(|d| format!(" · {}", long_day(d)))
+                            .unwrap_or_default();
+                        format!("{}{when}", r.outcome.label())
+                    }),
+                    outcome_note: r.outcome_note.clone(),
+                    open: open.contains(&r.id),
                 })
                 .collect::<Vec<_>>()
         })
@@ -57,6 +80,9 @@ fn ContactView(contact: Contact) -> impl IntoView {
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join(" at ");
+    let toggle_archive = move |_| {
+        let _ = state.change(|b| b.set_archived(id, !archived, clock::now()));
+    };
 
     view! {
         <section class="page">
@@ -65,9 +91,18 @@ fn ContactView(contact: Contact) -> impl IntoView {
                 <div>
                     <h1>{contact.name.clone()}</h1>
                     {(!subtitle.is_empty()).then(|| view! { <p class="muted">{subtitle}</p> })}
+                    <p class="stage-line">"Stage: " <span class="badge">{stage}</span></p>
                 </div>
-                <a class="button" href=href(&format!("/contacts/{id}/edit"))>"Edit contact"</a>
+                <div class="actions">
+                    <a class="button" href=href(&format!("/contacts/{id}/edit"))>"Edit contact"</a>
+                    <button type="button" class="button" on:click=toggle_archive>
+                        {if archived { "Unarchive" } else { "Archive" }}
+                    </button>
+                </div>
             </header>
+            {archived.then(|| view! {
+                <p class="banner">"This contact is archived: it is left out of Today and the contact list. Its history is kept."</p>
+            })}
             <div class="columns">
                 <div>
                     <Details contact=contact.clone()/>
@@ -78,12 +113,27 @@ fn ContactView(contact: Contact) -> impl IntoView {
                     <Show when=move || !timeline().is_empty()
                         fallback=|| view! { <p class="muted">"No reach-outs yet. The first one is the bravest."</p> }>
                         <ol class="timeline" aria-label="Reach-outs, newest first">
-                            <For each=timeline key=|item| item.0 let:item>
+                            <For each=timeline key=|item| item.clone() let:item>
                                 <li>
-                                    <strong>{item.1}</strong>
-                                    " · " <time>{item.2}</time>
-                                    <span class="muted">" (" {item.3} ")"</span>
-                                    {(!item.4.is_empty()).then(|| view! { <p class="note">{item.4}</p> })}
+                                    <strong>{item.channel}</strong>
+                                    {item.follow_up.then_some(" (follow-up)")}
+                                    " · " <time>{item.day}</time>
+                                    <span class="muted">" (" {item.ago} ")"</span>
+                                    {(!item.note.is_empty()).then(|| view! { <p class="note">{item.note}</p> })}
+                                    <p class="outcome">
+                                        <span class="badge" class:positive=item.outcome.is_some()>
+                                            {item.outcome.clone().unwrap_or_else(|| "Awaiting a reply".into())}
+                                        </span>
+                                    </p>
+                                    {(!item.outcome_note.is_empty()).then(|| view! { <p class="note">{item.outcome_note}</p> })}
+                                    <div class="row-actions">
+                                        <OutcomePicker reach_out=item.id/>
+                                        {item.open.then(|| view! {
+                                            <Disclosure label="Log follow-up".to_string()>
+                                                <ReachOutForm contact=id follows_up=item.id compact=true/>
+                                            </Disclosure>
+                                        })}
+                                    </div>
                                 </li>
                             </For>
                         </ol>
@@ -92,6 +142,20 @@ fn ContactView(contact: Contact) -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// One reach-out as the timeline shows it; its own `<For/>` key, so a changed item is redrawn.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct TimelineItem {
+    id: ReachOutId,
+    channel: &'static str,
+    day: String,
+    ago: String,
+    note: String,
+    follow_up: bool,
+    outcome: Option<String>,
+    outcome_note: String,
+    open: bool,
 }
 
 #[component]

@@ -1,9 +1,11 @@
-//! Today, the home page: the week's reach-outs and the latest ones, or a first step.
+//! Today, the home page: what is due, who to stay in touch with, what awaits an answer, one
+//! suggested next step, and the week's progress. A first visit gets an invitation instead.
 
-use crate::links::href;
 use leptos::prelude::*;
 
 use crate::clock;
+use crate::components::due_rows::{AwaitingRow, CloseLoopRow, FollowUpRow, StayInTouchRow};
+use crate::links::href;
 use crate::model::dates::{long_day, relative_day};
 use crate::state::use_app_state;
 
@@ -12,26 +14,18 @@ pub fn TodayPage() -> impl IntoView {
     let state = use_app_state();
     let today = clock::today();
     let has_contacts = move || state.book.with(|b| !b.contacts.is_empty());
+    let agenda = Memo::new(move |_| state.book.with(|b| b.agenda(today)));
     let this_week = move || state.book.with(|b| b.reach_outs_this_week(today));
-    let recent = move || {
-        state.book.with(|book| {
-            book.recent_reach_outs(8)
-                .into_iter()
-                .map(|r| {
-                    let name = book
-                        .contact(r.contact)
-                        .map(|c| c.name.clone())
-                        .unwrap_or_default();
-                    (
-                        r.id,
-                        r.contact,
-                        name,
-                        r.channel.label(),
-                        relative_day(r.date, today),
-                        r.note.clone(),
-                    )
-                })
-                .collect::<Vec<_>>()
+    let nothing_due = move || {
+        agenda.with(|a| {
+            a.follow_ups.is_empty() && a.close_the_loop.is_empty() && a.stay_in_touch.is_empty()
+        })
+    };
+    let suggestion = move || {
+        agenda.with(|a| a.suggestion).and_then(|id| {
+            state
+                .book
+                .with(|b| b.contact(id).map(|c| (id, c.name.clone())))
         })
     };
 
@@ -51,24 +45,112 @@ pub fn TodayPage() -> impl IntoView {
                         _ => "reach-outs so far. Each one counts, whatever the answer.".to_string(),
                     }}</p>
                 </div>
-                <div class="card">
-                    <h2>"Recent reach-outs"</h2>
-                    <Show when=move || !recent().is_empty()
-                        fallback=|| view! { <p class="muted">"Open a contact and log your first reach-out."</p> }>
-                        <ul class="timeline">
-                            <For each=recent key=|item| item.0 let:item>
-                                <li>
-                                    <a href=href(&format!("/contacts/{}", item.1))>{item.2}</a>
-                                    " · " {item.3} " · " <span class="muted">{item.4}</span>
-                                    {(!item.5.is_empty()).then(|| view! { <p class="note">{item.5}</p> })}
-                                </li>
+
+                <Show when=move || agenda.with(|a| !a.follow_ups.is_empty())>
+                    <section class="card" aria-labelledby="due-heading">
+                        <h2 id="due-heading">"Follow-ups due"</h2>
+                        <p class="muted small">"No answer yet. Trying again is normal, and often works."</p>
+                        <ul class="due-list" aria-labelledby="due-heading">
+                            <For each=move || agenda.get().follow_ups key=|t| t.clone() let:thread>
+                                <FollowUpRow thread/>
                             </For>
                         </ul>
-                    </Show>
-                </div>
+                    </section>
+                </Show>
+
+                <Show when=move || agenda.with(|a| !a.stay_in_touch.is_empty())>
+                    <section class="card" aria-labelledby="touch-heading">
+                        <h2 id="touch-heading">"Stay in touch"</h2>
+                        <ul class="due-list" aria-labelledby="touch-heading">
+                            <For each=move || agenda.get().stay_in_touch key=|s| s.clone() let:due>
+                                <StayInTouchRow due/>
+                            </For>
+                        </ul>
+                    </section>
+                </Show>
+
+                <Show when=move || agenda.with(|a| !a.close_the_loop.is_empty())>
+                    <section class="card" aria-labelledby="loop-heading">
+                        <h2 id="loop-heading">"Time to close the loop"</h2>
+                        <ul class="due-list" aria-labelledby="loop-heading">
+                            <For each=move || agenda.get().close_the_loop key=|t| t.clone() let:thread>
+                                <CloseLoopRow thread/>
+                            </For>
+                        </ul>
+                    </section>
+                </Show>
+
+                <Show when=nothing_due>
+                    <p class="card quiet">"Nothing is due today. A good day to reach out to someone new."</p>
+                </Show>
+
+                {move || suggestion().map(|(id, name)| view! {
+                    <section class="card" aria-labelledby="next-heading">
+                        <h2 id="next-heading">"Suggested next"</h2>
+                        <p>"You haven't reached out to " <strong>{name.clone()}</strong> " yet."</p>
+                        <a class="button primary" href=href(&format!("/contacts/{id}"))>
+                            {format!("Reach out to {name}")}
+                        </a>
+                    </section>
+                })}
+
+                <Show when=move || agenda.with(|a| !a.awaiting.is_empty())>
+                    <section class="card" aria-labelledby="awaiting-heading">
+                        <h2 id="awaiting-heading">"Awaiting a reply"</h2>
+                        <ul class="due-list" aria-labelledby="awaiting-heading">
+                            <For each=move || agenda.get().awaiting key=|t| t.clone() let:thread>
+                                <AwaitingRow thread/>
+                            </For>
+                        </ul>
+                    </section>
+                </Show>
+
+                <RecentWins/>
                 <p><a class="button" href=href("/contacts/new")>"Add a contact"</a></p>
             </Show>
         </section>
+    }
+}
+
+/// The latest good answers: the evidence that reaching out works.
+#[component]
+fn RecentWins() -> impl IntoView {
+    let state = use_app_state();
+    let today = clock::today();
+    let wins = move || {
+        state.book.with(|book| {
+            let mut wins: Vec<_> = book
+                .reach_outs
+                .iter()
+                .filter(|r| r.outcome.is_yes())
+                .map(|r| {
+                    let name = book
+                        .contact(r.contact)
+                        .map(|c| c.name.clone())
+                        .unwrap_or_default();
+                    let day = r.outcome_date.unwrap_or(r.date);
+                    (day, r.id, r.contact, name, r.outcome.label())
+                })
+                .collect();
+            wins.sort_by_key(|w| std::cmp::Reverse((w.0, w.1)));
+            wins.truncate(5);
+            wins
+        })
+    };
+    view! {
+        <Show when=move || !wins().is_empty()>
+            <section class="card" aria-labelledby="wins-heading">
+                <h2 id="wins-heading">"Recent wins"</h2>
+                <ul class="timeline" aria-labelledby="wins-heading">
+                    <For each=wins key=|w| w.clone() let:win>
+                        <li>
+                            <a href=href(&format!("/contacts/{}", win.2))>{win.3}</a>
+                            " · " {win.4} " · " <span class="muted">{relative_day(win.0, today)}</span>
+                        </li>
+                    </For>
+                </ul>
+            </section>
+        </Show>
     }
 }
 

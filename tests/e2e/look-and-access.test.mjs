@@ -47,6 +47,7 @@ for (const [width, height] of [[360, 740], [1280, 860]]) {
       });
       t.after(() => context.close());
       const page = await context.newPage();
+      await page.clock.setFixedTime(new Date('2026-11-02T12:00:00'));
 
       await visit(page, server.url);
       await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
@@ -76,8 +77,18 @@ for (const [width, height] of [[360, 740], [1280, 860]]) {
       await page.getByRole('list', { name: 'Contacts' }).waitFor();
       await checkPage(page, 'contacts', label);
 
+      // A week later: a follow-up is due, with its in-place actions open.
+      await page.clock.setFixedTime(new Date('2026-11-10T12:00:00'));
+      await visit(page, server.url, '/contacts/new');
+      await page.getByLabel('Name').fill('Ben Okafor');
+      await page.getByRole('button', { name: 'Add contact' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Ben Okafor' }).waitFor();
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
-      await page.getByRole('heading', { name: 'This week' }).waitFor();
+      const due = page.getByRole('region', { name: 'Follow-ups due' }).getByRole('listitem').first();
+      await due.getByText('Overdue').waitFor();
+      await page.getByRole('region', { name: 'Suggested next' }).getByRole('link', { name: 'Reach out to Ben Okafor' }).waitFor();
+      await due.getByRole('button', { name: 'Log follow-up' }).click();
+      await due.getByRole('button', { name: 'Record outcome' }).click();
       await checkPage(page, 'today', label);
 
       assert.deepEqual(foreign, []);

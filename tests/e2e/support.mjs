@@ -1,50 +1,8 @@
-// Shared pieces of the end-to-end tests: a static server for dist/ that behaves like GitHub Pages
-// (unknown paths get 404.html with status 404), and Debian's Chromium driven by Playwright.
-import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+// Shared pieces of the end-to-end tests: the static server that `make serve` uses too, and
+// Debian's Chromium driven by Playwright.
 import { chromium } from 'playwright-core';
 
-export const DIST = resolve(import.meta.dirname, '../../dist');
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-};
-
-/**
- * Serves a build on 127.0.0.1 at a free port, under `prefix` (as GitHub Pages serves a project
- * site under `/REPO/`). Defaults to dist/ at the root.
- */
-export async function startServer({ dir = DIST, prefix = '/' } = {}) {
-  await stat(join(dir, 'index.html')).catch(() => {
-    throw new Error(`${dir}/index.html is missing: build the app first (trunk build --release)`);
-  });
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const inside = path.startsWith(prefix) ? `/${path.slice(prefix.length)}` : null;
-    const file = inside && normalize(join(dir, inside.endsWith('/') ? `${inside}index.html` : inside));
-    let status = 200;
-    let body;
-    let type = TYPES[extname(file ?? '')] ?? 'application/octet-stream';
-    try {
-      if (!file || !file.startsWith(dir)) throw new Error('outside the site');
-      body = await readFile(file);
-    } catch {
-      status = 404;
-      type = TYPES['.html'];
-      body = await readFile(join(dir, '404.html'));
-    }
-    res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
-    res.end(body);
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const url = `http://127.0.0.1:${server.address().port}`;
-  return { url, close: () => new Promise((ok) => server.close(ok)) };
-}
+export { DIST, startServer } from '../../scripts/static-server.mjs';
 
 export async function launchBrowser() {
   return chromium.launch({
