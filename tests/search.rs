@@ -1,0 +1,196 @@
+//! Finding contacts: search over every text field ignoring case and accents, filters and sort.
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use reachout::model::{
+    Book, Channel, ContactDraft, ContactId, ContactQuery, Outcome, OutcomeDraft, ReachOutDraft,
+    SortKey, Stage,
+};
+
+fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+fn at(text: &str) -> DateTime<Utc> {
+    Utc.from_utc_datetime(&day(text).and_hms_opt(9, 0, 0).unwrap())
+}
+
+fn add(book: &mut Book, draft: ContactDraft, created: &str) -> ContactId {
+    book.add_contact(&draft, at(created)).unwrap()
+}
+
+fn reach(book: &mut Book, contact: ContactId, channel: Channel, date: &str) {
+    let draft = ReachOutDraft {
+        channel: Some(channel),
+        date: date.into(),
+        note: String::new(),
+        follows_up: None,
+    };
+    book.log_reach_out(contact, &draft, day(date), at(date))
+        .unwrap();
+}
+
+/// José (met), Ana (waiting, tagged mentor), Ben (new, archived), Carla (new).
+fn sample() -> (Book, [ContactId; 4]) {
+    let mut book = Book::default();
+    let jose = add(
+        &mut book,
+        ContactDraft {
+            name: "José Núñez".into(),
+            company: "Café Ñandú".into(),
+            ..Default::default()
+        },
+        "2026-10-01",
+    );
+    let ana = add(
+        &mut book,
+        ContactDraft {
+            name: "Ana Lima".into(),
+            tags: "Mentor, design".into(),
+            notes: "Loves PÂTISSERIE".into(),
+            ..Default::default()
+        },
+        "2026-10-02",
+    );
+    let ben = add(
+        &mut book,
+        ContactDraft {
+            name: "ben okafor".into(),
+            role: "Founder".into(),
+            ..Default::default()
+        },
+        "2026-10-03",
+    );
+    let carla = add(
+        &mut book,
+        ContactDraft {
+            name: "Carla Ruiz".into(),
+            email: "carla@example.com".into(),
+            ..Default::default()
+        },
+        "2026-10-04",
+    );
+    reach(&mut book, jose, Channel::InPerson, "2026-11-01");
+    let draft = OutcomeDraft {
+        outcome: Some(Outcome::Met { clicked: true }),
+        date: "2026-11-02".into(),
+        note: String::new(),
+    };
+    let first = book.reach_outs[0].id;
+    book.record_outcome(first, &draft, day("2026-11-02"))
+        .unwrap();
+    reach(&mut book, ana, Channel::Email, "2026-11-05");
+    book.set_archived(ben, true, at("2026-11-06")).unwrap();
+    (book, [jose, ana, ben, carla])
+}
+
+fn find(book: &Book, query: ContactQuery) -> Vec<ContactId> {
+    book.find_contacts(&query, day("2026-11-20"))
+}
+
+fn text(t: &str) -> ContactQuery {
+    ContactQuery {
+        text: t.into(),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn search_ignores_case_and_accents_across_fields() {
+    let (book, [jose, ana, ben, carla]) = sample();
+    assert_eq!(find(&book, text("jose")), [jose]);
+    assert_eq!(find(&book, text("CAFE nandu")), [jose]);
+    assert_eq!(find(&book, text("mentor")), [ana]);
+    assert_eq!(find(&book, text("patisserie")), [ana]);
+    assert_eq!(find(&book, text("example.com")), [carla]);
+    assert_eq!(
+        find(&book, text("founder")),
+        Vec::<ContactId>::new(),
+        "archived contacts are not in the active list"
+    );
+    assert_eq!(
+        find(
+            &book,
+            ContactQuery {
+                archived: true,
+                ..text("founder")
+            }
+        ),
+        [ben]
+    );
+    assert_eq!(find(&book, text("  ")), [ana, carla, jose]);
+}
+
+#[test]
+fn filters_combine() {
+    let (book, [jose, ana, _, carla]) = sample();
+    assert_eq!(
+        find(
+            &book,
+            ContactQuery {
+                stage: Some(Stage::Met),
+                ..Default::default()
+            }
+        ),
+        [jose]
+    );
+    assert_eq!(
+        find(
+            &book,
+            ContactQuery {
+                stage: Some(Stage::New),
+                ..Default::default()
+            }
+        ),
+        [carla]
+    );
+    assert_eq!(
+        find(
+            &book,
+            ContactQuery {
+                tag: Some("MENTOR".into()),
+                ..Default::default()
+            }
+        ),
+        [ana]
+    );
+    assert_eq!(
+        find(
+            &book,
+            ContactQuery {
+                channel: Some(Channel::InPerson),
+                ..Default::default()
+            }
+        ),
+        [jose]
+    );
+    // Ana's follow-up fell due on the 12th.
+    assert_eq!(
+        find(
+            &book,
+            ContactQuery {
+                due_only: true,
+                ..Default::default()
+            }
+        ),
+        [ana]
+    );
+    assert_eq!(book.all_tags(), ["design", "Mentor"]);
+}
+
+#[test]
+fn sorting_by_each_key() {
+    let (book, [jose, ana, _, carla]) = sample();
+    let sorted = |sort| {
+        find(
+            &book,
+            ContactQuery {
+                sort,
+                ..Default::default()
+            },
+        )
+    };
+    assert_eq!(sorted(SortKey::Name), [ana, carla, jose]);
+    assert_eq!(sorted(SortKey::LastContact), [ana, jose, carla]);
+    assert_eq!(sorted(SortKey::NextFollowUp), [ana, jose, carla]);
+    assert_eq!(sorted(SortKey::Added), [carla, ana, jose]);
+}
