@@ -4,7 +4,9 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
+use crate::components::shortcuts::Shortcuts;
 use crate::components::storage_banner::StorageBanner;
+use crate::components::undo_toast::UndoToast;
 use crate::links::{base, href};
 use crate::pages::contact::ContactPage;
 use crate::pages::contact_edit::{EditContactPage, NewContactPage};
@@ -58,6 +60,8 @@ pub fn Shell() -> impl IntoView {
                 <Route path=path!("/settings") view=SettingsPage/>
             </Routes>
         </main>
+        <UndoToast/>
+        <Shortcuts/>
         <footer class="site-footer">
             <p>"Your data stays in this browser. Reaching out is the win, whatever the answer."</p>
         </footer>

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::clock;
-use crate::model::{Book, ModelError};
+use crate::model::{Book, ModelError, Undo};
 use crate::storage::{StorageNotice, Store};
 
 #[derive(Clone, Copy)]
@@ -13,8 +13,13 @@ pub struct AppState {
     pub book: RwSignal<Book>,
     /// The storage problem to show, if any; cleared by the next successful save.
     pub notice: RwSignal<Option<StorageNotice>>,
+    /// The last change that can be taken back, with a number that tells offers apart.
+    pub undo: RwSignal<Option<(u64, Undo)>>,
     store: StoredValue<Store>,
 }
+
+/// How long the undo toast stays, in milliseconds.
+const UNDO_FOR_MS: u64 = 15_000;
 
 impl AppState {
     /// Opens storage and builds the state; call once, at the root.
@@ -23,6 +28,7 @@ impl AppState {
         AppState {
             book: RwSignal::new(opened.book),
             notice: RwSignal::new(opened.notice),
+            undo: RwSignal::new(None),
             store: StoredValue::new(opened.store),
         }
     }
@@ -45,6 +51,34 @@ impl AppState {
             self.save();
         }
         outcome
+    }
+
+    /// Shows the undo toast for `undo`; it goes away by itself after 15 seconds.
+    pub fn offer_undo(&self, undo: Undo) {
+        let number = self
+            .undo
+            .with_untracked(|u| u.as_ref().map_or(0, |(n, _)| n + 1));
+        self.undo.set(Some((number, undo)));
+        let offer = self.undo;
+        set_timeout(
+            move || {
+                if offer.with_untracked(|u| u.as_ref().is_some_and(|(n, _)| *n == number)) {
+                    offer.set(None);
+                }
+            },
+            std::time::Duration::from_millis(UNDO_FOR_MS),
+        );
+    }
+
+    /// Takes back the change the toast offers, and saves.
+    pub fn apply_undo(&self) {
+        if let Some((_, undo)) = self.undo.get_untracked() {
+            self.undo.set(None);
+            let _ = self.change(|book| {
+                book.undo(undo);
+                Ok(())
+            });
+        }
     }
 
     fn save(&self) {

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::clock;
+use crate::components::contact_actions::{DeleteContact, MergeContact};
 use crate::components::disclosure::Disclosure;
 use crate::components::outcome_picker::OutcomePicker;
 use crate::components::reach_out_form::ReachOutForm;
@@ -98,6 +99,8 @@ fn ContactView(contact: Contact) -> impl IntoView {
                     <button type="button" class="button" on:click=toggle_archive>
                         {if archived { "Unarchive" } else { "Archive" }}
                     </button>
+                    <MergeContact contact=id/>
+                    <DeleteContact contact=id name=contact.name.clone()/>
                 </div>
             </header>
             {archived.then(|| view! {

@@ -145,6 +145,28 @@ pub fn ContactsPage() -> impl IntoView {
         }
     };
     let clear = move |_| set_query(ContactQuery::default(), false);
+    let selected = RwSignal::new(Vec::<ContactId>::new());
+    // Only what is on screen can stay selected.
+    let visible_selection = move || {
+        let shown: Vec<ContactId> = rows.with(|r| r.iter().map(|row| row.id).collect());
+        selected.with(|s| {
+            s.iter()
+                .copied()
+                .filter(|id| shown.contains(id))
+                .collect::<Vec<_>>()
+        })
+    };
+    let all_selected = move || {
+        rows.with(|r| !r.is_empty() && r.iter().all(|row| selected.with(|s| s.contains(&row.id))))
+    };
+    let select_all = move |ev| {
+        let on = event_target_checked(&ev);
+        selected.set(if on {
+            rows.with(|r| r.iter().map(|row| row.id).collect())
+        } else {
+            Vec::new()
+        });
+    };
 
     view! {
         <section class="page">
@@ -229,9 +251,18 @@ pub fn ContactsPage() -> impl IntoView {
                 <Show when=move || query.with(|q| *q != ContactQuery::default())>
                     <button type="button" class="button small" on:click=clear>"Clear search and filters"</button>
                 </Show>
+                <Show when=move || rows.with(|r| !r.is_empty())>
+                    <label class="check">
+                        <input type="checkbox" prop:checked=all_selected on:change=select_all/>
+                        "Select all shown"
+                    </label>
+                </Show>
+                <Show when=move || !visible_selection().is_empty()>
+                    <BulkActions selection=Signal::derive(visible_selection) selected archived=Signal::derive(move || query.with(|q| q.archived))/>
+                </Show>
                 <ul class="contact-list" aria-label="Contacts" on:keydown=move_focus_with_arrows>
                     <For each=move || rows.get() key=|row| row.clone() let:row>
-                        <ContactRow row/>
+                        <ContactRow row selected/>
                     </For>
                 </ul>
             </Show>
@@ -273,10 +304,24 @@ fn move_focus_with_arrows(ev: leptos::ev::KeyboardEvent) {
 }
 
 #[component]
-fn ContactRow(row: Row) -> impl IntoView {
+fn ContactRow(row: Row, selected: RwSignal<Vec<ContactId>>) -> impl IntoView {
+    let id = row.id;
+    let checkbox_id = format!("select-{id}");
+    let toggle = move |ev| {
+        let on = event_target_checked(&ev);
+        selected.update(|s| {
+            s.retain(|other| *other != id);
+            if on {
+                s.push(id);
+            }
+        });
+    };
     view! {
         <li class="contact-row">
             <div class="due-head">
+                <input type="checkbox" id=checkbox_id.clone() class="row-check"
+                    prop:checked=move || selected.with(|s| s.contains(&id)) on:change=toggle/>
+                <label for=checkbox_id class="visually-hidden">{format!("Select {}", row.name)}</label>
                 <a class="contact-name" href=href(&format!("/contacts/{}", row.id))>{row.name}</a>
                 <span class="badge">{row.stage}</span>
             </div>
@@ -288,5 +333,91 @@ fn ContactRow(row: Row) -> impl IntoView {
                 </ul>
             })}
         </li>
+    }
+}
+
+/// What can be done to several selected contacts at once: tag, archive (or unarchive), delete.
+#[component]
+fn BulkActions(
+    selection: Signal<Vec<ContactId>>,
+    selected: RwSignal<Vec<ContactId>>,
+    archived: Signal<bool>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let tag = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<String>);
+    let confirm_delete = RwSignal::new(false);
+    let count = move || selection.with(Vec::len);
+    let add_tag = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let ids = selection.get_untracked();
+        let text = tag.get_untracked();
+        match state.change(|b| b.tag_many(&ids, &text, clock::now())) {
+            Ok(()) => {
+                message.set(Some(format!(
+                    "Tagged {} with \"{}\".",
+                    ids.len(),
+                    text.trim()
+                )));
+                tag.set(String::new());
+            }
+            Err(e) => message.set(Some(e.to_string())),
+        }
+    };
+    let archive = move |_| {
+        let ids = selection.get_untracked();
+        let to = !archived.get_untracked();
+        let _ = state.change(|b| {
+            b.set_archived_many(&ids, to, clock::now());
+            Ok(())
+        });
+        selected.set(Vec::new());
+    };
+    let delete = move |_| {
+        let ids = selection.get_untracked();
+        if let Ok(removed) = state.change(|b| b.delete_contacts(&ids)) {
+            state.offer_undo(crate::model::Undo::Restore(removed));
+        }
+        confirm_delete.set(false);
+        selected.set(Vec::new());
+    };
+    let delete_question = move || {
+        let ids = selection.get();
+        let reach_outs = state.book.with(|b| b.reach_out_count(&ids));
+        match reach_outs {
+            0 => format!("Delete {} contacts?", ids.len()),
+            n => format!("Delete {} contacts and their {n} reach-outs?", ids.len()),
+        }
+    };
+    view! {
+        <div class="card bulk" role="region" aria-label="Selected contacts">
+            <p><strong>{move || format!("{} selected", count())}</strong></p>
+            <form class="inline-form" on:submit=add_tag>
+                <div class="field">
+                    <label for="bulk-tag">"Tag to add"</label>
+                    <input id="bulk-tag" type="text" prop:value=move || tag.get()
+                        on:input=move |ev| tag.set(event_target_value(&ev))/>
+                </div>
+                <button type="submit" class="button small">"Add tag"</button>
+            </form>
+            <div class="actions">
+                <button type="button" class="button small" on:click=archive>
+                    {move || if archived.get() { "Unarchive selected" } else { "Archive selected" }}
+                </button>
+                <button type="button" class="button small danger" on:click=move |_| confirm_delete.set(true)>
+                    "Delete selected…"
+                </button>
+            </div>
+            <Show when=move || confirm_delete.get()>
+                <div class="confirm" role="alertdialog" aria-labelledby="bulk-delete-question">
+                    <p id="bulk-delete-question"><strong>{delete_question}</strong></p>
+                    <div class="actions">
+                        <button type="button" class="button small danger" on:click=delete>"Delete"</button>
+                        <button type="button" class="button small" on:click=move |_| confirm_delete.set(false)>"Cancel"</button>
+                    </div>
+                </div>
+            </Show>
+            <p class="status" role="status">{move || message.get()}</p>
+        </div>
     }
 }

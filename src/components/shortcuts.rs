@@ -1,0 +1,115 @@
+//! Keyboard shortcuts for the whole app, and the `?` panel that lists them. No shortcut fires
+//! while the user types in a field or holds Ctrl, Alt or Meta.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use wasm_bindgen::JsCast;
+
+const SHORTCUTS: [(&str, &str); 8] = [
+    ("n", "Add a new contact"),
+    ("l", "Log a reach-out (on a contact's page)"),
+    ("/", "Search contacts"),
+    ("g then t", "Go to Today"),
+    ("g then c", "Go to Contacts"),
+    ("g then i", "Go to Insights"),
+    ("?", "Show or hide this list"),
+    ("Esc", "Close a panel or dialog"),
+];
+
+/// True when the key press belongs to a field the user is typing in.
+fn typing_in_field(ev: &web_sys::KeyboardEvent) -> bool {
+    let Some(element) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return false;
+    };
+    let tag = element.tag_name().to_ascii_lowercase();
+    matches!(tag.as_str(), "input" | "textarea" | "select") || element.is_content_editable()
+}
+
+fn focus(selector: &str) -> bool {
+    let found = document().query_selector(selector).ok().flatten();
+    match found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        Some(element) => element.focus().is_ok(),
+        None => false,
+    }
+}
+
+#[component]
+pub fn Shortcuts() -> impl IntoView {
+    let navigate = StoredValue::new_local(use_navigate());
+    let go = move |path: &str| navigate.with_value(|n| n(path, Default::default()));
+    let help_open = RwSignal::new(false);
+    let pending_g = StoredValue::new(false);
+
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || ev.default_prevented() {
+            return;
+        }
+        let key = ev.key();
+        if key == "Escape" {
+            help_open.set(false);
+            return;
+        }
+        if typing_in_field(&ev) {
+            return;
+        }
+        let after_g = pending_g.get_value();
+        pending_g.set_value(false);
+        let handled = match (after_g, key.as_str()) {
+            (true, "t") => {
+                go("/");
+                true
+            }
+            (true, "c") => {
+                go("/contacts");
+                true
+            }
+            (true, "i") => {
+                go("/insights");
+                true
+            }
+            (false, "g") => {
+                pending_g.set_value(true);
+                true
+            }
+            (false, "n") => {
+                go("/contacts/new");
+                true
+            }
+            (false, "l") => focus("form[aria-labelledby^='log-heading'] input[type='radio']"),
+            (false, "/") => {
+                if !focus("#contact-search") {
+                    go("/contacts");
+                    request_animation_frame(|| {
+                        focus("#contact-search");
+                    });
+                }
+                true
+            }
+            (false, "?") => {
+                help_open.update(|o| *o = !*o);
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            ev.prevent_default();
+        }
+    });
+    on_cleanup(move || handle.remove());
+
+    view! {
+        <Show when=move || help_open.get()>
+            <div class="shortcuts card" role="dialog" aria-labelledby="shortcuts-title">
+                <h2 id="shortcuts-title">"Keyboard shortcuts"</h2>
+                <dl class="details">
+                    {SHORTCUTS.map(|(keys, what)| view! { <dt><kbd>{keys}</kbd></dt><dd>{what}</dd> }).collect_view()}
+                </dl>
+                <p class="muted small">"Arrow keys move along the contact list; Enter opens a contact."</p>
+                <button type="button" class="button small" on:click=move |_| help_open.set(false) autofocus>"Close"</button>
+            </div>
+        </Show>
+    }
+}

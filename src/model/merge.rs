@@ -1,0 +1,192 @@
+//! Merging two records of the same person: both histories are kept, and where both contacts
+//! have a different value for a field, the user's choice wins. A merge can be undone.
+
+use chrono::{DateTime, Utc};
+
+use super::{Book, Contact, ContactField, ContactId, ModelError, ReachOutId, Removed};
+
+/// Which contact's value wins a conflicting field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Kept,
+    Merged,
+}
+
+/// A field where both contacts hold a different, non-empty value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conflict {
+    pub field: ContactField,
+    pub kept: String,
+    pub merged: String,
+}
+
+/// How to take a merge back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unmerge {
+    kept_before: Contact,
+    merged: Contact,
+    moved: Vec<ReachOutId>,
+}
+
+/// A change that can be taken back from the undo toast.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Undo {
+    Restore(Removed),
+    Unmerge(Box<Unmerge>),
+}
+
+impl Undo {
+    pub fn describe(&self) -> String {
+        match self {
+            Undo::Restore(removed) => format!("Deleted {}.", removed.describe()),
+            Undo::Unmerge(u) => format!("Merged {} into {}.", u.merged.name, u.kept_before.name),
+        }
+    }
+}
+
+fn text_of(contact: &Contact, field: ContactField) -> String {
+    match field {
+        ContactField::Name => contact.name.clone(),
+        ContactField::Company => contact.company.clone(),
+        ContactField::Role => contact.role.clone(),
+        ContactField::Email => contact.email.clone(),
+        ContactField::Linkedin => contact.linkedin.clone(),
+        ContactField::Notes => contact.notes.clone(),
+        ContactField::StayInTouch => contact
+            .stay_in_touch_days
+            .map(|d| format!("every {d} days"))
+            .unwrap_or_default(),
+        ContactField::Tags => String::new(),
+    }
+}
+
+const MERGED_FIELDS: [ContactField; 7] = [
+    ContactField::Name,
+    ContactField::Company,
+    ContactField::Role,
+    ContactField::Email,
+    ContactField::Linkedin,
+    ContactField::Notes,
+    ContactField::StayInTouch,
+];
+
+impl Book {
+    /// The fields the user must choose between when merging `merged` into `kept`.
+    pub fn merge_conflicts(
+        &self,
+        kept: ContactId,
+        merged: ContactId,
+    ) -> Result<Vec<Conflict>, ModelError> {
+        let a = self.contact(kept).ok_or(ModelError::UnknownContact(kept))?;
+        let b = self
+            .contact(merged)
+            .ok_or(ModelError::UnknownContact(merged))?;
+        Ok(MERGED_FIELDS
+            .into_iter()
+            .map(|field| Conflict {
+                field,
+                kept: text_of(a, field),
+                merged: text_of(b, field),
+            })
+            .filter(|c| !c.kept.is_empty() && !c.merged.is_empty() && c.kept != c.merged)
+            .collect())
+    }
+
+    /// Merges `merged` into `kept`: its reach-outs move over, tags are joined, empty fields are
+    /// filled, and each conflict takes the side in `choices` (the kept side when not chosen).
+    pub fn merge_contacts(
+        &mut self,
+        kept: ContactId,
+        merged: ContactId,
+        choices: &[(ContactField, Side)],
+        now: DateTime<Utc>,
+    ) -> Result<Undo, ModelError> {
+        if kept == merged {
+            return Err(ModelError::Refused(
+                "Pick another contact to merge with.".into(),
+            ));
+        }
+        let other = self
+            .contact(merged)
+            .cloned()
+            .ok_or(ModelError::UnknownContact(merged))?;
+        let before = self
+            .contact(kept)
+            .cloned()
+            .ok_or(ModelError::UnknownContact(kept))?;
+        let conflicts = self.merge_conflicts(kept, merged)?;
+        let take_other = |field| {
+            conflicts.iter().any(|c| c.field == field)
+                && choices
+                    .iter()
+                    .any(|(f, side)| *f == field && *side == Side::Merged)
+        };
+        let pick = |mine: &str, theirs: &str, field| {
+            if mine.is_empty() || take_other(field) {
+                theirs.to_string()
+            } else {
+                mine.to_string()
+            }
+        };
+        let mut result = before.clone();
+        result.name = pick(&before.name, &other.name, ContactField::Name);
+        result.company = pick(&before.company, &other.company, ContactField::Company);
+        result.role = pick(&before.role, &other.role, ContactField::Role);
+        result.email = pick(&before.email, &other.email, ContactField::Email);
+        result.linkedin = pick(&before.linkedin, &other.linkedin, ContactField::Linkedin);
+        result.notes = pick(&before.notes, &other.notes, ContactField::Notes);
+        if before.stay_in_touch_days.is_none() || take_other(ContactField::StayInTouch) {
+            result.stay_in_touch_days = other.stay_in_touch_days.or(before.stay_in_touch_days);
+        }
+        for tag in &other.tags {
+            if !result
+                .tags
+                .iter()
+                .any(|t| t.to_lowercase() == tag.to_lowercase())
+            {
+                result.tags.push(tag.clone());
+            }
+        }
+        result.created = before.created.min(other.created);
+        result.updated = now;
+
+        let mut moved = Vec::new();
+        for reach_out in self.reach_outs.iter_mut().filter(|r| r.contact == merged) {
+            reach_out.contact = kept;
+            moved.push(reach_out.id);
+        }
+        self.contacts.retain(|c| c.id != merged);
+        if let Some(slot) = self.contacts.iter_mut().find(|c| c.id == kept) {
+            *slot = result;
+        }
+        Ok(Undo::Unmerge(Box::new(Unmerge {
+            kept_before: before,
+            merged: other,
+            moved,
+        })))
+    }
+
+    /// Takes back a delete or a merge.
+    pub fn undo(&mut self, undo: Undo) {
+        match undo {
+            Undo::Restore(removed) => self.restore(removed),
+            Undo::Unmerge(u) => {
+                let u = *u;
+                let merged_id = u.merged.id;
+                if let Some(slot) = self.contacts.iter_mut().find(|c| c.id == u.kept_before.id) {
+                    *slot = u.kept_before;
+                }
+                if self.contact(merged_id).is_none() {
+                    self.contacts.push(u.merged);
+                }
+                for reach_out in self
+                    .reach_outs
+                    .iter_mut()
+                    .filter(|r| u.moved.contains(&r.id))
+                {
+                    reach_out.contact = merged_id;
+                }
+            }
+        }
+    }
+}

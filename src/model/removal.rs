@@ -1,0 +1,113 @@
+//! Deleting, with undo: what a delete removed is handed back whole, so restoring it puts every
+//! record back with its own id. Bulk changes to several contacts at once live here too.
+
+use chrono::{DateTime, Utc};
+
+use super::validate::Limits;
+use super::{Book, Contact, ContactId, ModelError, ReachOut};
+
+/// What a delete took out of the book; [`Book::restore`] puts it back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Removed {
+    pub contacts: Vec<Contact>,
+    pub reach_outs: Vec<ReachOut>,
+}
+
+impl Removed {
+    /// "Ana Lima and 3 reach-outs", "2 contacts".
+    pub fn describe(&self) -> String {
+        let who = match self.contacts.as_slice() {
+            [one] => one.name.clone(),
+            many => format!("{} contacts", many.len()),
+        };
+        match self.reach_outs.len() {
+            0 => who,
+            1 => format!("{who} and 1 reach-out"),
+            n => format!("{who} and {n} reach-outs"),
+        }
+    }
+}
+
+impl Book {
+    /// How many reach-outs the given contacts have, so the user can be asked before a delete.
+    pub fn reach_out_count(&self, ids: &[ContactId]) -> usize {
+        self.reach_outs
+            .iter()
+            .filter(|r| ids.contains(&r.contact))
+            .count()
+    }
+
+    /// Deletes contacts together with their reach-outs, so nothing is left orphaned.
+    pub fn delete_contacts(&mut self, ids: &[ContactId]) -> Result<Removed, ModelError> {
+        if let Some(missing) = ids.iter().find(|id| self.contact(**id).is_none()) {
+            return Err(ModelError::UnknownContact(*missing));
+        }
+        let (contacts, kept): (Vec<Contact>, Vec<Contact>) = std::mem::take(&mut self.contacts)
+            .into_iter()
+            .partition(|c| ids.contains(&c.id));
+        self.contacts = kept;
+        let (reach_outs, kept): (Vec<ReachOut>, Vec<ReachOut>) =
+            std::mem::take(&mut self.reach_outs)
+                .into_iter()
+                .partition(|r| ids.contains(&r.contact));
+        self.reach_outs = kept;
+        Ok(Removed {
+            contacts,
+            reach_outs,
+        })
+    }
+
+    /// Puts deleted records back. Records whose id is in use again (which cannot happen, as ids
+    /// are never reused) are skipped rather than duplicated.
+    pub fn restore(&mut self, removed: Removed) {
+        for contact in removed.contacts {
+            if self.contact(contact.id).is_none() {
+                self.contacts.push(contact);
+            }
+        }
+        for reach_out in removed.reach_outs {
+            let known = self.contact(reach_out.contact).is_some();
+            if known && !self.reach_outs.iter().any(|r| r.id == reach_out.id) {
+                self.reach_outs.push(reach_out);
+            }
+        }
+    }
+
+    /// Archives or unarchives several contacts at once.
+    pub fn set_archived_many(&mut self, ids: &[ContactId], archived: bool, now: DateTime<Utc>) {
+        for contact in self.contacts.iter_mut().filter(|c| ids.contains(&c.id)) {
+            contact.archived = archived;
+            contact.updated = now;
+        }
+    }
+
+    /// Adds one tag to several contacts; those that have it already (ignoring case) keep theirs.
+    pub fn tag_many(
+        &mut self,
+        ids: &[ContactId],
+        tag: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), ModelError> {
+        let tag = tag.trim();
+        if tag.is_empty() || tag.contains(',') || tag.chars().count() > Limits::TAG {
+            return Err(ModelError::Refused(format!(
+                "A tag needs one to {} characters and no comma.",
+                Limits::TAG
+            )));
+        }
+        for contact in self.contacts.iter_mut().filter(|c| ids.contains(&c.id)) {
+            if contact.tags.len() >= Limits::TAGS {
+                continue;
+            }
+            if !contact
+                .tags
+                .iter()
+                .any(|t| t.to_lowercase() == tag.to_lowercase())
+            {
+                contact.tags.push(tag.to_string());
+                contact.updated = now;
+            }
+        }
+        Ok(())
+    }
+}

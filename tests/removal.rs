@@ -1,0 +1,153 @@
+//! Deleting with undo, bulk changes, and merging duplicates with undo.
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use reachout::model::{
+    Book, Channel, ContactDraft, ContactField, ContactId, ModelError, ReachOutDraft, Side, Undo,
+};
+
+fn at(day: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, day, 9, 0, 0).unwrap()
+}
+
+fn add(book: &mut Book, draft: ContactDraft, day: u32) -> ContactId {
+    book.add_contact(&draft, at(day)).unwrap()
+}
+
+fn reach(book: &mut Book, contact: ContactId, day: u32) {
+    let date = NaiveDate::from_ymd_opt(2026, 11, day).unwrap();
+    let draft = ReachOutDraft {
+        channel: Some(Channel::Email),
+        date: date.to_string(),
+        note: String::new(),
+        follows_up: None,
+    };
+    book.log_reach_out(contact, &draft, date, at(day)).unwrap();
+}
+
+fn named(name: &str) -> ContactDraft {
+    ContactDraft {
+        name: name.into(),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn deleting_takes_the_reach_outs_along_and_undo_puts_everything_back() {
+    let mut book = Book::default();
+    let ana = add(&mut book, named("Ana"), 1);
+    let ben = add(&mut book, named("Ben"), 1);
+    reach(&mut book, ana, 2);
+    reach(&mut book, ana, 3);
+    reach(&mut book, ben, 3);
+    let before = book.clone();
+    assert_eq!(book.reach_out_count(&[ana]), 2);
+
+    let removed = book.delete_contacts(&[ana]).unwrap();
+    assert_eq!(removed.describe(), "Ana and 2 reach-outs");
+    assert!(book.contact(ana).is_none());
+    assert!(
+        book.reach_outs.iter().all(|r| r.contact == ben),
+        "nothing is orphaned"
+    );
+
+    // Work done after the delete survives the undo.
+    let carla = add(&mut book, named("Carla"), 4);
+    book.undo(Undo::Restore(removed));
+    assert_eq!(book.contact(ana), before.contact(ana));
+    assert_eq!(book.timeline(ana), before.timeline(ana));
+    assert!(book.contact(carla).is_some());
+    assert_eq!(book.reach_outs.len(), 3);
+}
+
+#[test]
+fn deleting_an_unknown_contact_changes_nothing() {
+    let mut book = Book::default();
+    let ana = add(&mut book, named("Ana"), 1);
+    let before = book.clone();
+    assert_eq!(
+        book.delete_contacts(&[ana, ContactId(77)]),
+        Err(ModelError::UnknownContact(ContactId(77)))
+    );
+    assert_eq!(book, before);
+}
+
+#[test]
+fn bulk_archive_and_tag() {
+    let mut book = Book::default();
+    let ana = add(
+        &mut book,
+        ContactDraft {
+            tags: "Mentor".into(),
+            ..named("Ana")
+        },
+        1,
+    );
+    let ben = add(&mut book, named("Ben"), 1);
+    book.tag_many(&[ana, ben], " mentor ", at(5)).unwrap();
+    assert_eq!(book.contact(ana).unwrap().tags, ["Mentor"]);
+    assert_eq!(book.contact(ben).unwrap().tags, ["mentor"]);
+    assert!(book.tag_many(&[ana], "a,b", at(5)).is_err());
+    assert!(book.tag_many(&[ana], "  ", at(5)).is_err());
+    book.set_archived_many(&[ana, ben], true, at(6));
+    assert!(book.contacts.iter().all(|c| c.archived));
+    let removed = book.delete_contacts(&[ana, ben]).unwrap();
+    assert_eq!(removed.describe(), "2 contacts");
+}
+
+#[test]
+fn merging_keeps_both_histories_and_the_chosen_values() {
+    let mut book = Book::default();
+    let kept = add(
+        &mut book,
+        ContactDraft {
+            email: "ana@old.example".into(),
+            company: "Acme".into(),
+            tags: "mentor".into(),
+            ..named("Ana Lima")
+        },
+        3,
+    );
+    let dup = add(
+        &mut book,
+        ContactDraft {
+            email: "ana@new.example".into(),
+            role: "Designer".into(),
+            tags: "design, Mentor".into(),
+            ..named("Ana L.")
+        },
+        1,
+    );
+    reach(&mut book, kept, 4);
+    reach(&mut book, dup, 5);
+    let before = book.clone();
+
+    let conflicts = book.merge_conflicts(kept, dup).unwrap();
+    let fields: Vec<ContactField> = conflicts.iter().map(|c| c.field).collect();
+    assert_eq!(fields, [ContactField::Name, ContactField::Email]);
+
+    let undo = book
+        .merge_contacts(kept, dup, &[(ContactField::Email, Side::Merged)], at(6))
+        .unwrap();
+    let merged = book.contact(kept).unwrap();
+    assert_eq!(
+        merged.name, "Ana Lima",
+        "an unchosen conflict keeps the kept value"
+    );
+    assert_eq!(merged.email, "ana@new.example");
+    assert_eq!(merged.company, "Acme");
+    assert_eq!(
+        merged.role, "Designer",
+        "an empty field is filled from the other"
+    );
+    assert_eq!(merged.tags, ["mentor", "design"]);
+    assert_eq!(merged.created, at(1));
+    assert!(book.contact(dup).is_none());
+    assert_eq!(book.timeline(kept).len(), 2, "both histories are kept");
+    assert_eq!(undo.describe(), "Merged Ana L. into Ana Lima.");
+
+    book.undo(undo);
+    assert_eq!(book.contact(kept), before.contact(kept));
+    assert_eq!(book.contact(dup), before.contact(dup));
+    assert_eq!(book.timeline(dup), before.timeline(dup));
+    assert!(book.merge_contacts(kept, kept, &[], at(7)).is_err());
+}
