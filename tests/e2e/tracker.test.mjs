@@ -168,3 +168,26 @@ test('stay in touch: due when the rhythm comes round, done resets it, archiving 
   await page.getByLabel('Show archived contacts').check();
   await page.getByRole('list', { name: 'Contacts' }).getByRole('link', { name: 'Eve Mentor' }).waitFor();
 });
+
+test('the follow-up rules in Settings change when Today nudges', async (t) => {
+  const page = await pageOn(t, '2026-11-02');
+  await visit(page, server.url, '/settings');
+  await page.getByLabel('Days to wait for an answer').fill('0');
+  await page.getByLabel('Tries before closing the loop').fill('2');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.getByText('Enter a number of days from 1 to 90.').waitFor();
+  assert.equal(await storedDocument(page), null, 'nothing is saved from a refused form');
+  await page.getByLabel('Days to wait for an answer').fill('3');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.getByRole('status').getByText('Saved.').waitFor();
+
+  await addContactAndReachOut(page, 'Fay Wong');
+  await page.moveTo('2026-11-05');
+  const row = section(page, 'Follow-ups due').getByRole('listitem').filter({ hasText: 'Fay Wong' });
+  await row.getByText('Try 2 of 2').waitFor();
+  await row.getByRole('button', { name: 'Log follow-up' }).click();
+  await row.getByRole('radio', { name: 'Text message' }).check();
+  await row.getByRole('button', { name: 'Save follow-up' }).click();
+  await page.moveTo('2026-11-08');
+  await section(page, 'Time to close the loop').getByText('No answer after 2 tries').waitFor();
+});
