@@ -1,7 +1,7 @@
 //! The rows of the Today page. Each acts in place: log the follow-up, record the outcome,
 //! snooze, or mark it done, without leaving the page.
 
-use chrono::Days;
+use chrono::{Days, NaiveDate};
 use leptos::prelude::*;
 
 use crate::clock;
@@ -11,13 +11,22 @@ use crate::components::reach_out_form::ReachOutForm;
 use crate::components::snooze_menu::{SnoozeMenu, SnoozeTarget};
 use crate::links::href;
 use crate::model::dates::relative_day;
-use crate::model::{ContactId, Degree, OpenThread, StayInTouchDue};
+use crate::model::{ContactId, Degree, OpenThread, ReachOutId, StayInTouchDue};
 use crate::state::use_app_state;
 
 fn contact_name(contact: ContactId) -> String {
     use_app_state()
         .book
         .with_untracked(|b| b.contact(contact).map(|c| c.name.clone()))
+        .unwrap_or_default()
+}
+
+/// When a reach-out happened, in words ("3 days ago").
+fn reached_on(id: ReachOutId, today: NaiveDate) -> String {
+    use_app_state()
+        .book
+        .with_untracked(|b| b.reach_outs.iter().find(|r| r.id == id).map(|r| r.date))
+        .map(|day| relative_day(day, today))
         .unwrap_or_default()
 }
 
@@ -36,16 +45,7 @@ pub fn FollowUpRow(thread: OpenThread) -> impl IntoView {
     let state = use_app_state();
     let today = clock::today();
     let max_tries = state.book.with_untracked(|b| b.settings.max_tries);
-    let last = state
-        .book
-        .with_untracked(|b| {
-            b.reach_outs
-                .iter()
-                .find(|r| r.id == thread.latest)
-                .map(|r| r.date)
-        })
-        .map(|d| relative_day(d, today))
-        .unwrap_or_default();
+    let last = reached_on(thread.latest, today);
     let name = contact_name(thread.contact);
     let latest = thread.latest;
     view! {
@@ -145,19 +145,9 @@ pub fn StayInTouchRow(due: StayInTouchDue) -> impl IntoView {
 /// A reach-out still waiting for an answer, before its follow-up is due.
 #[component]
 pub fn AwaitingRow(thread: OpenThread) -> impl IntoView {
-    let state = use_app_state();
     let today = clock::today();
     let name = contact_name(thread.contact);
-    let reached = state
-        .book
-        .with_untracked(|b| {
-            b.reach_outs
-                .iter()
-                .find(|r| r.id == thread.latest)
-                .map(|r| r.date)
-        })
-        .map(|d| relative_day(d, today))
-        .unwrap_or_default();
+    let reached = reached_on(thread.latest, today);
     view! {
         <li class="due-row">
             <div class="due-head">

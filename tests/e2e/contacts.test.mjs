@@ -1,24 +1,13 @@
 // End-to-end: finding contacts. Search as you type ignores case and accents; filters and sort
 // live in the URL, so they survive a reload and Back undoes them; arrow keys move along the list.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openContext, startServer, visit } from './support.mjs';
+import { openContext, serveAndBrowse, visit } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const setup = serveAndBrowse();
 
 async function add(page, fields, channel) {
-  await visit(page, server.url, '/contacts/new');
+  await visit(page, setup.server.url, '/contacts/new');
   for (const [label, value] of Object.entries(fields)) await page.getByLabel(label).fill(value);
   await page.getByRole('button', { name: 'Add contact' }).click();
   await page.getByRole('heading', { level: 1, name: fields.Name }).waitFor();
@@ -34,7 +23,7 @@ async function names(page) {
 }
 
 test('search, filters and sort live in the URL, survive a reload, and Back undoes them', async (t) => {
-  const { context, foreign, errors } = await openContext(browser, server.url);
+  const { context, foreign, errors } = await openContext(setup.browser, setup.server.url);
   t.after(() => context.close());
   const page = await context.newPage();
   await add(page, { Name: 'José Núñez', Company: 'Café Ñandú', Tags: 'mentor' }, 'In person');
@@ -90,12 +79,12 @@ test('search, filters and sort live in the URL, survive a reload, and Back undoe
 });
 
 test('the list moves with the arrow keys and opens with Enter', async (t) => {
-  const { context } = await openContext(browser, server.url);
+  const { context } = await openContext(setup.browser, setup.server.url);
   t.after(() => context.close());
   const page = await context.newPage();
   await add(page, { Name: 'Ana Lima' });
   await add(page, { Name: 'Ben Okafor' });
-  await visit(page, server.url, '/contacts');
+  await visit(page, setup.server.url, '/contacts');
   await page.getByRole('link', { name: 'Ana Lima' }).focus();
   await page.keyboard.press('ArrowDown');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Ben Okafor');

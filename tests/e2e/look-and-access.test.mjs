@@ -1,27 +1,16 @@
 // End-to-end: every page at phone and desktop width, light and dark, checked with axe-core for
 // accessibility problems and for sideways scrolling; screenshots land in test-results/ to look at.
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { launchBrowser, openContext, startServer, visit } from './support.mjs';
+import { openContext, serveAndBrowse, visit } from './support.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  await mkdir(SHOTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const setup = serveAndBrowse();
+before(() => mkdir(SHOTS, { recursive: true }));
 
 /** Runs axe-core on the page and returns its violations as readable lines. */
 async function accessibilityProblems(page) {
@@ -41,7 +30,7 @@ for (const [width, height] of [[360, 740], [1280, 860]]) {
   for (const colorScheme of ['light', 'dark']) {
     const label = `${width}-${colorScheme}`;
     test(`every page reads well and passes axe at ${width}px in ${colorScheme}`, async (t) => {
-      const { context, foreign, errors } = await openContext(browser, server.url, {
+      const { context, foreign, errors } = await openContext(setup.browser, setup.server.url, {
         viewport: { width, height },
         colorScheme,
       });
@@ -49,11 +38,11 @@ for (const [width, height] of [[360, 740], [1280, 860]]) {
       const page = await context.newPage();
       await page.clock.setFixedTime(new Date('2026-11-02T12:00:00'));
 
-      await visit(page, server.url);
+      await visit(page, setup.server.url);
       await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
       await checkPage(page, 'today-empty', label);
 
-      await visit(page, server.url, '/contacts/new');
+      await visit(page, setup.server.url, '/contacts/new');
       await page.getByRole('button', { name: 'Add contact' }).click();
       await page.getByText('Please enter a name.').waitFor();
       await checkPage(page, 'contact-form-errors', label);
@@ -79,7 +68,7 @@ for (const [width, height] of [[360, 740], [1280, 860]]) {
 
       // A week later: a follow-up is due, with its in-place actions open.
       await page.clock.setFixedTime(new Date('2026-11-10T12:00:00'));
-      await visit(page, server.url, '/contacts/new');
+      await visit(page, setup.server.url, '/contacts/new');
       await page.getByLabel('Name').fill('Ben Okafor');
       await page.getByRole('button', { name: 'Add contact' }).click();
       await page.getByRole('heading', { level: 1, name: 'Ben Okafor' }).waitFor();
@@ -98,10 +87,10 @@ for (const [width, height] of [[360, 740], [1280, 860]]) {
 }
 
 test('the keyboard alone reaches the form, and focus is always visible', async (t) => {
-  const { context } = await openContext(browser, server.url);
+  const { context } = await openContext(setup.browser, setup.server.url);
   t.after(() => context.close());
   const page = await context.newPage();
-  await visit(page, server.url);
+  await visit(page, setup.server.url);
 
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to content');

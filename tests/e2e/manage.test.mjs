@@ -1,25 +1,14 @@
 // End-to-end: managing contacts. Delete asks about the reach-outs and can be undone; several
 // contacts can be tagged, archived and deleted at once; duplicates merge with a choice per
 // conflicting field; keyboard shortcuts work and stay quiet while typing.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openContext, startServer, storedDocument, visit } from './support.mjs';
+import { openContext, serveAndBrowse, storedDocument, visit } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const setup = serveAndBrowse();
 
 async function freshPage(t) {
-  const { context, foreign, errors } = await openContext(browser, server.url);
+  const { context, foreign, errors } = await openContext(setup.browser, setup.server.url);
   const page = await context.newPage();
   t.after(async () => {
     await context.close();
@@ -30,7 +19,7 @@ async function freshPage(t) {
 }
 
 async function add(page, fields, channel) {
-  await visit(page, server.url, '/contacts/new');
+  await visit(page, setup.server.url, '/contacts/new');
   for (const [label, value] of Object.entries(fields)) await page.getByLabel(label).fill(value);
   await page.getByRole('button', { name: 'Add contact' }).click();
   await page.getByRole('heading', { level: 1, name: fields.Name }).waitFor();
@@ -80,7 +69,7 @@ test('several contacts are tagged, archived and deleted at once, with undo', asy
   await add(page, { Name: 'Ana Lima' });
   await add(page, { Name: 'Ben Okafor' });
   await add(page, { Name: 'Carla Ruiz' });
-  await visit(page, server.url, '/contacts');
+  await visit(page, setup.server.url, '/contacts');
   await page.getByLabel('Select Ana Lima').check();
   await page.getByLabel('Select Carla Ruiz').check();
   const bulk = page.getByRole('region', { name: 'Selected contacts' });
@@ -136,7 +125,7 @@ test('merging a duplicate keeps both histories and the values the user chose', a
 
 test('keyboard shortcuts move around and never fire while typing', async (t) => {
   const page = await freshPage(t);
-  await visit(page, server.url);
+  await visit(page, setup.server.url);
   await page.keyboard.press('?');
   await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
   await page.keyboard.press('Escape');

@@ -1,32 +1,21 @@
 // End-to-end: the build made for GitHub Pages (`--public-url /reachout/`), served under that
 // sub-path the way Pages serves a project site. Links, deep links and reloads stay inside it.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { launchBrowser, openContext, startServer } from './support.mjs';
+import { openContext, serveAndBrowse } from './support.mjs';
 
 const PAGES_DIST = resolve(import.meta.dirname, '../../target/dist-pages');
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ dir: PAGES_DIST, prefix: '/reachout/' });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const setup = serveAndBrowse({ dir: PAGES_DIST, prefix: '/reachout/' });
 
 test('under a sub-path every link, deep link and reload stays inside the site', async (t) => {
-  const { context, foreign, errors } = await openContext(browser, server.url);
+  const { context, foreign, errors } = await openContext(setup.browser, setup.server.url);
   t.after(() => context.close());
   const page = await context.newPage();
   const requested = [];
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
 
-  await page.goto(`${server.url}/reachout/`);
+  await page.goto(`${setup.server.url}/reachout/`);
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
   await page.getByRole('link', { name: 'Add your first contact' }).click();
   await page.getByLabel('Name').fill('Pages Person');

@@ -1,24 +1,13 @@
 // End-to-end: the release build in Debian's Chromium, used as a person would, by role and label.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openContext, startServer, storedDocument, visit } from './support.mjs';
+import { openContext, serveAndBrowse, storedDocument, visit } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const setup = serveAndBrowse();
 
 /** A page in a fresh context; after the test, checks no request left the origin and no error was logged. */
 async function freshPage(t, options) {
-  const { context, foreign, errors } = await openContext(browser, server.url, options);
+  const { context, foreign, errors } = await openContext(setup.browser, setup.server.url, options);
   const page = await context.newPage();
   t.after(async () => {
     await context.close();
@@ -46,7 +35,7 @@ async function addContact(page, fields) {
 describe('a first visit', () => {
   test('shows Today with an invitation to add a first contact', async (t) => {
     const page = await freshPage(t);
-    await visit(page, server.url);
+    await visit(page, setup.server.url);
     await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
     await page.getByRole('heading', { name: 'Every connection starts with one message' }).waitFor();
     await page.getByRole('link', { name: 'Add your first contact' }).click();
@@ -57,14 +46,14 @@ describe('a first visit', () => {
 
   test('every section is reachable from the navigation, and unknown addresses say so', async (t) => {
     const page = await freshPage(t);
-    await visit(page, server.url);
+    await visit(page, setup.server.url);
     for (const [link, heading] of [['Contacts', 'Contacts'], ['Insights', 'Insights'], ['Data', 'Your data'],
       ['Settings', 'Settings'], ['Today', 'Today']]) {
       await nav(page, link).click();
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
       assert.equal(await nav(page, link).getAttribute('aria-current'), 'page', `${link} is marked current`);
     }
-    await visit(page, server.url, '/no/such/page');
+    await visit(page, setup.server.url, '/no/such/page');
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
     await page.getByRole('link', { name: 'Go to Today' }).click();
     await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
@@ -74,7 +63,7 @@ describe('a first visit', () => {
 describe('contacts and reach-outs', () => {
   test('a contact and a reach-out survive a reload, newest reach-out first', async (t) => {
     const page = await freshPage(t);
-    await visit(page, server.url);
+    await visit(page, setup.server.url);
     await addContact(page, {
       Name: 'Ana Lima',
       Company: 'Acme',
@@ -121,7 +110,7 @@ describe('contacts and reach-outs', () => {
 
   test('an invalid form shows its messages next to the fields and saves nothing', async (t) => {
     const page = await freshPage(t);
-    await visit(page, server.url, '/contacts/new');
+    await visit(page, setup.server.url, '/contacts/new');
     await page.getByLabel('Email').fill('ana-at-example');
     await page.getByLabel('LinkedIn profile').fill('javascript:alert(1)');
     await page.getByRole('button', { name: 'Add contact' }).click();
@@ -146,7 +135,7 @@ describe('contacts and reach-outs', () => {
 
   test('a reach-out needs a channel and a date that has happened', async (t) => {
     const page = await freshPage(t);
-    await visit(page, server.url);
+    await visit(page, setup.server.url);
     await addContact(page, { Name: 'Ben Okafor' });
     await page.getByLabel('Date').fill('2999-01-01');
     await page.getByRole('button', { name: 'Log reach-out' }).click();
@@ -158,7 +147,7 @@ describe('contacts and reach-outs', () => {
 
   test('a contact can be edited, and the edit is kept', async (t) => {
     const page = await freshPage(t);
-    await visit(page, server.url);
+    await visit(page, setup.server.url);
     await addContact(page, { Name: 'Carla Ruiz', Company: 'Initech' });
     await page.getByRole('link', { name: 'Edit contact' }).click();
     assert.equal(await page.getByLabel('Company').inputValue(), 'Initech');
@@ -173,13 +162,13 @@ describe('contacts and reach-outs', () => {
 
   test('a deep link opens the right page on a fresh load', async (t) => {
     const page = await freshPage(t);
-    await visit(page, server.url);
+    await visit(page, setup.server.url);
     await addContact(page, { Name: 'Dana Scully' });
     const path = new URL(page.url()).pathname;
     assert.match(path, /^\/contacts\/\d+$/);
-    await visit(page, server.url, path);
+    await visit(page, setup.server.url, path);
     await page.getByRole('heading', { level: 1, name: 'Dana Scully' }).waitFor();
-    await visit(page, server.url, '/contacts/999');
+    await visit(page, setup.server.url, '/contacts/999');
     await page.getByRole('heading', { level: 1, name: 'Contact not found' }).waitFor();
   });
 });
@@ -187,7 +176,7 @@ describe('contacts and reach-outs', () => {
 describe('stored data that cannot be read', () => {
   test('is kept aside untouched, and the user is told', async (t) => {
     const page = await freshPage(t);
-    await visit(page, server.url);
+    await visit(page, setup.server.url);
     const broken = '{"format":"reachout","version":1,"data":{"contacts":[{"name":"Ana"';
     await page.evaluate((text) => localStorage.setItem('reachout:document', text), broken);
     await page.reload();
@@ -202,7 +191,7 @@ describe('stored data that cannot be read', () => {
 
   test('from a newer Reachout is never written over', async (t) => {
     const page = await freshPage(t);
-    await visit(page, server.url);
+    await visit(page, setup.server.url);
     const newer = '{"format":"reachout","version":7,"revision":3,"data":{"people":[]}}';
     await page.evaluate((text) => localStorage.setItem('reachout:document', text), newer);
     await page.reload();

@@ -1,8 +1,27 @@
 // Shared pieces of the end-to-end tests: the static server that `make serve` uses too, and
 // Debian's Chromium driven by Playwright.
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/static-server.mjs';
 
 export { DIST, startServer } from '../../scripts/static-server.mjs';
+
+/**
+ * Starts a server for a build and a browser before the file's tests, and stops both after them.
+ * The returned object's `server` and `browser` are set once the tests run.
+ */
+export function serveAndBrowse(options) {
+  const setup = {};
+  before(async () => {
+    setup.server = await startServer(options);
+    setup.browser = await launchBrowser();
+  });
+  after(async () => {
+    await setup.browser?.close();
+    await setup.server?.close();
+  });
+  return setup;
+}
 
 export async function launchBrowser() {
   return chromium.launch({

@@ -1,25 +1,14 @@
 // End-to-end: the daily loop across days. Playwright's clock sets the browser's date, so the
 // app's own clock (read at the edge) moves with it; nothing in the app is mocked.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openContext, startServer, storedDocument, visit } from './support.mjs';
+import { openContext, serveAndBrowse, storedDocument, visit } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const setup = serveAndBrowse();
 
 /** A page whose clock reads noon on `day`; `moveTo` jumps to another day and reloads. */
 async function pageOn(t, day) {
-  const { context, foreign, errors } = await openContext(browser, server.url);
+  const { context, foreign, errors } = await openContext(setup.browser, setup.server.url);
   const page = await context.newPage();
   await page.clock.setFixedTime(new Date(`${day}T12:00:00`));
   t.after(async () => {
@@ -29,7 +18,7 @@ async function pageOn(t, day) {
   });
   page.moveTo = async (next) => {
     await page.clock.setFixedTime(new Date(`${next}T12:00:00`));
-    await visit(page, server.url, '/');
+    await visit(page, setup.server.url, '/');
     await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
   };
   return page;
@@ -40,7 +29,7 @@ function section(page, name) {
 }
 
 async function addContactAndReachOut(page, name, channel = 'Email') {
-  await visit(page, server.url, '/contacts/new');
+  await visit(page, setup.server.url, '/contacts/new');
   await page.getByLabel('Name').fill(name);
   await page.getByRole('button', { name: 'Add contact' }).click();
   await page.getByRole('heading', { level: 1, name }).waitFor();
@@ -138,7 +127,7 @@ test('snoozing a due follow-up hides it until the chosen day', async (t) => {
 
 test('stay in touch: due when the rhythm comes round, done resets it, archiving leaves Today', async (t) => {
   const page = await pageOn(t, '2026-11-01');
-  await visit(page, server.url, '/contacts/new');
+  await visit(page, setup.server.url, '/contacts/new');
   await page.getByLabel('Name').fill('Eve Mentor');
   await page.getByLabel('Stay in touch every … days').fill('0');
   await page.getByRole('button', { name: 'Add contact' }).click();
@@ -171,7 +160,7 @@ test('stay in touch: due when the rhythm comes round, done resets it, archiving 
 
 test('the follow-up rules in Settings change when Today nudges', async (t) => {
   const page = await pageOn(t, '2026-11-02');
-  await visit(page, server.url, '/settings');
+  await visit(page, setup.server.url, '/settings');
   await page.getByLabel('Days to wait for an answer').fill('0');
   await page.getByLabel('Tries before closing the loop').fill('2');
   await page.getByRole('button', { name: 'Save settings' }).click();
