@@ -17,11 +17,20 @@ use crate::pages::not_found::NotFoundPage;
 use crate::pages::settings::SettingsPage;
 use crate::pages::today::TodayPage;
 use crate::state::AppState;
-use crate::storage::APP_NAMESPACE;
+use crate::storage::{Store, APP_NAMESPACE};
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(AppState::open(APP_NAMESPACE));
+    let state = AppState::open(APP_NAMESPACE);
+    provide_context(state);
+    // A save in another tab shows here at once.
+    let key = Store::document_key(APP_NAMESPACE);
+    let listener = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().is_none_or(|changed| changed == key) {
+            state.sync_from_storage();
+        }
+    });
+    on_cleanup(move || listener.remove());
     view! {
         <Router base=base()>
             <Shell/>

@@ -35,10 +35,25 @@ impl AppState {
 
     /// Applies `operation` to the book; when it succeeds, the book is saved at once.
     /// A refused operation changes nothing and notifies no one.
+    /// Adopts what another tab saved, so that this tab builds on it and never writes over it.
+    pub fn sync_from_storage(&self) {
+        match self
+            .store
+            .try_update_value(|store| store.refresh())
+            .flatten()
+        {
+            Some(Ok(book)) => self.book.set(book),
+            Some(Err(notice)) => self.notice.set(Some(notice)),
+            None => {}
+        }
+    }
+
     pub fn change<T>(
         &self,
         operation: impl FnOnce(&mut Book) -> Result<T, ModelError>,
     ) -> Result<T, ModelError> {
+        // Another tab may have saved since; the change applies on top of that, so both are kept.
+        self.sync_from_storage();
         let mut outcome = None;
         self.book.maybe_update(|book| {
             let result = operation(book);

@@ -91,6 +91,8 @@ pub struct Store {
     namespace: String,
     mode: Mode,
     revision: u64,
+    /// The stored text as this tab last read or wrote it; a difference means another tab saved.
+    seen: Option<String>,
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
@@ -121,6 +123,7 @@ impl Store {
                 namespace: namespace.into(),
                 mode: Mode::InMemory,
                 revision: 0,
+                seen: None,
             },
             book: Book::default(),
             notice,
@@ -133,10 +136,12 @@ impl Store {
             Ok(raw) => raw,
             Err(_) => return in_memory(Some(StorageNotice::Unavailable)),
         };
+        let seen = raw.clone();
         let store = |mode, revision| Store {
             namespace: namespace.into(),
             mode,
             revision,
+            seen: seen.clone(),
         };
         let Some(raw) = raw else {
             return Opened {
@@ -183,9 +188,42 @@ impl Store {
                 namespace: namespace.into(),
                 mode,
                 revision: 0,
+                seen: Some(raw.to_string()),
             },
             book: Book::default(),
             notice: Some(notice),
+        }
+    }
+
+    /// Reads what another tab saved since this one last read or wrote. `None` when nothing
+    /// changed (or the document was removed: the next save writes this tab's copy back); else
+    /// the newer book, or a notice when it cannot be read, and then this tab stops saving so it
+    /// never writes over it.
+    pub fn refresh(&mut self) -> Option<Result<Book, StorageNotice>> {
+        if self.mode == Mode::InMemory {
+            return None;
+        }
+        let raw = local_storage()?
+            .get_item(&Store::document_key(&self.namespace))
+            .ok()?;
+        if raw == self.seen {
+            return None;
+        }
+        self.seen.clone_from(&raw);
+        match document::decode(&raw?) {
+            Ok(doc) => {
+                self.revision = doc.revision;
+                Some(Ok(doc.data))
+            }
+            Err(error) => {
+                self.mode = Mode::ReadOnly;
+                let reason = error.to_string();
+                Some(Err(if error.is_newer_version() {
+                    StorageNotice::NewerVersion { reason }
+                } else {
+                    StorageNotice::UnreadableKept { reason }
+                }))
+            }
         }
     }
 
@@ -206,6 +244,7 @@ impl Store {
         match storage.set_item(&Store::document_key(&self.namespace), &text) {
             Ok(()) => {
                 self.revision += 1;
+                self.seen = Some(text);
                 Ok(())
             }
             Err(error) => Err(StorageNotice::SaveFailed {

@@ -186,3 +186,37 @@ fn unreadable_data_that_cannot_be_copied_aside_blocks_all_saving() {
     assert_eq!(local().get_item("t-full:document").unwrap(), Some(raw));
     clear("t-full");
 }
+
+#[wasm_bindgen_test]
+fn a_store_sees_what_another_tab_saved_and_never_writes_over_newer_data() {
+    clear("t-tabs");
+    let mut first = Store::open("t-tabs", now()).store;
+    let mut second = Store::open("t-tabs", now()).store;
+    assert_eq!(second.refresh(), None, "nothing changed yet");
+
+    first.save(&book_with(&["Ana"]), now()).unwrap();
+    assert_eq!(second.refresh(), Some(Ok(book_with(&["Ana"]))));
+    assert_eq!(second.refresh(), None, "each change is taken once");
+    second.save(&book_with(&["Ana", "Ben"]), now()).unwrap();
+    assert_eq!(first.refresh(), Some(Ok(book_with(&["Ana", "Ben"]))));
+    let raw = local().get_item("t-tabs:document").unwrap().unwrap();
+    assert_eq!(
+        document::decode(&raw).unwrap().revision,
+        2,
+        "revisions count on across tabs"
+    );
+
+    let newer = raw.replace(
+        &format!("\"version\":{}", document::SCHEMA_VERSION),
+        &format!("\"version\":{}", document::SCHEMA_VERSION + 1),
+    );
+    local().set_item("t-tabs:document", &newer).unwrap();
+    assert!(matches!(
+        first.refresh(),
+        Some(Err(StorageNotice::NewerVersion { .. }))
+    ));
+    assert_eq!(first.mode(), Mode::ReadOnly);
+    first.save(&book_with(&["Carla"]), now()).unwrap();
+    assert_eq!(local().get_item("t-tabs:document").unwrap(), Some(newer));
+    clear("t-tabs");
+}

@@ -1,0 +1,39 @@
+// End-to-end: two tabs of one browser. A change in one shows in the other at once (the storage
+// event), and a tab never writes over what the other saved: both tabs' edits are kept.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openContext, serveAndBrowse, storedDocument, visit } from './support.mjs';
+
+const setup = serveAndBrowse();
+
+/** Adds a contact by clicking through the app, without reloading the tab. */
+async function add(page, name) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
+  await page.getByRole('link', { name: 'Add contact' }).click();
+  await page.getByLabel('Name').fill(name);
+  await page.getByRole('button', { name: 'Add contact' }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+test('two tabs see each other\'s changes and lose neither', async (t) => {
+  const { context, foreign, errors } = await openContext(setup.browser, setup.server.url);
+  t.after(() => context.close());
+  const first = await context.newPage();
+  const second = await context.newPage();
+  await visit(first, setup.server.url, '/contacts');
+  await visit(second, setup.server.url, '/contacts');
+
+  await add(first, 'Ana Lima');
+  // The other tab shows it without a reload, within a second.
+  await second.getByRole('link', { name: 'Ana Lima' }).waitFor({ timeout: 1_000 });
+
+  // The second tab edits while the first sits on an older page; then the first adds too.
+  await add(second, 'Ben Okafor');
+  await add(first, 'Carla Ruiz');
+  const stored = await storedDocument(first);
+  assert.deepEqual(stored.data.contacts.map((c) => c.name).sort(), ['Ana Lima', 'Ben Okafor', 'Carla Ruiz']);
+  await second.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
+  await second.getByRole('link', { name: 'Carla Ruiz' }).waitFor();
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(errors, []);
+});
