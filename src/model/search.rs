@@ -188,14 +188,17 @@ impl Book {
             .collect();
         let stages = self.stages();
         let agenda = self.agenda(today);
-        let next_follow_up: HashMap<ContactId, NaiveDate> =
-            self.open_threads()
-                .into_iter()
-                .fold(HashMap::new(), |mut next, t| {
-                    let day = next.entry(t.contact).or_insert(t.due);
-                    *day = (*day).min(t.due);
-                    next
-                });
+        // The agenda already holds every open thread (due, closing, awaiting): no second pass.
+        let mut next_follow_up: HashMap<ContactId, NaiveDate> = HashMap::new();
+        for t in agenda
+            .follow_ups
+            .iter()
+            .chain(&agenda.close_the_loop)
+            .chain(&agenda.awaiting)
+        {
+            let day = next_follow_up.entry(t.contact).or_insert(t.due);
+            *day = (*day).min(t.due);
+        }
         let due: Vec<ContactId> = agenda
             .follow_ups
             .iter()

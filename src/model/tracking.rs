@@ -112,11 +112,7 @@ impl Book {
         today: NaiveDate,
     ) -> Result<(), ModelError> {
         check_snooze(until, today)?;
-        let reach_out = self
-            .reach_outs
-            .iter_mut()
-            .find(|r| r.id == latest)
-            .ok_or(ModelError::UnknownReachOut(latest))?;
+        let reach_out = self.reach_out_mut(latest)?;
         reach_out.snoozed_until = Some(until);
         Ok(())
     }
@@ -129,11 +125,7 @@ impl Book {
         today: NaiveDate,
     ) -> Result<(), ModelError> {
         check_snooze(until, today)?;
-        let person = self
-            .contacts
-            .iter_mut()
-            .find(|c| c.id == contact)
-            .ok_or(ModelError::UnknownContact(contact))?;
+        let person = self.contact_mut(contact)?;
         person.stay_in_touch_snoozed_until = Some(until);
         Ok(())
     }
@@ -141,11 +133,7 @@ impl Book {
     /// Marks a thread done: no more follow-ups are suggested for it. Logging a new follow-up to
     /// it later still works.
     pub fn close_loop(&mut self, latest: ReachOutId) -> Result<(), ModelError> {
-        let reach_out = self
-            .reach_outs
-            .iter_mut()
-            .find(|r| r.id == latest)
-            .ok_or(ModelError::UnknownReachOut(latest))?;
+        let reach_out = self.reach_out_mut(latest)?;
         reach_out.loop_closed = true;
         Ok(())
     }
@@ -157,11 +145,7 @@ impl Book {
         archived: bool,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<(), ModelError> {
-        let person = self
-            .contacts
-            .iter_mut()
-            .find(|c| c.id == contact)
-            .ok_or(ModelError::UnknownContact(contact))?;
+        let person = self.contact_mut(contact)?;
         person.archived = archived;
         person.updated = now;
         Ok(())
@@ -180,14 +164,26 @@ impl Book {
                 ));
             }
         }
-        let person = self
-            .contacts
-            .iter_mut()
-            .find(|c| c.id == contact)
-            .ok_or(ModelError::UnknownContact(contact))?;
+        let person = self.contact_mut(contact)?;
         person.stay_in_touch_days = days;
         person.stay_in_touch_snoozed_until = None;
         Ok(())
+    }
+}
+
+impl Book {
+    fn contact_mut(&mut self, id: ContactId) -> Result<&mut super::Contact, ModelError> {
+        self.contacts
+            .iter_mut()
+            .find(|c| c.id == id)
+            .ok_or(ModelError::UnknownContact(id))
+    }
+
+    fn reach_out_mut(&mut self, id: ReachOutId) -> Result<&mut super::ReachOut, ModelError> {
+        self.reach_outs
+            .iter_mut()
+            .find(|r| r.id == id)
+            .ok_or(ModelError::UnknownReachOut(id))
     }
 }
 

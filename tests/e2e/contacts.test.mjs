@@ -2,21 +2,11 @@
 // live in the URL, so they survive a reload and Back undoes them; arrow keys move along the list.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openContext, serveAndBrowse, visit } from './support.mjs';
+import { addContact, openContext, serveAndBrowse, visit } from './support.mjs';
 
 const setup = serveAndBrowse();
 
-async function add(page, fields, channel) {
-  await visit(page, setup.server.url, '/contacts/new');
-  for (const [label, value] of Object.entries(fields)) await page.getByLabel(label).fill(value);
-  await page.getByRole('button', { name: 'Add contact' }).click();
-  await page.getByRole('heading', { level: 1, name: fields.Name }).waitFor();
-  if (channel) {
-    await page.getByRole('radio', { name: channel }).check();
-    await page.getByRole('button', { name: 'Log reach-out' }).click();
-    await page.getByRole('status').getByText('Logged.').waitFor();
-  }
-}
+const add = (page, fields, channel) => addContact(page, setup.server.url, fields, channel);
 
 async function names(page) {
   return page.getByRole('list', { name: 'Contacts' }).locator('a.contact-name').allTextContents();

@@ -3,7 +3,7 @@
 // conflicting field; keyboard shortcuts work and stay quiet while typing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openContext, serveAndBrowse, storedDocument, visit } from './support.mjs';
+import { addContact, openContext, serveAndBrowse, storedDocument, visit } from './support.mjs';
 
 const setup = serveAndBrowse();
 
@@ -18,17 +18,7 @@ async function freshPage(t) {
   return page;
 }
 
-async function add(page, fields, channel) {
-  await visit(page, setup.server.url, '/contacts/new');
-  for (const [label, value] of Object.entries(fields)) await page.getByLabel(label).fill(value);
-  await page.getByRole('button', { name: 'Add contact' }).click();
-  await page.getByRole('heading', { level: 1, name: fields.Name }).waitFor();
-  if (channel) {
-    await page.getByRole('radio', { name: channel }).check();
-    await page.getByRole('button', { name: 'Log reach-out' }).click();
-    await page.getByRole('status').getByText('Logged.').waitFor();
-  }
-}
+const add = (page, fields, channel) => addContact(page, setup.server.url, fields, channel);
 
 const contactNames = (page) => page.getByRole('list', { name: 'Contacts' }).locator('a.contact-name').allTextContents();
 

@@ -77,3 +77,16 @@ export async function storedDocument(page) {
   const text = await page.evaluate(() => localStorage.getItem('reachout:document'));
   return text === null ? null : JSON.parse(text);
 }
+
+/** Adds a contact through the form (labels → values), then logs a reach-out on `channel` if given. */
+export async function addContact(page, origin, fields, channel) {
+  await visit(page, origin, '/contacts/new');
+  for (const [label, value] of Object.entries(fields)) await page.getByLabel(label).fill(value);
+  await page.getByRole('button', { name: 'Add contact' }).click();
+  await page.getByRole('heading', { level: 1, name: fields.Name }).waitFor();
+  if (channel) {
+    await page.getByRole('radio', { name: channel }).check();
+    await page.getByRole('button', { name: 'Log reach-out' }).click();
+    await page.getByRole('status').getByText('Logged.').waitFor();
+  }
+}
