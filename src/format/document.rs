@@ -6,11 +6,16 @@
 //! ```
 //! `format` tells our data from anything else stored on the same origin; `version` is the
 //! schema version, raised whenever the shape of `data` changes; `revision` counts saves.
+//!
+//! [`encode`] writes the record lists as columns and [`encode_packed`] also compresses the text
+//! for localStorage (both described in [`super::compact`]); [`decode`] reads every form: packed
+//! or plain, columns or an array of records.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::compact::{self, UnpackError};
 use crate::model::Book;
 
 pub const FORMAT_NAME: &str = "reachout";
@@ -35,6 +40,8 @@ pub struct Document {
 pub enum DecodeError {
     #[error("the saved text is not valid JSON ({0})")]
     NotJson(String),
+    #[error("the saved text is compressed but {0}")]
+    Unpack(UnpackError),
     #[error("the saved text is not Reachout data")]
     NotReachout,
     #[error("it was saved by a newer Reachout (schema version {found}; this one reads up to {SCHEMA_VERSION})")]
@@ -69,12 +76,26 @@ pub fn encode(book: &Book, revision: u64, saved_at: DateTime<Utc>) -> String {
         data: book,
     };
     // Serialising plain structs with string keys cannot fail.
-    serde_json::to_string(&envelope).unwrap_or_default()
+    let mut value = serde_json::to_value(&envelope).unwrap_or_default();
+    compact::to_columns(&mut value);
+    value.to_string()
+}
+
+/// [`encode`], compressed and packed into few UTF-16 code units for localStorage.
+pub fn encode_packed(book: &Book, revision: u64, saved_at: DateTime<Utc>) -> String {
+    compact::pack(&encode(book, revision, saved_at))
 }
 
 pub fn decode(text: &str) -> Result<Document, DecodeError> {
+    let unpacked;
+    let text = if compact::is_packed(text) {
+        unpacked = compact::unpack(text).map_err(DecodeError::Unpack)?;
+        unpacked.as_str()
+    } else {
+        text
+    };
     // serde_json refuses nesting deeper than 128 levels, so hostile input cannot exhaust the stack.
-    let value: Value =
+    let mut value: Value =
         serde_json::from_str(text).map_err(|e| DecodeError::NotJson(e.to_string()))?;
     let Value::Object(fields) = &value else {
         return Err(DecodeError::NotReachout);
@@ -95,6 +116,7 @@ pub fn decode(text: &str) -> Result<Document, DecodeError> {
     if version == 0 {
         return Err(DecodeError::UnknownVersion("0".into()));
     }
+    compact::from_columns(&mut value).map_err(DecodeError::Damaged)?;
     let value = migrate(value, version)?;
     let mut document: Document =
         serde_json::from_value(value).map_err(|e| DecodeError::Damaged(e.to_string()))?;

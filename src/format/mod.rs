@@ -1,3 +1,5 @@
 //! File and storage formats. Each takes and returns strings, so it is tested natively.
 
+pub mod compact;
 pub mod document;
+pub mod sample;

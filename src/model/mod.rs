@@ -11,6 +11,7 @@ mod reach_out;
 mod removal;
 mod search;
 mod settings;
+pub mod sync;
 mod tracking;
 mod validate;
 

@@ -1,0 +1,207 @@
+//! Merging two tabs' versions of the book, so that neither tab's edit is lost.
+//!
+//! A three-way merge per record and per field: `ancestor` is the version both started from,
+//! `mine` and `theirs` are what each made of it. A record changed on one side only takes that
+//! side; a record changed on both sides takes, field by field, whichever side changed the
+//! field (this tab's value when both changed the same field). An edit beats a delete of the
+//! same record, and a record that a kept record points to is brought back, so the merged book is
+//! always consistent. Records both tabs created under the same id are told apart by giving this
+//! tab's record a new id.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+
+use super::{Book, Contact, ContactId, ReachOut, ReachOutId};
+
+/// Something merged record by record under an id.
+trait Record: Clone + PartialEq + Serialize + DeserializeOwned {
+    fn key(&self) -> u64;
+}
+
+impl Record for Contact {
+    fn key(&self) -> u64 {
+        self.id.0
+    }
+}
+
+impl Record for ReachOut {
+    fn key(&self) -> u64 {
+        self.id.0
+    }
+}
+
+/// The book that holds both `mine` and `theirs` changes since `ancestor`.
+pub fn merge(ancestor: &Book, mine: &Book, theirs: &Book) -> Book {
+    if mine == ancestor {
+        return theirs.clone();
+    }
+    if theirs == ancestor || theirs == mine {
+        return mine.clone();
+    }
+    let mine = renumber_new_records(ancestor, mine, theirs);
+    let mut merged = Book {
+        next_id: 0,
+        contacts: merge_lists(&ancestor.contacts, &mine.contacts, &theirs.contacts),
+        reach_outs: merge_lists(&ancestor.reach_outs, &mine.reach_outs, &theirs.reach_outs),
+        settings: merge_one(&ancestor.settings, &mine.settings, &theirs.settings),
+    };
+    bring_back_referenced(&mut merged, [&mine, theirs, ancestor]);
+    let highest = merged
+        .contacts
+        .iter()
+        .map(|c| c.id.0)
+        .chain(merged.reach_outs.iter().map(|r| r.id.0))
+        .max()
+        .unwrap_or(0);
+    merged.next_id = mine.next_id.max(theirs.next_id).max(highest + 1);
+    merged
+}
+
+/// Gives a new id to each record this tab created whose id the other tab also used.
+fn renumber_new_records(ancestor: &Book, mine: &Book, theirs: &Book) -> Book {
+    let old: HashSet<u64> = ancestor_ids(ancestor);
+    let taken: HashSet<u64> = ancestor_ids(theirs);
+    let mut next = mine
+        .next_id
+        .max(theirs.next_id)
+        .max(taken.iter().copied().max().unwrap_or(0) + 1);
+    let mut moved: HashMap<u64, u64> = HashMap::new();
+    for id in ancestor_ids(mine) {
+        if !old.contains(&id) && taken.contains(&id) {
+            moved.insert(id, next);
+            next += 1;
+        }
+    }
+    let mut mine = mine.clone();
+    if moved.is_empty() {
+        return mine;
+    }
+    let map = |id: u64| moved.get(&id).copied().unwrap_or(id);
+    for contact in &mut mine.contacts {
+        contact.id = ContactId(map(contact.id.0));
+    }
+    for reach_out in &mut mine.reach_outs {
+        reach_out.id = ReachOutId(map(reach_out.id.0));
+        reach_out.contact = ContactId(map(reach_out.contact.0));
+        reach_out.follows_up = reach_out.follows_up.map(|r| ReachOutId(map(r.0)));
+    }
+    mine.next_id = next;
+    mine
+}
+
+fn ancestor_ids(book: &Book) -> HashSet<u64> {
+    book.contacts
+        .iter()
+        .map(|c| c.id.0)
+        .chain(book.reach_outs.iter().map(|r| r.id.0))
+        .collect()
+}
+
+/// Theirs in their order, then the records only this tab has, in this tab's order.
+fn merge_lists<T: Record>(ancestor: &[T], mine: &[T], theirs: &[T]) -> Vec<T> {
+    let index =
+        |list: &[T]| -> HashMap<u64, T> { list.iter().map(|r| (r.key(), r.clone())).collect() };
+    let (a, m, t) = (index(ancestor), index(mine), index(theirs));
+    let order = theirs
+        .iter()
+        .chain(mine.iter().filter(|r| !t.contains_key(&r.key())))
+        .chain(ancestor.iter())
+        .map(Record::key);
+    let mut seen = HashSet::new();
+    let mut merged = Vec::new();
+    for key in order {
+        if !seen.insert(key) {
+            continue;
+        }
+        let kept = match (a.get(&key), m.get(&key), t.get(&key)) {
+            (_, Some(m), Some(t)) if m == t => Some(m.clone()),
+            (a, m, t) if m == a => t.cloned(),
+            (a, m, t) if t == a => m.cloned(),
+            // Changed on both sides: an edit is kept over a delete.
+            (_, None, Some(t)) => Some(t.clone()),
+            (_, Some(m), None) => Some(m.clone()),
+            (Some(a), Some(m), Some(t)) => Some(merge_one(a, m, t)),
+            (None, Some(m), Some(_)) => Some(m.clone()),
+            (_, None, None) => None,
+        };
+        merged.extend(kept);
+    }
+    merged
+}
+
+/// Field by field: each field from the side that changed it; this tab's when both did.
+fn merge_one<T: Serialize + DeserializeOwned + Clone + PartialEq>(a: &T, m: &T, t: &T) -> T {
+    if m == a {
+        return t.clone();
+    }
+    if t == a {
+        return m.clone();
+    }
+    let to_value = |x: &T| serde_json::to_value(x).unwrap_or(Value::Null);
+    let (Value::Object(av), Value::Object(mut mv), Value::Object(tv)) =
+        (to_value(a), to_value(m), to_value(t))
+    else {
+        return m.clone();
+    };
+    let mut keys: Vec<String> = mv.keys().chain(tv.keys()).cloned().collect();
+    keys.sort();
+    keys.dedup();
+    let mut merged = serde_json::Map::new();
+    for key in keys {
+        let value = if mv.get(&key) == av.get(&key) {
+            tv.get(&key).cloned()
+        } else {
+            mv.remove(&key)
+        };
+        if let Some(value) = value {
+            merged.insert(key, value);
+        }
+    }
+    // Fields of one record never depend on each other's types; keep this tab's record if they do.
+    serde_json::from_value(Value::Object(merged)).unwrap_or_else(|_| m.clone())
+}
+
+/// Brings back the contacts and earlier reach-outs that kept reach-outs point to.
+fn bring_back_referenced(book: &mut Book, sources: [&Book; 3]) {
+    loop {
+        let contacts: HashSet<ContactId> = book.contacts.iter().map(|c| c.id).collect();
+        let reach_outs: HashSet<ReachOutId> = book.reach_outs.iter().map(|r| r.id).collect();
+        let missing_contact = book
+            .reach_outs
+            .iter()
+            .map(|r| r.contact)
+            .find(|id| !contacts.contains(id));
+        if let Some(id) = missing_contact {
+            match sources.iter().find_map(|b| b.contact(id)) {
+                Some(contact) => book.contacts.push(contact.clone()),
+                None => book.reach_outs.retain(|r| r.contact != id),
+            }
+            continue;
+        }
+        let missing_link = book
+            .reach_outs
+            .iter()
+            .filter_map(|r| r.follows_up)
+            .find(|id| !reach_outs.contains(id));
+        if let Some(id) = missing_link {
+            let found = sources
+                .iter()
+                .find_map(|b| b.reach_outs.iter().find(|r| r.id == id));
+            match found {
+                Some(reach_out) => book.reach_outs.push(reach_out.clone()),
+                None => {
+                    for r in &mut book.reach_outs {
+                        if r.follows_up == Some(id) {
+                            r.follows_up = None;
+                        }
+                    }
+                }
+            }
+            continue;
+        }
+        break;
+    }
+}

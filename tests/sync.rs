@@ -1,0 +1,133 @@
+//! Two tabs changing the same book: the merge keeps both edits.
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use reachout::model::sync::merge;
+use reachout::model::{Book, Channel, ContactDraft, ContactId, ReachOutDraft};
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap()
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+}
+
+fn named(name: &str) -> ContactDraft {
+    ContactDraft {
+        name: name.into(),
+        ..Default::default()
+    }
+}
+
+fn email() -> ReachOutDraft {
+    ReachOutDraft {
+        channel: Some(Channel::Email),
+        date: "2026-11-27".into(),
+        note: String::new(),
+        follows_up: None,
+    }
+}
+
+fn ancestor() -> (Book, ContactId) {
+    let mut book = Book::default();
+    let ada = book.add_contact(&named("Ada"), now()).unwrap();
+    (book, ada)
+}
+
+fn names(book: &Book) -> Vec<String> {
+    book.contacts_by_name()
+        .iter()
+        .map(|c| c.name.clone())
+        .collect()
+}
+
+#[test]
+fn contacts_added_in_both_tabs_are_both_kept_under_different_ids() {
+    let (base, _) = ancestor();
+    let mut mine = base.clone();
+    let bo = mine.add_contact(&named("Bo"), now()).unwrap();
+    mine.log_reach_out(bo, &email(), today(), now()).unwrap();
+    let mut theirs = base.clone();
+    let cy = theirs.add_contact(&named("Cy"), now()).unwrap();
+    assert_eq!(bo, cy, "both tabs handed out the same id");
+
+    let merged = merge(&base, &mine, &theirs);
+    assert_eq!(names(&merged), ["Ada", "Bo", "Cy"]);
+    let bo = merged.contacts.iter().find(|c| c.name == "Bo").unwrap();
+    assert_ne!(bo.id, cy);
+    assert_eq!(merged.reach_outs.len(), 1);
+    assert_eq!(
+        merged.reach_outs[0].contact, bo.id,
+        "the reach-out followed its contact"
+    );
+    let ids: Vec<u64> = merged
+        .contacts
+        .iter()
+        .map(|c| c.id.0)
+        .chain(merged.reach_outs.iter().map(|r| r.id.0))
+        .collect();
+    assert!(ids.iter().all(|id| *id < merged.next_id));
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len());
+}
+
+#[test]
+fn different_fields_of_one_contact_are_merged_field_by_field() {
+    let (base, ada) = ancestor();
+    let mut mine = base.clone();
+    let mut draft = named("Ada");
+    draft.company = "Northwind".into();
+    mine.update_contact(ada, &draft, now()).unwrap();
+    let mut theirs = base.clone();
+    let mut draft = named("Ada");
+    draft.notes = "Met at the meetup".into();
+    theirs.update_contact(ada, &draft, now()).unwrap();
+
+    let merged = merge(&base, &mine, &theirs);
+    let ada = merged.contact(ada).unwrap();
+    assert_eq!(ada.company, "Northwind");
+    assert_eq!(ada.notes, "Met at the meetup");
+}
+
+#[test]
+fn an_edit_in_one_tab_beats_a_delete_in_the_other() {
+    let (base, ada) = ancestor();
+    let mut mine = base.clone();
+    mine.delete_contacts(&[ada]).unwrap();
+    let mut theirs = base.clone();
+    let mut draft = named("Ada Lovelace");
+    draft.role = "Engineer".into();
+    theirs.update_contact(ada, &draft, now()).unwrap();
+
+    let merged = merge(&base, &mine, &theirs);
+    assert_eq!(names(&merged), ["Ada Lovelace"]);
+}
+
+#[test]
+fn a_contact_deleted_elsewhere_comes_back_when_this_tab_logged_a_reach_out_to_it() {
+    let (base, ada) = ancestor();
+    let mut mine = base.clone();
+    mine.log_reach_out(ada, &email(), today(), now()).unwrap();
+    let mut theirs = base.clone();
+    theirs.delete_contacts(&[ada]).unwrap();
+
+    let merged = merge(&base, &mine, &theirs);
+    assert_eq!(names(&merged), ["Ada"]);
+    assert_eq!(merged.reach_outs.len(), 1);
+}
+
+#[test]
+fn a_change_on_one_side_only_is_taken_as_it_is() {
+    let (base, ada) = ancestor();
+    let mut theirs = base.clone();
+    theirs.delete_contacts(&[ada]).unwrap();
+    assert_eq!(merge(&base, &base, &theirs), theirs);
+    assert_eq!(merge(&base, &theirs, &base), theirs);
+    let mut settings_changed = base.clone();
+    settings_changed.settings.max_tries = 5;
+    let merged = merge(&base, &settings_changed, &theirs);
+    assert_eq!(merged.settings.max_tries, 5);
+    assert!(merged.contacts.is_empty());
+}
