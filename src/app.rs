@@ -30,7 +30,19 @@ pub fn App() -> impl IntoView {
             state.sync_from_storage();
         }
     });
-    on_cleanup(move || listener.remove());
+    // Gathered saves are written before the page can go away: switching tabs, closing the tab,
+    // leaving the page or the phone locking all hide the page first or unload it.
+    let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            state.flush();
+        }
+    });
+    let leaving = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
+    on_cleanup(move || {
+        listener.remove();
+        hidden.remove();
+        leaving.remove();
+    });
     view! {
         <Router base=base()>
             <Shell/>

@@ -1,12 +1,17 @@
 //! The app state shared through context, and the single place where changes are saved:
-//! every change to the book goes through [`AppState::change`], which saves right after it,
-//! the way Elm wraps `update`.
+//! every change to the book goes through [`AppState::change`], the way Elm wraps `update`.
+//!
+//! Saves are gathered: the first change after a save starts a 300 ms timer and the book is
+//! saved when it fires, so typing never waits on compression. [`AppState::flush`] saves at
+//! once; the shell calls it when the page is hidden or unloaded. Before every change and save,
+//! what another tab saved is merged in (see [`crate::model::sync`]), so no edit is lost.
 
 use leptos::prelude::*;
 
 use crate::clock;
+use crate::model::sync::merge;
 use crate::model::{Book, ModelError, Undo};
-use crate::storage::{StorageNotice, Store};
+use crate::storage::{self, Mode, StorageNotice, Store};
 
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -15,8 +20,30 @@ pub struct AppState {
     pub notice: RwSignal<Option<StorageNotice>>,
     /// The last change that can be taken back, with a number that tells offers apart.
     pub undo: RwSignal<Option<(u64, Undo)>>,
+    /// Whether the browser agreed to keep the data under storage pressure; asked after the
+    /// first save, `None` until it answers.
+    pub persistent: RwSignal<Option<bool>>,
     store: StoredValue<Store>,
+    sync: StoredValue<Sync>,
 }
+
+/// What this tab knows about the stored document, to merge another tab's save with its own.
+struct Sync {
+    /// The book as last read from or written to storage, and its revision.
+    base: Book,
+    base_revision: u64,
+    /// The base before that: the common ancestor when another tab wrote without seeing ours.
+    parent: Book,
+    /// The book has changes that are not stored yet.
+    dirty: bool,
+    /// A save is scheduled.
+    pending: bool,
+    /// Persistent storage was asked for in this page's life.
+    asked_to_persist: bool,
+}
+
+/// At most this long passes between a change and its save, in milliseconds.
+const SAVE_AFTER_MS: u64 = 300;
 
 /// How long the undo toast stays, in milliseconds.
 const UNDO_FOR_MS: u64 = 15_000;
@@ -25,28 +52,63 @@ impl AppState {
     /// Opens storage and builds the state; call once, at the root.
     pub fn open(namespace: &str) -> Self {
         let opened = Store::open(namespace, clock::now());
+        let sync = Sync {
+            base: opened.book.clone(),
+            base_revision: opened.store.revision(),
+            parent: opened.book.clone(),
+            dirty: false,
+            pending: false,
+            asked_to_persist: false,
+        };
         AppState {
             book: RwSignal::new(opened.book),
             notice: RwSignal::new(opened.notice),
             undo: RwSignal::new(None),
+            persistent: RwSignal::new(None),
             store: StoredValue::new(opened.store),
+            sync: StoredValue::new(sync),
         }
     }
 
-    /// Applies `operation` to the book; when it succeeds, the book is saved at once.
-    /// A refused operation changes nothing and notifies no one.
-    /// Adopts what another tab saved, so that this tab builds on it and never writes over it.
+    /// Takes in what another tab saved: its changes are merged with this tab's unsaved ones.
     pub fn sync_from_storage(&self) {
-        match self
+        let theirs = match self
             .store
             .try_update_value(|store| store.refresh())
             .flatten()
         {
-            Some(Ok(book)) => self.book.set(book),
-            Some(Err(notice)) => self.notice.set(Some(notice)),
-            None => {}
+            Some(Ok(theirs)) => theirs,
+            Some(Err(notice)) => return self.notice.set(Some(notice)),
+            None => return,
+        };
+        let (theirs, revision) = theirs;
+        let mine = self.book.get_untracked();
+        let merged = self.sync.try_update_value(|sync| {
+            // A higher revision was written on top of ours; an equal or lower one was written
+            // by a tab that had not seen our last save, so it shares our previous base.
+            let ancestor = if revision > sync.base_revision {
+                &sync.base
+            } else {
+                &sync.parent
+            };
+            let merged = merge(ancestor, &mine, &theirs);
+            sync.dirty = merged != theirs;
+            sync.parent = std::mem::replace(&mut sync.base, theirs);
+            sync.base_revision = revision;
+            merged
+        });
+        if let Some(merged) = merged {
+            if merged != mine {
+                self.book.set(merged);
+            }
+            if self.sync.with_value(|s| s.dirty) {
+                self.schedule_save();
+            }
         }
     }
+
+    /// Applies `operation` to the book; when it succeeds, a save follows within 300 ms.
+    /// A refused operation changes nothing and notifies no one.
 
     pub fn change<T>(
         &self,
@@ -63,9 +125,67 @@ impl AppState {
         });
         let outcome = outcome.unwrap_or(Err(ModelError::Unavailable));
         if outcome.is_ok() {
-            self.save();
+            self.sync.update_value(|s| s.dirty = true);
+            self.schedule_save();
         }
         outcome
+    }
+
+    /// Replaces the whole book (a restore), saved at once rather than after the usual delay.
+    pub fn replace(&self, book: Book) {
+        let _ = self.change(move |current| {
+            *current = book;
+            Ok(())
+        });
+        self.flush();
+    }
+
+    fn schedule_save(&self) {
+        let already = self
+            .sync
+            .try_update_value(|s| std::mem::replace(&mut s.pending, true));
+        if already == Some(false) {
+            let state = *self;
+            set_timeout(
+                move || state.flush(),
+                std::time::Duration::from_millis(SAVE_AFTER_MS),
+            );
+        }
+    }
+
+    /// Saves now if anything is unsaved. Safe to call at any time, as often as wanted.
+    pub fn flush(&self) {
+        let Some(dirty) = self.sync.try_update_value(|s| {
+            s.pending = false;
+            s.dirty
+        }) else {
+            return;
+        };
+        if dirty {
+            self.sync_from_storage();
+            self.save();
+        }
+    }
+
+    /// After the first real save, asks the browser to keep the data (once per page load; the
+    /// answer does not change the app, it is shown on the Data page).
+    fn ask_to_persist(&self) {
+        let asked = self
+            .sync
+            .try_update_value(|s| std::mem::replace(&mut s.asked_to_persist, true));
+        let saving = self.store.with_value(|s| s.mode() == Mode::ReadWrite);
+        if asked == Some(false) && saving {
+            let persistent = self.persistent;
+            leptos::task::spawn_local(async move {
+                let granted = storage::request_persistence().await;
+                persistent.try_set(granted);
+            });
+        }
+    }
+
+    /// True while a change waits to be saved.
+    pub fn has_unsaved_changes(&self) -> bool {
+        self.sync.try_with_value(|s| s.dirty).unwrap_or(false)
     }
 
     /// Shows the undo toast for `undo`; it goes away by itself after 15 seconds.
@@ -103,6 +223,14 @@ impl AppState {
         });
         match saved {
             Some(Ok(())) => {
+                let book = self.book.get_untracked();
+                let revision = self.store.with_value(Store::revision);
+                self.sync.update_value(|sync| {
+                    sync.parent = std::mem::replace(&mut sync.base, book);
+                    sync.base_revision = revision;
+                    sync.dirty = false;
+                });
+                self.ask_to_persist();
                 // A save that works again clears an earlier failure; other notices stay.
                 if matches!(
                     self.notice.get_untracked(),

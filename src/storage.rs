@@ -116,6 +116,11 @@ impl Store {
         self.mode
     }
 
+    /// The revision of the document as this tab last read or wrote it.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
     /// Opens the document stored under `namespace`, setting aside what it cannot read.
     pub fn open(namespace: &str, now: DateTime<Utc>) -> Opened {
         let in_memory = |notice| Opened {
@@ -199,7 +204,7 @@ impl Store {
     /// changed (or the document was removed: the next save writes this tab's copy back); else
     /// the newer book, or a notice when it cannot be read, and then this tab stops saving so it
     /// never writes over it.
-    pub fn refresh(&mut self) -> Option<Result<Book, StorageNotice>> {
+    pub fn refresh(&mut self) -> Option<Result<(Book, u64), StorageNotice>> {
         if self.mode == Mode::InMemory {
             return None;
         }
@@ -212,8 +217,9 @@ impl Store {
         self.seen.clone_from(&raw);
         match document::decode(&raw?) {
             Ok(doc) => {
-                self.revision = doc.revision;
-                Some(Ok(doc.data))
+                let theirs = doc.revision;
+                self.revision = self.revision.max(theirs);
+                Some(Ok((doc.data, theirs)))
             }
             Err(error) => {
                 self.mode = Mode::ReadOnly;
@@ -240,7 +246,7 @@ impl Store {
                 quota_exceeded: false,
             });
         };
-        let text = document::encode(book, self.revision + 1, now);
+        let text = document::encode_packed(book, self.revision + 1, now);
         match storage.set_item(&Store::document_key(&self.namespace), &text) {
             Ok(()) => {
                 self.revision += 1;
@@ -258,4 +264,95 @@ fn is_quota_error(error: &wasm_bindgen::JsValue) -> bool {
     error
         .dyn_ref::<web_sys::DomException>()
         .is_some_and(|e| e.name() == "QuotaExceededError" || e.code() == 22)
+}
+
+/// Every quarantine key in `namespace`, oldest first.
+pub fn quarantined(namespace: &str) -> Vec<String> {
+    let prefix = format!("{namespace}:quarantine:");
+    let Some(storage) = local_storage() else {
+        return Vec::new();
+    };
+    let count = storage.length().unwrap_or(0);
+    let mut keys: Vec<String> = (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with(&prefix))
+        .collect();
+    keys.sort();
+    keys
+}
+
+/// The text stored under `key`, if storage can be read and holds it.
+pub fn read(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+/// Removes `key`; true when it is gone afterwards.
+pub fn remove(key: &str) -> bool {
+    local_storage().is_some_and(|s| s.remove_item(key).is_ok() && read(key).is_none())
+}
+
+/// Stores `text` under `key`, beside the document; false when the browser refused it.
+pub fn write(key: &str, text: &str) -> bool {
+    local_storage().is_some_and(|s| s.set_item(key, text).is_ok())
+}
+
+/// The key holding a copy of the data as it was before the last restore.
+pub fn snapshot_key(namespace: &str) -> String {
+    format!("{namespace}:snapshot")
+}
+
+/// The key holding when the last backup was made.
+pub fn backup_key(namespace: &str) -> String {
+    format!("{namespace}:backup")
+}
+
+/// What this origin's localStorage holds, in UTF-16 code units (keys and values, every app on
+/// the origin), which is what browsers count against its quota.
+pub fn usage() -> Option<u64> {
+    let storage = local_storage()?;
+    let count = storage.length().ok()?;
+    let mut units = 0u64;
+    for i in 0..count {
+        let key = storage.key(i).ok()??;
+        let value = storage.get_item(&key).ok()?.unwrap_or_default();
+        units += (key.encode_utf16().count() + value.encode_utf16().count()) as u64;
+    }
+    Some(units)
+}
+
+/// localStorage's limit per origin, in UTF-16 code units: Chromium and Firefox allow about five
+/// million (Chromium 10 MiB at two bytes each); Safari at least 2.5 million.
+pub const QUOTA_UNITS: u64 = 5_000_000;
+
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    Some(web_sys::window()?.navigator().storage())
+}
+
+async fn ask(
+    call: impl FnOnce(&web_sys::StorageManager) -> Result<js_sys::Promise, wasm_bindgen::JsValue>,
+) -> Option<wasm_bindgen::JsValue> {
+    let manager = storage_manager()?;
+    let promise = call(&manager).ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok()
+}
+
+/// Asks the browser not to clear this origin's data under storage pressure; `Some(granted)`.
+pub async fn request_persistence() -> Option<bool> {
+    ask(|m| m.persist()).await?.as_bool()
+}
+
+/// Whether the browser has agreed to keep this origin's data.
+pub async fn is_persistent() -> Option<bool> {
+    ask(|m| m.persisted()).await?.as_bool()
+}
+
+/// The browser's estimate for the whole origin, in bytes: `(usage, quota)`.
+pub async fn estimate() -> Option<(f64, f64)> {
+    let estimate = ask(|m| m.estimate()).await?;
+    let number = |name: &str| {
+        js_sys::Reflect::get(&estimate, &wasm_bindgen::JsValue::from_str(name))
+            .ok()?
+            .as_f64()
+    };
+    Some((number("usage")?, number("quota")?))
 }

@@ -40,6 +40,10 @@ pub struct Document {
 pub enum DecodeError {
     #[error("the saved text is not valid JSON ({0})")]
     NotJson(String),
+    #[error("the text ends early, as if it was cut off")]
+    Truncated,
+    #[error("the text is nested far too deeply to be Reachout data")]
+    TooDeep,
     #[error("the saved text is compressed but {0}")]
     Unpack(UnpackError),
     #[error("the saved text is not Reachout data")]
@@ -95,8 +99,15 @@ pub fn decode(text: &str) -> Result<Document, DecodeError> {
         text
     };
     // serde_json refuses nesting deeper than 128 levels, so hostile input cannot exhaust the stack.
-    let mut value: Value =
-        serde_json::from_str(text).map_err(|e| DecodeError::NotJson(e.to_string()))?;
+    let mut value: Value = serde_json::from_str(text).map_err(|e| {
+        if e.is_eof() && !text.trim().is_empty() {
+            DecodeError::Truncated
+        } else if e.to_string().starts_with("recursion limit exceeded") {
+            DecodeError::TooDeep
+        } else {
+            DecodeError::NotJson(e.to_string())
+        }
+    })?;
     let Value::Object(fields) = &value else {
         return Err(DecodeError::NotReachout);
     };

@@ -1,5 +1,6 @@
 //! File and storage formats. Each takes and returns strings, so it is tested natively.
 
+pub mod backup;
 pub mod compact;
 pub mod document;
 pub mod sample;

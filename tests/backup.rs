@@ -1,0 +1,180 @@
+//! Backup files: what is written, what is refused with which message, and what a restore shows.
+
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use reachout::format::backup::{self, BackupError, BackupMark, MAX_BACKUP_BYTES};
+use reachout::format::document::{decode, encode_packed, SCHEMA_VERSION};
+use reachout::format::sample;
+use reachout::model::{Book, ContactDraft};
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap()
+}
+
+fn hostile(name: &str) -> (String, u64) {
+    let bytes = std::fs::read(format!("tests/fixtures/hostile/{name}")).unwrap();
+    // The browser reads a file as UTF-8, replacing what is not.
+    (
+        String::from_utf8_lossy(&bytes).into_owned(),
+        bytes.len() as u64,
+    )
+}
+
+#[test]
+fn every_hostile_file_is_refused_with_its_own_clear_message() {
+    let expected = [
+        ("not-a-backup.json", BackupError::NotReachout),
+        ("truncated-backup.json", BackupError::Truncated),
+        ("deep.json", BackupError::TooDeep),
+        ("Connections.csv", BackupError::NotJson),
+        ("binary.vcf", BackupError::NotJson),
+        ("no-end.vcf", BackupError::NotJson),
+    ];
+    for (name, error) in expected {
+        let (text, size) = hostile(name);
+        let refused = backup::read(&text, size).unwrap_err();
+        assert_eq!(refused, error, "{name}");
+        let message = refused.to_string();
+        assert!(
+            message.ends_with('.') && message.len() > 30,
+            "{name}: {message}"
+        );
+        assert!(!message.contains("line 1 column"), "{name}: {message}");
+    }
+}
+
+#[test]
+fn wrong_sizes_versions_and_contents_are_refused() {
+    let book = sample::book(3, 2, now());
+    let good = backup::export(&book, 4, now()).unwrap();
+    assert_eq!(
+        backup::read(&good, MAX_BACKUP_BYTES + 1),
+        Err(BackupError::TooLarge("10.0".into()))
+    );
+    assert_eq!(backup::read("  \n", 3), Err(BackupError::Empty));
+    let newer = good.replace(&format!("\"version\":{SCHEMA_VERSION}"), "\"version\":7");
+    assert_eq!(
+        backup::read(&newer, 10),
+        Err(BackupError::NewerVersion { found: 7 })
+    );
+    let duplicate = good.replacen("\"id\":[1,", "\"id\":[2,", 1);
+    assert!(
+        matches!(backup::read(&duplicate, 10), Err(BackupError::Damaged(m)) if m.contains("used twice"))
+    );
+}
+
+#[test]
+fn an_export_reads_back_as_the_same_data_and_so_does_a_byte_order_mark() {
+    let book = sample::book(40, 5, now());
+    let text = backup::export(&book, 9, now()).unwrap();
+    let document = backup::read(&text, text.len() as u64).unwrap();
+    assert_eq!(document.data, book);
+    assert_eq!(document.revision, 9);
+    let with_bom = format!("\u{feff}{text}");
+    assert_eq!(backup::read(&with_bom, 10).unwrap().data, book);
+    assert_eq!(
+        backup::file_name(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()),
+        "reachout-backup-2026-11-27.json"
+    );
+}
+
+#[test]
+fn a_copy_of_packed_storage_text_can_be_restored() {
+    let book = sample::book(5, 1, now());
+    let packed = encode_packed(&book, 3, now());
+    assert_eq!(backup::read(&packed, 100).unwrap().data, book);
+}
+
+#[test]
+fn the_preview_counts_what_a_restore_adds_removes_and_changes() {
+    let current = sample::book(4, 1, now());
+    let mut incoming = current.clone();
+    incoming.contacts.remove(0);
+    incoming
+        .reach_outs
+        .retain(|r| r.contact != current.contacts[0].id);
+    incoming.contacts[0].name = "Renamed".into();
+    incoming
+        .add_contact(
+            &ContactDraft {
+                name: "New".into(),
+                ..Default::default()
+            },
+            now(),
+        )
+        .unwrap();
+    let preview = backup::preview(&current, &incoming);
+    assert_eq!(preview.contacts_now, 4);
+    assert_eq!(preview.contacts_after, 4);
+    assert_eq!(preview.reach_outs_now, 4);
+    assert_eq!(preview.reach_outs_after, 3);
+    assert_eq!(
+        (
+            preview.contacts_added,
+            preview.contacts_removed,
+            preview.contacts_changed
+        ),
+        (1, 1, 1)
+    );
+}
+
+#[test]
+fn the_reminder_waits_thirty_days_and_for_a_change() {
+    let mut book = Book::default();
+    let never = BackupMark::default();
+    assert!(!never.reminder_due(&book, 5, now()), "nothing to back up");
+    book.add_contact(
+        &ContactDraft {
+            name: "Ada".into(),
+            ..Default::default()
+        },
+        now() - Duration::days(40),
+    )
+    .unwrap();
+    assert!(
+        never.reminder_due(&book, 5, now()),
+        "never backed up, data 40 days old"
+    );
+    assert!(!never.reminder_due(&book, 5, now() - Duration::days(20)));
+
+    let recent = BackupMark {
+        backed_up_at: Some(now() - Duration::days(10)),
+        revision: 3,
+        remind_after: None,
+    };
+    assert!(!recent.reminder_due(&book, 5, now()));
+    let old = BackupMark {
+        backed_up_at: Some(now() - Duration::days(31)),
+        ..recent.clone()
+    };
+    assert!(old.reminder_due(&book, 5, now()));
+    assert!(!old.reminder_due(&book, 3, now()), "nothing changed since");
+    let hidden = BackupMark {
+        remind_after: Some(now() + Duration::days(1)),
+        ..old.clone()
+    };
+    assert!(!hidden.reminder_due(&book, 5, now()));
+    assert_eq!(BackupMark::parse(Some(&old.to_text())), old);
+    assert_eq!(BackupMark::parse(Some("garbage")), BackupMark::default());
+}
+
+#[test]
+fn every_schema_version_on_file_reads_and_survives_a_round_trip() {
+    for fixture in [
+        "document-v1.json",
+        "document-v2.json",
+        "document-v2-packed.txt",
+    ] {
+        let text = std::fs::read_to_string(format!("tests/fixtures/{fixture}")).unwrap();
+        let document = decode(&text).unwrap_or_else(|e| panic!("{fixture}: {e}"));
+        assert_eq!(document.version, SCHEMA_VERSION, "{fixture}");
+        assert!(!document.data.contacts.is_empty(), "{fixture}");
+        let again = decode(&encode_packed(&document.data, 2, now())).unwrap();
+        assert_eq!(again.data, document.data, "{fixture}");
+    }
+    let v2 = decode(&std::fs::read_to_string("tests/fixtures/document-v2.json").unwrap()).unwrap();
+    let packed =
+        decode(&std::fs::read_to_string("tests/fixtures/document-v2-packed.txt").unwrap()).unwrap();
+    assert_eq!(v2.data, packed.data);
+    assert_eq!(v2.data.settings.max_tries, 4);
+    assert!(v2.data.contacts[1].archived);
+}
