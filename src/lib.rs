@@ -6,6 +6,7 @@
 pub mod app;
 pub mod clock;
 pub mod components;
+pub mod download;
 pub mod format;
 pub mod links;
 pub mod model;

@@ -116,6 +116,10 @@ impl Store {
         self.mode
     }
 
+    pub fn namespace(&self) -> &str {
+        &self.namespace
+    }
+
     /// The revision of the document as this tab last read or wrote it.
     pub fn revision(&self) -> u64 {
         self.revision

@@ -6,7 +6,7 @@ use leptos_router::components::Router;
 use reachout::app::Shell;
 use reachout::components::contact_form::ContactForm;
 use reachout::format::document;
-use reachout::model::ContactDraft;
+use reachout::model::{Book, ContactDraft};
 use reachout::state::AppState;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -44,6 +44,31 @@ fn type_into(root: &web_sys::Element, label: &str, text: &str) {
     input
         .dispatch_event(&web_sys::Event::new("input").unwrap())
         .unwrap();
+}
+
+/// Waits `ms` milliseconds of real time, letting timers and tasks run.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn stored(namespace: &str) -> Option<Book> {
+    local()
+        .get_item(&format!("{namespace}:document"))
+        .unwrap()
+        .map(|raw| document::decode(&raw).unwrap().data)
+}
+
+fn named(name: &str) -> ContactDraft {
+    ContactDraft {
+        name: name.into(),
+        ..Default::default()
+    }
 }
 
 fn button(root: &web_sys::Element, name: &str) -> web_sys::HtmlElement {
@@ -106,7 +131,8 @@ async fn the_contact_form_shows_messages_and_saves_nothing_until_valid() {
     type_into(&root, "Email", "ana@example.com");
     type_into(&root, "LinkedIn profile", "");
     button(&root, "Add contact").click();
-    leptos::task::tick().await;
+    // Saves are gathered for up to 300 ms.
+    sleep(400).await;
 
     let saved = local()
         .get_item("t-form:document")
@@ -137,4 +163,65 @@ async fn the_shell_offers_every_section_in_its_navigation() {
         .map(|i| links.item(i).unwrap().text_content().unwrap_or_default())
         .collect();
     assert_eq!(names, ["Today", "Contacts", "Insights", "Data", "Settings"]);
+}
+
+#[wasm_bindgen_test]
+async fn changes_are_saved_within_300_ms_or_at_once_when_flushed() {
+    local().remove_item("t-later:document").unwrap();
+    let owner = Owner::new();
+    let state = owner.with(|| AppState::open("t-later"));
+    state
+        .change(|b| b.add_contact(&named("Ana"), chrono::Utc::now()))
+        .unwrap();
+    assert_eq!(stored("t-later"), None, "not yet: saves are gathered");
+    assert!(state.has_unsaved_changes());
+    sleep(400).await;
+    assert_eq!(stored("t-later").unwrap().contacts.len(), 1);
+    assert!(!state.has_unsaved_changes());
+
+    state
+        .change(|b| b.add_contact(&named("Ben"), chrono::Utc::now()))
+        .unwrap();
+    state.flush();
+    assert_eq!(stored("t-later").unwrap().contacts.len(), 2, "flushed at once");
+    local().remove_item("t-later:document").unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn two_tabs_changing_at_once_keep_both_changes() {
+    local().remove_item("t-both:document").unwrap();
+    let owner = Owner::new();
+    let (first, second) = owner.with(|| (AppState::open("t-both"), AppState::open("t-both")));
+    let now = chrono::Utc::now();
+    // Both add a contact before either has saved: both hand out the same id.
+    first.change(|b| b.add_contact(&named("Ana"), now)).unwrap();
+    second.change(|b| b.add_contact(&named("Ben"), now)).unwrap();
+    second.flush();
+    // The first tab's save finds the second tab's and merges instead of writing over it.
+    first.flush();
+    let book = stored("t-both").unwrap();
+    let mut names: Vec<&str> = book.contacts.iter().map(|c| c.name.as_str()).collect();
+    names.sort();
+    assert_eq!(names, ["Ana", "Ben"]);
+    assert_ne!(book.contacts[0].id, book.contacts[1].id);
+    first.book.with_untracked(|b| assert_eq!(*b, book));
+
+    // An edit in one and a new reach-out in the other, unsaved at the same time.
+    let ana = book.contacts.iter().find(|c| c.name == "Ana").unwrap().id;
+    second.sync_from_storage();
+    let mut edit = named("Ana Lima");
+    edit.company = "Acme".into();
+    first.change(|b| b.update_contact(ana, &edit, now)).unwrap();
+    second
+        .change(|b| b.set_archived(ana, true, now))
+        .unwrap();
+    first.flush();
+    second.flush();
+    first.sync_from_storage();
+    let book = stored("t-both").unwrap();
+    let ana = book.contact(ana).unwrap();
+    assert_eq!((ana.name.as_str(), ana.company.as_str(), ana.archived), ("Ana Lima", "Acme", true));
+    first.book.with_untracked(|b| assert_eq!(*b, book));
+    second.book.with_untracked(|b| assert_eq!(*b, book));
+    local().remove_item("t-both:document").unwrap();
 }

@@ -1,5 +1,6 @@
 //! Reusable pieces of the interface.
 
+pub mod backup_reminder;
 pub mod bulk_actions;
 pub mod contact_actions;
 pub mod contact_form;

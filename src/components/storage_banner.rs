@@ -1,8 +1,10 @@
 //! The banner that tells the user about any storage problem, at the top of every page.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::state::use_app_state;
+use crate::storage::{self, StorageNotice};
 
 #[component]
 pub fn StorageBanner() -> impl IntoView {
@@ -11,10 +13,63 @@ pub fn StorageBanner() -> impl IntoView {
         state.notice.get().map(|notice| {
             view! {
                 <div class="banner" role="alert">
-                    <strong>"Storage problem. "</strong>
-                    {notice.message()}
+                    <p>
+                        <strong>"Storage problem. "</strong>
+                        {notice.message()}
+                    </p>
+                    {match notice {
+                        StorageNotice::Quarantined { key, .. } => Some(view! { <QuarantinedCopy key=key/> }),
+                        _ => None,
+                    }}
                 </div>
             }
         })
+    }
+}
+
+/// One unreadable copy with its two actions; removal asks first.
+#[component]
+pub fn QuarantinedCopy(key: String) -> impl IntoView {
+    let state = use_app_state();
+    let confirming = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let size = storage::read(&key).map_or(0, |t| t.encode_utf16().count());
+    let download = {
+        let key = key.clone();
+        move |_| error.set(state.download_quarantined(&key).err())
+    };
+    let remove = {
+        let key = key.clone();
+        move |_| state.remove_quarantined(&key)
+    };
+    let focus_first = NodeRef::<leptos::html::Button>::new();
+    let ask = move |_| {
+        confirming.set(true);
+        request_animation_frame(move || {
+            if let Some(button) = focus_first.get_untracked() {
+                let _ = button.unchecked_ref::<web_sys::HtmlElement>().focus();
+            }
+        });
+    };
+    view! {
+        <div class="quarantine">
+            <p class="small"><code>{key.clone()}</code>{format!(" ({size} characters)")}</p>
+            <div class="actions">
+                <button type="button" class="button small" on:click=download>"Download the raw data"</button>
+                <button type="button" class="button small danger" on:click=ask>"Remove it…"</button>
+            </div>
+            <Show when=move || confirming.get()>
+                <div class="confirm" role="alertdialog" aria-label="Remove the unreadable data">
+                    <p><strong>"Remove this unreadable data for good? It cannot be undone."</strong></p>
+                    <div class="actions">
+                        <button type="button" class="button small danger" node_ref=focus_first on:click=remove.clone()>
+                            "Remove it for good"
+                        </button>
+                        <button type="button" class="button small" on:click=move |_| confirming.set(false)>"Keep it"</button>
+                    </div>
+                </div>
+            </Show>
+            {move || error.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+        </div>
     }
 }

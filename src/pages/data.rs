@@ -1,9 +1,13 @@
-//! Data: where the user's record lives. Backups and imports come with the storage work.
+//! Data: where the record lives, backups and restores, and how full the browser's storage is.
 
 use leptos::prelude::*;
 
+use crate::components::storage_banner::QuarantinedCopy;
+use crate::format::backup::{self, Preview, MAX_BACKUP_BYTES};
+use crate::format::document::Document;
+use crate::model::dates::long_day;
 use crate::state::use_app_state;
-use crate::storage::{Store, APP_NAMESPACE};
+use crate::storage::{self, Store, APP_NAMESPACE, QUOTA_UNITS};
 
 #[component]
 pub fn DataPage() -> impl IntoView {
@@ -11,19 +15,296 @@ pub fn DataPage() -> impl IntoView {
     let contacts = move || state.book.with(|b| b.contacts.len());
     let reach_outs = move || state.book.with(|b| b.reach_outs.len());
     view! {
-        <section class="page">
-            <h1>"Your data"</h1>
-            <div class="card">
-                <p>
-                    <strong>{contacts}</strong> " contacts and " <strong>{reach_outs}</strong>
-                    " reach-outs are stored in this browser only, under the key "
-                    <code>{Store::document_key(APP_NAMESPACE)}</code> ". Nothing is sent anywhere."
-                </p>
+        <section class="page narrow">
+            <div class="page-header">
+                <h1>"Your data"</h1>
                 <p class="muted">
-                    "Coming next: download a full backup and restore it, import from LinkedIn, a phone's \
-                     vCard file or a spreadsheet, and a printable progress report."
+                    <strong>{contacts}</strong> " contacts and " <strong>{reach_outs}</strong>
+                    " reach-outs live in this browser only, under the key "
+                    <code>{Store::document_key(APP_NAMESPACE)}</code> ". Nothing is sent anywhere, \
+                     so a backup file is the only copy outside this browser."
                 </p>
             </div>
+            <BackupCard/>
+            <RestoreCard/>
+            <StorageCard/>
+            <UnreadableCopies/>
         </section>
+    }
+}
+
+#[component]
+fn BackupCard() -> impl IntoView {
+    let state = use_app_state();
+    let status = RwSignal::new(None::<Result<String, String>>);
+    let last = move || match state.backup.get().backed_up_at {
+        Some(at) => format!(
+            "Last backup: {}.",
+            long_day(at.with_timezone(&chrono::Local).date_naive())
+        ),
+        None => "No backup from this browser yet.".into(),
+    };
+    view! {
+        <div class="card">
+            <h2>"Back up"</h2>
+            <p>
+                "A backup is one JSON file with everything: contacts, reach-outs, outcomes and \
+                 settings. It is checked by reading it back before it is offered."
+            </p>
+            <p class="muted small">{last}</p>
+            <div class="actions">
+                <button type="button" class="button primary"
+                    on:click=move |_| status.set(Some(state.download_backup()))>
+                    "Download a backup"
+                </button>
+            </div>
+            <p class="status" role="status">
+                {move || match status.get() {
+                    Some(Ok(message)) => message,
+                    _ => String::new(),
+                }}
+            </p>
+            {move || match status.get() {
+                Some(Err(message)) => Some(view! { <p class="form-error" role="alert">{message}</p> }),
+                _ => None,
+            }}
+        </div>
+    }
+}
+
+/// A checked backup waiting for the user's go-ahead.
+#[derive(Clone)]
+struct Pending {
+    document: Document,
+    preview: Preview,
+    file: String,
+}
+
+fn plural(count: usize, one: &str, many: &str) -> String {
+    if count == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{count} {many}")
+    }
+}
+
+#[component]
+fn RestoreCard() -> impl IntoView {
+    let state = use_app_state();
+    let pending = RwSignal::new(None::<Pending>);
+    let error = RwSignal::new(None::<String>);
+    let done = RwSignal::new(None::<String>);
+    let input = NodeRef::<leptos::html::Input>::new();
+    let clear_input = move || {
+        if let Some(input) = input.get_untracked() {
+            input.set_value("");
+        }
+    };
+    let chosen = move |_| {
+        error.set(None);
+        done.set(None);
+        pending.set(None);
+        let Some(file) = input
+            .get_untracked()
+            .and_then(|i| i.files())
+            .and_then(|files| files.get(0))
+        else {
+            return;
+        };
+        let name = file.name();
+        let size = file.size() as u64;
+        if size > MAX_BACKUP_BYTES {
+            // Refused before reading: a huge file is never loaded into memory.
+            error.set(Some(format!(
+                "{} Nothing was changed.",
+                backup::read("", size)
+                    .err()
+                    .map(|e| e.to_string())
+                    .unwrap_or_default()
+            )));
+            return;
+        }
+        wasm_bindgen_futures::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|t| t.as_string());
+            let Some(text) = text else {
+                error.set(Some(
+                    "The browser could not read that file. Nothing was changed.".into(),
+                ));
+                return;
+            };
+            match backup::read(&text, size) {
+                Ok(document) => {
+                    let preview = state
+                        .book
+                        .with_untracked(|b| backup::preview(b, &document.data));
+                    pending.set(Some(Pending {
+                        document,
+                        preview,
+                        file: name,
+                    }));
+                }
+                Err(e) => error.set(Some(format!("{e} Nothing was changed."))),
+            }
+        });
+    };
+    let apply = move |_| {
+        if let Some(p) = pending.get_untracked() {
+            let restored = format!(
+                "Restored {} and {} from {}.",
+                plural(p.preview.contacts_after, "contact", "contacts"),
+                plural(p.preview.reach_outs_after, "reach-out", "reach-outs"),
+                p.file
+            );
+            state.restore(p.document);
+            pending.set(None);
+            clear_input();
+            done.set(Some(restored));
+        }
+    };
+    let cancel = move |_| {
+        pending.set(None);
+        clear_input();
+    };
+    let undo = move |_| {
+        state.undo_restore();
+        done.set(Some("The data from before the restore is back.".into()));
+    };
+    view! {
+        <div class="card form">
+            <h2>"Restore a backup"</h2>
+            <p class="muted small">
+                "Restoring replaces all data in this browser with the backup's. You see what will \
+                 change before anything happens, and a copy of the current data is kept so that \
+                 one click undoes it."
+            </p>
+            <div class="field">
+                <label for="restore-file">"Backup file"</label>
+                <input id="restore-file" type="file" accept=".json,application/json"
+                    node_ref=input on:change=chosen/>
+                <p class="hint">"A .json file from \u{201c}Download a backup\u{201d}, at most 10 MB."</p>
+            </div>
+            {move || error.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+            {move || pending.get().map(|p| {
+                let v = p.preview;
+                let saved = long_day(p.document.saved_at.with_timezone(&chrono::Local).date_naive());
+                view! {
+                    <div class="confirm" role="group" aria-labelledby="restore-preview">
+                        <p id="restore-preview"><strong>{format!("{}, saved on {saved}", p.file)}</strong></p>
+                        <ul class="preview-list">
+                            <li>{format!("Now: {} and {}.",
+                                plural(v.contacts_now, "contact", "contacts"),
+                                plural(v.reach_outs_now, "reach-out", "reach-outs"))}</li>
+                            <li>{format!("After the restore: {} and {}.",
+                                plural(v.contacts_after, "contact", "contacts"),
+                                plural(v.reach_outs_after, "reach-out", "reach-outs"))}</li>
+                            <li>{format!("{} added, {} removed, {} changed.",
+                                plural(v.contacts_added, "contact", "contacts"),
+                                v.contacts_removed, v.contacts_changed)}</li>
+                        </ul>
+                        <div class="actions">
+                            <button type="button" class="button primary" on:click=apply>
+                                "Replace my data with this backup"
+                            </button>
+                            <button type="button" class="button" on:click=cancel>"Cancel"</button>
+                        </div>
+                    </div>
+                }
+            })}
+            <p class="status" role="status">{move || done.get().unwrap_or_default()}</p>
+            {move || state.snapshot.get().map(|s| {
+                let when = long_day(s.taken_at.with_timezone(&chrono::Local).date_naive());
+                let kept = if s.stored { "" } else { " (kept in this tab only: storage was full)" };
+                view! {
+                    <div class="actions">
+                        <button type="button" class="button" on:click=undo>"Undo the restore"</button>
+                        <p class="muted small">{format!(
+                            "Puts back the {} and {} you had before the restore on {when}{kept}.",
+                            plural(s.book.contacts.len(), "contact", "contacts"),
+                            plural(s.book.reach_outs.len(), "reach-out", "reach-outs"))}</p>
+                    </div>
+                }
+            })}
+        </div>
+    }
+}
+
+#[component]
+fn StorageCard() -> impl IntoView {
+    let state = use_app_state();
+    let estimate = RwSignal::new(None::<(f64, f64)>);
+    wasm_bindgen_futures::spawn_local(async move {
+        if state.persistent.get_untracked().is_none() {
+            let persisted = storage::is_persistent().await;
+            state.persistent.try_set(persisted);
+        }
+        estimate.try_set(storage::estimate().await);
+    });
+    // Measured again whenever the book changes (and so after each save).
+    let used = move || {
+        state.book.track();
+        storage::usage().unwrap_or(0)
+    };
+    let percent = move || (used() as f64 * 100.0 / QUOTA_UNITS as f64).min(100.0);
+    let persistence = move || match state.persistent.get() {
+        Some(true) => "Granted: the browser will not clear this data to free space.",
+        Some(false) => {
+            "Not granted: when the device runs short of space, the browser may clear \
+                        this site's data. Keep a backup."
+        }
+        None => "Not known yet: it is asked after the first save.",
+    };
+    view! {
+        <div class="card">
+            <h2>"Storage in this browser"</h2>
+            <label for="storage-meter">"Space used"</label>
+            <meter id="storage-meter" class="meter" min="0" max=QUOTA_UNITS.to_string()
+                high=(QUOTA_UNITS * 8 / 10).to_string() value=move || used().to_string()></meter>
+            <p class="small">
+                {move || format!(
+                    "{:.1} % of about {} million characters that browsers allow a site \
+                     ({} characters used).",
+                    percent(),
+                    QUOTA_UNITS / 1_000_000,
+                    used()
+                )}
+            </p>
+            {move || (percent() >= 80.0).then(|| view! {
+                <p class="form-error" role="alert">
+                    "Storage is nearly full. Download a backup now; then archive or delete what \
+                     you no longer need."
+                </p>
+            })}
+            <p class="small"><strong>"Persistent storage: "</strong>{persistence}</p>
+            {move || estimate.get().map(|(usage, quota)| view! {
+                <p class="muted small">{format!(
+                    "The browser's own estimate for this site: {:.1} MB used of {:.0} MB.",
+                    usage / 1e6, quota / 1e6
+                )}</p>
+            })}
+        </div>
+    }
+}
+
+#[component]
+fn UnreadableCopies() -> impl IntoView {
+    let state = use_app_state();
+    view! {
+        <Show when=move || state.quarantined.with(|k| !k.is_empty())>
+            <div class="card">
+                <h2>"Unreadable data set aside"</h2>
+                <p class="small">
+                    "Data that could not be read is kept here untouched. Download it to keep it or to \
+                     get help with it; remove it when you are sure you no longer need it."
+                </p>
+                <ul class="timeline">
+                    {move || state.quarantined.get().into_iter().map(|key| view! {
+                        <li><QuarantinedCopy key=key/></li>
+                    }).collect_view()}
+                </ul>
+            </div>
+        </Show>
     }
 }

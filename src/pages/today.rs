@@ -1,6 +1,7 @@
 //! Today, the home page: what is due, who to stay in touch with, what awaits an answer, one
 //! suggested next step, and the week's progress. A first visit gets an invitation instead.
 
+use crate::components::backup_reminder::BackupReminder;
 use leptos::prelude::*;
 
 use crate::clock;
@@ -106,6 +107,7 @@ pub fn TodayPage() -> impl IntoView {
                 </Show>
 
                 <RecentWins/>
+                <BackupReminder/>
                 <p><a class="button" href=href("/contacts/new")>"Add a contact"</a></p>
             </Show>
         </section>

@@ -6,9 +6,14 @@
 //! once; the shell calls it when the page is hidden or unloaded. Before every change and save,
 //! what another tab saved is merged in (see [`crate::model::sync`]), so no edit is lost.
 
+mod backups;
+
+pub use backups::Snapshot;
+
 use leptos::prelude::*;
 
 use crate::clock;
+use crate::format::backup::BackupMark;
 use crate::model::sync::merge;
 use crate::model::{Book, ModelError, Undo};
 use crate::storage::{self, Mode, StorageNotice, Store};
@@ -23,6 +28,12 @@ pub struct AppState {
     /// Whether the browser agreed to keep the data under storage pressure; asked after the
     /// first save, `None` until it answers.
     pub persistent: RwSignal<Option<bool>>,
+    /// When the last backup was made.
+    pub backup: RwSignal<BackupMark>,
+    /// The data as it was before the last restore, for one-click undo.
+    pub snapshot: RwSignal<Option<Snapshot>>,
+    /// Storage keys holding unreadable data set aside, for the user to download or remove.
+    pub quarantined: RwSignal<Vec<String>>,
     store: StoredValue<Store>,
     sync: StoredValue<Sync>,
 }
@@ -65,6 +76,11 @@ impl AppState {
             notice: RwSignal::new(opened.notice),
             undo: RwSignal::new(None),
             persistent: RwSignal::new(None),
+            backup: RwSignal::new(BackupMark::parse(
+                storage::read(&storage::backup_key(namespace)).as_deref(),
+            )),
+            snapshot: RwSignal::new(Snapshot::load(namespace)),
+            quarantined: RwSignal::new(storage::quarantined(namespace)),
             store: StoredValue::new(opened.store),
             sync: StoredValue::new(sync),
         }
@@ -109,7 +125,6 @@ impl AppState {
 
     /// Applies `operation` to the book; when it succeeds, a save follows within 300 ms.
     /// A refused operation changes nothing and notifies no one.
-
     pub fn change<T>(
         &self,
         operation: impl FnOnce(&mut Book) -> Result<T, ModelError>,
@@ -176,7 +191,7 @@ impl AppState {
         let saving = self.store.with_value(|s| s.mode() == Mode::ReadWrite);
         if asked == Some(false) && saving {
             let persistent = self.persistent;
-            leptos::task::spawn_local(async move {
+            wasm_bindgen_futures::spawn_local(async move {
                 let granted = storage::request_persistence().await;
                 persistent.try_set(granted);
             });

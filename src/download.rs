@@ -1,0 +1,32 @@
+//! Offers text to the user as a real file download, the way a link with `download` does.
+
+use wasm_bindgen::JsCast;
+
+/// Starts a download of `text` as `name`. The error says why the browser refused.
+pub fn offer(name: &str, text: &str, mime: &str) -> Result<(), String> {
+    let refused = |what: &str| format!("The browser refused to {what}.");
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| refused("prepare the file"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| refused("prepare the file"))?;
+    let document = leptos::prelude::document();
+    let link = document
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .ok_or_else(|| refused("start the download"))?;
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    // The click has handed the file to the browser; the address is no longer needed after it.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(10),
+    );
+    Ok(())
+}

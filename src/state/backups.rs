@@ -1,0 +1,141 @@
+//! Backups, restores and the unreadable copies set aside: the actions of the Data page.
+
+use chrono::{DateTime, Duration, Utc};
+use leptos::prelude::*;
+
+use super::AppState;
+use crate::format::backup::{self, BackupMark};
+use crate::format::document::{self, Document};
+use crate::model::Book;
+use crate::storage::{self, Mode, StorageNotice};
+use crate::{clock, download};
+
+/// The data as it was just before a restore.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Snapshot {
+    pub book: Book,
+    pub taken_at: DateTime<Utc>,
+    /// False when storage had no room for it: then it lasts only as long as this tab.
+    pub stored: bool,
+}
+
+impl Snapshot {
+    /// The snapshot kept in storage, if there is a readable one.
+    pub fn load(namespace: &str) -> Option<Snapshot> {
+        let text = storage::read(&storage::snapshot_key(namespace))?;
+        let document = document::decode(&text).ok()?;
+        Some(Snapshot {
+            book: document.data,
+            taken_at: document.saved_at,
+            stored: true,
+        })
+    }
+}
+
+impl AppState {
+    fn namespace(&self) -> String {
+        self.store.with_value(|s| s.namespace().to_string())
+    }
+
+    /// The revision of the stored document as this tab knows it.
+    pub fn revision(&self) -> u64 {
+        self.store.with_value(|s| s.revision())
+    }
+
+    /// Downloads a full backup, checked by reading it back first, and remembers when.
+    /// Returns what was backed up, for the confirmation.
+    pub fn download_backup(&self) -> Result<String, String> {
+        self.flush();
+        let now = clock::now();
+        let book = self.book.get_untracked();
+        let text = backup::export(&book, self.revision(), now).map_err(|e| e.to_string())?;
+        download::offer(
+            &backup::file_name(clock::today()),
+            &text,
+            "application/json",
+        )?;
+        let mark = BackupMark {
+            backed_up_at: Some(now),
+            revision: self.revision(),
+            remind_after: None,
+        };
+        if self.store.with_value(|s| s.mode() == Mode::ReadWrite) {
+            storage::write(&storage::backup_key(&self.namespace()), &mark.to_text());
+        }
+        self.backup.set(mark);
+        Ok(format!(
+            "Backup downloaded: {} contacts and {} reach-outs, {} KB. Keep the file somewhere safe.",
+            book.contacts.len(),
+            book.reach_outs.len(),
+            text.len().div_ceil(1000)
+        ))
+    }
+
+    /// "Not now" on the backup reminder: asks again in a week.
+    pub fn postpone_backup_reminder(&self) {
+        let mut mark = self.backup.get_untracked();
+        mark.remind_after = Some(clock::now() + Duration::days(7));
+        if self.store.with_value(|s| s.mode() == Mode::ReadWrite) {
+            storage::write(&storage::backup_key(&self.namespace()), &mark.to_text());
+        }
+        self.backup.set(mark);
+    }
+
+    /// Replaces the data with a backup's, after keeping a snapshot of the current data.
+    pub fn restore(&self, backup: Document) {
+        self.flush();
+        let now = clock::now();
+        let current = self.book.get_untracked();
+        let text = document::encode_packed(&current, self.revision(), now);
+        let saving = self.store.with_value(|s| s.mode() == Mode::ReadWrite);
+        let stored = saving && storage::write(&storage::snapshot_key(&self.namespace()), &text);
+        self.snapshot.set(Some(Snapshot {
+            book: current,
+            taken_at: now,
+            stored,
+        }));
+        self.replace(backup.data);
+    }
+
+    /// Puts back the data from before the last restore, and forgets the snapshot.
+    pub fn undo_restore(&self) {
+        let Some(snapshot) = self.snapshot.get_untracked() else {
+            return;
+        };
+        self.replace(snapshot.book);
+        // Only forget the snapshot once the data it holds is stored again.
+        if !self.has_unsaved_changes() {
+            storage::remove(&storage::snapshot_key(&self.namespace()));
+            self.snapshot.set(None);
+        }
+    }
+
+    /// Downloads the unreadable text kept under `key`, byte for byte.
+    pub fn download_quarantined(&self, key: &str) -> Result<(), String> {
+        let text = storage::read(key).ok_or("That copy is no longer in storage.")?;
+        let stamp: String = key
+            .split_once(":quarantine:")
+            .map_or("", |(_, time)| time)
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
+        download::offer(
+            &format!("reachout-unreadable-{stamp}.txt"),
+            &text,
+            "text/plain",
+        )
+    }
+
+    /// Removes the unreadable copy under `key` for good, as the user asked.
+    pub fn remove_quarantined(&self, key: &str) {
+        if storage::remove(key) {
+            self.quarantined.update(|keys| keys.retain(|k| k != key));
+            if matches!(
+                self.notice.get_untracked(),
+                Some(StorageNotice::Quarantined { key: ref k, .. }) if k == key
+            ) {
+                self.notice.set(None);
+            }
+        }
+    }
+}
