@@ -183,10 +183,15 @@ impl Store {
         error: &DecodeError,
         now: DateTime<Utc>,
     ) -> Opened {
-        let key = Store::quarantine_key(namespace, now);
         let reason = error.to_string();
-        let copied = storage.set_item(&key, raw).is_ok()
-            && storage.get_item(&key).ok().flatten().as_deref() == Some(raw);
+        // Opening again while the original is still unreadable reuses the copy made before.
+        let earlier = quarantined(namespace)
+            .into_iter()
+            .find(|key| storage.get_item(key).ok().flatten().as_deref() == Some(raw));
+        let key = earlier.unwrap_or_else(|| Store::quarantine_key(namespace, now));
+        let copied = (storage.get_item(&key).ok().flatten().as_deref() == Some(raw))
+            || (storage.set_item(&key, raw).is_ok()
+                && storage.get_item(&key).ok().flatten().as_deref() == Some(raw));
         let (mode, notice) = if copied {
             (Mode::ReadWrite, StorageNotice::Quarantined { key, reason })
         } else {

@@ -183,7 +183,11 @@ async fn changes_are_saved_within_300_ms_or_at_once_when_flushed() {
         .change(|b| b.add_contact(&named("Ben"), chrono::Utc::now()))
         .unwrap();
     state.flush();
-    assert_eq!(stored("t-later").unwrap().contacts.len(), 2, "flushed at once");
+    assert_eq!(
+        stored("t-later").unwrap().contacts.len(),
+        2,
+        "flushed at once"
+    );
     local().remove_item("t-later:document").unwrap();
 }
 
@@ -195,7 +199,9 @@ async fn two_tabs_changing_at_once_keep_both_changes() {
     let now = chrono::Utc::now();
     // Both add a contact before either has saved: both hand out the same id.
     first.change(|b| b.add_contact(&named("Ana"), now)).unwrap();
-    second.change(|b| b.add_contact(&named("Ben"), now)).unwrap();
+    second
+        .change(|b| b.add_contact(&named("Ben"), now))
+        .unwrap();
     second.flush();
     // The first tab's save finds the second tab's and merges instead of writing over it.
     first.flush();
@@ -212,15 +218,16 @@ async fn two_tabs_changing_at_once_keep_both_changes() {
     let mut edit = named("Ana Lima");
     edit.company = "Acme".into();
     first.change(|b| b.update_contact(ana, &edit, now)).unwrap();
-    second
-        .change(|b| b.set_archived(ana, true, now))
-        .unwrap();
+    second.change(|b| b.set_archived(ana, true, now)).unwrap();
     first.flush();
     second.flush();
     first.sync_from_storage();
     let book = stored("t-both").unwrap();
     let ana = book.contact(ana).unwrap();
-    assert_eq!((ana.name.as_str(), ana.company.as_str(), ana.archived), ("Ana Lima", "Acme", true));
+    assert_eq!(
+        (ana.name.as_str(), ana.company.as_str(), ana.archived),
+        ("Ana Lima", "Acme", true)
+    );
     first.book.with_untracked(|b| assert_eq!(*b, book));
     second.book.with_untracked(|b| assert_eq!(*b, book));
     local().remove_item("t-both:document").unwrap();

@@ -116,6 +116,12 @@ fn unreadable_data_is_copied_aside_byte_for_byte_and_never_lost() {
     assert_eq!(local().get_item(&key).unwrap().as_deref(), Some(raw));
     assert_eq!(Store::open("t-corrupt", now()).book, book_with(&["Carla"]));
 
+    // Opening again while the original is unreadable makes no second copy.
+    local().set_item("t-corrupt:document", raw).unwrap();
+    let later = now() + chrono::Duration::minutes(5);
+    assert!(matches!(Store::open("t-corrupt", later).notice,
+        Some(StorageNotice::Quarantined { key: ref again, .. }) if *again == key));
+
     // The copy is listed for the Data page, and goes only when the user removes it.
     assert_eq!(storage::quarantined("t-corrupt"), vec![key.clone()]);
     assert!(storage::remove(&key));

@@ -115,3 +115,18 @@ fn ten_thousand_contacts_and_fifty_thousand_reach_outs_fit_in_safaris_quota() {
     assert!(units <= 2_500_000, "{units} UTF-16 code units");
     assert_eq!(decode(&packed).unwrap().data, book);
 }
+
+#[test]
+fn the_direct_column_writer_matches_the_generic_column_rule() {
+    // The generic rule (records → columns through a JSON tree) is the documented one; the
+    // direct writer must produce the same columns for a book that uses every field.
+    let mut book = sample::book(300, 5, at(0));
+    book.contacts[0].stay_in_touch_snoozed_until = Some(day(3));
+    book.reach_outs[0].snoozed_until = Some(day(4));
+    let direct: serde_json::Value = serde_json::from_str(&encode(&book, 1, at(0))).unwrap();
+    let mut generic = serde_json::json!({ "data": serde_json::to_value(&book).unwrap() });
+    reachout::format::compact::to_columns(&mut generic);
+    for table in ["contacts", "reach_outs"] {
+        assert_eq!(direct["data"][table], generic["data"][table], "{table}");
+    }
+}

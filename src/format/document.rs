@@ -15,6 +15,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::columns::{self, BookColumns};
 use super::compact::{self, UnpackError};
 use crate::model::Book;
 
@@ -70,19 +71,17 @@ pub fn encode(book: &Book, revision: u64, saved_at: DateTime<Utc>) -> String {
         version: u64,
         revision: u64,
         saved_at: DateTime<Utc>,
-        data: &'a Book,
+        data: BookColumns<'a>,
     }
     let envelope = Envelope {
         format: FORMAT_NAME,
         version: SCHEMA_VERSION,
         revision,
         saved_at,
-        data: book,
+        data: BookColumns(book),
     };
     // Serialising plain structs with string keys cannot fail.
-    let mut value = serde_json::to_value(&envelope).unwrap_or_default();
-    compact::to_columns(&mut value);
-    value.to_string()
+    serde_json::to_string(&envelope).unwrap_or_default()
 }
 
 /// [`encode`], compressed and packed into few UTF-16 code units for localStorage.
@@ -98,6 +97,16 @@ pub fn decode(text: &str) -> Result<Document, DecodeError> {
     } else {
         text
     };
+    if let Some((revision, saved_at, mut data)) = columns::read_current(text) {
+        check_consistency(&mut data)?;
+        return Ok(Document {
+            format: FORMAT_NAME.into(),
+            version: SCHEMA_VERSION,
+            revision,
+            saved_at,
+            data,
+        });
+    }
     // serde_json refuses nesting deeper than 128 levels, so hostile input cannot exhaust the stack.
     let mut value: Value = serde_json::from_str(text).map_err(|e| {
         if e.is_eof() && !text.trim().is_empty() {
@@ -164,19 +173,22 @@ fn check_consistency(book: &mut Book) -> Result<(), DecodeError> {
             return Err(DecodeError::Damaged(format!("the id {id} is used twice")));
         }
     }
+    let contacts: std::collections::HashSet<_> = book.contacts.iter().map(|c| c.id).collect();
     if let Some(orphan) = book
         .reach_outs
         .iter()
-        .find(|r| book.contact(r.contact).is_none())
+        .find(|r| !contacts.contains(&r.contact))
     {
         return Err(DecodeError::Damaged(format!(
             "reach-out {} belongs to contact {}, which is missing",
             orphan.id.0, orphan.contact.0
         )));
     }
+    let reach_outs: std::collections::HashMap<_, _> =
+        book.reach_outs.iter().map(|r| (r.id, r)).collect();
     for reach_out in &book.reach_outs {
         if let Some(earlier) = reach_out.follows_up {
-            let linked = book.reach_outs.iter().find(|r| r.id == earlier);
+            let linked = reach_outs.get(&earlier);
             if linked.is_none_or(|r| {
                 r.contact != reach_out.contact || (r.date, r.id) >= (reach_out.date, reach_out.id)
             }) {

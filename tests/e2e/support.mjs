@@ -1,6 +1,7 @@
 // Shared pieces of the end-to-end tests: the static server that `make serve` uses too, and
 // Debian's Chromium driven by Playwright.
 import { after, before } from 'node:test';
+import { inflateRawSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/static-server.mjs';
 
@@ -72,10 +73,55 @@ export async function visit(page, origin, path = '/') {
   await page.getByRole('navigation', { name: 'Main' }).waitFor();
 }
 
-/** The app's stored document, parsed, or null. */
+/**
+ * The app's stored document, decoded, or null. Saves are gathered for up to 300 ms; the page is
+ * first told it is being hidden (the `pagehide` the browser sends when a tab closes), which
+ * makes the app save at once, so the test reads what a closed tab would have left.
+ */
 export async function storedDocument(page) {
-  const text = await page.evaluate(() => localStorage.getItem('reachout:document'));
-  return text === null ? null : JSON.parse(text);
+  const text = await page.evaluate(() => {
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    return localStorage.getItem('reachout:document');
+  });
+  return text === null ? null : decodeStored(text);
+}
+
+/**
+ * Decodes stored text by the rules written in src/format/compact.rs, independently of the app:
+ * 15 bits per character from U+4E00, raw DEFLATE, JSON, record lists as columns.
+ */
+export function decodeStored(text) {
+  let json = text;
+  const prefix = 'reachout-deflate15:';
+  if (text.startsWith(prefix)) {
+    const rest = text.slice(prefix.length);
+    const colon = rest.indexOf(':');
+    const count = Number(rest.slice(0, colon));
+    const bytes = Buffer.alloc(count);
+    let buffer = 0;
+    let bits = 0;
+    let at = 0;
+    for (const char of rest.slice(colon + 1)) {
+      buffer = ((buffer << 15) | (char.codePointAt(0) - 0x4e00)) & 0x3fffff;
+      bits += 15;
+      while (bits >= 8 && at < count) {
+        bits -= 8;
+        bytes[at++] = (buffer >> bits) & 0xff;
+      }
+    }
+    json = inflateRawSync(bytes).toString('utf8');
+  }
+  const document = JSON.parse(json);
+  for (const table of ['contacts', 'reach_outs']) {
+    const columns = document.data?.[table];
+    if (columns && !Array.isArray(columns)) {
+      const names = Object.keys(columns);
+      const count = names.length ? columns[names[0]].length : 0;
+      document.data[table] = Array.from({ length: count }, (_, i) => Object.fromEntries(
+        names.filter((name) => columns[name][i] !== null).map((name) => [name, columns[name][i]])));
+    }
+  }
+  return document;
 }
 
 /** Adds a contact through the form (labels → values), then logs a reach-out on `channel` if given. */

@@ -34,6 +34,16 @@ test('two tabs see each other\'s changes and lose neither', async (t) => {
   assert.deepEqual(stored.data.contacts.map((c) => c.name).sort(), ['Ana Lima', 'Ben Okafor', 'Carla Ruiz']);
   await second.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
   await second.getByRole('link', { name: 'Carla Ruiz' }).waitFor();
+
+  // Both tabs add at the same moment, each within the other's 300 ms of gathering.
+  await Promise.all([add(first, 'Dee Moreau'), add(second, 'Eli Tanaka')]);
+  const both = await storedDocument(second);
+  const afterFirst = await storedDocument(first);
+  const all = ['Ana Lima', 'Ben Okafor', 'Carla Ruiz', 'Dee Moreau', 'Eli Tanaka'];
+  assert.deepEqual(afterFirst.data.contacts.map((c) => c.name).sort(), all);
+  assert.ok(both.data.contacts.length >= 4);
+  const ids = afterFirst.data.contacts.map((c) => c.id);
+  assert.equal(new Set(ids).size, ids.length, 'no id is used twice');
   assert.deepEqual(foreign, []);
   assert.deepEqual(errors, []);
 });

@@ -1,0 +1,54 @@
+//! The storage benchmark's first half (run both with `make bench`): builds the sample books of
+//! 1,000 and 10,000 contacts with 5 reach-outs each, prints their stored size in UTF-16 code
+//! units in every form and the native encode/decode times, and writes the stored text to
+//! `target/bench/` for `scripts/bench.mjs`, which times loading and saving it in Chromium.
+
+use std::time::Instant;
+
+use reachout::format::{document, sample};
+
+fn millis(start: Instant) -> f64 {
+    start.elapsed().as_secs_f64() * 1000.0
+}
+
+fn main() -> std::io::Result<()> {
+    let now = chrono::Utc::now();
+    std::fs::create_dir_all("target/bench")?;
+    println!(
+        "{:>9} {:>11} {:>12} {:>12} {:>12} {:>10} {:>10}",
+        "contacts", "reach-outs", "plain JSON", "columns", "stored", "encode", "decode"
+    );
+    for contacts in [1_000, 10_000] {
+        let book = sample::book(contacts, 5, now);
+        // The JSON a naive save would write: every record with its field names.
+        let plain = serde_json::to_string(&book).unwrap_or_default();
+        let columns = document::encode(&book, 1, now);
+        let start = Instant::now();
+        let stored = document::encode_packed(&book, 1, now);
+        let encode = millis(start);
+        let start = Instant::now();
+        let decoded = document::decode(&stored).map(|d| d.data == book);
+        let decode = millis(start);
+        assert_eq!(
+            decoded,
+            Ok(true),
+            "the stored text reads back as the same book"
+        );
+        let units = |text: &str| text.encode_utf16().count();
+        println!(
+            "{:>9} {:>11} {:>12} {:>12} {:>12} {:>8.0}ms {:>8.0}ms",
+            contacts,
+            book.reach_outs.len(),
+            units(&plain),
+            units(&columns),
+            units(&stored),
+            encode,
+            decode
+        );
+        std::fs::write(format!("target/bench/stored-{contacts}.txt"), &stored)?;
+    }
+    println!(
+        "(sizes in UTF-16 code units; Safari allows at least 2,500,000, Chromium about 5,200,000)"
+    );
+    Ok(())
+}
