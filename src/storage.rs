@@ -67,9 +67,9 @@ impl StorageNotice {
                 "Your data could not be opened: {reason}. It is left untouched; changes made here \
                  will not be saved. Open it with the newer Reachout."
             ),
-            StorageNotice::SaveFailed { quota_exceeded: true } => "Not saved: this browser's storage for Reachout is full. \
-                Your changes are kept in this tab for now and will be saved with your next change \
-                once there is room; free some space or export your data."
+            StorageNotice::SaveFailed { quota_exceeded: true } => "Not saved: this browser's storage is full. \
+                Download a backup on the Data page, or free some space. Your changes are kept in this \
+                tab and will be saved with your next change once there is room."
                 .into(),
             StorageNotice::SaveFailed { quota_exceeded: false } => "Not saved: the browser refused to store your data. \
                 Your changes are kept in this tab for now and will be saved with your next change."

@@ -1,4 +1,4 @@
-//! How days are worded for people: "today", "3 days ago", "12 Mar 2026".
+//! How days (and counts) are worded for people: "today", "3 days ago", "12 Mar 2026", "1 contact".
 
 use chrono::NaiveDate;
 
@@ -17,6 +17,15 @@ pub fn relative_day(date: NaiveDate, today: NaiveDate) -> String {
 /// `27 Nov 2026`.
 pub fn long_day(date: NaiveDate) -> String {
     date.format("%-d %b %Y").to_string()
+}
+
+/// `1 contact`, `3 contacts`: a count with its noun.
+pub fn plural(count: usize, one: &str, many: &str) -> String {
+    if count == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{count} {many}")
+    }
 }
 
 #[cfg(test)]

@@ -5,22 +5,29 @@ use leptos::prelude::*;
 use crate::components::storage_banner::QuarantinedCopy;
 use crate::format::backup::{self, Preview, MAX_BACKUP_BYTES};
 use crate::format::document::Document;
-use crate::model::dates::long_day;
+use crate::model::dates::{long_day, plural};
 use crate::state::use_app_state;
 use crate::storage::{self, Store, APP_NAMESPACE, QUOTA_UNITS};
 
 #[component]
 pub fn DataPage() -> impl IntoView {
     let state = use_app_state();
-    let contacts = move || state.book.with(|b| b.contacts.len());
-    let reach_outs = move || state.book.with(|b| b.reach_outs.len());
+    let held = move || {
+        state.book.with(|b| {
+            format!(
+                "{} and {}",
+                plural(b.contacts.len(), "contact", "contacts"),
+                plural(b.reach_outs.len(), "reach-out", "reach-outs")
+            )
+        })
+    };
     view! {
         <section class="page narrow">
             <div class="page-header">
                 <h1>"Your data"</h1>
                 <p class="muted">
-                    <strong>{contacts}</strong> " contacts and " <strong>{reach_outs}</strong>
-                    " reach-outs live in this browser only, under the key "
+                    <strong>{held}</strong>
+                    " live in this browser only, under the key "
                     <code>{Store::document_key(APP_NAMESPACE)}</code> ". Nothing is sent anywhere, \
                      so a backup file is the only copy outside this browser."
                 </p>
@@ -78,14 +85,6 @@ struct Pending {
     document: Document,
     preview: Preview,
     file: String,
-}
-
-fn plural(count: usize, one: &str, many: &str) -> String {
-    if count == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{count} {many}")
-    }
 }
 
 #[component]

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::AppState;
 use crate::format::backup::{self, BackupMark};
 use crate::format::document::{self, Document};
+use crate::model::dates::plural;
 use crate::model::Book;
 use crate::storage::{self, Mode, StorageNotice};
 use crate::{clock, download};
@@ -64,9 +65,9 @@ impl AppState {
         }
         self.backup.set(mark);
         Ok(format!(
-            "Backup downloaded: {} contacts and {} reach-outs, {} KB. Keep the file somewhere safe.",
-            book.contacts.len(),
-            book.reach_outs.len(),
+            "Backup downloaded: {} and {}, {} KB. Keep the file somewhere safe.",
+            plural(book.contacts.len(), "contact", "contacts"),
+            plural(book.reach_outs.len(), "reach-out", "reach-outs"),
             text.len().div_ceil(1000)
         ))
     }

@@ -72,7 +72,7 @@ test('restore shows what will change, replaces the data, and one click undoes it
   await page.getByRole('button', { name: 'Undo the restore' }).click();
   await page.getByRole('status').getByText('The data from before the restore is back.').waitFor();
   await page.reload();
-  await page.getByText('2', { exact: true }).first().waitFor();
+  await page.getByText('2 contacts and 1 reach-out', { exact: true }).waitFor();
   assert.deepEqual(names(await storedDocument(page)), ['Ana Lima', 'Ben Okafor']);
   assert.equal((await storedDocument(page)).data.reach_outs.length, 1);
   assert.equal(await page.evaluate(() => localStorage.getItem('reachout:snapshot')), null);

@@ -80,6 +80,22 @@ for (const [width, height] of [[360, 740], [1280, 860]]) {
       await due.getByRole('button', { name: 'Record outcome' }).click();
       await checkPage(page, 'today', label);
 
+      // The Data page after a backup, with that backup chosen for a restore and its preview open.
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Data' }).click();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download a backup' }).click(),
+      ]);
+      await page.getByLabel('Backup file').setInputFiles(await download.path());
+      await page.getByRole('button', { name: 'Replace my data with this backup' }).waitFor();
+      await checkPage(page, 'data', label);
+
+      // Unreadable stored data: the banner with its two actions.
+      await page.evaluate(() => localStorage.setItem('reachout:document', '{"format":"reachout","version":2,'));
+      await visit(page, setup.server.url, '/data');
+      await page.getByRole('button', { name: 'Download the raw data' }).first().waitFor();
+      await checkPage(page, 'data-unreadable', label);
+
       assert.deepEqual(foreign, []);
       assert.deepEqual(errors, []);
     });
