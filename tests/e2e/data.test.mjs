@@ -2,8 +2,10 @@
 // a real file chosen in the file input, a tab closed right after typing, a full storage.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { chromium } from 'playwright-core';
 import {
   addContact, decodeStored, openContext, serveAndBrowse, storedDocument, visit,
 } from './support.mjs';
@@ -178,4 +180,37 @@ test('a gentle reminder appears a month after the data changed without a backup'
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
   assert.equal(await reminder.count(), 0, 'no reminder right after a backup');
+});
+
+test('where the browser blocks storage, the app works in memory and says nothing will be kept', async (t) => {
+  // A real Chromium profile with "block sites from saving data" (cookies: 2), under which
+  // localStorage throws a SecurityError, as some private modes and settings do.
+  const profile = await mkdtemp(path.join(tmpdir(), 'reachout-blocked-'));
+  await mkdir(path.join(profile, 'Default'));
+  await writeFile(path.join(profile, 'Default', 'Preferences'),
+    JSON.stringify({ profile: { default_content_setting_values: { cookies: 2 } } }));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+  t.after(async () => {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  });
+  const errors = [];
+  const page = context.pages()[0] ?? await context.newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+  await visit(page, setup.server.url);
+  assert.equal(await page.evaluate(() => {
+    try { localStorage.length; return 'allowed'; } catch (error) { return error.name; }
+  }), 'SecurityError');
+  await page.getByRole('alert').getByText('nothing will be kept after you close this tab').waitFor();
+  // Still usable: a contact can be added and opened, in this tab's memory.
+  await page.getByRole('link', { name: 'Add your first contact' }).click();
+  await page.getByLabel('Name').fill('Ana Lima');
+  await page.getByRole('button', { name: 'Add contact' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Ana Lima' }).waitFor();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Data' }).click();
+  await page.getByText('1 contact and 0 reach-outs', { exact: true }).waitFor();
+  assert.deepEqual(errors, []);
 });
