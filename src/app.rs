@@ -23,11 +23,16 @@ use crate::storage::{Store, APP_NAMESPACE};
 pub fn App() -> impl IntoView {
     let state = AppState::open(APP_NAMESPACE);
     provide_context(state);
-    // A save in another tab shows here at once.
+    // A save in another tab shows here at once, and so do its backups, restores and removals.
     let key = Store::document_key(APP_NAMESPACE);
+    let ours = format!("{APP_NAMESPACE}:");
     let listener = window_event_listener(leptos::ev::storage, move |ev| {
-        if ev.key().is_none_or(|changed| changed == key) {
+        let changed = ev.key();
+        if changed.as_ref().is_none_or(|changed| *changed == key) {
             state.sync_from_storage();
+        }
+        if changed.is_none_or(|changed| changed != key && changed.starts_with(&ours)) {
+            state.reread_records_beside_the_document();
         }
     });
     // Gathered saves are written before the page can go away: switching tabs, closing the tab,

@@ -38,6 +38,32 @@ impl AppState {
         self.store.with_value(|s| s.namespace().to_string())
     }
 
+    /// Takes in another tab's backup, restore or removal of an unreadable copy.
+    pub fn reread_records_beside_the_document(&self) {
+        let namespace = self.namespace();
+        let mark = BackupMark::parse(storage::read(&storage::backup_key(&namespace)).as_deref());
+        if mark != self.backup.get_untracked() {
+            self.backup.set(mark);
+        }
+        // A snapshot only this tab holds (storage was full) is kept.
+        let snapshot = Snapshot::load(&namespace);
+        if snapshot.is_some()
+            || self
+                .snapshot
+                .with_untracked(|s| s.as_ref().is_some_and(|s| s.stored))
+        {
+            self.snapshot.set(snapshot);
+        }
+        let quarantined = storage::quarantined(&namespace);
+        let gone = |notice: &Option<StorageNotice>| matches!(notice, Some(StorageNotice::Quarantined { key, .. }) if !quarantined.contains(key));
+        if self.notice.with_untracked(gone) {
+            self.notice.set(None);
+        }
+        if quarantined != self.quarantined.get_untracked() {
+            self.quarantined.set(quarantined);
+        }
+    }
+
     /// The revision of the stored document as this tab knows it.
     pub fn revision(&self) -> u64 {
         self.store.with_value(|s| s.revision())

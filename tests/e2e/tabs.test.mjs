@@ -47,3 +47,33 @@ test('two tabs see each other\'s changes and lose neither', async (t) => {
   assert.deepEqual(foreign, []);
   assert.deepEqual(errors, []);
 });
+
+test('a backup, a restore and a removal made in one tab show in the other', async (t) => {
+  const { context, foreign, errors } = await openContext(setup.browser, setup.server.url);
+  t.after(() => context.close());
+  const first = await context.newPage();
+  const second = await context.newPage();
+  await visit(first, setup.server.url, '/contacts');
+  await add(first, 'Ana Lima');
+  await first.evaluate(() => localStorage.setItem('reachout:quarantine:2026-11-01T00:00:00.000Z', 'x'));
+  await visit(first, setup.server.url, '/data');
+  await visit(second, setup.server.url, '/data');
+  await second.getByText('No backup from this browser yet.').waitFor();
+  await second.getByRole('heading', { name: 'Unreadable data set aside' }).waitFor();
+
+  const [download] = await Promise.all([
+    first.waitForEvent('download'),
+    first.getByRole('button', { name: 'Download a backup' }).click(),
+  ]);
+  await second.getByText(/^Last backup: /).waitFor({ timeout: 1_000 });
+
+  await first.getByLabel('Backup file').setInputFiles(await download.path());
+  await first.getByRole('button', { name: 'Replace my data with this backup' }).click();
+  await second.getByRole('button', { name: 'Undo the restore' }).waitFor({ timeout: 1_000 });
+
+  await first.getByRole('button', { name: 'Remove it…' }).click();
+  await first.getByRole('button', { name: 'Remove it for good' }).click();
+  await second.getByRole('heading', { name: 'Unreadable data set aside' }).waitFor({ state: 'detached', timeout: 1_000 });
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(errors, []);
+});
