@@ -10,3 +10,8 @@ pub fn now() -> DateTime<Utc> {
 pub fn today() -> NaiveDate {
     Local::now().date_naive()
 }
+
+/// The day `at` falls on in the user's own time zone.
+pub fn local_day(at: DateTime<Utc>) -> NaiveDate {
+    at.with_timezone(&Local).date_naive()
+}

@@ -120,6 +120,17 @@ impl Store {
         &self.namespace
     }
 
+    /// True when this store writes: not read-only, not in memory.
+    pub fn saves(&self) -> bool {
+        self.mode == Mode::ReadWrite
+    }
+
+    /// Stores `text` under `key`, beside the document, under the same rule as the document:
+    /// nothing is written unless this store saves. False when nothing was written.
+    pub fn write_beside(&self, key: &str, text: &str) -> bool {
+        self.saves() && write(key, text)
+    }
+
     /// The revision of the document as this tab last read or wrote it.
     pub fn revision(&self) -> u64 {
         self.revision
@@ -245,10 +256,9 @@ impl Store {
     /// Saves the whole book. On failure the stored copy is unchanged (localStorage writes
     /// are all-or-nothing) and the caller keeps the book in memory.
     pub fn save(&mut self, book: &Book, now: DateTime<Utc>) -> Result<(), StorageNotice> {
-        match self.mode {
-            Mode::ReadWrite => {}
+        if !self.saves() {
             // The banner shown at opening already says nothing is being saved.
-            Mode::ReadOnly | Mode::InMemory => return Ok(()),
+            return Ok(());
         }
         let Some(storage) = local_storage() else {
             return Err(StorageNotice::SaveFailed {
@@ -300,8 +310,7 @@ pub fn remove(key: &str) -> bool {
     local_storage().is_some_and(|s| s.remove_item(key).is_ok() && read(key).is_none())
 }
 
-/// Stores `text` under `key`, beside the document; false when the browser refused it.
-pub fn write(key: &str, text: &str) -> bool {
+fn write(key: &str, text: &str) -> bool {
     local_storage().is_some_and(|s| s.set_item(key, text).is_ok())
 }
 

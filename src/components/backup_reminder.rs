@@ -10,10 +10,7 @@ pub fn BackupReminder() -> impl IntoView {
     let state = use_app_state();
     let status = RwSignal::new(None::<Result<String, String>>);
     let due = move || {
-        let revision = {
-            state.book.track();
-            state.revision()
-        };
+        let revision = state.revision.get();
         state
             .book
             .with(|b| state.backup.get().reminder_due(b, revision, clock::now()))

@@ -46,37 +46,8 @@ pub enum UnpackError {
     NotText,
 }
 
-/// Rewrites each record list in `data` as columns.
-pub fn to_columns(document: &mut Value) {
-    let Some(data) = document.get_mut("data").and_then(Value::as_object_mut) else {
-        return;
-    };
-    for table in TABLES {
-        if let Some(Value::Array(rows)) = data.get_mut(table) {
-            let rows = std::mem::take(rows);
-            data.insert(table.into(), Value::Object(columns_of(rows)));
-        }
-    }
-}
-
-fn columns_of(rows: Vec<Value>) -> Map<String, Value> {
-    let count = rows.len();
-    let mut columns: Map<String, Value> = Map::new();
-    for (index, row) in rows.into_iter().enumerate() {
-        let Value::Object(fields) = row else { continue };
-        for (key, value) in fields {
-            let column = columns
-                .entry(key)
-                .or_insert_with(|| Value::Array(vec![Value::Null; count]));
-            if let Value::Array(cells) = column {
-                cells[index] = value;
-            }
-        }
-    }
-    columns
-}
-
-/// Undoes [`to_columns`]; record lists already written as arrays are left as they are.
+/// Turns each list written as columns back into an array of records ([`super::columns`] writes
+/// them); record lists already written as arrays are left as they are.
 pub fn from_columns(document: &mut Value) -> Result<(), String> {
     let Some(data) = document.get_mut("data").and_then(Value::as_object_mut) else {
         return Ok(());
@@ -181,18 +152,17 @@ mod tests {
     use serde_json::json;
 
     #[test]
-    fn columns_round_trip_with_missing_fields() {
+    fn columns_become_records_with_missing_fields_left_out() {
         let mut doc = json!({"format":"reachout","data":{
-            "contacts":[{"id":1,"name":"Ada"},{"id":2,"name":"Bo","company":"X"}],
+            "contacts":{"id":[1,2],"name":["Ada","Bo"],"company":[null,"X"]},
             "reach_outs":[]}});
-        let original = doc.clone();
-        to_columns(&mut doc);
-        assert_eq!(
-            doc["data"]["contacts"],
-            json!({"id":[1,2],"name":["Ada","Bo"],"company":[null,"X"]})
-        );
         from_columns(&mut doc).unwrap();
-        assert_eq!(doc, original);
+        assert_eq!(
+            doc,
+            json!({"format":"reachout","data":{
+                "contacts":[{"id":1,"name":"Ada"},{"id":2,"name":"Bo","company":"X"}],
+                "reach_outs":[]}})
+        );
     }
 
     #[test]

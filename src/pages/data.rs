@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::clock;
 use crate::components::storage_banner::QuarantinedCopy;
 use crate::format::backup::{self, Preview, MAX_BACKUP_BYTES};
 use crate::format::document::Document;
@@ -45,10 +46,7 @@ fn BackupCard() -> impl IntoView {
     let state = use_app_state();
     let status = RwSignal::new(None::<Result<String, String>>);
     let last = move || match state.backup.get().backed_up_at {
-        Some(at) => format!(
-            "Last backup: {}.",
-            long_day(at.with_timezone(&chrono::Local).date_naive())
-        ),
+        Some(at) => format!("Last backup: {}.", long_day(clock::local_day(at))),
         None => "No backup from this browser yet.".into(),
     };
     view! {
@@ -90,6 +88,7 @@ struct Pending {
 #[component]
 fn RestoreCard() -> impl IntoView {
     let state = use_app_state();
+    state.load_snapshot();
     let pending = RwSignal::new(None::<Pending>);
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
@@ -188,7 +187,7 @@ fn RestoreCard() -> impl IntoView {
             {move || error.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
             {move || pending.get().map(|p| {
                 let v = p.preview;
-                let saved = long_day(p.document.saved_at.with_timezone(&chrono::Local).date_naive());
+                let saved = long_day(clock::local_day(p.document.saved_at));
                 view! {
                     <div class="confirm" role="group" aria-labelledby="restore-preview">
                         <p id="restore-preview"><strong>{format!("{}, saved on {saved}", p.file)}</strong></p>
@@ -214,7 +213,7 @@ fn RestoreCard() -> impl IntoView {
             })}
             <p class="status" role="status">{move || done.get().unwrap_or_default()}</p>
             {move || state.snapshot.get().map(|s| {
-                let when = long_day(s.taken_at.with_timezone(&chrono::Local).date_naive());
+                let when = long_day(clock::local_day(s.taken_at));
                 let kept = if s.stored { "" } else { " (kept in this tab only: storage was full)" };
                 view! {
                     <div class="actions">
@@ -241,12 +240,12 @@ fn StorageCard() -> impl IntoView {
         }
         estimate.try_set(storage::estimate().await);
     });
-    // Measured again whenever the book changes (and so after each save).
-    let used = move || {
-        state.book.track();
+    // Measured again after each save (this tab's or another's): a new revision.
+    let used = Memo::new(move |_| {
+        state.revision.track();
         storage::usage().unwrap_or(0)
-    };
-    let percent = move || (used() as f64 * 100.0 / QUOTA_UNITS as f64).min(100.0);
+    });
+    let percent = move || (used.get() as f64 * 100.0 / QUOTA_UNITS as f64).min(100.0);
     let persistence = move || match state.persistent.get() {
         Some(true) => "Granted: the browser will not clear this data to free space.",
         Some(false) => {
@@ -260,14 +259,14 @@ fn StorageCard() -> impl IntoView {
             <h2>"Storage in this browser"</h2>
             <label for="storage-meter">"Space used"</label>
             <meter id="storage-meter" class="meter" min="0" max=QUOTA_UNITS.to_string()
-                high=(QUOTA_UNITS * 8 / 10).to_string() value=move || used().to_string()></meter>
+                high=(QUOTA_UNITS * 8 / 10).to_string() value=move || used.get().to_string()></meter>
             <p class="small">
                 {move || format!(
                     "{:.1} % of about {} million characters that browsers allow a site \
                      ({} characters used).",
                     percent(),
                     QUOTA_UNITS / 1_000_000,
-                    used()
+                    used.get()
                 )}
             </p>
             {move || (percent() >= 80.0).then(|| view! {

@@ -8,7 +8,7 @@ use crate::format::backup::{self, BackupMark};
 use crate::format::document::{self, Document};
 use crate::model::dates::plural;
 use crate::model::Book;
-use crate::storage::{self, Mode, StorageNotice};
+use crate::storage::{self, StorageNotice};
 use crate::{clock, download};
 
 /// The data as it was just before a restore.
@@ -38,6 +38,15 @@ impl AppState {
         self.store.with_value(|s| s.namespace().to_string())
     }
 
+    /// Reads the snapshot kept in storage, unless it is in memory already.
+    pub fn load_snapshot(&self) {
+        if self.snapshot.with_untracked(Option::is_none) {
+            if let Some(snapshot) = Snapshot::load(&self.namespace()) {
+                self.snapshot.set(Some(snapshot));
+            }
+        }
+    }
+
     /// Takes in another tab's backup, restore or removal of an unreadable copy.
     pub fn reread_records_beside_the_document(&self) {
         let namespace = self.namespace();
@@ -64,32 +73,24 @@ impl AppState {
         }
     }
 
-    /// The revision of the stored document as this tab knows it.
-    pub fn revision(&self) -> u64 {
-        self.store.with_value(|s| s.revision())
-    }
-
     /// Downloads a full backup, checked by reading it back first, and remembers when.
     /// Returns what was backed up, for the confirmation.
     pub fn download_backup(&self) -> Result<String, String> {
         self.flush();
         let now = clock::now();
         let book = self.book.get_untracked();
-        let text = backup::export(&book, self.revision(), now).map_err(|e| e.to_string())?;
+        let text =
+            backup::export(&book, self.revision.get_untracked(), now).map_err(|e| e.to_string())?;
         download::offer(
             &backup::file_name(clock::today()),
             &text,
             "application/json",
         )?;
-        let mark = BackupMark {
+        self.keep_backup_mark(BackupMark {
             backed_up_at: Some(now),
-            revision: self.revision(),
+            revision: self.revision.get_untracked(),
             remind_after: None,
-        };
-        if self.store.with_value(|s| s.mode() == Mode::ReadWrite) {
-            storage::write(&storage::backup_key(&self.namespace()), &mark.to_text());
-        }
-        self.backup.set(mark);
+        });
         Ok(format!(
             "Backup downloaded: {} and {}, {} KB. Keep the file somewhere safe.",
             plural(book.contacts.len(), "contact", "contacts"),
@@ -102,9 +103,13 @@ impl AppState {
     pub fn postpone_backup_reminder(&self) {
         let mut mark = self.backup.get_untracked();
         mark.remind_after = Some(clock::now() + Duration::days(7));
-        if self.store.with_value(|s| s.mode() == Mode::ReadWrite) {
-            storage::write(&storage::backup_key(&self.namespace()), &mark.to_text());
-        }
+        self.keep_backup_mark(mark);
+    }
+
+    fn keep_backup_mark(&self, mark: BackupMark) {
+        let key = storage::backup_key(&self.namespace());
+        self.store
+            .with_value(|s| s.write_beside(&key, &mark.to_text()));
         self.backup.set(mark);
     }
 
@@ -113,9 +118,9 @@ impl AppState {
         self.flush();
         let now = clock::now();
         let current = self.book.get_untracked();
-        let text = document::encode_packed(&current, self.revision(), now);
-        let saving = self.store.with_value(|s| s.mode() == Mode::ReadWrite);
-        let stored = saving && storage::write(&storage::snapshot_key(&self.namespace()), &text);
+        let text = document::encode_packed(&current, self.revision.get_untracked(), now);
+        let key = storage::snapshot_key(&self.namespace());
+        let stored = self.store.with_value(|s| s.write_beside(&key, &text));
         self.snapshot.set(Some(Snapshot {
             book: current,
             taken_at: now,

@@ -16,7 +16,7 @@ use crate::clock;
 use crate::format::backup::BackupMark;
 use crate::model::sync::merge;
 use crate::model::{Book, ModelError, Undo};
-use crate::storage::{self, Mode, StorageNotice, Store};
+use crate::storage::{self, StorageNotice, Store};
 
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -28,9 +28,12 @@ pub struct AppState {
     /// Whether the browser agreed to keep the data under storage pressure; asked after the
     /// first save, `None` until it answers.
     pub persistent: RwSignal<Option<bool>>,
+    /// The revision of the stored document as this tab last read or wrote it; changes after
+    /// every save, so what measures storage follows it.
+    pub revision: RwSignal<u64>,
     /// When the last backup was made.
     pub backup: RwSignal<BackupMark>,
-    /// The data as it was before the last restore, for one-click undo.
+    /// The data as it was before the last restore, for one-click undo; see `load_snapshot`.
     pub snapshot: RwSignal<Option<Snapshot>>,
     /// Storage keys holding unreadable data set aside, for the user to download or remove.
     pub quarantined: RwSignal<Vec<String>>,
@@ -76,10 +79,12 @@ impl AppState {
             notice: RwSignal::new(opened.notice),
             undo: RwSignal::new(None),
             persistent: RwSignal::new(None),
+            revision: RwSignal::new(opened.store.revision()),
             backup: RwSignal::new(BackupMark::parse(
                 storage::read(&storage::backup_key(namespace)).as_deref(),
             )),
-            snapshot: RwSignal::new(Snapshot::load(namespace)),
+            // Read when the Data page first needs it: decoding it would slow every start.
+            snapshot: RwSignal::new(None),
             quarantined: RwSignal::new(storage::quarantined(namespace)),
             store: StoredValue::new(opened.store),
             sync: StoredValue::new(sync),
@@ -113,6 +118,7 @@ impl AppState {
             sync.base_revision = revision;
             merged
         });
+        self.note_revision();
         if let Some(merged) = merged {
             if merged != mine {
                 self.book.set(merged);
@@ -182,13 +188,22 @@ impl AppState {
         }
     }
 
+    /// Publishes the store's revision when it moved, and returns it.
+    fn note_revision(&self) -> u64 {
+        let revision = self.store.with_value(Store::revision);
+        if self.revision.get_untracked() != revision {
+            self.revision.set(revision);
+        }
+        revision
+    }
+
     /// After the first real save, asks the browser to keep the data (once per page load; the
     /// answer does not change the app, it is shown on the Data page).
     fn ask_to_persist(&self) {
         let asked = self
             .sync
             .try_update_value(|s| std::mem::replace(&mut s.asked_to_persist, true));
-        let saving = self.store.with_value(|s| s.mode() == Mode::ReadWrite);
+        let saving = self.store.with_value(Store::saves);
         if asked == Some(false) && saving {
             let persistent = self.persistent;
             wasm_bindgen_futures::spawn_local(async move {
@@ -239,7 +254,7 @@ impl AppState {
         match saved {
             Some(Ok(())) => {
                 let book = self.book.get_untracked();
-                let revision = self.store.with_value(Store::revision);
+                let revision = self.note_revision();
                 self.sync.update_value(|sync| {
                     sync.parent = std::mem::replace(&mut sync.base, book);
                     sync.base_revision = revision;

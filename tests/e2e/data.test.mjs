@@ -7,23 +7,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import {
-  addContact, decodeStored, openContext, serveAndBrowse, storedDocument, visit,
-} from './support.mjs';
+  addContact, decodeStored, freshPage, serveAndBrowse, storedDocument, visit } from './support.mjs';
 
 const setup = serveAndBrowse();
 const HOSTILE = path.resolve('tests/fixtures/hostile');
-
-async function freshPage(t) {
-  const { context, foreign, errors } = await openContext(setup.browser, setup.server.url);
-  t.after(async () => {
-    await context.close();
-    assert.deepEqual(foreign, [], 'no request left the origin');
-    assert.deepEqual(errors, []);
-  });
-  const page = await context.newPage();
-  page.ownContext = context;
-  return page;
-}
 
 const names = (document) => document.data.contacts.map((c) => c.name).sort();
 
@@ -39,7 +26,7 @@ async function downloadBackup(page) {
 }
 
 test('a backup is a real download of a readable JSON file', async (t) => {
-  const page = await freshPage(t);
+  const page = await freshPage(t, setup);
   await addContact(page, setup.server.url, { Name: 'Ana Lima', Company: 'Acme' }, 'Email');
   const backup = await downloadBackup(page);
   assert.match(backup.name, /^reachout-backup-\d{4}-\d{2}-\d{2}\.json$/);
@@ -52,7 +39,7 @@ test('a backup is a real download of a readable JSON file', async (t) => {
 });
 
 test('restore shows what will change, replaces the data, and one click undoes it', async (t) => {
-  const page = await freshPage(t);
+  const page = await freshPage(t, setup);
   await addContact(page, setup.server.url, { Name: 'Ana Lima' });
   const backup = await downloadBackup(page);
   await addContact(page, setup.server.url, { Name: 'Ben Okafor' }, 'Phone');
@@ -81,7 +68,7 @@ test('restore shows what will change, replaces the data, and one click undoes it
 });
 
 test('every hostile file is refused with a clear message and changes nothing', async (t) => {
-  const page = await freshPage(t);
+  const page = await freshPage(t, setup);
   await addContact(page, setup.server.url, { Name: 'Ana Lima' });
   await visit(page, setup.server.url, '/data');
   const before = await page.evaluate(() => JSON.stringify(localStorage));
@@ -105,7 +92,7 @@ test('every hostile file is refused with a clear message and changes nothing', a
 });
 
 test('closing the tab right after typing keeps the change', async (t) => {
-  const page = await freshPage(t);
+  const page = await freshPage(t, setup);
   await visit(page, setup.server.url, '/contacts/new');
   await page.getByLabel('Name').fill('Dana Scully');
   // No waiting for the gathered save: the tab closes right after the click, as a person would.
@@ -117,7 +104,7 @@ test('closing the tab right after typing keeps the change', async (t) => {
 });
 
 test('unreadable data: the banner offers its raw text as a download and removes it only when asked', async (t) => {
-  const page = await freshPage(t);
+  const page = await freshPage(t, setup);
   await visit(page, setup.server.url);
   const broken = 'reachout-deflate15:999:\u4e01\u4e02';
   await page.evaluate((text) => localStorage.setItem('reachout:document', text), broken);
@@ -145,7 +132,7 @@ test('unreadable data: the banner offers its raw text as a download and removes 
 });
 
 test('the storage meter warns when storage is nearly full, and persistence is reported', async (t) => {
-  const page = await freshPage(t);
+  const page = await freshPage(t, setup);
   await addContact(page, setup.server.url, { Name: 'Ana Lima' });
   await visit(page, setup.server.url, '/data');
   await page.getByText(/% of about 5 million characters/).waitFor();
@@ -159,7 +146,7 @@ test('the storage meter warns when storage is nearly full, and persistence is re
 });
 
 test('a gentle reminder appears a month after the data changed without a backup', async (t) => {
-  const page = await freshPage(t);
+  const page = await freshPage(t, setup);
   await page.clock.setFixedTime(new Date('2026-10-01T12:00:00'));
   await addContact(page, setup.server.url, { Name: 'Ana Lima' });
   await visit(page, setup.server.url, '/');

@@ -3,27 +3,16 @@
 // conflicting field; keyboard shortcuts work and stay quiet while typing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addContact, openContext, serveAndBrowse, storedDocument, visit } from './support.mjs';
+import { addContact, freshPage, serveAndBrowse, storedDocument, visit } from './support.mjs';
 
 const setup = serveAndBrowse();
-
-async function freshPage(t) {
-  const { context, foreign, errors } = await openContext(setup.browser, setup.server.url);
-  const page = await context.newPage();
-  t.after(async () => {
-    await context.close();
-    assert.deepEqual(foreign, []);
-    assert.deepEqual(errors, []);
-  });
-  return page;
-}
 
 const add = (page, fields, channel) => addContact(page, setup.server.url, fields, channel);
 
 const contactNames = (page) => page.getByRole('list', { name: 'Contacts' }).locator('a.contact-name').allTextContents();
 
 test('deleting a contact with reach-outs asks first, and Undo brings everything back', async (t) => {
-  const page = await freshPage(t);
+  const page = await freshPage(t, setup);
   await add(page, { Name: 'Ana Lima' }, 'Email');
   await page.getByRole('radio', { name: 'Phone' }).check();
   await page.getByRole('button', { name: 'Log reach-out' }).click();
@@ -55,7 +44,7 @@ test('deleting a contact with reach-outs asks first, and Undo brings everything 
 });
 
 test('several contacts are tagged, archived and deleted at once, with undo', async (t) => {
-  const page = await freshPage(t);
+  const page = await freshPage(t, setup);
   await add(page, { Name: 'Ana Lima' });
   await add(page, { Name: 'Ben Okafor' });
   await add(page, { Name: 'Carla Ruiz' });
@@ -90,7 +79,7 @@ test('several contacts are tagged, archived and deleted at once, with undo', asy
 });
 
 test('merging a duplicate keeps both histories and the values the user chose', async (t) => {
-  const page = await freshPage(t);
+  const page = await freshPage(t, setup);
   await add(page, { Name: 'Ana L.', Email: 'ana@new.example', Role: 'Designer' }, 'LinkedIn');
   await add(page, { Name: 'Ana Lima', Email: 'ana@old.example', Company: 'Acme' }, 'Email');
   await page.getByRole('button', { name: 'Merge with a duplicate…' }).click();
@@ -114,7 +103,7 @@ test('merging a duplicate keeps both histories and the values the user chose', a
 });
 
 test('keyboard shortcuts move around and never fire while typing', async (t) => {
-  const page = await freshPage(t);
+  const page = await freshPage(t, setup);
   await visit(page, setup.server.url);
   await page.keyboard.press('?');
   await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();

@@ -1,22 +1,11 @@
 // End-to-end: the release build in Debian's Chromium, used as a person would, by role and label.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openContext, serveAndBrowse, storedDocument, visit } from './support.mjs';
+import { freshPage, serveAndBrowse, storedDocument, visit } from './support.mjs';
 
 const setup = serveAndBrowse();
 
 /** A page in a fresh context; after the test, checks no request left the origin and no error was logged. */
-async function freshPage(t, options) {
-  const { context, foreign, errors } = await openContext(setup.browser, setup.server.url, options);
-  const page = await context.newPage();
-  t.after(async () => {
-    await context.close();
-    assert.deepEqual(foreign, [], 'no request may leave the page origin');
-    assert.deepEqual(errors, [], 'the page logged no errors');
-  });
-  return page;
-}
-
 /** A link of the main navigation. */
 function nav(page, name) {
   return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
@@ -34,7 +23,7 @@ async function addContact(page, fields) {
 
 describe('a first visit', () => {
   test('shows Today with an invitation to add a first contact', async (t) => {
-    const page = await freshPage(t);
+    const page = await freshPage(t, setup);
     await visit(page, setup.server.url);
     await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
     await page.getByRole('heading', { name: 'Every connection starts with one message' }).waitFor();
@@ -45,7 +34,7 @@ describe('a first visit', () => {
   });
 
   test('every section is reachable from the navigation, and unknown addresses say so', async (t) => {
-    const page = await freshPage(t);
+    const page = await freshPage(t, setup);
     await visit(page, setup.server.url);
     for (const [link, heading] of [['Contacts', 'Contacts'], ['Insights', 'Insights'], ['Data', 'Your data'],
       ['Settings', 'Settings'], ['Today', 'Today']]) {
@@ -62,7 +51,7 @@ describe('a first visit', () => {
 
 describe('contacts and reach-outs', () => {
   test('a contact and a reach-out survive a reload, newest reach-out first', async (t) => {
-    const page = await freshPage(t);
+    const page = await freshPage(t, setup);
     await visit(page, setup.server.url);
     await addContact(page, {
       Name: 'Ana Lima',
@@ -109,7 +98,7 @@ describe('contacts and reach-outs', () => {
   });
 
   test('an invalid form shows its messages next to the fields and saves nothing', async (t) => {
-    const page = await freshPage(t);
+    const page = await freshPage(t, setup);
     await visit(page, setup.server.url, '/contacts/new');
     await page.getByLabel('Email').fill('ana-at-example');
     await page.getByLabel('LinkedIn profile').fill('javascript:alert(1)');
@@ -134,7 +123,7 @@ describe('contacts and reach-outs', () => {
   });
 
   test('a reach-out needs a channel and a date that has happened', async (t) => {
-    const page = await freshPage(t);
+    const page = await freshPage(t, setup);
     await visit(page, setup.server.url);
     await addContact(page, { Name: 'Ben Okafor' });
     await page.getByLabel('Date').fill('2999-01-01');
@@ -146,7 +135,7 @@ describe('contacts and reach-outs', () => {
   });
 
   test('a contact can be edited, and the edit is kept', async (t) => {
-    const page = await freshPage(t);
+    const page = await freshPage(t, setup);
     await visit(page, setup.server.url);
     await addContact(page, { Name: 'Carla Ruiz', Company: 'Initech' });
     await page.getByRole('link', { name: 'Edit contact' }).click();
@@ -161,7 +150,7 @@ describe('contacts and reach-outs', () => {
   });
 
   test('a deep link opens the right page on a fresh load', async (t) => {
-    const page = await freshPage(t);
+    const page = await freshPage(t, setup);
     await visit(page, setup.server.url);
     await addContact(page, { Name: 'Dana Scully' });
     const path = new URL(page.url()).pathname;
@@ -175,7 +164,7 @@ describe('contacts and reach-outs', () => {
 
 describe('stored data that cannot be read', () => {
   test('is kept aside untouched, and the user is told', async (t) => {
-    const page = await freshPage(t);
+    const page = await freshPage(t, setup);
     await visit(page, setup.server.url);
     const broken = '{"format":"reachout","version":1,"data":{"contacts":[{"name":"Ana"';
     await page.evaluate((text) => localStorage.setItem('reachout:document', text), broken);
@@ -190,7 +179,7 @@ describe('stored data that cannot be read', () => {
   });
 
   test('from a newer Reachout is never written over', async (t) => {
-    const page = await freshPage(t);
+    const page = await freshPage(t, setup);
     await visit(page, setup.server.url);
     const newer = '{"format":"reachout","version":7,"revision":3,"data":{"people":[]}}';
     await page.evaluate((text) => localStorage.setItem('reachout:document', text), newer);

@@ -1,5 +1,6 @@
 // Shared pieces of the end-to-end tests: the static server that `make serve` uses too, and
 // Debian's Chromium driven by Playwright.
+import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { inflateRawSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
@@ -55,6 +56,23 @@ export async function openContext(browser, origin, options = {}) {
   });
   context.on('page', (page) => watch(page, errors));
   return { context, foreign, errors };
+}
+
+/**
+ * A page in a fresh context of `setup`'s browser; when the test ends, the context closes and the
+ * test fails if a request left the origin or the page reported an error. `page.ownContext` is
+ * the context, for a second page in it.
+ */
+export async function freshPage(t, setup, options) {
+  const { context, foreign, errors } = await openContext(setup.browser, setup.server.url, options);
+  t.after(async () => {
+    await context.close();
+    assert.deepEqual(foreign, [], 'no request may leave the page origin');
+    assert.deepEqual(errors, [], 'the page logged no errors');
+  });
+  const page = await context.newPage();
+  page.ownContext = context;
+  return page;
 }
 
 function watch(page, errors) {
