@@ -17,31 +17,27 @@ use crate::pages::not_found::NotFoundPage;
 use crate::pages::settings::SettingsPage;
 use crate::pages::today::TodayPage;
 use crate::state::AppState;
-use crate::storage::{Store, APP_NAMESPACE};
+use crate::storage::APP_NAMESPACE;
 
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::open(APP_NAMESPACE);
     provide_context(state);
     // A save in another tab shows here at once, and so do its backups, restores and removals.
-    let key = Store::document_key(APP_NAMESPACE);
-    let ours = format!("{APP_NAMESPACE}:");
     let listener = window_event_listener(leptos::ev::storage, move |ev| {
-        let changed = ev.key();
-        if changed.as_ref().is_none_or(|changed| *changed == key) {
-            state.sync_from_storage();
-        }
-        if changed.is_none_or(|changed| changed != key && changed.starts_with(&ours)) {
-            state.reread_records_beside_the_document();
-        }
+        state.other_tab_changed(ev.key().as_deref());
     });
     // Gathered saves are written before the page can go away: switching tabs, closing the tab,
-    // leaving the page or the phone locking all hide the page first or unload it.
+    // leaving the page or the phone locking all hide the page first or unload it. Shown again
+    // (perhaps the next morning), the page checks the day.
     let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
             state.flush();
+        } else {
+            state.check_the_day();
         }
     });
+    state.follow_the_clock();
     let leaving = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
     on_cleanup(move || {
         listener.remove();

@@ -11,10 +11,12 @@ pub mod format;
 pub mod links;
 pub mod model;
 pub mod pages;
+pub mod recovery;
 pub mod state;
 pub mod storage;
 
-/// Starts the app in the page's `<body>`.
+/// Starts the app in the page's `<body>`, with the recovery screen ready should it fail.
 pub fn mount() {
+    recovery::install();
     leptos::mount::mount_to_body(app::App);
 }

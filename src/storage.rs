@@ -47,9 +47,32 @@ pub enum StorageNotice {
     SaveFailed {
         quota_exceeded: bool,
     },
+    /// The browser said it stored the data, but reading it back found something else.
+    SaveNotKept,
+    /// Stored data held values out of range (written by an earlier build or by hand): the raw
+    /// text was copied to `key`, and the data opened with those values brought into range.
+    Adjusted {
+        key: String,
+        /// The first few adjustments, worded for people, and how many there were in all.
+        changes: Vec<String>,
+        count: usize,
+    },
 }
 
+/// At most this many adjustments are spelled out in the banner.
+const ADJUSTMENTS_SHOWN: usize = 3;
+
 impl StorageNotice {
+    /// The key of the raw copy this notice is about, if it made one.
+    pub fn copy_key(&self) -> Option<&str> {
+        match self {
+            StorageNotice::Quarantined { key, .. } | StorageNotice::Adjusted { key, .. } => {
+                Some(key)
+            }
+            _ => None,
+        }
+    }
+
     pub fn message(&self) -> String {
         match self {
             StorageNotice::Unavailable => "This browser is not letting Reachout store data (private mode or blocked storage). \
@@ -74,6 +97,23 @@ impl StorageNotice {
             StorageNotice::SaveFailed { quota_exceeded: false } => "Not saved: the browser refused to store your data. \
                 Your changes are kept in this tab for now and will be saved with your next change."
                 .into(),
+            StorageNotice::SaveNotKept => "Not saved: the browser accepted your data but did not keep it \
+                (reading it back found something else). Your changes are kept in this tab; download a \
+                backup on the Data page to be safe."
+                .into(),
+            StorageNotice::Adjusted { key, changes, count } => {
+                let more = count.saturating_sub(changes.len());
+                let more = if more > 0 {
+                    format!(" And {more} more.")
+                } else {
+                    String::new()
+                };
+                format!(
+                    "Some saved values were outside what Reachout accepts, so they were brought into \
+                     range: {}{more} The data as it was is kept unchanged under the storage key \"{key}\".",
+                    changes.join(" ")
+                )
+            }
         }
     }
 }
@@ -170,12 +210,13 @@ impl Store {
                 notice: None,
             };
         };
-        match document::decode(&raw) {
-            Ok(doc) => Opened {
-                store: store(Mode::ReadWrite, doc.revision),
-                book: doc.data,
+        match document::open(&raw) {
+            Ok(opened) if opened.adjusted.is_empty() => Opened {
+                store: store(Mode::ReadWrite, opened.document.revision),
+                book: opened.document.data,
                 notice: None,
             },
+            Ok(opened) => Store::adjust(&storage, namespace, &raw, opened, now),
             Err(error) if error.is_newer_version() => Opened {
                 store: store(Mode::ReadOnly, 0),
                 book: Book::default(),
@@ -187,6 +228,52 @@ impl Store {
         }
     }
 
+    /// Keeps the raw text aside, then opens the book with its values brought into range. If
+    /// the copy cannot be made, the adjusted book is shown but never saved over the original.
+    fn adjust(
+        storage: &web_sys::Storage,
+        namespace: &str,
+        raw: &str,
+        opened: document::Opened,
+        now: DateTime<Utc>,
+    ) -> Opened {
+        let copy = keep_aside(storage, namespace, raw, now);
+        let count = opened.adjusted.len();
+        let changes = opened
+            .adjusted
+            .iter()
+            .take(ADJUSTMENTS_SHOWN)
+            .map(ToString::to_string)
+            .collect();
+        let (mode, notice) = match copy {
+            Some(key) => (
+                Mode::ReadWrite,
+                StorageNotice::Adjusted {
+                    key,
+                    changes,
+                    count,
+                },
+            ),
+            None => (
+                Mode::ReadOnly,
+                StorageNotice::UnreadableKept {
+                    reason: "some values are out of range and the original could not be copied aside"
+                        .into(),
+                },
+            ),
+        };
+        Opened {
+            store: Store {
+                namespace: namespace.into(),
+                mode,
+                revision: opened.document.revision,
+                seen: Some(raw.to_string()),
+            },
+            book: opened.document.data,
+            notice: Some(notice),
+        }
+    }
+
     fn quarantine(
         storage: &web_sys::Storage,
         namespace: &str,
@@ -195,18 +282,9 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Opened {
         let reason = error.to_string();
-        // Opening again while the original is still unreadable reuses the copy made before.
-        let earlier = quarantined(namespace)
-            .into_iter()
-            .find(|key| storage.get_item(key).ok().flatten().as_deref() == Some(raw));
-        let key = earlier.unwrap_or_else(|| Store::quarantine_key(namespace, now));
-        let copied = (storage.get_item(&key).ok().flatten().as_deref() == Some(raw))
-            || (storage.set_item(&key, raw).is_ok()
-                && storage.get_item(&key).ok().flatten().as_deref() == Some(raw));
-        let (mode, notice) = if copied {
-            (Mode::ReadWrite, StorageNotice::Quarantined { key, reason })
-        } else {
-            (Mode::ReadOnly, StorageNotice::UnreadableKept { reason })
+        let (mode, notice) = match keep_aside(storage, namespace, raw, now) {
+            Some(key) => (Mode::ReadWrite, StorageNotice::Quarantined { key, reason }),
+            None => (Mode::ReadOnly, StorageNotice::UnreadableKept { reason }),
         };
         Opened {
             store: Store {
@@ -235,11 +313,12 @@ impl Store {
             return None;
         }
         self.seen.clone_from(&raw);
-        match document::decode(&raw?) {
-            Ok(doc) => {
-                let theirs = doc.revision;
+        match document::open(&raw?) {
+            // Another tab's values are taken in range too; that tab keeps its own copy.
+            Ok(opened) => {
+                let theirs = opened.document.revision;
                 self.revision = self.revision.max(theirs);
-                Some(Ok((doc.data, theirs)))
+                Some(Ok((opened.document.data, theirs)))
             }
             Err(error) => {
                 self.mode = Mode::ReadOnly;
@@ -265,10 +344,16 @@ impl Store {
                 quota_exceeded: false,
             });
         };
-        let text = document::encode_packed(book, self.revision + 1, now);
-        match storage.set_item(&Store::document_key(&self.namespace), &text) {
+        let revision = self.revision.saturating_add(1);
+        let text = document::encode_packed(book, revision, now);
+        let key = Store::document_key(&self.namespace);
+        match storage.set_item(&key, &text) {
+            // Read back: a browser (or an extension) can accept a write and keep nothing.
+            Ok(()) if storage.get_item(&key).ok().flatten().as_deref() != Some(text.as_str()) => {
+                Err(StorageNotice::SaveNotKept)
+            }
             Ok(()) => {
-                self.revision += 1;
+                self.revision = revision;
                 self.seen = Some(text);
                 Ok(())
             }
@@ -277,6 +362,20 @@ impl Store {
             }),
         }
     }
+}
+
+/// Copies `raw` to a quarantine key and checks the copy; the key, or `None` when it could
+/// not be kept. Opening again while the original is unchanged reuses the copy made before.
+fn keep_aside(
+    storage: &web_sys::Storage,
+    namespace: &str,
+    raw: &str,
+    now: DateTime<Utc>,
+) -> Option<String> {
+    let holds_raw = |key: &str| storage.get_item(key).ok().flatten().as_deref() == Some(raw);
+    let earlier = quarantined(namespace).into_iter().find(|key| holds_raw(key));
+    let key = earlier.unwrap_or_else(|| Store::quarantine_key(namespace, now));
+    (holds_raw(&key) || (storage.set_item(&key, raw).is_ok() && holds_raw(&key))).then_some(key)
 }
 
 fn is_quota_error(error: &wasm_bindgen::JsValue) -> bool {
@@ -310,8 +409,41 @@ pub fn remove(key: &str) -> bool {
     local_storage().is_some_and(|s| s.remove_item(key).is_ok() && read(key).is_none())
 }
 
+/// Writes and reads back; true only when the text is really there.
 fn write(key: &str, text: &str) -> bool {
-    local_storage().is_some_and(|s| s.set_item(key, text).is_ok())
+    local_storage().is_some_and(|s| {
+        s.set_item(key, text).is_ok() && s.get_item(key).ok().flatten().as_deref() == Some(text)
+    })
+}
+
+/// Which of our records a `storage` event from another tab is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Changed {
+    /// The document itself.
+    Document,
+    /// A record kept beside it: the backup mark, the restore snapshot, a quarantine copy.
+    Beside,
+    /// Everything (the other tab cleared storage).
+    All,
+    /// Another app's key on the same origin.
+    Elsewhere,
+}
+
+/// Sorts the key of a `storage` event (`None` when storage was cleared).
+pub fn changed(namespace: &str, key: Option<&str>) -> Changed {
+    match key {
+        None => Changed::All,
+        Some(key) if key == Store::document_key(namespace) => Changed::Document,
+        Some(key) if key.strip_prefix(namespace).is_some_and(|rest| rest.starts_with(':')) => {
+            Changed::Beside
+        }
+        Some(_) => Changed::Elsewhere,
+    }
+}
+
+/// The size of the text under `key`, in UTF-16 code units (0 when absent).
+pub fn size_of(key: &str) -> usize {
+    read(key).map_or(0, |t| t.encode_utf16().count())
 }
 
 /// The key holding a copy of the data as it was before the last restore.

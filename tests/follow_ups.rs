@@ -157,7 +157,7 @@ fn snoozing_moves_a_follow_up_and_must_point_ahead() {
     let today = day("2026-11-10");
     assert!(matches!(
         book.snooze_follow_up(first, today, today),
-        Err(ModelError::Refused(_))
+        Err(ModelError::SnoozeDay)
     ));
     book.snooze_follow_up(first, day("2026-11-17"), today)
         .unwrap();

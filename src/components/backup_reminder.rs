@@ -3,17 +3,17 @@
 use leptos::prelude::*;
 
 use crate::clock;
-use crate::state::use_app_state;
+use crate::state::{use_app_state, DataError};
 
 #[component]
 pub fn BackupReminder() -> impl IntoView {
     let state = use_app_state();
-    let status = RwSignal::new(None::<Result<String, String>>);
+    let status = RwSignal::new(None::<Result<String, DataError>>);
     let due = move || {
-        let revision = state.revision.get();
+        let revision = state.revision().get();
         state
-            .book
-            .with(|b| state.backup.get().reminder_due(b, revision, clock::now()))
+            .book()
+            .with(|b| state.backup().get().reminder_due(b, revision, clock::now()))
     };
     view! {
         <Show when=move || due() || status.get().is_some()>
@@ -21,7 +21,7 @@ pub fn BackupReminder() -> impl IntoView {
                 <h2 id="backup-reminder">"Time for a backup"</h2>
                 {move || match status.get() {
                     Some(Ok(message)) => view! { <p role="status">{message}</p> }.into_any(),
-                    Some(Err(message)) => view! { <p class="form-error" role="alert">{message}</p> }.into_any(),
+                    Some(Err(message)) => view! { <p class="form-error" role="alert">{message.to_string()}</p> }.into_any(),
                     None => view! {
                         <p>"Your record has changed since your last backup more than 30 days ago. \
                             One file keeps it safe if this browser's data is ever cleared."</p>

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::clock;
+use crate::model::dates::plural;
 use crate::model::{ContactId, Undo};
 use crate::state::use_app_state;
 
@@ -23,12 +24,8 @@ pub fn BulkActions(
         let ids = selection.get_untracked();
         let text = tag.get_untracked();
         match state.change(|b| b.tag_many(&ids, &text, clock::now())) {
-            Ok(()) => {
-                message.set(Some(format!(
-                    "Tagged {} with \"{}\".",
-                    ids.len(),
-                    text.trim()
-                )));
+            Ok(tagged) => {
+                message.set(Some(tagged.describe(text.trim())));
                 tag.set(String::new());
             }
             Err(e) => message.set(Some(e.to_string())),
@@ -53,10 +50,15 @@ pub fn BulkActions(
     };
     let delete_question = move || {
         let ids = selection.get();
-        let reach_outs = state.book.with(|b| b.reach_out_count(&ids));
+        let reach_outs = state.book().with(|b| b.reach_out_count(&ids));
+        let contacts = plural(ids.len(), "contact", "contacts");
         match reach_outs {
-            0 => format!("Delete {} contacts?", ids.len()),
-            n => format!("Delete {} contacts and their {n} reach-outs?", ids.len()),
+            0 => format!("Delete {contacts}?"),
+            n => format!(
+                "Delete {contacts} and {} {}?",
+                if ids.len() == 1 { "its" } else { "their" },
+                plural(n, "reach-out", "reach-outs")
+            ),
         }
     };
     view! {

@@ -52,7 +52,7 @@ pub fn DeleteContact(contact: ContactId, name: String) -> impl IntoView {
     let state = use_app_state();
     let navigate = StoredValue::new_local(use_navigate());
     let open = RwSignal::new(false);
-    let count = move || state.book.with(|b| b.reach_out_count(&[contact]));
+    let count = move || state.book().with(|b| b.reach_out_count(&[contact]));
     let delete = move |_| {
         if let Ok(removed) = state.change(|b| b.delete_contacts(&[contact])) {
             state.offer_undo(Undo::Restore(removed));
@@ -108,7 +108,7 @@ pub fn MergeContact(contact: ContactId) -> impl IntoView {
     let choices = RwSignal::new(Vec::<(ContactField, Side)>::new());
     let error = RwSignal::new(None::<String>);
     let candidates = move || {
-        state.book.with(|b| {
+        state.book().with(|b| {
             b.contacts_by_name()
                 .into_iter()
                 .filter(|c| c.id != contact)
@@ -119,7 +119,7 @@ pub fn MergeContact(contact: ContactId) -> impl IntoView {
     let conflicts = move || {
         other
             .get()
-            .and_then(|o| state.book.with(|b| b.merge_conflicts(contact, o).ok()))
+            .and_then(|o| state.book().with(|b| b.merge_conflicts(contact, o).ok()))
             .unwrap_or_default()
     };
     let merge = move |_| {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::clock;
-use crate::components::field::{focus_first_invalid, Field, FieldKind};
+use crate::components::field::{error_for, focus_first_invalid, Field, FieldKind};
 use crate::model::{ContactDraft, ContactField, ContactId, FieldErrors, ModelError};
 use crate::state::use_app_state;
 
@@ -18,6 +18,8 @@ pub fn ContactForm(
     let state = use_app_state();
     let navigate = use_navigate();
 
+    // The form as it opened: an edit saves only the fields that differ from it.
+    let before = StoredValue::new(initial.clone());
     let name = RwSignal::new(initial.name);
     let company = RwSignal::new(initial.company);
     let role = RwSignal::new(initial.role);
@@ -29,8 +31,6 @@ pub fn ContactForm(
 
     let errors = RwSignal::new(FieldErrors::<ContactField>::default());
     let general_error = RwSignal::new(None::<String>);
-    let error_for =
-        move |field| Signal::derive(move || errors.with(|e| e.get(field).map(str::to_string)));
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -46,7 +46,9 @@ pub fn ContactForm(
         };
         let now = clock::now();
         let saved = state.change(|book| match editing {
-            Some(id) => book.update_contact(id, &draft, now).map(|()| id),
+            Some(id) => before
+                .with_value(|before| book.edit_contact(id, before, &draft, now))
+                .map(|()| id),
             None => book.add_contact(&draft, now),
         });
         match saved {
@@ -75,27 +77,27 @@ pub fn ContactForm(
 
     view! {
         <form class="card form" novalidate on:submit=on_submit>
-            <Field label="Name" name="name" value=name error=error_for(ContactField::Name) required=true
+            <Field label="Name" name="name" value=name error=error_for(errors, ContactField::Name) required=true
                 autocomplete="off" />
             <div class="field-row">
-                <Field label="Company" name="company" value=company error=error_for(ContactField::Company)
+                <Field label="Company" name="company" value=company error=error_for(errors, ContactField::Company)
                     autocomplete="off" />
-                <Field label="Role" name="role" value=role error=error_for(ContactField::Role)
+                <Field label="Role" name="role" value=role error=error_for(errors, ContactField::Role)
                     autocomplete="off" />
             </div>
-            <Field label="Email" name="email" value=email error=error_for(ContactField::Email)
+            <Field label="Email" name="email" value=email error=error_for(errors, ContactField::Email)
                 kind=FieldKind::Email autocomplete="off" />
-            <Field label="LinkedIn profile" name="linkedin" value=linkedin error=error_for(ContactField::Linkedin)
+            <Field label="LinkedIn profile" name="linkedin" value=linkedin error=error_for(errors, ContactField::Linkedin)
                 kind=FieldKind::Url hint="A web address, like https://www.linkedin.com/in/their-name" />
-            <Field label="Tags" name="tags" value=tags error=error_for(ContactField::Tags)
+            <Field label="Tags" name="tags" value=tags error=error_for(errors, ContactField::Tags)
                 hint="Separate tags with commas, like: mentor, design, Berlin" />
-            <Field label="Notes" name="notes" value=notes error=error_for(ContactField::Notes)
+            <Field label="Notes" name="notes" value=notes error=error_for(errors, ContactField::Notes)
                 kind=FieldKind::Multiline hint="How you met, what you have in common, what you could ask." />
             <Field
                 label="Stay in touch every … days"
                 name="stay-in-touch"
                 value=stay_in_touch
-                error=error_for(ContactField::StayInTouch)
+                error=error_for(errors, ContactField::StayInTouch)
                 kind=FieldKind::Number
                 hint="Optional. Today reminds you when it has been longer than this since you were last in touch."
             />

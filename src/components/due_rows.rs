@@ -4,7 +4,6 @@
 use chrono::{Days, NaiveDate};
 use leptos::prelude::*;
 
-use crate::clock;
 use crate::components::disclosure::Disclosure;
 use crate::components::outcome_picker::OutcomePicker;
 use crate::components::reach_out_form::ReachOutForm;
@@ -16,7 +15,7 @@ use crate::state::use_app_state;
 
 fn contact_name(contact: ContactId) -> String {
     use_app_state()
-        .book
+        .book()
         .with_untracked(|b| b.contact(contact).map(|c| c.name.clone()))
         .unwrap_or_default()
 }
@@ -24,7 +23,7 @@ fn contact_name(contact: ContactId) -> String {
 /// When a reach-out happened, in words ("3 days ago").
 fn reached_on(id: ReachOutId, today: NaiveDate) -> String {
     use_app_state()
-        .book
+        .book()
         .with_untracked(|b| b.reach_outs.iter().find(|r| r.id == id).map(|r| r.date))
         .map(|day| relative_day(day, today))
         .unwrap_or_default()
@@ -43,8 +42,8 @@ fn degree_badge(degree: Degree) -> impl IntoView {
 #[component]
 pub fn FollowUpRow(thread: OpenThread) -> impl IntoView {
     let state = use_app_state();
-    let today = clock::today();
-    let max_tries = state.book.with_untracked(|b| b.settings.max_tries);
+    let today = use_app_state().today().get_untracked();
+    let max_tries = state.book().with_untracked(|b| b.settings.max_tries);
     let last = reached_on(thread.latest, today);
     let name = contact_name(thread.contact);
     let latest = thread.latest;
@@ -106,11 +105,11 @@ pub fn CloseLoopRow(thread: OpenThread) -> impl IntoView {
 #[component]
 pub fn StayInTouchRow(due: StayInTouchDue) -> impl IntoView {
     let state = use_app_state();
-    let today = clock::today();
+    let today = use_app_state().today().get_untracked();
     let name = contact_name(due.contact);
     let contact = due.contact;
     let every = state
-        .book
+        .book()
         .with_untracked(|b| b.contact(contact).and_then(|c| c.stay_in_touch_days))
         .unwrap_or(1);
     let last = match due.last {
@@ -131,8 +130,8 @@ pub fn StayInTouchRow(due: StayInTouchDue) -> impl IntoView {
                 <SnoozeMenu target=SnoozeTarget::StayInTouch(contact)/>
                 <button type="button" class="button small"
                     on:click=move |_| {
-                        let today = clock::today();
-                        let until = today + Days::new(u64::from(every));
+                        let today = use_app_state().today().get_untracked();
+                        let until = today.checked_add_days(Days::new(u64::from(every))).unwrap_or(today);
                         let _ = state.change(|b| b.snooze_stay_in_touch(contact, until, today));
                     }>
                     "Done, we're in touch"
@@ -145,7 +144,7 @@ pub fn StayInTouchRow(due: StayInTouchDue) -> impl IntoView {
 /// A reach-out still waiting for an answer, before its follow-up is due.
 #[component]
 pub fn AwaitingRow(thread: OpenThread) -> impl IntoView {
-    let today = clock::today();
+    let today = use_app_state().today().get_untracked();
     let name = contact_name(thread.contact);
     let reached = reached_on(thread.latest, today);
     view! {

@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::model::FieldErrors;
+
 /// How the field takes its text.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum FieldKind {
@@ -98,6 +100,14 @@ pub fn Field(
             })}
         </div>
     }
+}
+
+/// The message for one field out of a form's messages, as the signal a [`Field`] takes.
+pub fn error_for<F: Ord + Copy + Send + Sync + 'static>(
+    errors: RwSignal<FieldErrors<F>>,
+    field: F,
+) -> Signal<Option<String>> {
+    Signal::derive(move || errors.with(|e| e.get(field).map(str::to_string)))
 }
 
 /// Moves focus to the first field marked invalid, once the messages are on screen.

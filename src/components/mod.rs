@@ -13,3 +13,4 @@ pub mod shortcuts;
 pub mod snooze_menu;
 pub mod storage_banner;
 pub mod undo_toast;
+pub mod user_text;

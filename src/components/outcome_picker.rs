@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::clock;
 use crate::components::disclosure::Disclosure;
-use crate::components::field::{Field, FieldKind};
+use crate::components::field::{error_for, Field, FieldKind};
 use crate::model::{FieldErrors, ModelError, Outcome, OutcomeDraft, OutcomeField, ReachOutId};
 use crate::state::use_app_state;
 
@@ -17,8 +17,6 @@ pub fn OutcomePicker(reach_out: ReachOutId) -> impl IntoView {
     let note = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::<OutcomeField>::default());
     let general = RwSignal::new(None::<String>);
-    let error_for =
-        move |field| Signal::derive(move || errors.with(|e| e.get(field).map(str::to_string)));
     let key = reach_out.0;
 
     let record = move |outcome: Outcome| {
@@ -60,9 +58,9 @@ pub fn OutcomePicker(reach_out: ReachOutId) -> impl IntoView {
                 <div class="choice-buttons">{choices.clone()}</div>
                 <div class="field-row">
                     <Field label="When" name=format!("outcome-date-{key}") value=date
-                        error=error_for(OutcomeField::Date) kind=FieldKind::Date />
+                        error=error_for(errors, OutcomeField::Date) kind=FieldKind::Date />
                     <Field label="Note (optional)" name=format!("outcome-note-{key}") value=note
-                        error=error_for(OutcomeField::Note) />
+                        error=error_for(errors, OutcomeField::Note) />
                 </div>
                 {move || errors.get().get(OutcomeField::Outcome).map(|m| view! { <p class="field-error">{m.to_string()}</p> })}
                 {move || general.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}

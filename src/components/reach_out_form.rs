@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::clock;
-use crate::components::field::{focus_first_invalid, Field, FieldKind};
+use crate::components::field::{error_for, focus_first_invalid, Field, FieldKind};
 use crate::model::{
     Channel, ContactId, FieldErrors, ModelError, ReachOutDraft, ReachOutField, ReachOutId,
 };
@@ -30,9 +30,7 @@ pub fn ReachOutForm(
     let note = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::<ReachOutField>::default());
     let status = RwSignal::new(None::<String>);
-    let error_for =
-        move |field| Signal::derive(move || errors.with(|e| e.get(field).map(str::to_string)));
-    let channel_error = error_for(ReachOutField::Channel);
+    let channel_error = error_for(errors, ReachOutField::Channel);
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -99,10 +97,10 @@ pub fn ReachOutForm(
                 })}
             </fieldset>
             <div class=if compact { "field-row" } else { "stack" }>
-                <Field label="Date" name=format!("reach-out-date-{form_key}") value=date error=error_for(ReachOutField::Date)
+                <Field label="Date" name=format!("reach-out-date-{form_key}") value=date error=error_for(errors, ReachOutField::Date)
                     kind=FieldKind::Date required=true />
                 <Field label="What was it about?" name=format!("reach-out-note-{form_key}") value=note
-                    error=error_for(ReachOutField::Note)
+                    error=error_for(errors, ReachOutField::Note)
                     kind=if compact { FieldKind::Text } else { FieldKind::Multiline }
                     hint="Optional: a line to remind you later." />
             </div>

@@ -4,13 +4,14 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::state::use_app_state;
-use crate::storage::{self, StorageNotice};
+use crate::model::grouped;
+use crate::storage::StorageNotice;
 
 #[component]
 pub fn StorageBanner() -> impl IntoView {
     let state = use_app_state();
     move || {
-        state.notice.get().map(|notice| {
+        state.notice().get().map(|notice| {
             view! {
                 <div class="banner" role="alert">
                     <p>
@@ -18,7 +19,9 @@ pub fn StorageBanner() -> impl IntoView {
                         {notice.message()}
                     </p>
                     {match notice {
-                        StorageNotice::Quarantined { key, .. } => Some(view! { <QuarantinedCopy key=key/> }),
+                        StorageNotice::Quarantined { key, .. } | StorageNotice::Adjusted { key, .. } => {
+                            Some(view! { <QuarantinedCopy key=key/> })
+                        }
                         _ => None,
                     }}
                 </div>
@@ -33,10 +36,10 @@ pub fn QuarantinedCopy(key: String) -> impl IntoView {
     let state = use_app_state();
     let confirming = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
-    let size = storage::read(&key).map_or(0, |t| t.encode_utf16().count());
+    let size = grouped(state.stored_size(&key) as u64);
     let download = {
         let key = key.clone();
-        move |_| error.set(state.download_quarantined(&key).err())
+        move |_| error.set(state.download_quarantined(&key).err().map(|e| e.to_string()))
     };
     let remove = {
         let key = key.clone();

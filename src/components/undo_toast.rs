@@ -9,11 +9,11 @@ pub fn UndoToast() -> impl IntoView {
     let state = use_app_state();
     view! {
         <div class="toast-region" role="status" aria-live="polite">
-            {move || state.undo.get().map(|(_, undo)| view! {
+            {move || state.undo().get().map(|(_, undo)| view! {
                 <div class="toast">
                     <span>{undo.describe()}</span>
                     <button type="button" class="button small primary" on:click=move |_| state.apply_undo()>"Undo"</button>
-                    <button type="button" class="button small" on:click=move |_| state.undo.set(None)>"Dismiss"</button>
+                    <button type="button" class="button small" on:click=move |_| state.dismiss_undo()>"Dismiss"</button>
                 </div>
             })}
         </div>

@@ -12,7 +12,27 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::document::{self, DecodeError, Document, SCHEMA_VERSION};
-use crate::model::Book;
+use crate::model::{Adjustment, Book, Limits};
+
+/// At most this many faults are listed in a message; the rest are counted.
+const FAULTS_LISTED: usize = 5;
+
+/// "Contact 'Evil Rhythm': stay in touch every 4,294,967,295 days; at most 365." and so on.
+fn list_of(faults: &[Adjustment]) -> String {
+    let mut text = faults
+        .iter()
+        .take(FAULTS_LISTED)
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(" ");
+    if faults.len() > FAULTS_LISTED {
+        text.push_str(&format!(
+            " And {} more.",
+            crate::model::grouped((faults.len() - FAULTS_LISTED) as u64)
+        ));
+    }
+    text
+}
 
 /// The largest file that is read as a backup, in bytes.
 pub const MAX_BACKUP_BYTES: u64 = 10_000_000;
@@ -40,6 +60,8 @@ pub enum BackupError {
     UnknownVersion(String),
     #[error("This backup is damaged: {0}.")]
     Damaged(String),
+    #[error("This backup holds values that Reachout does not accept: {}", list_of(.0))]
+    OutOfRange(Vec<Adjustment>),
     #[error("The backup could not be checked after writing it, so it was not offered: {0}.")]
     CheckFailed(String),
 }
@@ -94,7 +116,24 @@ pub fn read(text: &str, size: u64) -> Result<Document, BackupError> {
     if !text.trim_start().starts_with(['{', '[']) && !super::compact::is_packed(text) {
         return Err(BackupError::NotJson);
     }
-    Ok(document::decode(text)?)
+    let mut document = document::decode(text)?;
+    let mut faults = document.data.bring_into_range();
+    if !Limits::time_in_range(document.saved_at) {
+        faults.push(Adjustment {
+            record: "The backup".into(),
+            found: format!("saved on {}", document.saved_at.date_naive()),
+            rule: format!(
+                "dates run from {} to {}",
+                Limits::FIRST_YEAR,
+                Limits::LAST_YEAR
+            ),
+        });
+    }
+    if faults.is_empty() {
+        Ok(document)
+    } else {
+        Err(BackupError::OutOfRange(faults))
+    }
 }
 
 /// What restoring a backup would do to the current data.

@@ -161,8 +161,8 @@ impl Serialize for ReachOutColumns<'_> {
 /// form, damage), which the general reader in [`super::document`] then handles and explains.
 pub fn read_current(text: &str) -> Option<(u64, DateTime<Utc>, Book)> {
     let document: Current = serde_json::from_str(text).ok()?;
-    if document.format != super::document::FORMAT_NAME
-        || document.version != super::document::SCHEMA_VERSION
+    if document.format != super::FORMAT_NAME
+        || document.version != super::SCHEMA_VERSION
     {
         return None;
     }

@@ -31,6 +31,10 @@ const LEVEL: u8 = 2;
 /// Records lists that are written as columns.
 const TABLES: [&str; 2] = ["contacts", "reach_outs"];
 
+/// The most text unpacking produces, in bytes: 16 times localStorage's 5 million-unit quota.
+/// Real data compresses about tenfold; a "bomb" that inflates to gigabytes stops here, quickly.
+pub const MAX_UNPACKED_BYTES: usize = 80_000_000;
+
 /// Why packed text could not be unpacked.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum UnpackError {
@@ -44,6 +48,8 @@ pub enum UnpackError {
     Inflate(String),
     #[error("it does not decompress to text")]
     NotText,
+    #[error("it would decompress to more than {} MB, far more than Reachout ever stores", MAX_UNPACKED_BYTES / 1_000_000)]
+    TooLarge,
 }
 
 /// Turns each list written as columns back into an array of records ([`super::columns`] writes
@@ -141,8 +147,11 @@ pub fn unpack(text: &str) -> Result<String, UnpackError> {
     if bytes.len() < count {
         return Err(UnpackError::Short);
     }
-    let inflated = miniz_oxide::inflate::decompress_to_vec(&bytes)
-        .map_err(|e| UnpackError::Inflate(format!("{:?}", e.status)))?;
+    let inflated = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_UNPACKED_BYTES)
+        .map_err(|e| match e.status {
+            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => UnpackError::TooLarge,
+            status => UnpackError::Inflate(format!("{status:?}")),
+        })?;
     String::from_utf8(inflated).map_err(|_| UnpackError::NotText)
 }
 

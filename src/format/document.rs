@@ -17,15 +17,9 @@ use serde_json::Value;
 
 use super::columns::{self, BookColumns};
 use super::compact::{self, UnpackError};
-use crate::model::Book;
+pub use super::{FORMAT_NAME, SCHEMA_VERSION};
+use crate::model::{Adjustment, Book, Limits};
 
-pub const FORMAT_NAME: &str = "reachout";
-/// The schema version this build writes and the newest it can read.
-/// - 1: contacts and reach-outs.
-/// - 2: outcomes, follow-up links, snoozes and closed loops on reach-outs; stay-in-touch rhythm
-///   and archiving on contacts; follow-up settings. Every new field is optional, so version 1
-///   data needs no rewriting, only the new number.
-pub const SCHEMA_VERSION: u64 = 2;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Document {
@@ -89,6 +83,37 @@ pub fn encode_packed(book: &Book, revision: u64, saved_at: DateTime<Utc>) -> Str
     compact::pack(&encode(book, revision, saved_at))
 }
 
+/// A document opened from stored text, with the values that had to be brought into range
+/// (see [`Book::bring_into_range`]); empty when it kept every limit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opened {
+    pub document: Document,
+    pub adjusted: Vec<Adjustment>,
+}
+
+/// Reads stored text: every value out of range is brought into range and listed, so the
+/// caller can keep the original text aside and tell the person.
+pub fn open(text: &str) -> Result<Opened, DecodeError> {
+    let mut document = decode(text)?;
+    let mut adjusted = document.data.bring_into_range();
+    if !Limits::time_in_range(document.saved_at) {
+        adjusted.push(Adjustment {
+            record: "The saved data".into(),
+            found: format!("saved on {}", document.saved_at.date_naive()),
+            rule: format!(
+                "dates run from {} to {}",
+                Limits::FIRST_YEAR,
+                Limits::LAST_YEAR
+            ),
+        });
+        document.saved_at = Limits::clamp_time(document.saved_at);
+    }
+    Ok(Opened { document, adjusted })
+}
+
+/// Reads the shape of stored or backed-up text: the envelope, the records, the ids and the
+/// links between records. The values in it are checked by [`open`] (stored text) and
+/// [`super::backup::read`] (files): the app reads through those two, never through this.
 pub fn decode(text: &str) -> Result<Document, DecodeError> {
     let unpacked;
     let text = if compact::is_packed(text) {
@@ -163,6 +188,18 @@ fn migrate(mut value: Value, from: u64) -> Result<Value, DecodeError> {
 /// derivable, so that a new record can never take an existing id.
 fn check_consistency(book: &mut Book) -> Result<(), DecodeError> {
     let mut ids = std::collections::HashSet::new();
+    if let Some(id) = book
+        .contacts
+        .iter()
+        .map(|c| c.id.0)
+        .chain(book.reach_outs.iter().map(|r| r.id.0))
+        .find(|id| *id == 0 || *id > Limits::MAX_ID)
+    {
+        return Err(DecodeError::Damaged(format!(
+            "the id {id} is outside the range of ids (1 to {})",
+            Limits::MAX_ID
+        )));
+    }
     for id in book
         .contacts
         .iter()
@@ -199,6 +236,7 @@ fn check_consistency(book: &mut Book) -> Result<(), DecodeError> {
             }
         }
     }
+    // Ids are at most MAX_ID, checked above, so this cannot overflow.
     let highest = ids.into_iter().max().unwrap_or(0);
     book.next_id = book.next_id.max(highest + 1);
     Ok(())

@@ -4,4 +4,14 @@ pub mod backup;
 pub mod columns;
 pub mod compact;
 pub mod document;
+#[cfg(any(test, feature = "sample"))]
 pub mod sample;
+
+/// Marks our data among everything else stored on the same origin.
+pub const FORMAT_NAME: &str = "reachout";
+/// The schema version this build writes and the newest it can read.
+/// - 1: contacts and reach-outs.
+/// - 2: outcomes, follow-up links, snoozes and closed loops on reach-outs; stay-in-touch rhythm
+///   and archiving on contacts; follow-up settings. Every new field is optional, so version 1
+///   data needs no rewriting, only the new number.
+pub const SCHEMA_VERSION: u64 = 2;

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::contact::{Contact, ContactDraft, ContactField};
 use super::reach_out::{ReachOut, ReachOutDraft, ReachOutField};
 use super::tracking::OutcomeField;
-use super::validate::FieldErrors;
+use super::validate::{FieldErrors, Limits};
 use super::{ContactId, Outcome, ReachOutId, Settings};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -19,6 +19,16 @@ pub struct Book {
     pub reach_outs: Vec<ReachOut>,
     #[serde(default)]
     pub settings: Settings,
+}
+
+/// A good answer, as Today's "Recent wins" shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Win {
+    pub day: NaiveDate,
+    pub reach_out: ReachOutId,
+    pub contact: ContactId,
+    pub name: String,
+    pub outcome: &'static str,
 }
 
 /// Why an operation on the book was refused.
@@ -34,19 +44,30 @@ pub enum ModelError {
     UnknownReachOut(ReachOutId),
     #[error("Some fields need another look.")]
     InvalidOutcome(FieldErrors<OutcomeField>),
-    #[error("{0}")]
-    Refused(String),
+    #[error("This record has used up its ids; download a backup and restore it to renumber.")]
+    OutOfIds,
+    #[error("Pick a day after today to snooze until, at most until {}.", Limits::LAST_YEAR)]
+    SnoozeDay,
+    #[error("Pick a rhythm between {} and {} days.", Limits::STAY_IN_TOUCH_DAYS.start(), Limits::STAY_IN_TOUCH_DAYS.end())]
+    RhythmOutOfRange,
+    #[error("Pick another contact to merge with.")]
+    MergeWithItself,
+    #[error("A tag needs one to {} characters and no comma.", Limits::TAG)]
+    BadTag,
     #[error("The app's state is no longer available; please reload the page.")]
     Unavailable,
 }
 
 impl Book {
-    fn take_id(&mut self) -> u64 {
-        // Ids start at 1 so that 0 is never a real record.
-        self.next_id = self.next_id.max(1);
-        let id = self.next_id;
-        self.next_id += 1;
-        id
+    /// Hands out the next id. Ids start at 1 so that 0 is never a real record, and stop at
+    /// [`Limits::MAX_ID`]: refused, never wrapped round onto an existing record.
+    fn take_id(&mut self) -> Result<u64, ModelError> {
+        let id = self.next_id.max(1);
+        if id > Limits::MAX_ID {
+            return Err(ModelError::OutOfIds);
+        }
+        self.next_id = id + 1;
+        Ok(id)
     }
 
     pub fn contact(&self, id: ContactId) -> Option<&Contact> {
@@ -66,7 +87,7 @@ impl Book {
         now: DateTime<Utc>,
     ) -> Result<ContactId, ModelError> {
         let valid = draft.validate().map_err(ModelError::InvalidContact)?;
-        let id = ContactId(self.take_id());
+        let id = ContactId(self.take_id()?);
         self.contacts.push(Contact {
             id,
             name: valid.name,
@@ -113,6 +134,62 @@ impl Book {
         Ok(())
     }
 
+    /// Saves an edit form: only the fields the person changed (`after` differs from `before`,
+    /// the form as it opened) are written, so a form left open while another tab saved other
+    /// fields never writes its stale values over theirs.
+    pub fn edit_contact(
+        &mut self,
+        id: ContactId,
+        before: &ContactDraft,
+        after: &ContactDraft,
+        now: DateTime<Utc>,
+    ) -> Result<(), ModelError> {
+        let valid = after.validate().map_err(ModelError::InvalidContact)?;
+        let contact = self
+            .contacts
+            .iter_mut()
+            .find(|c| c.id == id)
+            .ok_or(ModelError::UnknownContact(id))?;
+        let ContactDraft {
+            name,
+            company,
+            role,
+            email,
+            linkedin,
+            tags,
+            notes,
+            stay_in_touch_days,
+        } = before;
+        let mut changed = false;
+        let mut take = |touched: bool, field: &mut String, value: String| {
+            if touched {
+                *field = value;
+                changed = true;
+            }
+        };
+        take(*name != after.name, &mut contact.name, valid.name);
+        take(*company != after.company, &mut contact.company, valid.company);
+        take(*role != after.role, &mut contact.role, valid.role);
+        take(*email != after.email, &mut contact.email, valid.email);
+        take(*linkedin != after.linkedin, &mut contact.linkedin, valid.linkedin);
+        take(*notes != after.notes, &mut contact.notes, valid.notes);
+        if *tags != after.tags {
+            contact.tags = valid.tags;
+            changed = true;
+        }
+        if *stay_in_touch_days != after.stay_in_touch_days
+            && contact.stay_in_touch_days != valid.stay_in_touch_days
+        {
+            contact.stay_in_touch_days = valid.stay_in_touch_days;
+            contact.stay_in_touch_snoozed_until = None;
+            changed = true;
+        }
+        if changed {
+            contact.updated = now;
+        }
+        Ok(())
+    }
+
     pub fn log_reach_out(
         &mut self,
         contact: ContactId,
@@ -139,7 +216,7 @@ impl Book {
         if let Some(person) = self.contacts.iter_mut().find(|c| c.id == contact) {
             person.stay_in_touch_snoozed_until = None;
         }
-        let id = ReachOutId(self.take_id());
+        let id = ReachOutId(self.take_id()?);
         self.reach_outs.push(ReachOut {
             id,
             contact,
@@ -200,6 +277,29 @@ impl Book {
         items.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
         items.truncate(limit);
         items
+    }
+
+    /// The latest good answers (a yes, a meeting, an opportunity), newest first: the day of
+    /// the answer (or of the reach-out when the day is not known), then the most recent log.
+    pub fn recent_wins(&self, limit: usize) -> Vec<Win> {
+        let mut wins: Vec<Win> = self
+            .reach_outs
+            .iter()
+            .filter(|r| r.outcome.is_yes())
+            .map(|r| Win {
+                day: r.outcome_date.unwrap_or(r.date),
+                reach_out: r.id,
+                contact: r.contact,
+                name: self
+                    .contact(r.contact)
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default(),
+                outcome: r.outcome.label(),
+            })
+            .collect();
+        wins.sort_by_key(|w| std::cmp::Reverse((w.day, w.reach_out)));
+        wins.truncate(limit);
+        wins
     }
 
     /// The day of a contact's latest reach-out, if any.

@@ -3,7 +3,9 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::validate::{check_email, check_length, normalize_web_url, FieldErrors, Limits};
+use super::validate::{
+    check_email, check_length, check_name, normalize_web_url, parse_in_range, grouped, FieldErrors, Limits,
+};
 use super::ContactId;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -31,6 +33,17 @@ pub struct Contact {
     pub stay_in_touch_snoozed_until: Option<chrono::NaiveDate>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub archived: bool,
+}
+
+impl Contact {
+    /// "Designer at Acme" in parts: the role and the company that are filled in, in that
+    /// order; a view joins them with " at ", each part isolated for direction.
+    pub fn role_at_company(&self) -> Vec<&str> {
+        [self.role.as_str(), self.company.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect()
+    }
 }
 
 /// The fields of the contact form, for attaching a message to the right input.
@@ -109,6 +122,8 @@ impl ContactDraft {
 
         if name.is_empty() {
             errors.add(ContactField::Name, "Please enter a name.");
+        } else if let Err(invalid) = check_name(&name) {
+            errors.add(ContactField::Name, invalid);
         }
         if !email.is_empty() {
             if let Err(message) = check_email(&email) {
@@ -130,7 +145,7 @@ impl ContactDraft {
                 ContactField::Tags,
                 format!(
                     "That is {} tags; the most a contact can have is {}.",
-                    tags.len(),
+                    grouped(tags.len() as u64),
                     Limits::TAGS
                 ),
             );
@@ -153,15 +168,18 @@ impl ContactDraft {
         }
 
         let rhythm = self.stay_in_touch_days.trim();
-        let stay_in_touch_days = match rhythm.parse::<u32>() {
-            _ if rhythm.is_empty() => None,
-            Ok(days @ 1..=365) => Some(days),
-            _ => {
-                errors.add(
-                    ContactField::StayInTouch,
-                    "Enter a number of days from 1 to 365, or leave it empty.",
-                );
-                None
+        let stay_in_touch_days = if rhythm.is_empty() {
+            None
+        } else {
+            match parse_in_range(rhythm, Limits::STAY_IN_TOUCH_DAYS, "days") {
+                Ok(days) => Some(days),
+                Err(invalid) => {
+                    errors.add(
+                        ContactField::StayInTouch,
+                        format!("{invalid} Or leave it empty."),
+                    );
+                    None
+                }
             }
         };
 

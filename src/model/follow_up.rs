@@ -169,11 +169,15 @@ impl Book {
             })
             .map(|t| {
                 let latest = t.latest();
-                let natural = latest.date + chrono::Days::new(days);
+                // Checked: dates and day counts are in range, but no arithmetic on data may panic.
+                let natural = latest
+                    .date
+                    .checked_add_days(chrono::Days::new(days))
+                    .unwrap_or(NaiveDate::MAX);
                 OpenThread {
                     contact: latest.contact,
                     latest: latest.id,
-                    tries: t.members.len() as u32,
+                    tries: u32::try_from(t.members.len()).unwrap_or(u32::MAX),
                     due: latest.snoozed_until.unwrap_or(natural),
                 }
             })
@@ -205,7 +209,9 @@ impl Book {
             }
             let last = last_reached.get(&contact.id).copied();
             let since = last.unwrap_or(contact.created.date_naive());
-            let mut due = since + chrono::Days::new(u64::from(days));
+            let mut due = since
+                .checked_add_days(chrono::Days::new(u64::from(days)))
+                .unwrap_or(NaiveDate::MAX);
             if let Some(snoozed) = contact.stay_in_touch_snoozed_until {
                 due = due.max(snoozed);
             }
@@ -260,7 +266,7 @@ impl Book {
                 Outcome::Declined => Stage::Declined,
                 o if o.is_unanswered()
                     && (latest.loop_closed
-                        || thread.members.len() as u32 >= self.settings.max_tries
+                        || thread.members.len() >= self.settings.max_tries as usize
                             && o == Outcome::NoResponse) =>
                 {
                     Stage::GoneQuiet

@@ -102,9 +102,7 @@ impl Book {
         now: DateTime<Utc>,
     ) -> Result<Undo, ModelError> {
         if kept == merged {
-            return Err(ModelError::Refused(
-                "Pick another contact to merge with.".into(),
-            ));
+            return Err(ModelError::MergeWithItself);
         }
         let other = self
             .contact(merged)

@@ -2,6 +2,7 @@
 //! Nothing here touches the browser or a clock; time and ids come in from the edge.
 
 mod book;
+mod check;
 mod contact;
 pub mod dates;
 mod follow_up;
@@ -15,17 +16,18 @@ pub mod sync;
 mod tracking;
 mod validate;
 
-pub use book::{Book, ModelError};
+pub use book::{Book, ModelError, Win};
+pub use check::Adjustment;
 pub use contact::{Contact, ContactDraft, ContactField};
 pub use follow_up::{Agenda, Degree, OpenThread, Stage, StayInTouchDue};
 pub use merge::{Conflict, Side, Undo};
 pub use outcome::{Opportunity, Outcome};
 pub use reach_out::{Channel, ReachOut, ReachOutDraft, ReachOutField};
-pub use removal::Removed;
+pub use removal::{Removed, Tagged};
 pub use search::{fold, ContactQuery, SortKey};
-pub use settings::Settings;
+pub use settings::{Settings, SettingsField};
 pub use tracking::{OutcomeDraft, OutcomeField};
-pub use validate::{FieldErrors, Limits};
+pub use validate::{grouped, is_web_link, FieldErrors, Invalid, Limits};
 
 use serde::{Deserialize, Serialize};
 

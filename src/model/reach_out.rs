@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::validate::{check_length, FieldErrors, Limits};
+use super::validate::{check_day, check_length, FieldErrors, Limits};
 use super::{ContactId, Outcome, ReachOutId};
 
 /// How the user reached out.
@@ -134,7 +134,13 @@ impl ReachOutDraft {
                 );
                 None
             }
-            Ok(date) => Some(date),
+            Ok(date) => match check_day(date) {
+                Ok(()) => Some(date),
+                Err(invalid) => {
+                    errors.add(ReachOutField::Date, invalid);
+                    None
+                }
+            },
             Err(_) if self.date.trim().is_empty() => {
                 errors.add(
                     ReachOutField::Date,

@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::dates::plural;
 use super::validate::Limits;
 use super::{Book, Contact, ContactId, ModelError, ReachOut};
 
@@ -25,6 +26,41 @@ impl Removed {
             1 => format!("{who} and 1 reach-out"),
             n => format!("{who} and {n} reach-outs"),
         }
+    }
+}
+
+/// What tagging several contacts did: how many gained the tag, had it already, or were
+/// skipped because they hold the most tags a contact can have.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tagged {
+    pub added: usize,
+    pub already: usize,
+    pub full: usize,
+}
+
+impl Tagged {
+    /// "Tagged 3 contacts with "mentor" (1 already had it; 2 have the most tags a contact can have)."
+    pub fn describe(&self, tag: &str) -> String {
+        let mut notes = Vec::new();
+        if self.already > 0 {
+            notes.push(format!("{} already had it", self.already));
+        }
+        if self.full > 0 {
+            notes.push(format!(
+                "{} skipped: {} tags is the most a contact can have",
+                self.full,
+                Limits::TAGS
+            ));
+        }
+        let notes = if notes.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", notes.join("; "))
+        };
+        format!(
+            "Tagged {} with \"{tag}\"{notes}.",
+            plural(self.added, "contact", "contacts")
+        )
     }
 }
 
@@ -87,27 +123,27 @@ impl Book {
         ids: &[ContactId],
         tag: &str,
         now: DateTime<Utc>,
-    ) -> Result<(), ModelError> {
+    ) -> Result<Tagged, ModelError> {
         let tag = tag.trim();
         if tag.is_empty() || tag.contains(',') || tag.chars().count() > Limits::TAG {
-            return Err(ModelError::Refused(format!(
-                "A tag needs one to {} characters and no comma.",
-                Limits::TAG
-            )));
+            return Err(ModelError::BadTag);
         }
+        let mut tagged = Tagged::default();
         for contact in self.contacts.iter_mut().filter(|c| ids.contains(&c.id)) {
-            if contact.tags.len() >= Limits::TAGS {
-                continue;
-            }
-            if !contact
+            if contact
                 .tags
                 .iter()
                 .any(|t| t.to_lowercase() == tag.to_lowercase())
             {
+                tagged.already += 1;
+            } else if contact.tags.len() >= Limits::TAGS {
+                tagged.full += 1;
+            } else {
                 contact.tags.push(tag.to_string());
                 contact.updated = now;
+                tagged.added += 1;
             }
         }
-        Ok(())
+        Ok(tagged)
     }
 }

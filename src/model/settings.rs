@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::validate::{parse_in_range, FieldErrors, Limits};
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
@@ -20,26 +22,30 @@ impl Default for Settings {
     }
 }
 
+/// The fields of the settings form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SettingsField {
+    FollowUpDays,
+    MaxTries,
+}
+
 impl Settings {
     /// Settings from what the user typed, or a message for each field that is out of range.
     pub fn parse(
         follow_up_days: &str,
         max_tries: &str,
-    ) -> Result<Settings, (Option<String>, Option<String>)> {
-        let days = match follow_up_days.trim().parse::<u32>() {
-            Ok(days @ 1..=90) => Ok(days),
-            _ => Err("Enter a number of days from 1 to 90.".to_string()),
-        };
-        let tries = match max_tries.trim().parse::<u32>() {
-            Ok(tries @ 1..=10) => Ok(tries),
-            _ => Err("Enter a number of tries from 1 to 10.".to_string()),
-        };
+    ) -> Result<Settings, FieldErrors<SettingsField>> {
+        let mut errors = FieldErrors::default();
+        let days = parse_in_range(follow_up_days, Limits::FOLLOW_UP_DAYS, "days")
+            .map_err(|e| errors.add(SettingsField::FollowUpDays, e));
+        let tries = parse_in_range(max_tries, Limits::MAX_TRIES, "tries")
+            .map_err(|e| errors.add(SettingsField::MaxTries, e));
         match (days, tries) {
             (Ok(follow_up_days), Ok(max_tries)) => Ok(Settings {
                 follow_up_days,
                 max_tries,
             }),
-            (days, tries) => Err((days.err(), tries.err())),
+            _ => Err(errors),
         }
     }
 }
@@ -57,9 +63,17 @@ mod tests {
                 max_tries: 5
             })
         );
-        let (days, tries) = Settings::parse("0", "11").unwrap_err();
-        assert!(days.is_some() && tries.is_some());
-        let (days, tries) = Settings::parse("7", "lots").unwrap_err();
-        assert!(days.is_none() && tries.is_some());
+        let errors = Settings::parse("0", "11").unwrap_err();
+        assert_eq!(
+            errors.get(SettingsField::FollowUpDays),
+            Some("Enter a number of days from 1 to 90.")
+        );
+        assert_eq!(
+            errors.get(SettingsField::MaxTries),
+            Some("Enter a number of tries from 1 to 10.")
+        );
+        let errors = Settings::parse("7", "lots").unwrap_err();
+        assert_eq!(errors.fields().collect::<Vec<_>>(), [SettingsField::MaxTries]);
+        assert!(Settings::parse("4294967295", "3").is_err());
     }
 }

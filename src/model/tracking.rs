@@ -157,12 +157,8 @@ impl Book {
         contact: ContactId,
         days: Option<u32>,
     ) -> Result<(), ModelError> {
-        if let Some(days) = days {
-            if !(1..=365).contains(&days) {
-                return Err(ModelError::Refused(
-                    "Pick a rhythm between 1 and 365 days.".into(),
-                ));
-            }
+        if days.is_some_and(|days| !Limits::STAY_IN_TOUCH_DAYS.contains(&days)) {
+            return Err(ModelError::RhythmOutOfRange);
         }
         let person = self.contact_mut(contact)?;
         person.stay_in_touch_days = days;
@@ -188,10 +184,8 @@ impl Book {
 }
 
 fn check_snooze(until: NaiveDate, today: NaiveDate) -> Result<(), ModelError> {
-    if until <= today {
-        Err(ModelError::Refused(
-            "Pick a day after today to snooze until.".into(),
-        ))
+    if until <= today || !Limits::day_in_range(until) {
+        Err(ModelError::SnoozeDay)
     } else {
         Ok(())
     }

@@ -1,10 +1,15 @@
-//! Field validation shared by the contact and reach-out forms: one message per field,
-//! worded for the person filling the form in.
+//! The limits every value must keep, and the checks shared by every door data comes in by:
+//! the forms, the stored-text reader, the backup reader (and the importers to come) all use
+//! these constants and functions, so a limit and its message cannot drift apart.
 
 use std::collections::BTreeMap;
+use std::ops::RangeInclusive;
 
-/// Length limits, in characters. Generous for people, small enough that one runaway paste
-/// cannot fill the browser's storage quota.
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// Length limits, in characters, and the ranges of numbers and dates. Generous for people,
+/// small enough that one runaway paste cannot fill the browser's storage quota, and far from
+/// any value where date or id arithmetic could overflow.
 pub struct Limits;
 
 impl Limits {
@@ -15,6 +20,129 @@ impl Limits {
     pub const TAGS: usize = 30;
     pub const NOTES: usize = 10_000;
     pub const REACH_OUT_NOTE: usize = 2_000;
+    /// Days without an answer before a follow-up is due.
+    pub const FOLLOW_UP_DAYS: RangeInclusive<u32> = 1..=90;
+    /// Unanswered tries before the app suggests closing the loop.
+    pub const MAX_TRIES: RangeInclusive<u32> = 1..=10;
+    /// "Stay in touch every N days".
+    pub const STAY_IN_TOUCH_DAYS: RangeInclusive<u32> = 1..=365;
+    /// Every date and time lies in these years (inclusive).
+    pub const FIRST_YEAR: i32 = 1900;
+    pub const LAST_YEAR: i32 = 2200;
+    /// The largest id: the largest integer JavaScript and JSON readers hold exactly, and
+    /// billions of years of records away from overflowing a `u64`.
+    pub const MAX_ID: u64 = 9_007_199_254_740_991;
+
+    pub fn first_day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(Self::FIRST_YEAR, 1, 1).unwrap_or(NaiveDate::MIN)
+    }
+
+    pub fn last_day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(Self::LAST_YEAR, 12, 31).unwrap_or(NaiveDate::MAX)
+    }
+
+    /// True when `day` lies within [`Limits::FIRST_YEAR`]..=[`Limits::LAST_YEAR`].
+    pub fn day_in_range(day: NaiveDate) -> bool {
+        (Self::first_day()..=Self::last_day()).contains(&day)
+    }
+
+    pub fn time_in_range(at: DateTime<Utc>) -> bool {
+        Self::day_in_range(at.date_naive())
+    }
+
+    /// `day`, moved to the nearest day in range.
+    pub fn clamp_day(day: NaiveDate) -> NaiveDate {
+        day.clamp(Self::first_day(), Self::last_day())
+    }
+
+    pub fn clamp_time(at: DateTime<Utc>) -> DateTime<Utc> {
+        let first = Self::first_day().and_hms_opt(0, 0, 0).map(|t| t.and_utc());
+        let last = Self::last_day().and_hms_opt(23, 59, 59).map(|t| t.and_utc());
+        match (first, last) {
+            (Some(first), Some(last)) => at.clamp(first, last),
+            _ => at,
+        }
+    }
+}
+
+/// Why a value was refused, worded for the person who typed it or whose file held it.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Invalid {
+    #[error("This is {} characters long; the most it can hold is {}.", grouped(*length as u64), grouped(*max as u64))]
+    TooLong { length: usize, max: usize },
+    #[error("Please enter a name with at least one visible character.")]
+    NoVisibleName,
+    #[error("That doesn't look like an e-mail address (like name@example.com).")]
+    NotEmail,
+    #[error("Only web links starting with http:// or https:// can be saved here.")]
+    NotWebLink,
+    #[error("A web link can't contain spaces.")]
+    LinkWithSpaces,
+    #[error("That web link has no site name (like https://www.linkedin.com/in/…).")]
+    LinkWithoutSite,
+    #[error("Enter a number of {unit} from {} to {}.", range.start(), range.end())]
+    OutOfRange {
+        unit: &'static str,
+        range: RangeInclusive<u32>,
+    },
+    #[error("Use a date between {} and {}.", Limits::FIRST_YEAR, Limits::LAST_YEAR)]
+    DateOutOfRange,
+}
+
+/// `4294967295` as `4,294,967,295`: long numbers are read in groups.
+pub fn grouped(number: u64) -> String {
+    let digits = number.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// Parses a whole number typed into a form and checks it against `range`.
+pub fn parse_in_range(
+    text: &str,
+    range: RangeInclusive<u32>,
+    unit: &'static str,
+) -> Result<u32, Invalid> {
+    match text.trim().parse::<u32>() {
+        Ok(n) if range.contains(&n) => Ok(n),
+        _ => Err(Invalid::OutOfRange { unit, range }),
+    }
+}
+
+/// Characters that take no room on screen: white space, controls, zero-width and
+/// direction marks, and the like. A name made only of them would be an invisible name.
+pub fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(c,
+            '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+            | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
+            | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}' | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E0FFF}')
+}
+
+/// A name must show at least one character.
+pub fn check_name(name: &str) -> Result<(), Invalid> {
+    if name.chars().all(is_invisible) {
+        Err(Invalid::NoVisibleName)
+    } else {
+        check_length(name, Limits::NAME)
+    }
+}
+
+/// Checks a day that came from a form or a file against the supported range of years.
+pub fn check_day(day: NaiveDate) -> Result<(), Invalid> {
+    if Limits::day_in_range(day) {
+        Ok(())
+    } else {
+        Err(Invalid::DateOutOfRange)
+    }
 }
 
 /// Messages keyed by the field they belong to; empty means the input is valid.
@@ -28,9 +156,9 @@ impl<F: Ord> Default for FieldErrors<F> {
 }
 
 impl<F: Ord + Copy> FieldErrors<F> {
-    pub fn add(&mut self, field: F, message: impl Into<String>) {
+    pub fn add(&mut self, field: F, message: impl std::fmt::Display) {
         // The first problem found in a field is the one worth telling.
-        self.0.entry(field).or_insert_with(|| message.into());
+        self.0.entry(field).or_insert_with(|| message.to_string());
     }
 
     pub fn get(&self, field: F) -> Option<&str> {
@@ -59,12 +187,14 @@ impl<F: Ord + Copy> FieldErrors<F> {
     }
 }
 
-pub(crate) fn check_length(text: &str, max: usize) -> Result<(), String> {
-    let count = text.chars().count();
-    if count > max {
-        Err(format!(
-            "This is {count} characters long; the most it can hold is {max}."
-        ))
+pub fn check_length(text: &str, max: usize) -> Result<(), Invalid> {
+    // Counting stops just past the limit: a megabyte of text costs no more than a line.
+    let length = text.chars().take(max + 1).count();
+    if length > max {
+        Err(Invalid::TooLong {
+            length: text.chars().count(),
+            max,
+        })
     } else {
         Ok(())
     }
@@ -72,10 +202,9 @@ pub(crate) fn check_length(text: &str, max: usize) -> Result<(), String> {
 
 /// A practical e-mail check: one `@`, something before it, a dotted domain after it, no spaces.
 /// It is a typo catcher, not RFC 5322; the mail client is the real judge.
-pub(crate) fn check_email(email: &str) -> Result<(), String> {
-    const MESSAGE: &str = "That doesn't look like an e-mail address (like name@example.com).";
+pub fn check_email(email: &str) -> Result<(), Invalid> {
     let Some((local, domain)) = email.split_once('@') else {
-        return Err(MESSAGE.into());
+        return Err(Invalid::NotEmail);
     };
     let domain_ok = domain.contains('.')
         && !domain.starts_with('.')
@@ -89,17 +218,16 @@ pub(crate) fn check_email(email: &str) -> Result<(), String> {
     if local_ok && domain_ok {
         Ok(())
     } else {
-        Err(MESSAGE.into())
+        Err(Invalid::NotEmail)
     }
 }
 
 /// Accepts http(s) links only, so a stored link can never run script (`javascript:`) or open
 /// something unexpected. A bare address such as `linkedin.com/in/ana` is taken as `https://`.
-pub(crate) fn normalize_web_url(input: &str) -> Result<String, String> {
-    const NOT_WEB: &str = "Only web links starting with http:// or https:// can be saved here.";
+pub fn normalize_web_url(input: &str) -> Result<String, Invalid> {
     let url = input.trim();
     if url.contains(char::is_whitespace) {
-        return Err("A web link can't contain spaces.".into());
+        return Err(Invalid::LinkWithSpaces);
     }
     let lower = url.to_ascii_lowercase();
     let (with_scheme, rest) = if let Some(rest) = lower.strip_prefix("https://") {
@@ -107,7 +235,7 @@ pub(crate) fn normalize_web_url(input: &str) -> Result<String, String> {
     } else if let Some(rest) = lower.strip_prefix("http://") {
         (url.to_string(), rest)
     } else if has_scheme(url) {
-        return Err(NOT_WEB.into());
+        return Err(Invalid::NotWebLink);
     } else {
         (format!("https://{url}"), lower.as_str())
     };
@@ -115,9 +243,18 @@ pub(crate) fn normalize_web_url(input: &str) -> Result<String, String> {
     let host = host.rsplit('@').next().unwrap_or_default();
     let host_name = host.split(':').next().unwrap_or_default();
     if host_name.is_empty() || !host_name.contains('.') && host_name != "localhost" {
-        return Err("That web link has no site name (like https://www.linkedin.com/in/…).".into());
+        return Err(Invalid::LinkWithoutSite);
     }
     Ok(with_scheme)
+}
+
+/// True when a stored link is one this app would have saved: `http(s)://` and a site name.
+/// Checked again when a link is drawn, so only such a link ever becomes an `href`.
+pub fn is_web_link(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && url.chars().count() <= Limits::URL
+        && normalize_web_url(url).is_ok_and(|normal| normal == url)
 }
 
 /// True when the text starts with `letters:` before any `/`, like `javascript:` or `mailto:`.
@@ -203,6 +340,35 @@ mod tests {
         ] {
             assert!(normalize_web_url(url).is_err(), "{url}");
         }
+    }
+
+    #[test]
+    fn only_saved_web_links_are_drawn_as_links() {
+        assert!(is_web_link("https://www.linkedin.com/in/ana"));
+        for url in ["javascript:alert(1)", "data:text/html,x", "linkedin.com/in/ana", " https://a.b", ""] {
+            assert!(!is_web_link(url), "{url}");
+        }
+    }
+
+    #[test]
+    fn names_need_a_visible_character() {
+        assert_eq!(check_name("\u{200B}\u{202E} \u{2066}"), Err(Invalid::NoVisibleName));
+        assert_eq!(check_name(""), Err(Invalid::NoVisibleName));
+        assert_eq!(check_name("\u{202E}Ana"), Ok(()));
+    }
+
+    #[test]
+    fn numbers_in_messages_are_grouped() {
+        assert_eq!(grouped(4_294_967_295), "4,294,967,295");
+        assert_eq!(grouped(365), "365");
+        assert_eq!(grouped(1000), "1,000");
+    }
+
+    #[test]
+    fn days_outside_the_supported_years_are_refused() {
+        assert!(check_day(NaiveDate::MAX).is_err());
+        assert!(check_day(NaiveDate::from_ymd_opt(1899, 12, 31).unwrap()).is_err());
+        assert!(check_day(NaiveDate::from_ymd_opt(2200, 12, 31).unwrap()).is_ok());
     }
 
     #[test]

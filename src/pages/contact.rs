@@ -10,6 +10,7 @@ use crate::components::disclosure::Disclosure;
 use crate::components::outcome_picker::OutcomePicker;
 use crate::components::reach_out_form::ReachOutForm;
 use crate::model::dates::{long_day, relative_day};
+use crate::components::user_text::{role_at_company, web_link};
 use crate::model::{Contact, ContactId, ReachOutId};
 use crate::state::use_app_state;
 
@@ -25,7 +26,7 @@ pub fn ContactPage() -> impl IntoView {
     let id = use_contact_id();
     let contact = Memo::new(move |_| {
         id.get()
-            .and_then(|id| state.book.with(|b| b.contact(id).cloned()))
+            .and_then(|id| state.book().with(|b| b.contact(id).cloned()))
     });
 
     move || match contact.get() {
@@ -39,15 +40,15 @@ fn ContactView(contact: Contact) -> impl IntoView {
     let state = use_app_state();
     let id = contact.id;
     let archived = contact.archived;
-    let today = clock::today();
+    let today = state.today().get_untracked();
     let stage = move || {
         state
-            .book
+            .book()
             .with(|b| b.stages().get(&id).copied())
             .map(|s| s.label())
     };
     let timeline = move || {
-        state.book.with(|book| {
+        state.book().with(|book| {
             let open: Vec<ReachOutId> = book
                 .open_threads()
                 .into_iter()
@@ -76,11 +77,11 @@ fn ContactView(contact: Contact) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let subtitle = [contact.role.as_str(), contact.company.as_str()]
+    let subtitle: Vec<String> = contact
+        .role_at_company()
         .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" at ");
+        .map(String::from)
+        .collect();
     let toggle_archive = move |_| {
         let _ = state.change(|b| b.set_archived(id, !archived, clock::now()));
     };
@@ -91,7 +92,7 @@ fn ContactView(contact: Contact) -> impl IntoView {
             <header class="page-header">
                 <div>
                     <h1>{contact.name.clone()}</h1>
-                    {(!subtitle.is_empty()).then(|| view! { <p class="muted">{subtitle}</p> })}
+                    {(!subtitle.is_empty()).then(|| view! { <p class="muted">{role_at_company(subtitle)}</p> })}
                     <p class="stage-line">"Stage: " <span class="badge">{stage}</span></p>
                 </div>
                 <div class="actions">
@@ -177,11 +178,8 @@ fn Details(contact: Contact) -> impl IntoView {
                     <dd><a href=format!("mailto:{}", contact.email)>{contact.email.clone()}</a></dd>
                 })}
                 {(!contact.linkedin.is_empty()).then(|| view! {
-                    // The model only stores http(s) links, so this can never run script.
                     <dt>"LinkedIn"</dt>
-                    <dd><a href=contact.linkedin.clone() rel="noopener noreferrer" target="_blank">
-                        {contact.linkedin.clone()}
-                    </a></dd>
+                    <dd>{web_link(contact.linkedin.clone())}</dd>
                 })}
                 {(!contact.tags.is_empty()).then(|| view! {
                     <dt>"Tags"</dt>

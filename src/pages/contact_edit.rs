@@ -25,7 +25,7 @@ pub fn EditContactPage() -> impl IntoView {
     move || {
         let found = id
             .get()
-            .and_then(|id| state.book.with_untracked(|b| b.contact(id).cloned()));
+            .and_then(|id| state.book().with_untracked(|b| b.contact(id).cloned()));
         match found {
             Some(contact) => view! {
                 <section class="page narrow">

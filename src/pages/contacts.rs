@@ -7,8 +7,8 @@ use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
-use crate::clock;
 use crate::components::bulk_actions::BulkActions;
+use crate::components::user_text::role_at_company;
 use crate::links::href;
 use crate::model::dates::relative_day;
 use crate::model::{Channel, ContactId, ContactQuery, SortKey, Stage};
@@ -23,7 +23,7 @@ const PARAMS: [&str; 7] = ["q", "stage", "tag", "channel", "due", "archived", "s
 struct Row {
     id: ContactId,
     name: String,
-    detail: String,
+    detail: Vec<String>,
     tags: Vec<String>,
     last: String,
     stage: &'static str,
@@ -32,7 +32,7 @@ struct Row {
 #[component]
 pub fn ContactsPage() -> impl IntoView {
     let state = use_app_state();
-    let today = clock::today();
+    let today = state.today().get_untracked();
     let params = use_query_map();
     let navigate = StoredValue::new_local(use_navigate());
     let query = Memo::new(move |_| {
@@ -65,7 +65,7 @@ pub fn ContactsPage() -> impl IntoView {
 
     let rows = Memo::new(move |_| {
         let query = query.get();
-        state.book.with(|book| {
+        state.book().with(|book| {
             let stages = book.stages();
             book.find_contacts(&query, today)
                 .into_iter()
@@ -73,11 +73,7 @@ pub fn ContactsPage() -> impl IntoView {
                 .map(|c| Row {
                     id: c.id,
                     name: c.name.clone(),
-                    detail: [c.role.as_str(), c.company.as_str()]
-                        .into_iter()
-                        .filter(|s| !s.is_empty())
-                        .collect::<Vec<_>>()
-                        .join(" at "),
+                    detail: c.role_at_company().into_iter().map(String::from).collect(),
                     tags: c.tags.clone(),
                     last: match book.last_reached(c.id) {
                         Some(day) => format!("Last reached out {}", relative_day(day, today)),
@@ -88,8 +84,8 @@ pub fn ContactsPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let total = move || state.book.with(|b| b.contacts.len());
-    let tags = move || state.book.with(|b| b.all_tags());
+    let total = move || state.book().with(|b| b.contacts.len());
+    let tags = move || state.book().with(|b| b.all_tags());
 
     let on_text = {
         move |ev| {
@@ -326,7 +322,7 @@ fn ContactRow(row: Row, selected: RwSignal<Vec<ContactId>>) -> impl IntoView {
                 <a class="contact-name" href=href(&format!("/contacts/{}", row.id))>{row.name}</a>
                 <span class="badge">{row.stage}</span>
             </div>
-            {(!row.detail.is_empty()).then(|| view! { <span class="muted">{row.detail}</span> })}
+            {(!row.detail.is_empty()).then(|| view! { <span class="muted">{role_at_company(row.detail)}</span> })}
             <span class="muted small">{row.last}</span>
             {(!row.tags.is_empty()).then(|| view! {
                 <ul class="tags" aria-label="Tags">

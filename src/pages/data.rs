@@ -7,14 +7,14 @@ use crate::components::storage_banner::QuarantinedCopy;
 use crate::format::backup::{self, Preview, MAX_BACKUP_BYTES};
 use crate::format::document::Document;
 use crate::model::dates::{long_day, plural};
-use crate::state::use_app_state;
-use crate::storage::{self, Store, APP_NAMESPACE, QUOTA_UNITS};
+use crate::state::{use_app_state, DataError};
+use crate::storage::QUOTA_UNITS;
 
 #[component]
 pub fn DataPage() -> impl IntoView {
     let state = use_app_state();
     let held = move || {
-        state.book.with(|b| {
+        state.book().with(|b| {
             format!(
                 "{} and {}",
                 plural(b.contacts.len(), "contact", "contacts"),
@@ -29,7 +29,7 @@ pub fn DataPage() -> impl IntoView {
                 <p class="muted">
                     <strong>{held}</strong>
                     " live in this browser only, under the key "
-                    <code>{Store::document_key(APP_NAMESPACE)}</code> ". Nothing is sent anywhere, \
+                    <code>{state.document_key()}</code> ". Nothing is sent anywhere, \
                      so a backup file is the only copy outside this browser."
                 </p>
             </div>
@@ -44,8 +44,8 @@ pub fn DataPage() -> impl IntoView {
 #[component]
 fn BackupCard() -> impl IntoView {
     let state = use_app_state();
-    let status = RwSignal::new(None::<Result<String, String>>);
-    let last = move || match state.backup.get().backed_up_at {
+    let status = RwSignal::new(None::<Result<String, DataError>>);
+    let last = move || match state.backup().get().backed_up_at {
         Some(at) => format!("Last backup: {}.", long_day(clock::local_day(at))),
         None => "No backup from this browser yet.".into(),
     };
@@ -70,7 +70,7 @@ fn BackupCard() -> impl IntoView {
                 }}
             </p>
             {move || match status.get() {
-                Some(Err(message)) => Some(view! { <p class="form-error" role="alert">{message}</p> }),
+                Some(Err(message)) => Some(view! { <p class="form-error" role="alert">{message.to_string()}</p> }),
                 _ => None,
             }}
         </div>
@@ -136,7 +136,7 @@ fn RestoreCard() -> impl IntoView {
             match backup::read(&text, size) {
                 Ok(document) => {
                     let preview = state
-                        .book
+                        .book()
                         .with_untracked(|b| backup::preview(b, &document.data));
                     pending.set(Some(Pending {
                         document,
@@ -156,10 +156,12 @@ fn RestoreCard() -> impl IntoView {
                 plural(p.preview.reach_outs_after, "reach-out", "reach-outs"),
                 p.file
             );
-            state.restore(p.document);
             pending.set(None);
             clear_input();
-            done.set(Some(restored));
+            match state.restore(p.document) {
+                Ok(()) => done.set(Some(restored)),
+                Err(refused) => error.set(Some(refused.to_string())),
+            }
         }
     };
     let cancel = move |_| {
@@ -212,9 +214,9 @@ fn RestoreCard() -> impl IntoView {
                 }
             })}
             <p class="status" role="status">{move || done.get().unwrap_or_default()}</p>
-            {move || state.snapshot.get().map(|s| {
+            {move || state.snapshot().get().map(|s| {
                 let when = long_day(clock::local_day(s.taken_at));
-                let kept = if s.stored { "" } else { " (kept in this tab only: storage was full)" };
+                let kept = if s.stored { "" } else { " (kept in this tab only: this browser is not storing data)" };
                 view! {
                     <div class="actions">
                         <button type="button" class="button" on:click=undo>"Undo the restore"</button>
@@ -233,20 +235,11 @@ fn RestoreCard() -> impl IntoView {
 fn StorageCard() -> impl IntoView {
     let state = use_app_state();
     let estimate = RwSignal::new(None::<(f64, f64)>);
-    wasm_bindgen_futures::spawn_local(async move {
-        if state.persistent.get_untracked().is_none() {
-            let persisted = storage::is_persistent().await;
-            state.persistent.try_set(persisted);
-        }
-        estimate.try_set(storage::estimate().await);
-    });
-    // Measured again after each save (this tab's or another's): a new revision.
-    let used = Memo::new(move |_| {
-        state.revision.track();
-        storage::usage().unwrap_or(0)
-    });
+    state.check_persistence(estimate);
+    // Measured again after each save (this tab's or another's).
+    let used = state.storage_used();
     let percent = move || (used.get() as f64 * 100.0 / QUOTA_UNITS as f64).min(100.0);
-    let persistence = move || match state.persistent.get() {
+    let persistence = move || match state.persistent().get() {
         Some(true) => "Granted: the browser will not clear this data to free space.",
         Some(false) => {
             "Not granted: when the device runs short of space, the browser may clear \
@@ -290,7 +283,7 @@ fn StorageCard() -> impl IntoView {
 fn UnreadableCopies() -> impl IntoView {
     let state = use_app_state();
     view! {
-        <Show when=move || state.quarantined.with(|k| !k.is_empty())>
+        <Show when=move || state.quarantined().with(|k| !k.is_empty())>
             <div class="card">
                 <h2>"Unreadable data set aside"</h2>
                 <p class="small">
@@ -298,7 +291,7 @@ fn UnreadableCopies() -> impl IntoView {
                      get help with it; remove it when you are sure you no longer need it."
                 </p>
                 <ul class="timeline">
-                    {move || state.quarantined.get().into_iter().map(|key| view! {
+                    {move || state.quarantined().get().into_iter().map(|key| view! {
                         <li><QuarantinedCopy key=key/></li>
                     }).collect_view()}
                 </ul>

@@ -7,7 +7,7 @@ use crate::state::use_app_state;
 #[component]
 pub fn InsightsPage() -> impl IntoView {
     let state = use_app_state();
-    let total = move || state.book.with(|b| b.reach_outs.len());
+    let total = move || state.book().with(|b| b.reach_outs.len());
     view! {
         <section class="page">
             <h1>"Insights"</h1>

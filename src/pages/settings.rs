@@ -3,18 +3,17 @@
 
 use leptos::prelude::*;
 
-use crate::components::field::{Field, FieldKind};
-use crate::model::Settings;
+use crate::components::field::{error_for, focus_first_invalid, Field, FieldKind};
+use crate::model::{FieldErrors, Settings, SettingsField};
 use crate::state::use_app_state;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let state = use_app_state();
-    let current = state.book.with_untracked(|b| b.settings.clone());
+    let current = state.book().with_untracked(|b| b.settings.clone());
     let days = RwSignal::new(current.follow_up_days.to_string());
     let tries = RwSignal::new(current.max_tries.to_string());
-    let days_error = RwSignal::new(None::<String>);
-    let tries_error = RwSignal::new(None::<String>);
+    let errors = RwSignal::new(FieldErrors::<SettingsField>::default());
     let status = RwSignal::new(None::<String>);
 
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -25,14 +24,13 @@ pub fn SettingsPage() -> impl IntoView {
                     b.settings = settings;
                     Ok(())
                 });
-                days_error.set(None);
-                tries_error.set(None);
+                errors.set(FieldErrors::default());
                 status.set(Some("Saved. Today follows the new rules.".into()));
             }
-            Err((days_message, tries_message)) => {
-                days_error.set(days_message);
-                tries_error.set(tries_message);
+            Err(found) => {
+                errors.set(found);
                 status.set(None);
+                focus_first_invalid();
             }
         }
     };
@@ -43,10 +41,10 @@ pub fn SettingsPage() -> impl IntoView {
             <form class="card form" novalidate on:submit=save aria-labelledby="rules-heading">
                 <h2 id="rules-heading">"Trying again"</h2>
                 <Field label="Days to wait for an answer" name="follow-up-days" value=days
-                    error=Signal::derive(move || days_error.get()) kind=FieldKind::Number
+                    error=error_for(errors, SettingsField::FollowUpDays) kind=FieldKind::Number
                     hint="With no answer after this many days, a follow-up appears on Today." />
                 <Field label="Tries before closing the loop" name="max-tries" value=tries
-                    error=Signal::derive(move || tries_error.get()) kind=FieldKind::Number
+                    error=error_for(errors, SettingsField::MaxTries) kind=FieldKind::Number
                     hint="After this many unanswered tries, Today suggests a kind last note instead of another nudge." />
                 <div class="actions">
                     <button type="submit" class="button primary">"Save settings"</button>

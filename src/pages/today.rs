@@ -4,7 +4,7 @@
 use crate::components::backup_reminder::BackupReminder;
 use leptos::prelude::*;
 
-use crate::clock;
+use chrono::NaiveDate;
 use crate::components::due_rows::{AwaitingRow, CloseLoopRow, FollowUpRow, StayInTouchRow};
 use crate::links::href;
 use crate::model::dates::{long_day, relative_day};
@@ -13,10 +13,19 @@ use crate::state::use_app_state;
 #[component]
 pub fn TodayPage() -> impl IntoView {
     let state = use_app_state();
-    let today = clock::today();
-    let has_contacts = move || state.book.with(|b| !b.contacts.is_empty());
-    let agenda = Memo::new(move |_| state.book.with(|b| b.agenda(today)));
-    let this_week = move || state.book.with(|b| b.reach_outs_this_week(today));
+    // Drawn again when the day changes (a tab left open past midnight).
+    move || {
+        let today = state.today().get();
+        view! { <TodayOn today/> }
+    }
+}
+
+#[component]
+fn TodayOn(today: NaiveDate) -> impl IntoView {
+    let state = use_app_state();
+    let has_contacts = move || state.book().with(|b| !b.contacts.is_empty());
+    let agenda = Memo::new(move |_| state.book().with(|b| b.agenda(today)));
+    let this_week = move || state.book().with(|b| b.reach_outs_this_week(today));
     let nothing_due = move || {
         agenda.with(|a| {
             a.follow_ups.is_empty() && a.close_the_loop.is_empty() && a.stay_in_touch.is_empty()
@@ -25,7 +34,7 @@ pub fn TodayPage() -> impl IntoView {
     let suggestion = move || {
         agenda.with(|a| a.suggestion).and_then(|id| {
             state
-                .book
+                .book()
                 .with(|b| b.contact(id).map(|c| (id, c.name.clone())))
         })
     };
@@ -118,27 +127,8 @@ pub fn TodayPage() -> impl IntoView {
 #[component]
 fn RecentWins() -> impl IntoView {
     let state = use_app_state();
-    let today = clock::today();
-    let wins = move || {
-        state.book.with(|book| {
-            let mut wins: Vec<_> = book
-                .reach_outs
-                .iter()
-                .filter(|r| r.outcome.is_yes())
-                .map(|r| {
-                    let name = book
-                        .contact(r.contact)
-                        .map(|c| c.name.clone())
-                        .unwrap_or_default();
-                    let day = r.outcome_date.unwrap_or(r.date);
-                    (day, r.id, r.contact, name, r.outcome.label())
-                })
-                .collect();
-            wins.sort_by_key(|w| std::cmp::Reverse((w.0, w.1)));
-            wins.truncate(5);
-            wins
-        })
-    };
+    let today = state.today().get_untracked();
+    let wins = move || state.book().with(|book| book.recent_wins(5));
     view! {
         <Show when=move || !wins().is_empty()>
             <section class="card" aria-labelledby="wins-heading">
@@ -146,8 +136,8 @@ fn RecentWins() -> impl IntoView {
                 <ul class="timeline" aria-labelledby="wins-heading">
                     <For each=wins key=|w| w.clone() let:win>
                         <li>
-                            <a href=href(&format!("/contacts/{}", win.2))>{win.3}</a>
-                            " · " {win.4} " · " <span class="muted">{relative_day(win.0, today)}</span>
+                            <a href=href(&format!("/contacts/{}", win.contact))>{win.name}</a>
+                            " · " {win.outcome} " · " <span class="muted">{relative_day(win.day, today)}</span>
                         </li>
                     </For>
                 </ul>

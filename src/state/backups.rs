@@ -8,7 +8,7 @@ use crate::format::backup::{self, BackupMark};
 use crate::format::document::{self, Document};
 use crate::model::dates::plural;
 use crate::model::Book;
-use crate::storage::{self, StorageNotice};
+use crate::storage::{self, StorageNotice, Store};
 use crate::{clock, download};
 
 /// The data as it was just before a restore.
@@ -16,15 +16,33 @@ use crate::{clock, download};
 pub struct Snapshot {
     pub book: Book,
     pub taken_at: DateTime<Utc>,
-    /// False when storage had no room for it: then it lasts only as long as this tab.
+    /// False only where the app runs without storage: then it lasts as long as this tab.
     pub stored: bool,
+}
+
+/// Why a backup or the copy of unreadable data was not downloaded.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DataError {
+    #[error("{0}")]
+    Backup(#[from] backup::BackupError),
+    #[error("{0}")]
+    Download(#[from] crate::download::DownloadError),
+    #[error("That copy is no longer in storage.")]
+    CopyGone,
+}
+
+/// Why a restore did not happen. Nothing was changed in either case.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RestoreError {
+    #[error("Nothing was restored: there is no room in this browser's storage for a safety copy of your current data, so the restore could not be undone. Download a backup of your current data first, then remove the copy of an earlier restore (\u{201c}Undo the restore\u{201d} or delete unneeded contacts) and try again.")]
+    NoRoomForSafetyCopy,
 }
 
 impl Snapshot {
     /// The snapshot kept in storage, if there is a readable one.
     pub fn load(namespace: &str) -> Option<Snapshot> {
         let text = storage::read(&storage::snapshot_key(namespace))?;
-        let document = document::decode(&text).ok()?;
+        let document = document::open(&text).ok()?.document;
         Some(Snapshot {
             book: document.data,
             taken_at: document.saved_at,
@@ -64,7 +82,12 @@ impl AppState {
             self.snapshot.set(snapshot);
         }
         let quarantined = storage::quarantined(&namespace);
-        let gone = |notice: &Option<StorageNotice>| matches!(notice, Some(StorageNotice::Quarantined { key, .. }) if !quarantined.contains(key));
+        let gone = |notice: &Option<StorageNotice>| {
+            notice
+                .as_ref()
+                .and_then(StorageNotice::copy_key)
+                .is_some_and(|key| !quarantined.iter().any(|k| k == key))
+        };
         if self.notice.with_untracked(gone) {
             self.notice.set(None);
         }
@@ -75,12 +98,11 @@ impl AppState {
 
     /// Downloads a full backup, checked by reading it back first, and remembers when.
     /// Returns what was backed up, for the confirmation.
-    pub fn download_backup(&self) -> Result<String, String> {
+    pub fn download_backup(&self) -> Result<String, DataError> {
         self.flush();
         let now = clock::now();
         let book = self.book.get_untracked();
-        let text =
-            backup::export(&book, self.revision.get_untracked(), now).map_err(|e| e.to_string())?;
+        let text = backup::export(&book, self.revision.get_untracked(), now)?;
         download::offer(
             &backup::file_name(clock::today()),
             &text,
@@ -113,20 +135,59 @@ impl AppState {
         self.backup.set(mark);
     }
 
-    /// Replaces the data with a backup's, after keeping a snapshot of the current data.
-    pub fn restore(&self, backup: Document) {
+    /// Replaces the data with a backup's, after keeping a snapshot of the current data in
+    /// storage. When the snapshot cannot be stored, nothing is restored: a restore that could
+    /// not be undone after a reload would put the current data at risk.
+    pub fn restore(&self, backup: Document) -> Result<(), RestoreError> {
         self.flush();
         let now = clock::now();
         let current = self.book.get_untracked();
-        let text = document::encode_packed(&current, self.revision.get_untracked(), now);
-        let key = storage::snapshot_key(&self.namespace());
-        let stored = self.store.with_value(|s| s.write_beside(&key, &text));
+        let saves = self.store.with_value(Store::saves);
+        let stored = if saves {
+            let text = document::encode_packed(&current, self.revision.get_untracked(), now);
+            let key = storage::snapshot_key(&self.namespace());
+            if !self.store.with_value(|s| s.write_beside(&key, &text)) {
+                return Err(RestoreError::NoRoomForSafetyCopy);
+            }
+            true
+        } else {
+            false
+        };
         self.snapshot.set(Some(Snapshot {
             book: current,
             taken_at: now,
             stored,
         }));
         self.replace(backup.data);
+        // If the save of the restored data fails, the banner says so; the stored snapshot
+        // still undoes it.
+        Ok(())
+    }
+
+    /// The size of the text under one of this app's keys, in UTF-16 code units.
+    pub fn stored_size(&self, key: &str) -> usize {
+        storage::size_of(key)
+    }
+
+    /// How many UTF-16 code units this origin's storage holds; measured again after every save.
+    pub fn storage_used(&self) -> Memo<u64> {
+        let revision = self.revision;
+        Memo::new(move |_| {
+            revision.track();
+            storage::usage().unwrap_or(0)
+        })
+    }
+
+    /// Asks the browser whether it keeps this site's data, and for its own estimate of usage.
+    pub fn check_persistence(&self, estimate: RwSignal<Option<(f64, f64)>>) {
+        let persistent = self.persistent;
+        wasm_bindgen_futures::spawn_local(async move {
+            if persistent.get_untracked().is_none() {
+                let persisted = storage::is_persistent().await;
+                persistent.try_set(persisted);
+            }
+            estimate.try_set(storage::estimate().await);
+        });
     }
 
     /// Puts back the data from before the last restore, and forgets the snapshot.
@@ -143,29 +204,29 @@ impl AppState {
     }
 
     /// Downloads the unreadable text kept under `key`, byte for byte.
-    pub fn download_quarantined(&self, key: &str) -> Result<(), String> {
-        let text = storage::read(key).ok_or("That copy is no longer in storage.")?;
+    pub fn download_quarantined(&self, key: &str) -> Result<(), DataError> {
+        let text = storage::read(key).ok_or(DataError::CopyGone)?;
         let stamp: String = key
             .split_once(":quarantine:")
             .map_or("", |(_, time)| time)
             .chars()
             .filter(char::is_ascii_digit)
             .collect();
-        download::offer(
+        Ok(download::offer(
             &format!("reachout-unreadable-{stamp}.txt"),
             &text,
             "text/plain",
-        )
+        )?)
     }
 
     /// Removes the unreadable copy under `key` for good, as the user asked.
     pub fn remove_quarantined(&self, key: &str) {
         if storage::remove(key) {
             self.quarantined.update(|keys| keys.retain(|k| k != key));
-            if matches!(
-                self.notice.get_untracked(),
-                Some(StorageNotice::Quarantined { key: ref k, .. }) if k == key
-            ) {
+            if self
+                .notice
+                .with_untracked(|n| n.as_ref().and_then(StorageNotice::copy_key) == Some(key))
+            {
                 self.notice.set(None);
             }
         }

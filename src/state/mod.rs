@@ -8,35 +8,40 @@
 
 mod backups;
 
-pub use backups::Snapshot;
+pub use backups::{DataError, RestoreError, Snapshot};
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::clock;
 use crate::format::backup::BackupMark;
 use crate::model::sync::merge;
 use crate::model::{Book, ModelError, Undo};
-use crate::storage::{self, StorageNotice, Store};
+use crate::storage::{self, Changed, StorageNotice, Store};
 
+/// Pages and components read the fields through read-only signals and change the book only
+/// through [`AppState::change`], so every change is saved, and saved in one place.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub book: RwSignal<Book>,
+    book: RwSignal<Book>,
     /// The storage problem to show, if any; cleared by the next successful save.
-    pub notice: RwSignal<Option<StorageNotice>>,
+    notice: RwSignal<Option<StorageNotice>>,
     /// The last change that can be taken back, with a number that tells offers apart.
-    pub undo: RwSignal<Option<(u64, Undo)>>,
+    undo: RwSignal<Option<(u64, Undo)>>,
     /// Whether the browser agreed to keep the data under storage pressure; asked after the
     /// first save, `None` until it answers.
-    pub persistent: RwSignal<Option<bool>>,
+    persistent: RwSignal<Option<bool>>,
     /// The revision of the stored document as this tab last read or wrote it; changes after
     /// every save, so what measures storage follows it.
-    pub revision: RwSignal<u64>,
+    revision: RwSignal<u64>,
     /// When the last backup was made.
-    pub backup: RwSignal<BackupMark>,
+    backup: RwSignal<BackupMark>,
     /// The data as it was before the last restore, for one-click undo; see `load_snapshot`.
-    pub snapshot: RwSignal<Option<Snapshot>>,
+    snapshot: RwSignal<Option<Snapshot>>,
     /// Storage keys holding unreadable data set aside, for the user to download or remove.
-    pub quarantined: RwSignal<Vec<String>>,
+    quarantined: RwSignal<Vec<String>>,
+    /// The local day; moves on at midnight and when the page is shown again.
+    today: RwSignal<NaiveDate>,
     store: StoredValue<Store>,
     sync: StoredValue<Sync>,
 }
@@ -86,9 +91,97 @@ impl AppState {
             // Read when the Data page first needs it: decoding it would slow every start.
             snapshot: RwSignal::new(None),
             quarantined: RwSignal::new(storage::quarantined(namespace)),
+            today: RwSignal::new(clock::today()),
             store: StoredValue::new(opened.store),
             sync: StoredValue::new(sync),
         }
+    }
+
+    /// Every contact, reach-out and setting, as this tab holds them.
+    pub fn book(&self) -> ReadSignal<Book> {
+        self.book.read_only()
+    }
+
+    pub fn notice(&self) -> ReadSignal<Option<StorageNotice>> {
+        self.notice.read_only()
+    }
+
+    pub fn undo(&self) -> ReadSignal<Option<(u64, Undo)>> {
+        self.undo.read_only()
+    }
+
+    pub fn persistent(&self) -> ReadSignal<Option<bool>> {
+        self.persistent.read_only()
+    }
+
+    pub fn backup(&self) -> ReadSignal<BackupMark> {
+        self.backup.read_only()
+    }
+
+    pub fn snapshot(&self) -> ReadSignal<Option<Snapshot>> {
+        self.snapshot.read_only()
+    }
+
+    pub fn quarantined(&self) -> ReadSignal<Vec<String>> {
+        self.quarantined.read_only()
+    }
+
+    /// The revision of the stored document; it moves with every save, this tab's or another's.
+    pub fn revision(&self) -> ReadSignal<u64> {
+        self.revision.read_only()
+    }
+
+    /// Today in the user's time zone; it follows the clock past midnight.
+    pub fn today(&self) -> ReadSignal<NaiveDate> {
+        self.today.read_only()
+    }
+
+    /// The storage key of the document, to tell the person where their data lives.
+    pub fn document_key(&self) -> String {
+        self.store.with_value(|s| Store::document_key(s.namespace()))
+    }
+
+    /// Checks the clock: a new local day moves Today on. Called when the page is shown again
+    /// and by the midnight timer.
+    pub fn check_the_day(&self) {
+        let today = clock::today();
+        if self.today.get_untracked() != today {
+            self.today.set(today);
+        }
+    }
+
+    /// Keeps [`AppState::today`] right while the tab stays open: a timer to the next local
+    /// midnight (then again), and a check whenever the page becomes visible, since timers
+    /// sleep in hidden tabs and on a locked phone.
+    pub fn follow_the_clock(&self) {
+        let state = *self;
+        let wait = clock::until_next_midnight();
+        set_timeout(
+            move || {
+                state.check_the_day();
+                state.follow_the_clock();
+            },
+            wait,
+        );
+    }
+
+    /// Takes in what another tab changed, given the key of a `storage` event.
+    pub fn other_tab_changed(&self, key: Option<&str>) {
+        let namespace = self.store.with_value(|s| s.namespace().to_string());
+        match storage::changed(&namespace, key) {
+            Changed::Document => self.sync_from_storage(),
+            Changed::Beside => self.reread_records_beside_the_document(),
+            Changed::All => {
+                self.sync_from_storage();
+                self.reread_records_beside_the_document();
+            }
+            Changed::Elsewhere => {}
+        }
+    }
+
+    /// Closes the undo toast without undoing.
+    pub fn dismiss_undo(&self) {
+        self.undo.set(None);
     }
 
     /// Takes in what another tab saved: its changes are merged with this tab's unsaved ones.

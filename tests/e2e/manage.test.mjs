@@ -55,7 +55,7 @@ test('several contacts are tagged, archived and deleted at once, with undo', asy
   await bulk.getByText('2 selected').waitFor();
   await bulk.getByLabel('Tag to add').fill('conference');
   await bulk.getByRole('button', { name: 'Add tag' }).click();
-  await bulk.getByText('Tagged 2 with "conference".').waitFor();
+  await bulk.getByText('Tagged 2 contacts with "conference".').waitFor();
   await page.getByLabel('Tag', { exact: true }).selectOption({ label: 'conference' });
   await page.getByRole('status').getByText('2 contacts match').waitFor();
   assert.deepEqual(await contactNames(page), ['Ana Lima', 'Carla Ruiz']);

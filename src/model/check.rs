@@ -1,0 +1,308 @@
+//! Every value of a book checked against [`Limits`], the rules the forms apply, for data that
+//! came in by another door: stored text, a backup, an import.
+//!
+//! [`Book::bring_into_range`] moves each value that breaks a limit to the nearest allowed one
+//! and names what it changed. A backup reader refuses the file when the list is not empty; the
+//! stored-text reader keeps the raw text aside first, then opens the adjusted book and says so.
+//! Either way no value out of range reaches the rest of the model, so date and count
+//! arithmetic there stays far from overflow.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::validate::{check_email, check_name, grouped, is_web_link, Limits};
+use super::{Book, Contact, ReachOut};
+
+/// One value that broke a limit, named so that a person can find it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Adjustment {
+    /// "Contact 'Ana Meyer'", "Reach-out 12 to 'Ana Meyer'", "Settings".
+    pub record: String,
+    /// What was found: "stay in touch every 4,294,967,295 days".
+    pub found: String,
+    /// The rule it broke: "at most 365".
+    pub rule: String,
+}
+
+impl std::fmt::Display for Adjustment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}; {}.", self.record, self.found, self.rule)
+    }
+}
+
+/// A short, safe quotation of user text for a message: at most 40 characters, with direction
+/// and invisible characters left out so that the message itself reads in order.
+fn quoted(text: &str) -> String {
+    let visible: String = text
+        .chars()
+        .filter(|c| !super::validate::is_invisible(*c) || *c == ' ')
+        .take(41)
+        .collect();
+    if visible.chars().count() > 40 {
+        format!("'{}…'", visible.chars().take(40).collect::<String>())
+    } else {
+        format!("'{visible}'")
+    }
+}
+
+fn contact_label(contact: &Contact) -> String {
+    if check_name(&contact.name).is_ok() {
+        format!("Contact {}", quoted(&contact.name))
+    } else {
+        format!("Contact {}", contact.id)
+    }
+}
+
+fn day_text(day: NaiveDate) -> String {
+    day.format("%Y-%m-%d").to_string()
+}
+
+fn years_rule() -> String {
+    format!(
+        "dates run from {} to {}",
+        Limits::FIRST_YEAR,
+        Limits::LAST_YEAR
+    )
+}
+
+/// Collects adjustments for one record.
+struct Audit<'a> {
+    record: String,
+    out: &'a mut Vec<Adjustment>,
+}
+
+impl Audit<'_> {
+    fn note(&mut self, found: String, rule: String) {
+        self.out.push(Adjustment {
+            record: self.record.clone(),
+            found,
+            rule,
+        });
+    }
+
+    /// Cuts `text` to `max` characters.
+    fn length(&mut self, text: &mut String, what: &str, max: usize) {
+        if text.chars().take(max + 1).count() > max {
+            let length = text.chars().count();
+            self.note(
+                format!("{what} of {} characters", grouped(length as u64)),
+                format!("at most {}", grouped(max as u64)),
+            );
+            *text = text.chars().take(max).collect();
+        }
+    }
+
+    fn day(&mut self, day: &mut NaiveDate, what: &str) {
+        if !Limits::day_in_range(*day) {
+            self.note(format!("{what} {}", day_text(*day)), years_rule());
+            *day = Limits::clamp_day(*day);
+        }
+    }
+
+    /// An optional day out of range is dropped (a snooze, a reminder).
+    fn optional_day(&mut self, day: &mut Option<NaiveDate>, what: &str) {
+        if let Some(found) = *day {
+            if !Limits::day_in_range(found) {
+                self.note(format!("{what} {}", day_text(found)), years_rule());
+                *day = None;
+            }
+        }
+    }
+
+    fn time(&mut self, at: &mut DateTime<Utc>, what: &str) {
+        if !Limits::time_in_range(*at) {
+            self.note(
+                format!("{what} {}", day_text(at.date_naive())),
+                years_rule(),
+            );
+            *at = Limits::clamp_time(*at);
+        }
+    }
+
+    fn number(
+        &mut self,
+        value: &mut u32,
+        range: std::ops::RangeInclusive<u32>,
+        found: impl Fn(&str) -> String,
+    ) {
+        if !range.contains(value) {
+            let rule = if *value < *range.start() {
+                format!("at least {}", range.start())
+            } else {
+                format!("at most {}", grouped(u64::from(*range.end())))
+            };
+            self.note(found(&grouped(u64::from(*value))), rule);
+            *value = (*value).clamp(*range.start(), *range.end());
+        }
+    }
+}
+
+impl Book {
+    /// Moves every value that breaks a limit into range and returns what it changed, in
+    /// record order; an empty list means the book already kept every limit.
+    pub fn bring_into_range(&mut self) -> Vec<Adjustment> {
+        let mut out = Vec::new();
+        let mut audit = Audit {
+            record: "Settings".into(),
+            out: &mut out,
+        };
+        audit.number(
+            &mut self.settings.follow_up_days,
+            Limits::FOLLOW_UP_DAYS,
+            |n| format!("a follow-up after {n} days"),
+        );
+        audit.number(&mut self.settings.max_tries, Limits::MAX_TRIES, |n| {
+            format!("{n} tries before closing the loop")
+        });
+        if self.next_id > Limits::MAX_ID {
+            audit.note(
+                format!("the next id is {}", grouped(self.next_id)),
+                format!("at most {}", grouped(Limits::MAX_ID)),
+            );
+            let highest = self.highest_id();
+            self.next_id = highest.saturating_add(1).min(Limits::MAX_ID);
+        }
+        let names: std::collections::HashMap<_, _> = self
+            .contacts
+            .iter_mut()
+            .map(|contact| {
+                let label = check_contact(contact, &mut out);
+                (contact.id, label)
+            })
+            .collect();
+        for reach_out in &mut self.reach_outs {
+            let to = names
+                .get(&reach_out.contact)
+                .map_or_else(String::new, |label| {
+                    format!(" to {}", label.trim_start_matches("Contact "))
+                });
+            check_reach_out(reach_out, format!("Reach-out {}{to}", reach_out.id.0), &mut out);
+        }
+        out
+    }
+
+    /// The highest id in use, 0 for an empty book.
+    pub fn highest_id(&self) -> u64 {
+        self.contacts
+            .iter()
+            .map(|c| c.id.0)
+            .chain(self.reach_outs.iter().map(|r| r.id.0))
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+/// Checks one contact; returns the label its messages use.
+fn check_contact(contact: &mut Contact, out: &mut Vec<Adjustment>) -> String {
+    let label = contact_label(contact);
+    let mut audit = Audit {
+        record: label.clone(),
+        out,
+    };
+    let Contact {
+        id,
+        name,
+        company,
+        role,
+        email,
+        linkedin,
+        tags,
+        notes,
+        created,
+        updated,
+        stay_in_touch_days,
+        stay_in_touch_snoozed_until,
+        archived: _,
+    } = contact;
+    audit.length(name, "a name", Limits::NAME);
+    if check_name(name).is_err() {
+        audit.note(
+            "a name with no visible character".into(),
+            "a name needs one".into(),
+        );
+        *name = format!("Contact {id}");
+    }
+    audit.length(company, "a company", Limits::SHORT_TEXT);
+    audit.length(role, "a role", Limits::SHORT_TEXT);
+    audit.length(email, "an e-mail address", Limits::SHORT_TEXT);
+    if !email.is_empty() && check_email(email).is_err() {
+        audit.note(
+            format!("the e-mail address {}", quoted(email)),
+            "it must look like name@example.com".into(),
+        );
+        email.clear();
+    }
+    if !linkedin.is_empty() && !is_web_link(linkedin) {
+        audit.note(
+            format!("the LinkedIn link {}", quoted(linkedin)),
+            "only http:// and https:// links are kept".into(),
+        );
+        linkedin.clear();
+    }
+    if tags.len() > Limits::TAGS {
+        audit.note(
+            format!("{} tags", grouped(tags.len() as u64)),
+            format!("at most {}", Limits::TAGS),
+        );
+        tags.truncate(Limits::TAGS);
+    }
+    for tag in tags.iter_mut() {
+        audit.length(tag, "a tag", Limits::TAG);
+    }
+    let before = tags.len();
+    tags.retain(|tag| !tag.contains(',') && !tag.chars().all(char::is_whitespace));
+    if tags.len() != before {
+        audit.note(
+            "an empty tag or one with a comma".into(),
+            "tags are words without commas".into(),
+        );
+    }
+    audit.length(notes, "notes", Limits::NOTES);
+    audit.time(created, "added on");
+    audit.time(updated, "changed on");
+    if let Some(days) = stay_in_touch_days {
+        audit.number(days, Limits::STAY_IN_TOUCH_DAYS, |n| {
+            format!("stay in touch every {n} days")
+        });
+    }
+    audit.optional_day(stay_in_touch_snoozed_until, "a reminder snoozed until");
+    label
+}
+
+fn check_reach_out(reach_out: &mut ReachOut, record: String, out: &mut Vec<Adjustment>) {
+    let mut audit = Audit { record, out };
+    let ReachOut {
+        id: _,
+        contact: _,
+        channel: _,
+        date,
+        note,
+        created,
+        follows_up: _,
+        outcome,
+        outcome_date,
+        outcome_note,
+        snoozed_until,
+        loop_closed: _,
+    } = reach_out;
+    audit.day(date, "dated");
+    audit.length(note, "a note", Limits::REACH_OUT_NOTE);
+    audit.time(created, "logged on");
+    if outcome.is_awaiting() {
+        *outcome_date = None;
+    }
+    if let Some(answered) = outcome_date {
+        audit.day(answered, "answered on");
+        if *answered < *date {
+            audit.note(
+                format!("answered on {}", day_text(*answered)),
+                format!(
+                    "an answer can't come before the reach-out ({})",
+                    day_text(*date)
+                ),
+            );
+            *answered = *date;
+        }
+    }
+    audit.length(outcome_note, "an outcome note", Limits::REACH_OUT_NOTE);
+    audit.optional_day(snoozed_until, "a follow-up snoozed until");
+}
