@@ -38,7 +38,10 @@ pub fn show(details: &str) {
     main.set_class_name("recovery");
     main.set_id("main");
     let mut parts = vec![
-        element("h1", "Reachout hit a bug. Your data is safe in this browser."),
+        element(
+            "h1",
+            "Reachout hit a bug. Your data is safe in this browser.",
+        ),
         element(
             "p",
             "Nothing was lost: everything you saved is still in this browser's storage, and \

@@ -257,8 +257,9 @@ impl Store {
             None => (
                 Mode::ReadOnly,
                 StorageNotice::UnreadableKept {
-                    reason: "some values are out of range and the original could not be copied aside"
-                        .into(),
+                    reason:
+                        "some values are out of range and the original could not be copied aside"
+                            .into(),
                 },
             ),
         };
@@ -373,7 +374,9 @@ fn keep_aside(
     now: DateTime<Utc>,
 ) -> Option<String> {
     let holds_raw = |key: &str| storage.get_item(key).ok().flatten().as_deref() == Some(raw);
-    let earlier = quarantined(namespace).into_iter().find(|key| holds_raw(key));
+    let earlier = quarantined(namespace)
+        .into_iter()
+        .find(|key| holds_raw(key));
     let key = earlier.unwrap_or_else(|| Store::quarantine_key(namespace, now));
     (holds_raw(&key) || (storage.set_item(&key, raw).is_ok() && holds_raw(&key))).then_some(key)
 }
@@ -434,7 +437,11 @@ pub fn changed(namespace: &str, key: Option<&str>) -> Changed {
     match key {
         None => Changed::All,
         Some(key) if key == Store::document_key(namespace) => Changed::Document,
-        Some(key) if key.strip_prefix(namespace).is_some_and(|rest| rest.starts_with(':')) => {
+        Some(key)
+            if key
+                .strip_prefix(namespace)
+                .is_some_and(|rest| rest.starts_with(':')) =>
+        {
             Changed::Beside
         }
         Some(_) => Changed::Elsewhere,

@@ -1,5 +1,7 @@
 //! Backup files: what is written, what is refused with which message, and what a restore shows.
 
+mod common;
+
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use reachout::format::backup::{self, BackupError, BackupMark, MAX_BACKUP_BYTES};
 use reachout::format::document::{decode, encode_packed, SCHEMA_VERSION};
@@ -11,12 +13,7 @@ fn now() -> DateTime<Utc> {
 }
 
 fn hostile(name: &str) -> (String, u64) {
-    let bytes = std::fs::read(format!("tests/fixtures/hostile/{name}")).unwrap();
-    // The browser reads a file as UTF-8, replacing what is not.
-    (
-        String::from_utf8_lossy(&bytes).into_owned(),
-        bytes.len() as u64,
-    )
+    common::fixture(&format!("hostile/{name}"))
 }
 
 #[test]

@@ -1,43 +1,14 @@
 //! "Try again… and again": outcomes, follow-ups, stay-in-touch, snoozes, stages and the agenda
 //! of the Today page, with the clock passed in so days can be moved at will.
 
-use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
+mod common;
+
+use chrono::Days;
+use common::{at, day, person, reach};
 use reachout::model::{
-    Book, Channel, ContactDraft, ContactId, Degree, ModelError, Opportunity, Outcome, OutcomeDraft,
-    OutcomeField, ReachOutDraft, ReachOutField, ReachOutId, Stage,
+    Book, Channel, Degree, ModelError, Opportunity, Outcome, OutcomeDraft, OutcomeField,
+    ReachOutDraft, ReachOutField, ReachOutId, Stage,
 };
-
-fn day(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
-}
-
-fn at(text: &str) -> DateTime<Utc> {
-    Utc.from_utc_datetime(&day(text).and_hms_opt(9, 0, 0).unwrap())
-}
-
-fn person(book: &mut Book, name: &str, created: &str) -> ContactId {
-    let draft = ContactDraft {
-        name: name.into(),
-        ..Default::default()
-    };
-    book.add_contact(&draft, at(created)).unwrap()
-}
-
-fn reach(
-    book: &mut Book,
-    contact: ContactId,
-    date: &str,
-    follows_up: Option<ReachOutId>,
-) -> ReachOutId {
-    let draft = ReachOutDraft {
-        channel: Some(Channel::Email),
-        date: date.into(),
-        note: String::new(),
-        follows_up,
-    };
-    book.log_reach_out(contact, &draft, day(date), at(date))
-        .unwrap()
-}
 
 fn answer(book: &mut Book, id: ReachOutId, outcome: Outcome, date: &str) {
     let draft = OutcomeDraft {

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::state::use_app_state;
 use crate::model::grouped;
+use crate::state::use_app_state;
 use crate::storage::StorageNotice;
 
 #[component]
@@ -39,7 +39,14 @@ pub fn QuarantinedCopy(key: String) -> impl IntoView {
     let size = grouped(state.stored_size(&key) as u64);
     let download = {
         let key = key.clone();
-        move |_| error.set(state.download_quarantined(&key).err().map(|e| e.to_string()))
+        move |_| {
+            error.set(
+                state
+                    .download_quarantined(&key)
+                    .err()
+                    .map(|e| e.to_string()),
+            )
+        }
     };
     let remove = {
         let key = key.clone();

@@ -25,4 +25,3 @@ pub fn role_at_company(parts: Vec<String>) -> impl IntoView {
         .map(|(i, part)| view! { {(i > 0).then_some(" at ")}<bdi>{part}</bdi> })
         .collect_view()
 }
-

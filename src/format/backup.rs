@@ -179,9 +179,16 @@ pub struct BackupMark {
 }
 
 impl BackupMark {
-    /// Reads a stored mark; anything unreadable counts as no backup yet.
+    /// Reads a stored mark; anything unreadable, or dated outside the supported years,
+    /// counts as no backup yet.
     pub fn parse(text: Option<&str>) -> BackupMark {
-        text.and_then(|t| serde_json::from_str(t).ok())
+        text.and_then(|t| serde_json::from_str::<BackupMark>(t).ok())
+            .filter(|mark| {
+                [mark.backed_up_at, mark.remind_after]
+                    .into_iter()
+                    .flatten()
+                    .all(Limits::time_in_range)
+            })
             .unwrap_or_default()
     }
 

@@ -161,9 +161,7 @@ impl Serialize for ReachOutColumns<'_> {
 /// form, damage), which the general reader in [`super::document`] then handles and explains.
 pub fn read_current(text: &str) -> Option<(u64, DateTime<Utc>, Book)> {
     let document: Current = serde_json::from_str(text).ok()?;
-    if document.format != super::FORMAT_NAME
-        || document.version != super::SCHEMA_VERSION
-    {
+    if document.format != super::FORMAT_NAME || document.version != super::SCHEMA_VERSION {
         return None;
     }
     let data = document.data;

@@ -149,9 +149,9 @@ pub fn unpack(text: &str) -> Result<String, UnpackError> {
     }
     let inflated = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_UNPACKED_BYTES)
         .map_err(|e| match e.status {
-            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => UnpackError::TooLarge,
-            status => UnpackError::Inflate(format!("{status:?}")),
-        })?;
+        miniz_oxide::inflate::TINFLStatus::HasMoreOutput => UnpackError::TooLarge,
+        status => UnpackError::Inflate(format!("{status:?}")),
+    })?;
     String::from_utf8(inflated).map_err(|_| UnpackError::NotText)
 }
 

@@ -20,7 +20,6 @@ use super::compact::{self, UnpackError};
 pub use super::{FORMAT_NAME, SCHEMA_VERSION};
 use crate::model::{Adjustment, Book, Limits};
 
-
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     pub format: String,

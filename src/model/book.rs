@@ -46,7 +46,10 @@ pub enum ModelError {
     InvalidOutcome(FieldErrors<OutcomeField>),
     #[error("This record has used up its ids; download a backup and restore it to renumber.")]
     OutOfIds,
-    #[error("Pick a day after today to snooze until, at most until {}.", Limits::LAST_YEAR)]
+    #[error(
+        "Pick a day after today to snooze until, at most until {}.",
+        Limits::LAST_YEAR
+    )]
     SnoozeDay,
     #[error("Pick a rhythm between {} and {} days.", Limits::STAY_IN_TOUCH_DAYS.start(), Limits::STAY_IN_TOUCH_DAYS.end())]
     RhythmOutOfRange,
@@ -168,10 +171,18 @@ impl Book {
             }
         };
         take(*name != after.name, &mut contact.name, valid.name);
-        take(*company != after.company, &mut contact.company, valid.company);
+        take(
+            *company != after.company,
+            &mut contact.company,
+            valid.company,
+        );
         take(*role != after.role, &mut contact.role, valid.role);
         take(*email != after.email, &mut contact.email, valid.email);
-        take(*linkedin != after.linkedin, &mut contact.linkedin, valid.linkedin);
+        take(
+            *linkedin != after.linkedin,
+            &mut contact.linkedin,
+            valid.linkedin,
+        );
         take(*notes != after.notes, &mut contact.notes, valid.notes);
         if *tags != after.tags {
             contact.tags = valid.tags;

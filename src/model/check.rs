@@ -175,7 +175,11 @@ impl Book {
                 .map_or_else(String::new, |label| {
                     format!(" to {}", label.trim_start_matches("Contact "))
                 });
-            check_reach_out(reach_out, format!("Reach-out {}{to}", reach_out.id.0), &mut out);
+            check_reach_out(
+                reach_out,
+                format!("Reach-out {}{to}", reach_out.id.0),
+                &mut out,
+            );
         }
         out
     }

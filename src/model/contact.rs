@@ -4,7 +4,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::validate::{
-    check_email, check_length, check_name, normalize_web_url, parse_in_range, grouped, FieldErrors, Limits,
+    check_email, check_length, check_name, grouped, normalize_web_url, parse_in_range, FieldErrors,
+    Limits,
 };
 use super::ContactId;
 

@@ -73,7 +73,10 @@ mod tests {
             Some("Enter a number of tries from 1 to 10.")
         );
         let errors = Settings::parse("7", "lots").unwrap_err();
-        assert_eq!(errors.fields().collect::<Vec<_>>(), [SettingsField::MaxTries]);
+        assert_eq!(
+            errors.fields().collect::<Vec<_>>(),
+            [SettingsField::MaxTries]
+        );
         assert!(Settings::parse("4294967295", "3").is_err());
     }
 }

@@ -57,7 +57,9 @@ impl Limits {
 
     pub fn clamp_time(at: DateTime<Utc>) -> DateTime<Utc> {
         let first = Self::first_day().and_hms_opt(0, 0, 0).map(|t| t.and_utc());
-        let last = Self::last_day().and_hms_opt(23, 59, 59).map(|t| t.and_utc());
+        let last = Self::last_day()
+            .and_hms_opt(23, 59, 59)
+            .map(|t| t.and_utc());
         match (first, last) {
             (Some(first), Some(last)) => at.clamp(first, last),
             _ => at,
@@ -345,14 +347,23 @@ mod tests {
     #[test]
     fn only_saved_web_links_are_drawn_as_links() {
         assert!(is_web_link("https://www.linkedin.com/in/ana"));
-        for url in ["javascript:alert(1)", "data:text/html,x", "linkedin.com/in/ana", " https://a.b", ""] {
+        for url in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "linkedin.com/in/ana",
+            " https://a.b",
+            "",
+        ] {
             assert!(!is_web_link(url), "{url}");
         }
     }
 
     #[test]
     fn names_need_a_visible_character() {
-        assert_eq!(check_name("\u{200B}\u{202E} \u{2066}"), Err(Invalid::NoVisibleName));
+        assert_eq!(
+            check_name("\u{200B}\u{202E} \u{2066}"),
+            Err(Invalid::NoVisibleName)
+        );
         assert_eq!(check_name(""), Err(Invalid::NoVisibleName));
         assert_eq!(check_name("\u{202E}Ana"), Ok(()));
     }

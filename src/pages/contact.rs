@@ -9,8 +9,8 @@ use crate::components::contact_actions::{DeleteContact, MergeContact};
 use crate::components::disclosure::Disclosure;
 use crate::components::outcome_picker::OutcomePicker;
 use crate::components::reach_out_form::ReachOutForm;
-use crate::model::dates::{long_day, relative_day};
 use crate::components::user_text::{role_at_company, web_link};
+use crate::model::dates::{long_day, relative_day};
 use crate::model::{Contact, ContactId, ReachOutId};
 use crate::state::use_app_state;
 

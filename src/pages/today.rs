@@ -4,11 +4,11 @@
 use crate::components::backup_reminder::BackupReminder;
 use leptos::prelude::*;
 
-use chrono::NaiveDate;
 use crate::components::due_rows::{AwaitingRow, CloseLoopRow, FollowUpRow, StayInTouchRow};
 use crate::links::href;
 use crate::model::dates::{long_day, relative_day};
 use crate::state::use_app_state;
+use chrono::NaiveDate;
 
 #[component]
 pub fn TodayPage() -> impl IntoView {

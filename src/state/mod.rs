@@ -138,7 +138,8 @@ impl AppState {
 
     /// The storage key of the document, to tell the person where their data lives.
     pub fn document_key(&self) -> String {
-        self.store.with_value(|s| Store::document_key(s.namespace()))
+        self.store
+            .with_value(|s| Store::document_key(s.namespace()))
     }
 
     /// Checks the clock: a new local day moves Today on. Called when the page is shown again
