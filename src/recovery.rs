@@ -18,12 +18,19 @@ pub fn install() {
 
 /// Replaces the page with the recovery screen. `details` is shown as text, for a bug report.
 pub fn show(details: &str) {
-    // Every step may fail (no document in a worker, a browser refusing a Blob): then the
-    // screen simply has fewer parts, and nothing here may panic again.
+    if let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
+        show_in(&body, details);
+    }
+}
+
+/// Replaces what `container` holds with the recovery screen.
+pub fn show_in(body: &web_sys::Element, details: &str) {
+    // Every step may fail (a browser refusing a Blob, say): then the screen simply has fewer
+    // parts, and nothing here may panic again.
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Some(body) = document.body() else {
         return;
     };
     body.set_inner_html("");

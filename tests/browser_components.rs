@@ -210,7 +210,7 @@ async fn two_tabs_changing_at_once_keep_both_changes() {
     names.sort();
     assert_eq!(names, ["Ana", "Ben"]);
     assert_ne!(book.contacts[0].id, book.contacts[1].id);
-    first.book.with_untracked(|b| assert_eq!(*b, book));
+    first.book().with_untracked(|b| assert_eq!(*b, book));
 
     // An edit in one and a new reach-out in the other, unsaved at the same time.
     let ana = book.contacts.iter().find(|c| c.name == "Ana").unwrap().id;
@@ -228,7 +228,93 @@ async fn two_tabs_changing_at_once_keep_both_changes() {
         (ana.name.as_str(), ana.company.as_str(), ana.archived),
         ("Ana Lima", "Acme", true)
     );
-    first.book.with_untracked(|b| assert_eq!(*b, book));
-    second.book.with_untracked(|b| assert_eq!(*b, book));
+    first.book().with_untracked(|b| assert_eq!(*b, book));
+    second.book().with_untracked(|b| assert_eq!(*b, book));
     local().remove_item("t-both:document").unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_restore_whose_safety_copy_cannot_be_stored_changes_nothing() {
+    for key in ["t-noroom:document", "t-noroom:snapshot"] {
+        local().remove_item(key).unwrap();
+    }
+    let owner = Owner::new();
+    let state = owner.with(|| AppState::open("t-noroom"));
+    state
+        .change(|b| b.add_contact(&named("Ana"), chrono::Utc::now()))
+        .unwrap();
+    state.flush();
+    let mut backup = Book::default();
+    backup
+        .add_contact(&named("Ben"), chrono::Utc::now())
+        .unwrap();
+    let text = document::encode(&backup, 1, chrono::Utc::now());
+    let backup = reachout::format::backup::read(&text, text.len() as u64).unwrap();
+    // A storage that refuses every write of the snapshot key, as a full quota does.
+    js_sys::eval(
+        "window.__keptSetItem = Storage.prototype.setItem; \
+         Storage.prototype.setItem = function (k, v) { \
+           if (k.endsWith(':snapshot')) throw new DOMException('full', 'QuotaExceededError'); \
+           return window.__keptSetItem.call(this, k, v); };",
+    )
+    .unwrap();
+    let restored = state.restore(backup);
+    js_sys::eval("Storage.prototype.setItem = window.__keptSetItem;").unwrap();
+    assert_eq!(
+        restored,
+        Err(reachout::state::RestoreError::NoRoomForSafetyCopy)
+    );
+    assert!(restored
+        .unwrap_err()
+        .to_string()
+        .starts_with("Nothing was restored"));
+    let names: Vec<String> = state
+        .book()
+        .with_untracked(|b| b.contacts.iter().map(|c| c.name.clone()).collect());
+    assert_eq!(names, ["Ana"]);
+    assert_eq!(stored("t-noroom").unwrap().contacts[0].name, "Ana");
+    assert!(state.snapshot().get_untracked().is_none());
+    local().remove_item("t-noroom:document").unwrap();
+}
+
+#[wasm_bindgen_test]
+fn the_recovery_screen_offers_the_stored_data_and_the_data_page() {
+    local()
+        .set_item("reachout:document", "stored text, whatever it is")
+        .unwrap();
+    let body = container();
+    body.set_inner_html("<p>The app as it was</p>");
+    reachout::recovery::show_in(&body, "panicked at src/somewhere.rs: <b>not markup</b>");
+    assert!(!body.text_content().unwrap().contains("The app as it was"));
+    let heading = body.query_selector("h1").unwrap().unwrap();
+    assert_eq!(
+        heading.text_content().unwrap(),
+        "Reachout hit a bug. Your data is safe in this browser."
+    );
+    let download = body
+        .query_selector("a[download]")
+        .unwrap()
+        .expect("a download link");
+    assert_eq!(download.text_content().unwrap(), "Download the stored data");
+    assert!(download.get_attribute("href").unwrap().starts_with("blob:"));
+    let data = body
+        .query_selector("a[href='/data']")
+        .unwrap()
+        .expect("a link to the Data page");
+    assert_eq!(data.text_content().unwrap(), "Open the Data page");
+    // The details are text, never markup.
+    assert!(body.query_selector("pre b").unwrap().is_none());
+    assert!(body.text_content().unwrap().contains("<b>not markup</b>"));
+    local().remove_item("reachout:document").unwrap();
+    body.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_day_moves_on_when_the_clock_says_so() {
+    let owner = Owner::new();
+    let state = owner.with(|| AppState::open("t-day"));
+    assert_eq!(state.today().get_untracked(), reachout::clock::today());
+    state.check_the_day();
+    assert_eq!(state.today().get_untracked(), reachout::clock::today());
+    assert!(reachout::clock::until_next_midnight() <= std::time::Duration::from_secs(3600));
 }

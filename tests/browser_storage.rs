@@ -252,3 +252,71 @@ fn a_store_sees_what_another_tab_saved_and_never_writes_over_newer_data() {
     assert_eq!(local().get_item("t-tabs:document").unwrap(), Some(newer));
     clear("t-tabs");
 }
+
+#[wasm_bindgen_test]
+fn a_save_the_browser_accepts_but_does_not_keep_is_reported() {
+    clear("t-silent");
+    let mut store = Store::open("t-silent", now()).store;
+    store.save(&book_with(&["Ana"]), now()).unwrap();
+    // Like a broken extension or browser: setItem returns without storing anything.
+    js_sys::eval(
+        "window.__keptSetItem = Storage.prototype.setItem; Storage.prototype.setItem = function () {};",
+    )
+    .unwrap();
+    let saved = store.save(&book_with(&["Ana", "Ben"]), now());
+    js_sys::eval("Storage.prototype.setItem = window.__keptSetItem;").unwrap();
+    assert_eq!(saved, Err(StorageNotice::SaveNotKept));
+    // The revision did not move: the next save writes revision 2 again, over what is stored.
+    assert_eq!(store.revision(), 1);
+    store.save(&book_with(&["Ana", "Ben"]), now()).unwrap();
+    assert_eq!(store.revision(), 2);
+    clear("t-silent");
+}
+
+#[wasm_bindgen_test]
+fn stored_values_out_of_range_are_kept_aside_then_opened_in_range() {
+    clear("t-range");
+    let raw = include_str!("fixtures/hostile/values/rhythm-max.json");
+    local().set_item("t-range:document", raw).unwrap();
+    let opened = Store::open("t-range", now());
+    let Some(StorageNotice::Adjusted {
+        key,
+        changes,
+        count,
+    }) = opened.notice
+    else {
+        panic!("expected the adjusted notice, got {:?}", opened.notice);
+    };
+    assert_eq!(count, 1);
+    assert_eq!(
+        changes,
+        ["Contact 'Evil Rhythm': stay in touch every 4,294,967,295 days; at most 365."]
+    );
+    // The original is kept byte for byte, and the document is not rewritten until a change.
+    assert_eq!(local().get_item(&key).unwrap().as_deref(), Some(raw));
+    assert_eq!(opened.book.contacts[0].stay_in_touch_days, Some(365));
+    assert_eq!(opened.store.mode(), Mode::ReadWrite);
+    // Opening again reuses the same copy.
+    let again = Store::open("t-range", now());
+    assert!(matches!(again.notice, Some(StorageNotice::Adjusted { key: k, .. }) if k == key));
+    assert_eq!(storage::quarantined("t-range").len(), 1);
+    clear("t-range");
+}
+
+#[wasm_bindgen_test]
+fn a_stored_deflate_bomb_is_set_aside_and_the_app_opens() {
+    clear("t-bomb");
+    let bomb = include_str!("fixtures/hostile/bomb.txt");
+    local().set_item("t-bomb:document", bomb).unwrap();
+    let started = js_sys::Date::now();
+    let opened = Store::open("t-bomb", now());
+    let took = js_sys::Date::now() - started;
+    assert!(
+        matches!(&opened.notice, Some(StorageNotice::Quarantined { reason, .. }) if reason.contains("more than 80 MB")),
+        "{:?}",
+        opened.notice
+    );
+    assert_eq!(opened.book, Book::default());
+    web_sys::console::log_1(&format!("opening an 81 MB deflate bomb took {took} ms").into());
+    clear("t-bomb");
+}
