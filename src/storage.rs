@@ -73,6 +73,14 @@ impl StorageNotice {
         }
     }
 
+    /// The banner's opening words.
+    pub fn title(&self) -> &'static str {
+        match self {
+            StorageNotice::Adjusted { .. } => "Saved data adjusted.",
+            _ => "Storage problem.",
+        }
+    }
+
     pub fn message(&self) -> String {
         match self {
             StorageNotice::Unavailable => "This browser is not letting Reachout store data (private mode or blocked storage). \

@@ -2,6 +2,8 @@
 //! undo) and merge with a duplicate (choosing the winning value where the two differ, with undo).
 
 use leptos::prelude::*;
+
+use crate::components::focus::focus_when_drawn;
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
@@ -30,11 +32,7 @@ where
 {
     open.update(|o| *o = !*o);
     if open.get_untracked() {
-        request_animation_frame(move || {
-            if let Some(element) = first.get_untracked() {
-                let _ = element.unchecked_into::<web_sys::HtmlElement>().focus();
-            }
-        });
+        focus_when_drawn(first);
     }
 }
 

@@ -1,8 +1,8 @@
 //! A labelled form field with its hint and error message wired up for screen readers.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
+pub use super::focus::focus_first_invalid;
 use crate::model::FieldErrors;
 
 /// How the field takes its text.
@@ -108,17 +108,4 @@ pub fn error_for<F: Ord + Copy + Send + Sync + 'static>(
     field: F,
 ) -> Signal<Option<String>> {
     Signal::derive(move || errors.with(|e| e.get(field).map(str::to_string)))
-}
-
-/// Moves focus to the first field marked invalid, once the messages are on screen.
-pub fn focus_first_invalid() {
-    request_animation_frame(|| {
-        let first = document()
-            .query_selector("[aria-invalid='true']")
-            .ok()
-            .flatten();
-        if let Some(element) = first.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = element.focus();
-        }
-    });
 }

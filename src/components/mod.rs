@@ -7,6 +7,7 @@ pub mod contact_form;
 pub mod disclosure;
 pub mod due_rows;
 pub mod field;
+pub mod focus;
 pub mod outcome_picker;
 pub mod reach_out_form;
 pub mod shortcuts;

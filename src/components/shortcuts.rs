@@ -2,6 +2,8 @@
 //! while the user types in a field or holds Ctrl, Alt or Meta.
 
 use leptos::prelude::*;
+
+use crate::components::focus::focus_selector;
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
@@ -26,14 +28,6 @@ fn typing_in_field(ev: &web_sys::KeyboardEvent) -> bool {
     };
     let tag = element.tag_name().to_ascii_lowercase();
     matches!(tag.as_str(), "input" | "textarea" | "select") || element.is_content_editable()
-}
-
-fn focus(selector: &str) -> bool {
-    let found = document().query_selector(selector).ok().flatten();
-    match found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        Some(element) => element.focus().is_ok(),
-        None => false,
-    }
 }
 
 #[component]
@@ -78,12 +72,14 @@ pub fn Shortcuts() -> impl IntoView {
                 go("/contacts/new");
                 true
             }
-            (false, "l") => focus("form[aria-labelledby^='log-heading'] input[type='radio']"),
+            (false, "l") => {
+                focus_selector("form[aria-labelledby^='log-heading'] input[type='radio']")
+            }
             (false, "/") => {
-                if !focus("#contact-search") {
+                if !focus_selector("#contact-search") {
                     go("/contacts");
                     request_animation_frame(|| {
-                        focus("#contact-search");
+                        focus_selector("#contact-search");
                     });
                 }
                 true

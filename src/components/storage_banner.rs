@@ -1,7 +1,7 @@
 //! The banner that tells the user about any storage problem, at the top of every page.
 
+use crate::components::focus::focus_when_drawn;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::model::grouped;
 use crate::state::use_app_state;
@@ -15,7 +15,7 @@ pub fn StorageBanner() -> impl IntoView {
             view! {
                 <div class="banner" role="alert">
                     <p>
-                        <strong>"Storage problem. "</strong>
+                        <strong>{notice.title()}</strong>" "
                         {notice.message()}
                     </p>
                     {match notice {
@@ -55,11 +55,7 @@ pub fn QuarantinedCopy(key: String) -> impl IntoView {
     let focus_first = NodeRef::<leptos::html::Button>::new();
     let ask = move |_| {
         confirming.set(true);
-        request_animation_frame(move || {
-            if let Some(button) = focus_first.get_untracked() {
-                let _ = button.unchecked_ref::<web_sys::HtmlElement>().focus();
-            }
-        });
+        focus_when_drawn(focus_first);
     };
     view! {
         <div class="quarantine">
