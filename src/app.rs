@@ -16,8 +16,7 @@ use crate::pages::insights::InsightsPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::settings::SettingsPage;
 use crate::pages::today::TodayPage;
-use crate::state::AppState;
-use crate::storage::APP_NAMESPACE;
+use crate::state::{AppState, APP_NAMESPACE};
 
 #[component]
 pub fn App() -> impl IntoView {

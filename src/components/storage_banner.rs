@@ -4,8 +4,7 @@ use crate::components::focus::focus_when_drawn;
 use leptos::prelude::*;
 
 use crate::model::grouped;
-use crate::state::use_app_state;
-use crate::storage::StorageNotice;
+use crate::state::{use_app_state, StorageNotice};
 
 #[component]
 pub fn StorageBanner() -> impl IntoView {

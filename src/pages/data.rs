@@ -7,8 +7,7 @@ use crate::components::storage_banner::QuarantinedCopy;
 use crate::format::backup::{self, Preview, MAX_BACKUP_BYTES};
 use crate::format::document::Document;
 use crate::model::dates::{long_day, plural};
-use crate::state::{use_app_state, DataError};
-use crate::storage::QUOTA_UNITS;
+use crate::state::{use_app_state, DataError, QUOTA_UNITS};
 
 #[component]
 pub fn DataPage() -> impl IntoView {

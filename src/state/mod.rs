@@ -9,6 +9,8 @@
 mod backups;
 
 pub use backups::{DataError, RestoreError, Snapshot};
+/// What pages show of storage: its notices, its quota and the app's namespace.
+pub use crate::storage::{StorageNotice, APP_NAMESPACE, QUOTA_UNITS};
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -17,7 +19,7 @@ use crate::clock;
 use crate::format::backup::BackupMark;
 use crate::model::sync::merge;
 use crate::model::{Book, ModelError, Undo};
-use crate::storage::{self, Changed, StorageNotice, Store};
+use crate::storage::{self, Changed, Store};
 
 /// Pages and components read the fields through read-only signals and change the book only
 /// through [`AppState::change`], so every change is saved, and saved in one place.
