@@ -35,6 +35,15 @@ const TABLES: [&str; 2] = ["contacts", "reach_outs"];
 /// Real data compresses about tenfold; a "bomb" that inflates to gigabytes stops here, quickly.
 pub const MAX_UNPACKED_BYTES: usize = 80_000_000;
 
+/// Why a list written as columns could not be read back as records.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ColumnsError {
+    #[error("the {table} column \"{key}\" is not a list")]
+    NotAList { table: &'static str, key: String },
+    #[error("the {table} columns have different lengths")]
+    UnevenLengths { table: &'static str },
+}
+
 /// Why packed text could not be unpacked.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum UnpackError {
@@ -54,7 +63,7 @@ pub enum UnpackError {
 
 /// Turns each list written as columns back into an array of records ([`super::columns`] writes
 /// them); record lists already written as arrays are left as they are.
-pub fn from_columns(document: &mut Value) -> Result<(), String> {
+pub fn from_columns(document: &mut Value) -> Result<(), ColumnsError> {
     let Some(data) = document.get_mut("data").and_then(Value::as_object_mut) else {
         return Ok(());
     };
@@ -67,15 +76,15 @@ pub fn from_columns(document: &mut Value) -> Result<(), String> {
     Ok(())
 }
 
-fn rows_of(table: &str, columns: Map<String, Value>) -> Result<Vec<Value>, String> {
+fn rows_of(table: &'static str, columns: Map<String, Value>) -> Result<Vec<Value>, ColumnsError> {
     let mut rows: Option<Vec<Map<String, Value>>> = None;
     for (key, column) in columns {
         let Value::Array(cells) = column else {
-            return Err(format!("the {table} column \"{key}\" is not a list"));
+            return Err(ColumnsError::NotAList { table, key });
         };
         let rows = rows.get_or_insert_with(|| vec![Map::new(); cells.len()]);
         if cells.len() != rows.len() {
-            return Err(format!("the {table} columns have different lengths"));
+            return Err(ColumnsError::UnevenLengths { table });
         }
         for (row, cell) in rows.iter_mut().zip(cells) {
             if !cell.is_null() {

@@ -160,7 +160,7 @@ pub fn decode(text: &str) -> Result<Document, DecodeError> {
     if version == 0 {
         return Err(DecodeError::UnknownVersion("0".into()));
     }
-    compact::from_columns(&mut value).map_err(DecodeError::Damaged)?;
+    compact::from_columns(&mut value).map_err(|e| DecodeError::Damaged(e.to_string()))?;
     let value = migrate(value, version)?;
     let mut document: Document =
         serde_json::from_value(value).map_err(|e| DecodeError::Damaged(e.to_string()))?;

@@ -8,9 +8,9 @@
 
 mod backups;
 
-pub use backups::{DataError, RestoreError, Snapshot};
 /// What pages show of storage: its notices, its quota and the app's namespace.
 pub use crate::storage::{StorageNotice, APP_NAMESPACE, QUOTA_UNITS};
+pub use backups::{DataError, RestoreError, Snapshot};
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
