@@ -2,14 +2,25 @@
 //! page is replaced by a plain recovery screen that offers the stored data as it is and a way
 //! to the Data page. Built with the DOM directly, because the app's own rendering has stopped.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use wasm_bindgen::JsCast;
 
 use crate::links::href;
 use crate::storage::{self, Store, APP_NAMESPACE};
 
+/// Set by the panic hook: from then on the app saves nothing.
+static FAILED: AtomicBool = AtomicBool::new(false);
+
+/// True once the app has hit a bug; saving checks it.
+pub fn has_failed() -> bool {
+    FAILED.load(Ordering::Relaxed)
+}
+
 /// Installs the panic hook; call once, before mounting the app.
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
+        FAILED.store(true, Ordering::Relaxed);
         let details = info.to_string();
         web_sys::console::error_1(&details.as_str().into());
         show(&details);

@@ -308,13 +308,3 @@ fn the_recovery_screen_offers_the_stored_data_and_the_data_page() {
     local().remove_item("reachout:document").unwrap();
     body.remove();
 }
-
-#[wasm_bindgen_test]
-fn the_day_moves_on_when_the_clock_says_so() {
-    let owner = Owner::new();
-    let state = owner.with(|| AppState::open("t-day"));
-    assert_eq!(state.today().get_untracked(), reachout::clock::today());
-    state.check_the_day();
-    assert_eq!(state.today().get_untracked(), reachout::clock::today());
-    assert!(reachout::clock::until_next_midnight() <= std::time::Duration::from_secs(3600));
-}

@@ -224,13 +224,16 @@ fn a_store_sees_what_another_tab_saved_and_never_writes_over_newer_data() {
     clear("t-tabs");
     let mut first = Store::open("t-tabs", now()).store;
     let mut second = Store::open("t-tabs", now()).store;
-    assert_eq!(second.refresh(), None, "nothing changed yet");
+    assert_eq!(second.refresh(now()), None, "nothing changed yet");
 
     first.save(&book_with(&["Ana"]), now()).unwrap();
-    assert_eq!(second.refresh(), Some(Ok((book_with(&["Ana"]), 1))));
-    assert_eq!(second.refresh(), None, "each change is taken once");
+    assert_eq!(second.refresh(now()), Some(Ok((book_with(&["Ana"]), 1))));
+    assert_eq!(second.refresh(now()), None, "each change is taken once");
     second.save(&book_with(&["Ana", "Ben"]), now()).unwrap();
-    assert_eq!(first.refresh(), Some(Ok((book_with(&["Ana", "Ben"]), 2))));
+    assert_eq!(
+        first.refresh(now()),
+        Some(Ok((book_with(&["Ana", "Ben"]), 2)))
+    );
     let raw = local().get_item("t-tabs:document").unwrap().unwrap();
     assert_eq!(
         document::decode(&raw).unwrap().revision,
@@ -244,7 +247,7 @@ fn a_store_sees_what_another_tab_saved_and_never_writes_over_newer_data() {
     );
     local().set_item("t-tabs:document", &newer).unwrap();
     assert!(matches!(
-        first.refresh(),
+        first.refresh(now()),
         Some(Err(StorageNotice::NewerVersion { .. }))
     ));
     assert_eq!(first.mode(), Mode::ReadOnly);

@@ -61,12 +61,21 @@ pub fn DeleteContact(contact: ContactId, name: String) -> impl IntoView {
         let _ = state.change(|b| b.set_archived(contact, true, clock::now()));
         open.set(false);
     };
+    // The name sits in its own `<bdi>`: direction marks in it cannot reorder the question.
     let question = {
         let name = name.clone();
-        move || match count() {
-            0 => format!("Delete {name}?"),
-            1 => format!("{name} has 1 reach-out. What should happen to it?"),
-            n => format!("{name} has {n} reach-outs. What should happen to them?"),
+        move || {
+            let name = name.clone();
+            match count() {
+                0 => view! { "Delete " <bdi>{name}</bdi> "?" }.into_any(),
+                1 => view! { <bdi>{name}</bdi> " has 1 reach-out. What should happen to it?" }
+                    .into_any(),
+                n => view! {
+                    <bdi>{name}</bdi>
+                    {format!(" has {n} reach-outs. What should happen to them?")}
+                }
+                .into_any(),
+            }
         }
     };
     let delete_label = move || match count() {

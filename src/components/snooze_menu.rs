@@ -29,7 +29,13 @@ impl SnoozeTarget {
 pub fn SnoozeMenu(target: SnoozeTarget) -> impl IntoView {
     let state = use_app_state();
     let today = clock::today();
-    let chosen = RwSignal::new((today + Days::new(3)).format("%Y-%m-%d").to_string());
+    let chosen = RwSignal::new(
+        today
+            .checked_add_days(Days::new(3))
+            .unwrap_or(today)
+            .format("%Y-%m-%d")
+            .to_string(),
+    );
     let error = RwSignal::new(None::<String>);
 
     let snooze = move |until: NaiveDate| {
@@ -52,10 +58,10 @@ pub fn SnoozeMenu(target: SnoozeTarget) -> impl IntoView {
         <Disclosure label="Snooze".to_string()>
             <div role="group" aria-label="Snooze until" class="picker">
                 <div class="choice-buttons">
-                    <button type="button" class="button small" on:click=move |_| snooze(clock::today() + Days::new(1))>
+                    <button type="button" class="button small" on:click=move |_| snooze(in_days(1))>
                         "Until tomorrow"
                     </button>
-                    <button type="button" class="button small" on:click=move |_| snooze(clock::today() + Days::new(7))>
+                    <button type="button" class="button small" on:click=move |_| snooze(in_days(7))>
                         "Until next week"
                     </button>
                 </div>
@@ -67,4 +73,10 @@ pub fn SnoozeMenu(target: SnoozeTarget) -> impl IntoView {
             </div>
         </Disclosure>
     }
+}
+
+/// The day `days` after today; today itself at the very end of the calendar.
+fn in_days(days: u64) -> chrono::NaiveDate {
+    let today = clock::today();
+    today.checked_add_days(Days::new(days)).unwrap_or(today)
 }

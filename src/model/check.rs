@@ -153,13 +153,17 @@ impl Book {
         audit.number(&mut self.settings.max_tries, Limits::MAX_TRIES, |n| {
             format!("{n} tries before closing the loop")
         });
-        if self.next_id > Limits::MAX_ID {
+        // One past the largest id is where a full book's counter stands; beyond it is damage.
+        if self.next_id > Limits::MAX_ID.saturating_add(1) {
+            let mut audit = Audit {
+                record: "The id counter".into(),
+                out: audit.out,
+            };
             audit.note(
                 format!("the next id is {}", grouped(self.next_id)),
                 format!("at most {}", grouped(Limits::MAX_ID)),
             );
-            let highest = self.highest_id();
-            self.next_id = highest.saturating_add(1).min(Limits::MAX_ID);
+            self.next_id = self.highest_id().saturating_add(1);
         }
         let names: std::collections::HashMap<_, _> = self
             .contacts
@@ -172,8 +176,9 @@ impl Book {
         for reach_out in &mut self.reach_outs {
             let to = names
                 .get(&reach_out.contact)
-                .map_or_else(String::new, |label| {
-                    format!(" to {}", label.trim_start_matches("Contact "))
+                .map_or_else(String::new, |label| match label.strip_prefix("Contact '") {
+                    Some(name) => format!(" to '{name}"),
+                    None => format!(" to contact {}", reach_out.contact),
                 });
             check_reach_out(
                 reach_out,
@@ -181,7 +186,38 @@ impl Book {
                 &mut out,
             );
         }
+        self.unlink_follow_ups_out_of_order(&mut out);
         out
+    }
+
+    /// A follow-up must come after the reach-out it follows, of the same contact (the stored
+    /// reader refuses anything else). Dates moved into range can put two in the wrong order;
+    /// such a link is dropped, and both reach-outs stay.
+    fn unlink_follow_ups_out_of_order(&mut self, out: &mut Vec<Adjustment>) {
+        let order: std::collections::HashMap<_, _> = self
+            .reach_outs
+            .iter()
+            .map(|r| (r.id, (r.contact, r.date, r.id)))
+            .collect();
+        for reach_out in &mut self.reach_outs {
+            let Some(earlier) = reach_out.follows_up else {
+                continue;
+            };
+            let in_order = order.get(&earlier).is_some_and(|(contact, date, id)| {
+                *contact == reach_out.contact && (*date, *id) < (reach_out.date, reach_out.id)
+            });
+            if !in_order {
+                out.push(Adjustment {
+                    record: format!("Reach-out {}", reach_out.id.0),
+                    found: format!(
+                        "a follow-up of reach-out {}, which is not earlier",
+                        earlier.0
+                    ),
+                    rule: "a follow-up comes after what it follows".into(),
+                });
+                reach_out.follows_up = None;
+            }
+        }
     }
 
     /// The highest id in use, 0 for an empty book.
@@ -292,7 +328,12 @@ fn check_reach_out(reach_out: &mut ReachOut, record: String, out: &mut Vec<Adjus
     audit.length(note, "a note", Limits::REACH_OUT_NOTE);
     audit.time(created, "logged on");
     if outcome.is_awaiting() {
-        *outcome_date = None;
+        if let Some(answered) = outcome_date.take() {
+            audit.note(
+                format!("answered on {} while awaiting a reply", day_text(answered)),
+                "an answer day comes with an answer".into(),
+            );
+        }
     }
     if let Some(answered) = outcome_date {
         audit.day(answered, "answered on");

@@ -134,10 +134,20 @@ impl ContactDraft {
         let linkedin = if linkedin_input.is_empty() {
             String::new()
         } else {
-            normalize_web_url(&linkedin_input).unwrap_or_else(|message| {
-                errors.add(ContactField::Linkedin, message);
-                String::new()
-            })
+            match normalize_web_url(&linkedin_input) {
+                // `https://` may have been added: the stored link must fit the limit too.
+                Ok(url) => match check_length(&url, Limits::URL) {
+                    Ok(()) => url,
+                    Err(message) => {
+                        errors.add(ContactField::Linkedin, message);
+                        String::new()
+                    }
+                },
+                Err(message) => {
+                    errors.add(ContactField::Linkedin, message);
+                    String::new()
+                }
+            }
         };
 
         let tags = split_tags(&self.tags);
@@ -155,7 +165,7 @@ impl ContactDraft {
             errors.add(
                 ContactField::Tags,
                 format!(
-                    "The tag \"{}…\" is too long; keep each tag under {} characters.",
+                    "The tag \"{}…\" is too long; a tag holds at most {} characters.",
                     long.chars().take(20).collect::<String>(),
                     Limits::TAG
                 ),

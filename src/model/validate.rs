@@ -125,8 +125,17 @@ pub fn is_invisible(c: char) -> bool {
             '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
             | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
             | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
-            | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}' | '\u{1D173}'..='\u{1D17A}'
-            | '\u{E0000}'..='\u{E0FFF}')
+            | '\u{FFA0}' | '\u{FFF9}'..='\u{FFFB}' | '\u{1D173}'..='\u{1D17A}'
+            | '\u{2800}' | '\u{1BCA0}'..='\u{1BCA3}' | '\u{E0000}'..='\u{E0FFF}')
+        || is_combining_mark(c)
+}
+
+/// Combining marks show only on a character before them; a name of marks alone shows nothing
+/// (or "Zalgo" noise). The main blocks, without a Unicode table.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}' | '\u{0483}'..='\u{0489}' | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
 /// A name must show at least one character.
@@ -366,6 +375,9 @@ mod tests {
         );
         assert_eq!(check_name(""), Err(Invalid::NoVisibleName));
         assert_eq!(check_name("\u{202E}Ana"), Ok(()));
+        assert_eq!(check_name("\u{2800}\u{2800}"), Err(Invalid::NoVisibleName));
+        assert_eq!(check_name("\u{0301}\u{0308}"), Err(Invalid::NoVisibleName));
+        assert_eq!(check_name("Jose\u{0301}"), Ok(()));
     }
 
     #[test]

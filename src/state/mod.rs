@@ -191,7 +191,7 @@ impl AppState {
     pub fn sync_from_storage(&self) {
         let theirs = match self
             .store
-            .try_update_value(|store| store.refresh())
+            .try_update_value(|store| store.refresh(clock::now()))
             .flatten()
         {
             Some(Ok(theirs)) => theirs,
@@ -272,6 +272,10 @@ impl AppState {
 
     /// Saves now if anything is unsaved. Safe to call at any time, as often as wanted.
     pub fn flush(&self) {
+        // After a bug stopped the app, nothing more is written: what is stored stays as it was.
+        if crate::recovery::has_failed() {
+            return;
+        }
         let Some(dirty) = self.sync.try_update_value(|s| {
             s.pending = false;
             s.dirty

@@ -217,7 +217,10 @@ impl Store {
     /// changed (or the document was removed: the next save writes this tab's copy back); else
     /// the newer book, or a notice when it cannot be read, and then this tab stops saving so it
     /// never writes over it.
-    pub fn refresh(&mut self) -> Option<Result<(Book, u64), StorageNotice>> {
+    ///
+    /// Values out of range (another tab running an earlier build) are brought into range like
+    /// at opening, after their raw text is kept aside; if it cannot be, this tab stops saving.
+    pub fn refresh(&mut self, now: DateTime<Utc>) -> Option<Result<(Book, u64), StorageNotice>> {
         if self.mode == Mode::InMemory {
             return None;
         }
@@ -228,8 +231,21 @@ impl Store {
             return None;
         }
         self.seen.clone_from(&raw);
-        match document::open(&raw?) {
-            // Another tab's values are taken in range too; that tab keeps its own copy.
+        let raw = raw?;
+        match document::open(&raw) {
+            Ok(opened)
+                if !opened.adjusted.is_empty()
+                    && local_storage()
+                        .and_then(|storage| keep_aside(&storage, &self.namespace, &raw, now))
+                        .is_none() =>
+            {
+                self.mode = Mode::ReadOnly;
+                Some(Err(StorageNotice::UnreadableKept {
+                    reason: "another tab saved values out of range, and the original could not \
+                             be copied aside"
+                        .into(),
+                }))
+            }
             Ok(opened) => {
                 let theirs = opened.document.revision;
                 self.revision = self.revision.max(theirs);
