@@ -1,6 +1,6 @@
 //! The storage benchmark's first half (run both with `make bench`): builds the sample books of
 //! 1,000 and 10,000 contacts with 5 reach-outs each, prints their stored size in UTF-16 code
-//! units in every form and the native encode/decode times, and writes the stored text to
+//! units in every form and the native encode, open and check times, and writes the stored text to
 //! `target/bench/` for `scripts/bench.mjs`, which times loading and saving it in Chromium.
 
 use std::time::Instant;
@@ -15,8 +15,15 @@ fn main() -> std::io::Result<()> {
     let now = chrono::Utc::now();
     std::fs::create_dir_all("target/bench")?;
     println!(
-        "{:>9} {:>11} {:>12} {:>12} {:>12} {:>10} {:>10}",
-        "contacts", "reach-outs", "plain JSON", "columns", "stored", "encode", "decode"
+        "{:>9} {:>11} {:>12} {:>12} {:>12} {:>10} {:>10} {:>10}",
+        "contacts",
+        "reach-outs",
+        "plain JSON",
+        "columns",
+        "stored",
+        "encode",
+        "open",
+        "of it check"
     );
     for contacts in [1_000, 10_000] {
         let book = sample::book(contacts, 5, now);
@@ -26,24 +33,31 @@ fn main() -> std::io::Result<()> {
         let start = Instant::now();
         let stored = document::encode_packed(&book, 1, now);
         let encode = millis(start);
+        // Opening as the app does: read, then check every value against the limits.
         let start = Instant::now();
-        let decoded = document::decode(&stored).map(|d| d.data == book);
-        let decode = millis(start);
+        let opened = document::open(&stored).map(|o| (o.document.data == book, o.adjusted.len()));
+        let open = millis(start);
         assert_eq!(
-            decoded,
-            Ok(true),
-            "the stored text reads back as the same book"
+            opened,
+            Ok((true, 0)),
+            "the stored text reads back as the same book, every value in range"
         );
+        let mut checked = book.clone();
+        let start = Instant::now();
+        let adjusted = checked.bring_into_range();
+        let check = millis(start);
+        assert!(adjusted.is_empty());
         let units = |text: &str| text.encode_utf16().count();
         println!(
-            "{:>9} {:>11} {:>12} {:>12} {:>12} {:>8.0}ms {:>8.0}ms",
+            "{:>9} {:>11} {:>12} {:>12} {:>12} {:>8.0}ms {:>8.0}ms {:>8.1}ms",
             contacts,
             book.reach_outs.len(),
             units(&plain),
             units(&columns),
             units(&stored),
             encode,
-            decode
+            open,
+            check
         );
         std::fs::write(format!("target/bench/stored-{contacts}.txt"), &stored)?;
     }
