@@ -10,7 +10,10 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::validate::{check_email, check_name, grouped, is_web_link, Limits};
-use super::{Book, Contact, ReachOut};
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
+use super::{Book, Contact, ContactId, ReachOut};
 
 /// One value that broke a limit, named so that a person can find it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,11 +47,11 @@ fn quoted(text: &str) -> String {
     }
 }
 
-fn contact_label(contact: &Contact) -> String {
-    if check_name(&contact.name).is_ok() {
-        format!("Contact {}", quoted(&contact.name))
+fn contact_label(id: ContactId, name: &str) -> String {
+    if check_name(name).is_ok() {
+        format!("Contact {}", quoted(name))
     } else {
-        format!("Contact {}", contact.id)
+        format!("Contact {id}")
     }
 }
 
@@ -64,16 +67,60 @@ fn years_rule() -> String {
     )
 }
 
+/// How a record is named in a message, put together only when there is something to report:
+/// naming 60,000 records on every opening would cost more than checking them.
+enum Label<'a> {
+    Text(&'static str),
+    /// A contact, by its name as it was read.
+    Contact {
+        id: ContactId,
+        name: String,
+    },
+    ReachOut {
+        id: u64,
+        contact: ContactId,
+        contacts: &'a [Contact],
+        /// Each contact's label, made the first time a reach-out needs one.
+        names: &'a OnceCell<HashMap<ContactId, String>>,
+    },
+}
+
+impl Label<'_> {
+    fn text(&self) -> String {
+        match self {
+            Label::Text(text) => (*text).to_string(),
+            Label::Contact { id, name } => contact_label(*id, name),
+            Label::ReachOut {
+                id,
+                contact,
+                contacts,
+                names,
+            } => {
+                let names = names.get_or_init(|| {
+                    contacts
+                        .iter()
+                        .map(|c| (c.id, contact_label(c.id, &c.name)))
+                        .collect()
+                });
+                match names.get(contact).and_then(|l| l.strip_prefix("Contact '")) {
+                    Some(name) => format!("Reach-out {id} to '{name}"),
+                    None => format!("Reach-out {id} to contact {contact}"),
+                }
+            }
+        }
+    }
+}
+
 /// Collects adjustments for one record.
-struct Audit<'a> {
-    record: String,
+struct Audit<'a, 'b> {
+    record: Label<'b>,
     out: &'a mut Vec<Adjustment>,
 }
 
-impl Audit<'_> {
+impl Audit<'_, '_> {
     fn note(&mut self, found: String, rule: String) {
         self.out.push(Adjustment {
-            record: self.record.clone(),
+            record: self.record.text(),
             found,
             rule,
         });
@@ -81,7 +128,8 @@ impl Audit<'_> {
 
     /// Cuts `text` to `max` characters.
     fn length(&mut self, text: &mut String, what: &str, max: usize) {
-        if text.chars().take(max + 1).count() > max {
+        // No more bytes than the limit means no more characters: most text stops here.
+        if text.len() > max && text.chars().take(max + 1).count() > max {
             let length = text.chars().count();
             self.note(
                 format!("{what} of {} characters", grouped(length as u64)),
@@ -142,7 +190,7 @@ impl Book {
     pub fn bring_into_range(&mut self) -> Vec<Adjustment> {
         let mut out = Vec::new();
         let mut audit = Audit {
-            record: "Settings".into(),
+            record: Label::Text("Settings"),
             out: &mut out,
         };
         audit.number(
@@ -156,7 +204,7 @@ impl Book {
         // One past the largest id is where a full book's counter stands; beyond it is damage.
         if self.next_id > Limits::MAX_ID.saturating_add(1) {
             let mut audit = Audit {
-                record: "The id counter".into(),
+                record: Label::Text("The id counter"),
                 out: audit.out,
             };
             audit.note(
@@ -165,26 +213,18 @@ impl Book {
             );
             self.next_id = self.highest_id().saturating_add(1);
         }
-        let names: std::collections::HashMap<_, _> = self
-            .contacts
-            .iter_mut()
-            .map(|contact| {
-                let label = check_contact(contact, &mut out);
-                (contact.id, label)
-            })
-            .collect();
+        for contact in &mut self.contacts {
+            check_contact(contact, &mut out);
+        }
+        let names = OnceCell::new();
         for reach_out in &mut self.reach_outs {
-            let to = names
-                .get(&reach_out.contact)
-                .map_or_else(String::new, |label| match label.strip_prefix("Contact '") {
-                    Some(name) => format!(" to '{name}"),
-                    None => format!(" to contact {}", reach_out.contact),
-                });
-            check_reach_out(
-                reach_out,
-                format!("Reach-out {}{to}", reach_out.id.0),
-                &mut out,
-            );
+            let record = Label::ReachOut {
+                id: reach_out.id.0,
+                contact: reach_out.contact,
+                contacts: &self.contacts,
+                names: &names,
+            };
+            check_reach_out(reach_out, record, &mut out);
         }
         self.unlink_follow_ups_out_of_order(&mut out);
         out
@@ -231,11 +271,13 @@ impl Book {
     }
 }
 
-/// Checks one contact; returns the label its messages use.
-fn check_contact(contact: &mut Contact, out: &mut Vec<Adjustment>) -> String {
-    let label = contact_label(contact);
+/// Checks one contact.
+fn check_contact(contact: &mut Contact, out: &mut Vec<Adjustment>) {
     let mut audit = Audit {
-        record: label.clone(),
+        record: Label::Contact {
+            id: contact.id,
+            name: contact.name.clone(),
+        },
         out,
     };
     let Contact {
@@ -305,10 +347,9 @@ fn check_contact(contact: &mut Contact, out: &mut Vec<Adjustment>) -> String {
         });
     }
     audit.optional_day(stay_in_touch_snoozed_until, "a reminder snoozed until");
-    label
 }
 
-fn check_reach_out(reach_out: &mut ReachOut, record: String, out: &mut Vec<Adjustment>) {
+fn check_reach_out(reach_out: &mut ReachOut, record: Label<'_>, out: &mut Vec<Adjustment>) {
     let mut audit = Audit { record, out };
     let ReachOut {
         id: _,

@@ -33,12 +33,12 @@ impl Limits {
     /// billions of years of records away from overflowing a `u64`.
     pub const MAX_ID: u64 = 9_007_199_254_740_991;
 
-    pub fn first_day() -> NaiveDate {
-        NaiveDate::from_ymd_opt(Self::FIRST_YEAR, 1, 1).unwrap_or(NaiveDate::MIN)
+    pub const fn first_day() -> NaiveDate {
+        FIRST_DAY
     }
 
-    pub fn last_day() -> NaiveDate {
-        NaiveDate::from_ymd_opt(Self::LAST_YEAR, 12, 31).unwrap_or(NaiveDate::MAX)
+    pub const fn last_day() -> NaiveDate {
+        LAST_DAY
     }
 
     /// True when `day` lies within [`Limits::FIRST_YEAR`]..=[`Limits::LAST_YEAR`].
@@ -66,6 +66,16 @@ impl Limits {
         }
     }
 }
+
+// Worked out once, at compile time: every date read is compared with them.
+const FIRST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(Limits::FIRST_YEAR, 1, 1) {
+    Some(day) => day,
+    None => NaiveDate::MIN,
+};
+const LAST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(Limits::LAST_YEAR, 12, 31) {
+    Some(day) => day,
+    None => NaiveDate::MAX,
+};
 
 /// Why a value was refused, worded for the person who typed it or whose file held it.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -199,9 +209,9 @@ impl<F: Ord + Copy> FieldErrors<F> {
 }
 
 pub fn check_length(text: &str, max: usize) -> Result<(), Invalid> {
-    // Counting stops just past the limit: a megabyte of text costs no more than a line.
-    let length = text.chars().take(max + 1).count();
-    if length > max {
+    // No more bytes than the limit means no more characters; otherwise counting stops just
+    // past the limit, so a megabyte of text costs no more than a line.
+    if text.len() > max && text.chars().take(max + 1).count() > max {
         Err(Invalid::TooLong {
             length: text.chars().count(),
             max,
