@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::clock;
 use crate::components::disclosure::Disclosure;
 use crate::components::field::{error_for, Field, FieldKind};
+use crate::model::dates::form_day;
 use crate::model::{FieldErrors, ModelError, Outcome, OutcomeDraft, OutcomeField, ReachOutId};
 use crate::state::use_app_state;
 
@@ -13,19 +14,21 @@ use crate::state::use_app_state;
 pub fn OutcomePicker(reach_out: ReachOutId) -> impl IntoView {
     let state = use_app_state();
     let open = RwSignal::new(false);
-    let date = RwSignal::new(OutcomeDraft::new(clock::today()).date);
+    let drawn_on = clock::today();
+    let date = RwSignal::new(OutcomeDraft::new(drawn_on).date);
     let note = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::<OutcomeField>::default());
     let general = RwSignal::new(None::<String>);
     let key = reach_out.0;
 
     let record = move |outcome: Outcome| {
+        let today = clock::today();
         let draft = OutcomeDraft {
             outcome: Some(outcome),
-            date: date.get_untracked(),
+            date: form_day(&date.get_untracked(), drawn_on, today),
             note: note.get_untracked(),
         };
-        match state.change(|book| book.record_outcome(reach_out, &draft, clock::today())) {
+        match state.change(|book| book.record_outcome(reach_out, &draft, today)) {
             Ok(()) => {
                 errors.set(FieldErrors::default());
                 general.set(None);

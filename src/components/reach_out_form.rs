@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::clock;
 use crate::components::field::{error_for, focus_first_invalid, Field, FieldKind};
+use crate::model::dates::form_day;
 use crate::model::{
     Channel, ContactId, FieldErrors, ModelError, ReachOutDraft, ReachOutField, ReachOutId,
 };
@@ -24,7 +25,8 @@ pub fn ReachOutForm(
     let form_key = format!("{}-{}", contact.0, follows_up.map_or(0, |r| r.0));
     let heading_id = format!("log-heading-{form_key}");
     let channel_error_id = format!("channel-error-{form_key}");
-    let fresh = ReachOutDraft::new(clock::today());
+    let drawn_on = StoredValue::new(clock::today());
+    let fresh = ReachOutDraft::new(drawn_on.get_value());
     let channel = RwSignal::new(None::<Channel>);
     let date = RwSignal::new(fresh.date);
     let note = RwSignal::new(String::new());
@@ -34,19 +36,20 @@ pub fn ReachOutForm(
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let today = clock::today();
         let draft = ReachOutDraft {
             channel: channel.get_untracked(),
-            date: date.get_untracked(),
+            date: form_day(&date.get_untracked(), drawn_on.get_value(), today),
             note: note.get_untracked(),
             follows_up,
         };
-        let today = clock::today();
         match state.change(|book| book.log_reach_out(contact, &draft, today, clock::now())) {
             Ok(_) => {
                 errors.set(FieldErrors::default());
                 channel.set(None);
                 note.set(String::new());
                 date.set(ReachOutDraft::new(today).date);
+                drawn_on.set_value(today);
                 status.set(Some(
                     "Logged. Reaching out is the win, whatever the answer.".into(),
                 ));

@@ -19,6 +19,17 @@ pub fn long_day(date: NaiveDate) -> String {
     date.format("%-d %b %Y").to_string()
 }
 
+/// What a date field sends: what the person typed, or today when the field still holds the
+/// default it was drawn with on an earlier day (a form left open overnight means "today").
+pub fn form_day(typed: &str, drawn_on: NaiveDate, today: NaiveDate) -> String {
+    let default = drawn_on.format("%Y-%m-%d").to_string();
+    if typed.trim() == default && drawn_on != today {
+        today.format("%Y-%m-%d").to_string()
+    } else {
+        typed.to_string()
+    }
+}
+
 /// `1 contact`, `3 contacts`: a count with its noun.
 pub fn plural(count: usize, one: &str, many: &str) -> String {
     if count == 1 {
@@ -34,6 +45,14 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_default_day_left_overnight_becomes_today_a_typed_one_stays() {
+        let (drawn, next) = (day(2026, 11, 27), day(2026, 11, 28));
+        assert_eq!(form_day("2026-11-27", drawn, next), "2026-11-28");
+        assert_eq!(form_day("2026-11-27", drawn, drawn), "2026-11-27");
+        assert_eq!(form_day("2026-11-20", drawn, next), "2026-11-20");
     }
 
     #[test]

@@ -280,9 +280,7 @@ impl Store {
         let key = Store::document_key(&self.namespace);
         match storage.set_item(&key, &text) {
             // Read back: a browser (or an extension) can accept a write and keep nothing.
-            Ok(()) if storage.get_item(&key).ok().flatten().as_deref() != Some(text.as_str()) => {
-                Err(StorageNotice::SaveNotKept)
-            }
+            Ok(()) if !kept(&storage, &key, &text) => Err(StorageNotice::SaveNotKept),
             Ok(()) => {
                 self.revision = revision;
                 self.seen = Some(text);
@@ -344,9 +342,37 @@ pub fn remove(key: &str) -> bool {
 
 /// Writes and reads back; true only when the text is really there.
 fn write(key: &str, text: &str) -> bool {
-    local_storage().is_some_and(|s| {
-        s.set_item(key, text).is_ok() && s.get_item(key).ok().flatten().as_deref() == Some(text)
-    })
+    local_storage().is_some_and(|s| s.set_item(key, text).is_ok() && kept(&s, key, text))
+}
+
+/// Checks, cheaply, that `key` now holds `text`: the same length in UTF-16 code units, the
+/// same first 48 (the header, with the byte count) and the same last 16. A write that was
+/// accepted but not kept leaves the old text or none, which differs there.
+fn kept(storage: &web_sys::Storage, key: &str, text: &str) -> bool {
+    const HEAD: usize = 48;
+    const TAIL: usize = 16;
+    // `getItem` called through JavaScript keeps the answer a JavaScript string: reading a
+    // megabyte back into Rust would cost a copy and a conversion on every save.
+    let stored = js_sys::Reflect::get(storage, &"getItem".into())
+        .ok()
+        .and_then(|get| get.dyn_into::<js_sys::Function>().ok())
+        .and_then(|get| get.call1(storage, &key.into()).ok())
+        .and_then(|value| value.dyn_into::<js_sys::JsString>().ok());
+    let Some(stored) = stored else {
+        return false;
+    };
+    let length = stored.length() as usize;
+    if length != text.encode_utf16().count() {
+        return false;
+    }
+    let head = HEAD.min(length);
+    let tail = length.saturating_sub(TAIL).max(head);
+    let part = |from: usize, to: usize| {
+        let units: Vec<u16> = text.encode_utf16().skip(from).take(to - from).collect();
+        String::from_utf16_lossy(&units)
+    };
+    stored.slice(0, head as u32) == part(0, head)
+        && stored.slice(tail as u32, length as u32) == part(tail, length)
 }
 
 /// Which of our records a `storage` event from another tab is about.

@@ -155,3 +155,16 @@ test('a tab left open past midnight shows the new day without a reload', async (
   await page.getByRole('heading', { name: 'Follow-ups due' }).waitFor();
   await page.getByRole('list', { name: 'Follow-ups due' }).getByRole('link', { name: 'Ana Lima' }).waitFor();
 });
+
+test('a reach-out form left open overnight logs the new day, not the day it was drawn', async (t) => {
+  const page = await freshPage(t, setup, { timezoneId: 'Europe/Berlin' });
+  await page.clock.install({ time: new Date('2026-11-27T22:58:00Z') });
+  await addContact(page, setup.server.url, { Name: 'Ben Okafor' });
+  assert.equal(await page.getByLabel('Date').inputValue(), '2026-11-27');
+  await page.clock.runFor('03:00');
+  await page.getByRole('radio', { name: 'Email' }).check();
+  await page.getByRole('button', { name: 'Log reach-out' }).click();
+  await page.getByRole('status').getByText('Logged.').waitFor();
+  const logged = (await storedDocument(page)).data.reach_outs[0];
+  assert.equal(logged.date, '2026-11-28');
+});
