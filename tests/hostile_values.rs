@@ -190,6 +190,21 @@ fn stored_text_with_values_out_of_range_opens_with_them_brought_into_range() {
 }
 
 #[test]
+fn reach_outs_name_their_contact_as_the_file_does_even_when_the_name_was_repaired() {
+    let (text, _) = values("invisible-name.json");
+    let text = text.replace("\"date\": \"2026-11-01\"", "\"date\": \"+262142-12-31\"");
+    let opened = document::open(&text).unwrap();
+    let messages: Vec<String> = opened.adjusted.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            "Contact 1: a name with no visible character; a name needs one.",
+            "Reach-out 2 to contact 1: dated +262142-12-31; dates run from 1900 to 2200.",
+        ]
+    );
+}
+
+#[test]
 fn an_id_counter_at_the_end_of_the_range_is_repaired_and_never_wraps() {
     let (text, _) = values("next-id-max.json");
     let mut book = document::open(&text).unwrap().document.data;

@@ -109,3 +109,20 @@ pub fn error_for<F: Ord + Copy + Send + Sync + 'static>(
 ) -> Signal<Option<String>> {
     Signal::derive(move || errors.with(|e| e.get(field).map(str::to_string)))
 }
+
+/// Keeps a date field's default right while its form stays open past midnight: when the day
+/// changes and the field still shows the day it was drawn with, it moves to the new day. A day
+/// the person typed stays as it is.
+pub fn follow_the_day(date: RwSignal<String>, drawn_on: StoredValue<chrono::NaiveDate>) {
+    let state = crate::state::use_app_state();
+    Effect::new(move |_| {
+        let today = state.today().get();
+        let drawn = drawn_on.get_value();
+        if today != drawn {
+            if date.get_untracked() == drawn.format("%Y-%m-%d").to_string() {
+                date.set(today.format("%Y-%m-%d").to_string());
+            }
+            drawn_on.set_value(today);
+        }
+    });
+}

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::clock;
 use crate::components::disclosure::Disclosure;
+use crate::components::field::follow_the_day;
 use crate::components::field::{error_for, Field, FieldKind};
 use crate::model::dates::form_day;
 use crate::model::{FieldErrors, ModelError, Outcome, OutcomeDraft, OutcomeField, ReachOutId};
@@ -14,8 +15,9 @@ use crate::state::use_app_state;
 pub fn OutcomePicker(reach_out: ReachOutId) -> impl IntoView {
     let state = use_app_state();
     let open = RwSignal::new(false);
-    let drawn_on = clock::today();
-    let date = RwSignal::new(OutcomeDraft::new(drawn_on).date);
+    let drawn_on = StoredValue::new(clock::today());
+    let date = RwSignal::new(OutcomeDraft::new(drawn_on.get_value()).date);
+    follow_the_day(date, drawn_on);
     let note = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::<OutcomeField>::default());
     let general = RwSignal::new(None::<String>);
@@ -25,7 +27,7 @@ pub fn OutcomePicker(reach_out: ReachOutId) -> impl IntoView {
         let today = clock::today();
         let draft = OutcomeDraft {
             outcome: Some(outcome),
-            date: form_day(&date.get_untracked(), drawn_on, today),
+            date: form_day(&date.get_untracked(), drawn_on.get_value(), today),
             note: note.get_untracked(),
         };
         match state.change(|book| book.record_outcome(reach_out, &draft, today)) {

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::clock;
+use crate::components::field::follow_the_day;
 use crate::components::field::{error_for, focus_first_invalid, Field, FieldKind};
 use crate::model::dates::form_day;
 use crate::model::{
@@ -33,6 +34,7 @@ pub fn ReachOutForm(
     let errors = RwSignal::new(FieldErrors::<ReachOutField>::default());
     let status = RwSignal::new(None::<String>);
     let channel_error = error_for(errors, ReachOutField::Channel);
+    follow_the_day(date, drawn_on);
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

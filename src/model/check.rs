@@ -74,15 +74,40 @@ enum Label<'a> {
     /// A contact, by its name as it was read.
     Contact {
         id: ContactId,
-        name: String,
+        name: &'a str,
     },
     ReachOut {
         id: u64,
         contact: ContactId,
-        contacts: &'a [Contact],
-        /// Each contact's label, made the first time a reach-out needs one.
-        names: &'a OnceCell<HashMap<ContactId, String>>,
+        names: &'a Names<'a>,
     },
+}
+
+/// The names reach-outs are reported under: each contact's name as it was read.
+struct Names<'a> {
+    contacts: &'a [Contact],
+    /// Names the checks changed, as they were read.
+    renamed: HashMap<ContactId, String>,
+    /// Each contact's label, made the first time a reach-out needs one.
+    labels: OnceCell<HashMap<ContactId, String>>,
+}
+
+impl Names<'_> {
+    fn label(&self, contact: ContactId) -> String {
+        if let Some(original) = self.renamed.get(&contact) {
+            return contact_label(contact, original);
+        }
+        self.labels
+            .get_or_init(|| {
+                self.contacts
+                    .iter()
+                    .map(|c| (c.id, contact_label(c.id, &c.name)))
+                    .collect()
+            })
+            .get(&contact)
+            .cloned()
+            .unwrap_or_default()
+    }
 }
 
 impl Label<'_> {
@@ -90,19 +115,8 @@ impl Label<'_> {
         match self {
             Label::Text(text) => (*text).to_string(),
             Label::Contact { id, name } => contact_label(*id, name),
-            Label::ReachOut {
-                id,
-                contact,
-                contacts,
-                names,
-            } => {
-                let names = names.get_or_init(|| {
-                    contacts
-                        .iter()
-                        .map(|c| (c.id, contact_label(c.id, &c.name)))
-                        .collect()
-                });
-                match names.get(contact).and_then(|l| l.strip_prefix("Contact '")) {
+            Label::ReachOut { id, contact, names } => {
+                match names.label(*contact).strip_prefix("Contact '") {
                     Some(name) => format!("Reach-out {id} to '{name}"),
                     None => format!("Reach-out {id} to contact {contact}"),
                 }
@@ -213,51 +227,27 @@ impl Book {
             );
             self.next_id = self.highest_id().saturating_add(1);
         }
+        let mut renamed = HashMap::new();
         for contact in &mut self.contacts {
-            check_contact(contact, &mut out);
+            if let Some(original) = check_contact(contact, &mut out) {
+                renamed.insert(contact.id, original);
+            }
         }
-        let names = OnceCell::new();
+        let names = Names {
+            contacts: &self.contacts,
+            renamed,
+            labels: OnceCell::new(),
+        };
         for reach_out in &mut self.reach_outs {
             let record = Label::ReachOut {
                 id: reach_out.id.0,
                 contact: reach_out.contact,
-                contacts: &self.contacts,
                 names: &names,
             };
             check_reach_out(reach_out, record, &mut out);
         }
-        self.unlink_follow_ups_out_of_order(&mut out);
+        unlink_follow_ups_out_of_order(&mut self.reach_outs, &names, &mut out);
         out
-    }
-
-    /// A follow-up must come after the reach-out it follows, of the same contact (the stored
-    /// reader refuses anything else). Dates moved into range can put two in the wrong order;
-    /// such a link is dropped, and both reach-outs stay.
-    fn unlink_follow_ups_out_of_order(&mut self, out: &mut Vec<Adjustment>) {
-        let order: std::collections::HashMap<_, _> = self
-            .reach_outs
-            .iter()
-            .map(|r| (r.id, (r.contact, r.date, r.id)))
-            .collect();
-        for reach_out in &mut self.reach_outs {
-            let Some(earlier) = reach_out.follows_up else {
-                continue;
-            };
-            let in_order = order.get(&earlier).is_some_and(|(contact, date, id)| {
-                *contact == reach_out.contact && (*date, *id) < (reach_out.date, reach_out.id)
-            });
-            if !in_order {
-                out.push(Adjustment {
-                    record: format!("Reach-out {}", reach_out.id.0),
-                    found: format!(
-                        "a follow-up of reach-out {}, which is not earlier",
-                        earlier.0
-                    ),
-                    rule: "a follow-up comes after what it follows".into(),
-                });
-                reach_out.follows_up = None;
-            }
-        }
     }
 
     /// The highest id in use, 0 for an empty book.
@@ -271,15 +261,47 @@ impl Book {
     }
 }
 
-/// Checks one contact.
-fn check_contact(contact: &mut Contact, out: &mut Vec<Adjustment>) {
-    let mut audit = Audit {
-        record: Label::Contact {
-            id: contact.id,
-            name: contact.name.clone(),
-        },
-        out,
-    };
+/// A follow-up must come after the reach-out it follows, of the same contact (the stored
+/// reader refuses anything else). Dates moved into range can put two in the wrong order;
+/// such a link is dropped, and both reach-outs stay.
+fn unlink_follow_ups_out_of_order(
+    reach_outs: &mut [ReachOut],
+    names: &Names<'_>,
+    out: &mut Vec<Adjustment>,
+) {
+    let order: HashMap<_, _> = reach_outs
+        .iter()
+        .map(|r| (r.id, (r.contact, r.date, r.id)))
+        .collect();
+    for reach_out in reach_outs.iter_mut() {
+        let Some(earlier) = reach_out.follows_up else {
+            continue;
+        };
+        let in_order = order.get(&earlier).is_some_and(|(contact, date, id)| {
+            *contact == reach_out.contact && (*date, *id) < (reach_out.date, reach_out.id)
+        });
+        if !in_order {
+            let record = Label::ReachOut {
+                id: reach_out.id.0,
+                contact: reach_out.contact,
+                names,
+            };
+            out.push(Adjustment {
+                record: record.text(),
+                found: format!(
+                    "a follow-up of reach-out {}, which is not earlier",
+                    earlier.0
+                ),
+                rule: "a follow-up comes after what it follows".into(),
+            });
+            reach_out.follows_up = None;
+        }
+    }
+}
+
+/// Checks one contact. Returns its name as it was read when the checks changed it, so that
+/// the messages about its reach-outs name it the way the file does.
+fn check_contact(contact: &mut Contact, out: &mut Vec<Adjustment>) -> Option<String> {
     let Contact {
         id,
         name,
@@ -295,14 +317,32 @@ fn check_contact(contact: &mut Contact, out: &mut Vec<Adjustment>) {
         stay_in_touch_snoozed_until,
         archived: _,
     } = contact;
-    audit.length(name, "a name", Limits::NAME);
-    if check_name(name).is_err() {
-        audit.note(
-            "a name with no visible character".into(),
-            "a name needs one".into(),
-        );
-        *name = format!("Contact {id}");
-    }
+    let id = *id;
+    let too_long =
+        name.len() > Limits::NAME && name.chars().take(Limits::NAME + 1).count() > Limits::NAME;
+    let original = (too_long || check_name(name).is_err()).then(|| {
+        let read = name.clone();
+        let mut audit = Audit {
+            record: Label::Contact { id, name: &read },
+            out: &mut *out,
+        };
+        audit.length(name, "a name", Limits::NAME);
+        if check_name(name).is_err() {
+            audit.note(
+                "a name with no visible character".into(),
+                "a name needs one".into(),
+            );
+            *name = format!("Contact {id}");
+        }
+        read
+    });
+    let mut audit = Audit {
+        record: Label::Contact {
+            id,
+            name: original.as_deref().unwrap_or(name),
+        },
+        out,
+    };
     audit.length(company, "a company", Limits::SHORT_TEXT);
     audit.length(role, "a role", Limits::SHORT_TEXT);
     audit.length(email, "an e-mail address", Limits::SHORT_TEXT);
@@ -347,6 +387,7 @@ fn check_contact(contact: &mut Contact, out: &mut Vec<Adjustment>) {
         });
     }
     audit.optional_day(stay_in_touch_snoozed_until, "a reminder snoozed until");
+    original
 }
 
 fn check_reach_out(reach_out: &mut ReachOut, record: Label<'_>, out: &mut Vec<Adjustment>) {

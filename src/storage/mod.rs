@@ -151,7 +151,7 @@ impl Store {
         opened: document::Opened,
         now: DateTime<Utc>,
     ) -> Opened {
-        let copy = keep_aside(storage, namespace, raw, now);
+        let copy = keep_aside(storage, namespace, &Store::document_key(namespace), now);
         let count = opened.adjusted.len();
         let changes = opened
             .adjusted
@@ -197,10 +197,11 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Opened {
         let reason = error.to_string();
-        let (mode, notice) = match keep_aside(storage, namespace, raw, now) {
-            Some(key) => (Mode::ReadWrite, StorageNotice::Quarantined { key, reason }),
-            None => (Mode::ReadOnly, StorageNotice::UnreadableKept { reason }),
-        };
+        let (mode, notice) =
+            match keep_aside(storage, namespace, &Store::document_key(namespace), now) {
+                Some(key) => (Mode::ReadWrite, StorageNotice::Quarantined { key, reason }),
+                None => (Mode::ReadOnly, StorageNotice::UnreadableKept { reason }),
+            };
         Opened {
             store: Store {
                 namespace: namespace.into(),
@@ -236,7 +237,10 @@ impl Store {
             Ok(opened)
                 if !opened.adjusted.is_empty()
                     && local_storage()
-                        .and_then(|storage| keep_aside(&storage, &self.namespace, &raw, now))
+                        .and_then(|storage| {
+                            let key = Store::document_key(&self.namespace);
+                            keep_aside(&storage, &self.namespace, &key, now)
+                        })
                         .is_none() =>
             {
                 self.mode = Mode::ReadOnly;
@@ -278,9 +282,9 @@ impl Store {
         let revision = self.revision.saturating_add(1);
         let text = document::encode_packed(book, revision, now);
         let key = Store::document_key(&self.namespace);
-        match storage.set_item(&key, &text) {
-            // Read back: a browser (or an extension) can accept a write and keep nothing.
-            Ok(()) if !kept(&storage, &key, &text) => Err(StorageNotice::SaveNotKept),
+        let value = wasm_bindgen::JsValue::from_str(&text);
+        match raw::set(&storage, &key, &value) {
+            Ok(()) if !raw::holds(&storage, &key, &value) => Err(StorageNotice::SaveNotKept),
             Ok(()) => {
                 self.revision = revision;
                 self.seen = Some(text);
@@ -293,20 +297,62 @@ impl Store {
     }
 }
 
-/// Copies `raw` to a quarantine key and checks the copy; the key, or `None` when it could
-/// not be kept. Opening again while the original is unchanged reuses the copy made before.
+/// Copies the text under `source` to a quarantine key, as a JavaScript string (unit for unit,
+/// whatever it holds), and checks the copy; the key, or `None` when it could not be kept.
+/// Opening again while the original is unchanged reuses the copy made before.
 fn keep_aside(
     storage: &web_sys::Storage,
     namespace: &str,
-    raw: &str,
+    source: &str,
     now: DateTime<Utc>,
 ) -> Option<String> {
-    let holds_raw = |key: &str| storage.get_item(key).ok().flatten().as_deref() == Some(raw);
+    let original = raw::get(storage, source)?;
     let earlier = quarantined(namespace)
         .into_iter()
-        .find(|key| holds_raw(key));
+        .find(|key| raw::holds(storage, key, &original));
     let key = earlier.unwrap_or_else(|| Store::quarantine_key(namespace, now));
-    (holds_raw(&key) || (storage.set_item(&key, raw).is_ok() && holds_raw(&key))).then_some(key)
+    (raw::holds(storage, &key, &original)
+        || (raw::set(storage, &key, &original).is_ok() && raw::holds(storage, &key, &original)))
+    .then_some(key)
+}
+
+/// `getItem` and `setItem` on JavaScript values. Text copied this way stays exactly what it was
+/// (a lone surrogate stays one), and checking that a write was kept is one string comparison in
+/// the browser (`===`), with nothing converted into Rust.
+mod raw {
+    use wasm_bindgen::{JsCast, JsValue};
+
+    fn call(
+        storage: &web_sys::Storage,
+        method: &str,
+        args: &[&JsValue],
+    ) -> Result<JsValue, JsValue> {
+        let function = js_sys::Reflect::get(storage, &JsValue::from_str(method))?
+            .dyn_into::<js_sys::Function>()?;
+        match args {
+            [key] => function.call1(storage, key),
+            [key, value] => function.call2(storage, key, value),
+            _ => Err(JsValue::from_str("unexpected arguments")),
+        }
+    }
+
+    /// The text under `key` as a JavaScript string; `None` when absent or unreadable.
+    pub fn get(storage: &web_sys::Storage, key: &str) -> Option<JsValue> {
+        call(storage, "getItem", &[&JsValue::from_str(key)])
+            .ok()
+            .filter(JsValue::is_string)
+    }
+
+    /// Stores `value` under `key`; the error is the browser's (a full quota, say).
+    pub fn set(storage: &web_sys::Storage, key: &str, value: &JsValue) -> Result<(), JsValue> {
+        call(storage, "setItem", &[&JsValue::from_str(key), value]).map(|_| ())
+    }
+
+    /// True when `key` holds exactly `value`: read back after every write, because a browser
+    /// (or an extension) can accept a write and keep nothing.
+    pub fn holds(storage: &web_sys::Storage, key: &str, value: &JsValue) -> bool {
+        get(storage, key).is_some_and(|stored| stored == *value)
+    }
 }
 
 fn is_quota_error(error: &wasm_bindgen::JsValue) -> bool {
@@ -342,37 +388,9 @@ pub fn remove(key: &str) -> bool {
 
 /// Writes and reads back; true only when the text is really there.
 fn write(key: &str, text: &str) -> bool {
-    local_storage().is_some_and(|s| s.set_item(key, text).is_ok() && kept(&s, key, text))
-}
-
-/// Checks, cheaply, that `key` now holds `text`: the same length in UTF-16 code units, the
-/// same first 48 (the header, with the byte count) and the same last 16. A write that was
-/// accepted but not kept leaves the old text or none, which differs there.
-fn kept(storage: &web_sys::Storage, key: &str, text: &str) -> bool {
-    const HEAD: usize = 48;
-    const TAIL: usize = 16;
-    // `getItem` called through JavaScript keeps the answer a JavaScript string: reading a
-    // megabyte back into Rust would cost a copy and a conversion on every save.
-    let stored = js_sys::Reflect::get(storage, &"getItem".into())
-        .ok()
-        .and_then(|get| get.dyn_into::<js_sys::Function>().ok())
-        .and_then(|get| get.call1(storage, &key.into()).ok())
-        .and_then(|value| value.dyn_into::<js_sys::JsString>().ok());
-    let Some(stored) = stored else {
-        return false;
-    };
-    let length = stored.length() as usize;
-    if length != text.encode_utf16().count() {
-        return false;
-    }
-    let head = HEAD.min(length);
-    let tail = length.saturating_sub(TAIL).max(head);
-    let part = |from: usize, to: usize| {
-        let units: Vec<u16> = text.encode_utf16().skip(from).take(to - from).collect();
-        String::from_utf16_lossy(&units)
-    };
-    stored.slice(0, head as u32) == part(0, head)
-        && stored.slice(tail as u32, length as u32) == part(tail, length)
+    let value = wasm_bindgen::JsValue::from_str(text);
+    local_storage()
+        .is_some_and(|s| raw::set(&s, key, &value).is_ok() && raw::holds(&s, key, &value))
 }
 
 /// Which of our records a `storage` event from another tab is about.

@@ -162,6 +162,8 @@ test('a reach-out form left open overnight logs the new day, not the day it was 
   await addContact(page, setup.server.url, { Name: 'Ben Okafor' });
   assert.equal(await page.getByLabel('Date').inputValue(), '2026-11-27');
   await page.clock.runFor('03:00');
+  // The field itself moves on: what it shows is what is saved.
+  assert.equal(await page.getByLabel('Date').inputValue(), '2026-11-28');
   await page.getByRole('radio', { name: 'Email' }).check();
   await page.getByRole('button', { name: 'Log reach-out' }).click();
   await page.getByRole('status').getByText('Logged.').waitFor();
