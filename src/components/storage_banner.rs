@@ -18,9 +18,17 @@ pub fn StorageBanner() -> impl IntoView {
                         {notice.message()}
                     </p>
                     {match notice {
-                        StorageNotice::Quarantined { key, .. } | StorageNotice::Adjusted { key, .. } => {
-                            Some(view! { <QuarantinedCopy key=key/> })
+                        StorageNotice::Quarantined { key, .. } => {
+                            Some(view! { <QuarantinedCopy key=key/> }.into_any())
                         }
+                        // The data opened and works; the copy stays listed on the Data page.
+                        StorageNotice::Adjusted { key, .. } => Some(view! {
+                            <QuarantinedCopy key=key/>
+                            <button type="button" class="button small"
+                                on:click=move |_| state.dismiss_adjusted_notice()>
+                                "Got it"
+                            </button>
+                        }.into_any()),
                         _ => None,
                     }}
                 </div>

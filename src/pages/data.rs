@@ -284,9 +284,9 @@ fn UnreadableCopies() -> impl IntoView {
     view! {
         <Show when=move || state.quarantined().with(|k| !k.is_empty())>
             <div class="card">
-                <h2>"Unreadable data set aside"</h2>
+                <h2>"Data set aside"</h2>
                 <p class="small">
-                    "Data that could not be read is kept here untouched. Download it to keep it or to \
+                    "Data that could not be read, or that held values Reachout had to bring into range, is kept here untouched. Download it to keep it or to \
                      get help with it; remove it when you are sure you no longer need it."
                 </p>
                 <ul class="timeline">

@@ -73,15 +73,18 @@ impl AppState {
     /// Opens storage and builds the state; call once, at the root.
     pub fn open(namespace: &str) -> Self {
         let opened = Store::open(namespace, clock::now());
+        // Values brought into range are saved as such at once (the original is kept aside), so
+        // the next opening finds nothing to adjust and the banner does not come back.
+        let adjusted = matches!(opened.notice, Some(StorageNotice::Adjusted { .. }));
         let sync = Sync {
             base: opened.book.clone(),
             base_revision: opened.store.revision(),
             parent: opened.book.clone(),
-            dirty: false,
+            dirty: adjusted,
             pending: false,
             asked_to_persist: false,
         };
-        AppState {
+        let state = AppState {
             book: RwSignal::new(opened.book),
             notice: RwSignal::new(opened.notice),
             undo: RwSignal::new(None),
@@ -96,7 +99,11 @@ impl AppState {
             today: RwSignal::new(clock::today()),
             store: StoredValue::new(opened.store),
             sync: StoredValue::new(sync),
+        };
+        if adjusted {
+            state.schedule_save();
         }
+        state
     }
 
     /// Every contact, reach-out and setting, as this tab holds them.
@@ -179,6 +186,17 @@ impl AppState {
                 self.reread_records_beside_the_document();
             }
             Changed::Elsewhere => {}
+        }
+    }
+
+    /// Hides the banner about values brought into range; the copy of the original stays
+    /// listed on the Data page.
+    pub fn dismiss_adjusted_notice(&self) {
+        if self
+            .notice
+            .with_untracked(|n| matches!(n, Some(StorageNotice::Adjusted { .. })))
+        {
+            self.notice.set(None);
         }
     }
 

@@ -123,7 +123,7 @@ test('unreadable data: the banner offers its raw text as a download and removes 
   assert.match(download.suggestedFilename(), /^reachout-unreadable-\d+\.txt$/);
 
   await visit(page, setup.server.url, '/data');
-  const aside = page.getByRole('heading', { name: 'Unreadable data set aside' });
+  const aside = page.getByRole('heading', { name: 'Data set aside' });
   await aside.waitFor();
   await banner.getByRole('button', { name: 'Remove it…' }).click();
   await banner.getByRole('button', { name: 'Keep it' }).click();

@@ -70,10 +70,17 @@ for (const timezoneId of ZONES) {
       }, text);
       await visit(page, setup.server.url, '/');
       await page.getByRole('alert').getByText('Some saved values were outside what Reachout accepts').waitFor();
+      // The banner can be put away; the data, now in range, is saved, so it does not come back.
+      await page.getByRole('button', { name: 'Got it' }).click();
+      assert.equal(await page.getByText('Some saved values were outside').count(), 0);
       const kept = await page.evaluate(() => Object.keys(localStorage)
         .filter((k) => k.startsWith('reachout:quarantine:')).map((k) => localStorage.getItem(k)));
       assert.deepEqual(kept, [text], `${file}: the original is kept byte for byte`);
       await everyPageDraws(page);
+      assert.equal(await page.getByText('Some saved values were outside').count(), 0);
+      // The copy of the original stays listed on the Data page.
+      await visit(page, setup.server.url, '/data');
+      await page.getByRole('heading', { name: 'Data set aside' }).waitFor();
     }
   });
 }

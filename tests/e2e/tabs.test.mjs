@@ -59,7 +59,7 @@ test('a backup, a restore and a removal made in one tab show in the other', asyn
   await visit(first, setup.server.url, '/data');
   await visit(second, setup.server.url, '/data');
   await second.getByText('No backup from this browser yet.').waitFor();
-  await second.getByRole('heading', { name: 'Unreadable data set aside' }).waitFor();
+  await second.getByRole('heading', { name: 'Data set aside' }).waitFor();
 
   const [download] = await Promise.all([
     first.waitForEvent('download'),
@@ -73,7 +73,7 @@ test('a backup, a restore and a removal made in one tab show in the other', asyn
 
   await first.getByRole('button', { name: 'Remove it…' }).click();
   await first.getByRole('button', { name: 'Remove it for good' }).click();
-  await second.getByRole('heading', { name: 'Unreadable data set aside' }).waitFor({ state: 'detached', timeout: 1_000 });
+  await second.getByRole('heading', { name: 'Data set aside' }).waitFor({ state: 'detached', timeout: 1_000 });
   assert.deepEqual(foreign, []);
   assert.deepEqual(errors, []);
 });
