@@ -116,23 +116,12 @@ pub fn read(text: &str, size: u64) -> Result<Document, BackupError> {
     if !text.trim_start().starts_with(['{', '[']) && !super::compact::is_packed(text) {
         return Err(BackupError::NotJson);
     }
-    let mut document = document::decode(text)?;
-    let mut faults = document.data.bring_into_range();
-    if !Limits::time_in_range(document.saved_at) {
-        faults.push(Adjustment {
-            record: "The backup".into(),
-            found: format!("saved on {}", document.saved_at.date_naive()),
-            rule: format!(
-                "dates run from {} to {}",
-                Limits::FIRST_YEAR,
-                Limits::LAST_YEAR
-            ),
-        });
-    }
-    if faults.is_empty() {
-        Ok(document)
+    // The rules of stored data, except that a backup with anything to adjust is refused.
+    let opened = document::open_as(text, "The backup")?;
+    if opened.adjusted.is_empty() {
+        Ok(opened.document)
     } else {
-        Err(BackupError::OutOfRange(faults))
+        Err(BackupError::OutOfRange(opened.adjusted))
     }
 }
 

@@ -93,11 +93,16 @@ pub struct Opened {
 /// Reads stored text: every value out of range is brought into range and listed, so the
 /// caller can keep the original text aside and tell the person.
 pub fn open(text: &str) -> Result<Opened, DecodeError> {
+    open_as(text, "The saved data")
+}
+
+/// [`open`], naming the document `whose` in the message about its own date.
+pub(crate) fn open_as(text: &str, whose: &str) -> Result<Opened, DecodeError> {
     let mut document = decode(text)?;
     let mut adjusted = document.data.bring_into_range();
     if !Limits::time_in_range(document.saved_at) {
         adjusted.push(Adjustment {
-            record: "The saved data".into(),
+            record: whose.into(),
             found: format!("saved on {}", document.saved_at.date_naive()),
             rule: format!(
                 "dates run from {} to {}",
