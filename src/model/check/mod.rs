@@ -10,10 +10,13 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::validate::{check_email, check_name, grouped, is_web_link, Limits};
+
+mod label;
+use label::{quoted, Label, Names};
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
-use super::{Book, Contact, ContactId, ReachOut};
+use super::{Book, Contact, ReachOut};
 
 /// One value that broke a limit, named so that a person can find it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,29 +35,6 @@ impl std::fmt::Display for Adjustment {
     }
 }
 
-/// A short, safe quotation of user text for a message: at most 40 characters, with direction
-/// and invisible characters left out so that the message itself reads in order.
-fn quoted(text: &str) -> String {
-    let visible: String = text
-        .chars()
-        .filter(|c| !super::validate::is_invisible(*c) || *c == ' ')
-        .take(41)
-        .collect();
-    if visible.chars().count() > 40 {
-        format!("'{}…'", visible.chars().take(40).collect::<String>())
-    } else {
-        format!("'{visible}'")
-    }
-}
-
-fn contact_label(id: ContactId, name: &str) -> String {
-    if check_name(name).is_ok() {
-        format!("Contact {}", quoted(name))
-    } else {
-        format!("Contact {id}")
-    }
-}
-
 fn day_text(day: NaiveDate) -> String {
     day.format("%Y-%m-%d").to_string()
 }
@@ -65,64 +45,6 @@ fn years_rule() -> String {
         Limits::FIRST_YEAR,
         Limits::LAST_YEAR
     )
-}
-
-/// How a record is named in a message, put together only when there is something to report:
-/// naming 60,000 records on every opening would cost more than checking them.
-enum Label<'a> {
-    Text(&'static str),
-    /// A contact, by its name as it was read.
-    Contact {
-        id: ContactId,
-        name: &'a str,
-    },
-    ReachOut {
-        id: u64,
-        contact: ContactId,
-        names: &'a Names<'a>,
-    },
-}
-
-/// The names reach-outs are reported under: each contact's name as it was read.
-struct Names<'a> {
-    contacts: &'a [Contact],
-    /// Names the checks changed, as they were read.
-    renamed: HashMap<ContactId, String>,
-    /// Each contact's label, made the first time a reach-out needs one.
-    labels: OnceCell<HashMap<ContactId, String>>,
-}
-
-impl Names<'_> {
-    fn label(&self, contact: ContactId) -> String {
-        if let Some(original) = self.renamed.get(&contact) {
-            return contact_label(contact, original);
-        }
-        self.labels
-            .get_or_init(|| {
-                self.contacts
-                    .iter()
-                    .map(|c| (c.id, contact_label(c.id, &c.name)))
-                    .collect()
-            })
-            .get(&contact)
-            .cloned()
-            .unwrap_or_default()
-    }
-}
-
-impl Label<'_> {
-    fn text(&self) -> String {
-        match self {
-            Label::Text(text) => (*text).to_string(),
-            Label::Contact { id, name } => contact_label(*id, name),
-            Label::ReachOut { id, contact, names } => {
-                match names.label(*contact).strip_prefix("Contact '") {
-                    Some(name) => format!("Reach-out {id} to '{name}"),
-                    None => format!("Reach-out {id} to contact {contact}"),
-                }
-            }
-        }
-    }
 }
 
 /// Collects adjustments for one record.
