@@ -4,6 +4,8 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
+use crate::components::after_prompt::{provide_after_prompt, AfterPrompt};
+use crate::components::near_miss::NearMissButton;
 use crate::components::shortcuts::Shortcuts;
 use crate::components::storage_banner::StorageBanner;
 use crate::components::undo_toast::UndoToast;
@@ -14,7 +16,9 @@ use crate::pages::contacts::ContactsPage;
 use crate::pages::data::DataPage;
 use crate::pages::insights::InsightsPage;
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::report::ReportPage;
 use crate::pages::settings::SettingsPage;
+use crate::pages::templates::TemplatesPage;
 use crate::pages::today::TodayPage;
 use crate::state::{AppState, APP_NAMESPACE};
 
@@ -53,6 +57,7 @@ pub fn App() -> impl IntoView {
 /// Everything inside the router; tests mount it with their own state.
 #[component]
 pub fn Shell() -> impl IntoView {
+    provide_after_prompt();
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="site-header">
@@ -67,9 +72,11 @@ pub fn Shell() -> impl IntoView {
                 <A href=href("/data")>"Data"</A>
                 <A href=href("/settings")>"Settings"</A>
             </nav>
+            <NearMissButton/>
         </header>
         <main id="main" tabindex="-1">
             <StorageBanner/>
+            <AfterPrompt/>
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/") view=TodayPage/>
                 <Route path=path!("/contacts") view=ContactsPage/>
@@ -79,6 +86,8 @@ pub fn Shell() -> impl IntoView {
                 <Route path=path!("/insights") view=InsightsPage/>
                 <Route path=path!("/data") view=DataPage/>
                 <Route path=path!("/settings") view=SettingsPage/>
+                <Route path=path!("/templates") view=TemplatesPage/>
+                <Route path=path!("/report") view=ReportPage/>
             </Routes>
         </main>
         <UndoToast/>

@@ -6,7 +6,8 @@ use proptest::prelude::*;
 use reachout::format::document::{decode, encode, encode_packed};
 use reachout::format::sample;
 use reachout::model::{
-    Book, Channel, Contact, ContactId, Opportunity, Outcome, ReachOut, ReachOutId, Settings,
+    After, Before, Book, Channel, CheckIn, Contact, ContactId, Opportunity, Outcome, ReachOut,
+    ReachOutId, Settings,
 };
 
 fn at(seconds: i64) -> DateTime<Utc> {
@@ -36,12 +37,15 @@ prop_compose! {
     fn contact()(name in "\\PC{1,40}", company in text(), role in text(), email in text(),
                  linkedin in text(), tags in prop::collection::vec("\\PC{1,10}", 0..3),
                  notes in text(), created in 0i64..200_000_000, rhythm in prop::option::of(1u32..400),
-                 snoozed in prop::option::of(0i64..3000), archived in any::<bool>())
+                 snoozed in prop::option::of(0i64..3000), archived in any::<bool>(),
+                 more in (text(), text(), prop::option::of(0u32..=10)))
                 -> Contact {
+        let (phone, how_we_met, expected_fear) = more;
         Contact {
             id: ContactId(0), name, company, role, email, linkedin, tags, notes,
             created: at(created), updated: at(created + 60), stay_in_touch_days: rhythm,
-            stay_in_touch_snoozed_until: snoozed.map(day), archived,
+            stay_in_touch_snoozed_until: snoozed.map(day), archived, phone,
+            other_link: String::new(), how_we_met, expected_fear,
         }
     }
 }
@@ -50,12 +54,18 @@ prop_compose! {
     fn reach_out()(owner in any::<prop::sample::Index>(), channel in 0usize..7, date in 0i64..3000,
                    note in text(), outcome in outcome(), answered in prop::option::of(0i64..3000),
                    outcome_note in text(), snoozed in prop::option::of(0i64..3000),
-                   closed in any::<bool>(), follows in any::<bool>())
+                   closed in any::<bool>(), follows in any::<bool>(),
+                   courage in (prop::option::of(0u32..=10), prop::option::of(0u32..=100),
+                               text(), prop::option::of(0u32..=10)))
                   -> (prop::sample::Index, ReachOut, bool) {
+        let (fear, yes_chance, reflection, felt) = courage;
+        let before = Before { fear, yes_chance, ..Before::default() };
+        let after = After { feeling: felt, reflection, after_a_day: felt.map(CheckIn::Felt),
+                            ..After::default() };
         (owner, ReachOut {
             id: ReachOutId(0), contact: ContactId(0), channel: Channel::ALL[channel], date: day(date),
             note, created: at(date * 86_400), follows_up: None, outcome, outcome_date: answered.map(day),
-            outcome_note, snoozed_until: snoozed.map(day), loop_closed: closed,
+            outcome_note, snoozed_until: snoozed.map(day), loop_closed: closed, before, after,
         }, follows)
     }
 }
@@ -65,7 +75,9 @@ prop_compose! {
               reach_outs in prop::collection::vec(reach_out(), 0..30),
               days in 1u32..90, tries in 1u32..10) -> Book {
         let mut book = Book { next_id: 1, contacts, reach_outs: Vec::new(),
-                              settings: Settings { follow_up_days: days, max_tries: tries } };
+                              settings: Settings { follow_up_days: days, max_tries: tries,
+                                                   ..Settings::default() },
+                              near_misses: Vec::new(), templates: None };
         for contact in &mut book.contacts {
             contact.id = ContactId(book.next_id);
             book.next_id += 1;

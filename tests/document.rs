@@ -41,6 +41,7 @@ fn sample_book() -> Book {
         date: "2026-11-20".into(),
         note: "coffee".into(),
         follows_up: None,
+        before: Default::default(),
     };
     book.log_reach_out(id, &reach, today, now()).unwrap();
     book
@@ -181,6 +182,7 @@ fn broken_follow_up_links_are_refused() {
         date: "2026-11-25".into(),
         note: String::new(),
         follows_up: Some(first),
+        before: Default::default(),
     };
     let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
     book.log_reach_out(contact, &follow, today, now()).unwrap();

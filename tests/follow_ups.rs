@@ -332,6 +332,7 @@ fn a_follow_up_must_come_after_a_reach_out_of_the_same_contact() {
         date: "2026-11-09".into(),
         note: String::new(),
         follows_up: Some(first),
+        before: Default::default(),
     };
     match book.log_reach_out(ana, &early, today, at("2026-11-20")) {
         Err(ModelError::InvalidReachOut(errors)) => assert_eq!(

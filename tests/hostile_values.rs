@@ -15,10 +15,12 @@ use reachout::format::backup::{self, BackupError, BackupMark};
 use reachout::format::compact::{self, UnpackError};
 use reachout::format::document::{self, DecodeError};
 use reachout::model::dates::{long_day, relative_day};
+use reachout::model::insights::Period;
 use reachout::model::{
-    Book, Channel, Contact, ContactDraft, ContactField, ContactId, ContactQuery, Degree, Limits,
-    ModelError, Opportunity, Outcome, ReachOut, ReachOutDraft, ReachOutField, ReachOutId, Settings,
-    SortKey, Stage,
+    After, Before, Book, Channel, CheckIn, CheckInDue, Contact, ContactDraft, ContactField,
+    ContactId, ContactQuery, Degree, Expectation, Limits, ModelError, NearMiss, Opportunity,
+    Outcome, ReachOut, ReachOutDraft, ReachOutField, ReachOutId, Settings, SettingsDraft, SortKey,
+    Stage, StingGuess, Template,
 };
 
 use common::{at, day, fixture, named, person, reach};
@@ -283,6 +285,7 @@ fn forms_refuse_what_the_readers_refuse() {
             date: date.into(),
             note: String::new(),
             follows_up: None,
+            before: Default::default(),
         };
         match book.log_reach_out(ana, &draft, day("2026-11-27"), at("2026-11-27")) {
             Err(ModelError::InvalidReachOut(errors)) => {
@@ -300,7 +303,15 @@ fn forms_refuse_what_the_readers_refuse() {
         book.set_stay_in_touch(ana, Some(u32::MAX)),
         Err(ModelError::RhythmOutOfRange)
     );
-    assert!(Settings::parse("4294967295", "3").is_err());
+    let settings = |days: &str, goal: &str| SettingsDraft {
+        follow_up_days: days.into(),
+        max_tries: "3".into(),
+        weekly_goal: goal.into(),
+        ..SettingsDraft::default()
+    };
+    assert!(settings("4294967295", "3").parse().is_err());
+    assert!(settings("7", "4294967295").parse().is_err());
+    assert!(settings("7", "3").parse().is_ok());
 }
 
 #[test]
@@ -395,19 +406,57 @@ fn edge_outcome() -> impl Strategy<Value = Outcome> {
     ]
 }
 
+fn edge_level() -> impl Strategy<Value = Option<u32>> {
+    prop::option::of(prop_oneof![3 => 0u32..=10, 1 => edge_u32()])
+}
+
+prop_compose! {
+    /// The courage loop's answers, anywhere in `u32`.
+    fn edge_courage()(fear in edge_level(), chance in prop::option::of(edge_u32()),
+                      expect in prop::option::of(0usize..3), sting in prop::option::of(0usize..4),
+                      gain in edge_text(), feeling in edge_level(), reflection in edge_text(),
+                      day_after in prop::option::of(edge_level()), week_after in edge_level())
+                     -> (Before, After) {
+        let check_in = |level: Option<u32>| level.map_or(CheckIn::Skipped, CheckIn::Felt);
+        (Before { fear, expect: expect.map(|i| Expectation::ALL[i]), yes_chance: chance,
+                  sting: sting.map(|i| StingGuess::ALL[i]), gain, worst: String::new() },
+         After { feeling, reflection, after_a_day: day_after.map(check_in),
+                 after_a_week: week_after.map(CheckIn::Felt) })
+    }
+}
+
+prop_compose! {
+    /// A contact's newer fields: phone, another link, how we met, how hard it feels.
+    fn edge_contact_more()(phone in edge_text(), link in edge_text(), met in edge_text(),
+                           fear in edge_level()) -> (String, String, String, Option<u32>) {
+        (phone, link, met, fear)
+    }
+}
+
+prop_compose! {
+    fn edge_near_miss()(date in edge_day(), created in edge_time(), note in edge_text(),
+                        contact in prop::option::of(0u64..20), reached in prop::option::of(0u64..40),
+                        let_go in any::<bool>()) -> NearMiss {
+        NearMiss { id: 0, date, contact: contact.map(ContactId), note, created,
+                   reached: reached.map(ReachOutId), let_go }
+    }
+}
+
 prop_compose! {
     fn edge_contact()(name in edge_text(), company in edge_text(), email in edge_text(),
                       linkedin in edge_text(), tags in prop::collection::vec(edge_text(), 0..4),
                       many_tags in prop::bool::weighted(0.05), notes in edge_text(),
                       created in edge_time(), updated in edge_time(),
                       rhythm in prop::option::of(edge_u32()),
-                      snoozed in prop::option::of(edge_day()), archived in any::<bool>())
+                      snoozed in prop::option::of(edge_day()), archived in any::<bool>(),
+                      more in edge_contact_more().boxed())
                      -> Contact {
         let tags = if many_tags { (0..40).map(|i| format!("t{i}")).collect() } else { tags };
+        let (phone, other_link, how_we_met, expected_fear) = more;
         Contact {
             id: ContactId(0), name, company, role: String::new(), email, linkedin, tags, notes,
             created, updated, stay_in_touch_days: rhythm, stay_in_touch_snoozed_until: snoozed,
-            archived,
+            archived, phone, other_link, how_we_met, expected_fear,
         }
     }
 }
@@ -417,20 +466,23 @@ prop_compose! {
                         date in edge_day(), note in edge_text(), created in edge_time(),
                         outcome in edge_outcome(), answered in prop::option::of(edge_day()),
                         snoozed in prop::option::of(edge_day()), closed in any::<bool>(),
-                        follows in any::<bool>())
+                        follows in any::<bool>(), courage in edge_courage().boxed())
                        -> (prop::sample::Index, ReachOut, bool) {
+        let (before, after) = courage;
         (owner, ReachOut {
             id: ReachOutId(0), contact: ContactId(0), channel: Channel::ALL[channel], date, note,
             created, follows_up: None, outcome, outcome_date: answered, outcome_note: String::new(),
-            snoozed_until: snoozed, loop_closed: closed,
+            snoozed_until: snoozed, loop_closed: closed, before, after,
         }, follows)
     }
 }
 
 prop_compose! {
-    fn edge_book()(contacts in prop::collection::vec(edge_contact(), 0..6),
-                   reach_outs in prop::collection::vec(edge_reach_out(), 0..12),
-                   days in edge_u32(), tries in edge_u32(),
+    fn edge_book()(contacts in prop::collection::vec(edge_contact().boxed(), 0..6),
+                   reach_outs in prop::collection::vec(edge_reach_out().boxed(), 0..12),
+                   days in edge_u32(), tries in edge_u32(), goal in edge_u32(),
+                   near_misses in prop::collection::vec(edge_near_miss().boxed(), 0..4),
+                   templates in prop::option::of(prop::collection::vec((edge_text(), edge_text()), 0..3)),
                    next_id in prop_oneof![4 => Just(0u64), 1 => Just(Limits::MAX_ID),
                                           1 => Just(u64::MAX)],
                    first_id in prop_oneof![4 => Just(1u64), 1 => Just(Limits::MAX_ID - 20),
@@ -439,8 +491,14 @@ prop_compose! {
                   -> Book {
         let mut id = first_id;
         let mut take = || { id += 1; id };
-        let mut book = Book { next_id, contacts, reach_outs: Vec::new(),
-                              settings: Settings { follow_up_days: days, max_tries: tries } };
+        let settings = Settings { follow_up_days: days, max_tries: tries, weekly_goal: goal,
+                                  ..Settings::default() };
+        let near_misses = near_misses.into_iter().zip(1..)
+            .map(|(n, id)| NearMiss { id, ..n }).collect();
+        let templates = templates.map(|list| list.into_iter().zip(1..)
+            .map(|((name, body), id)| Template { id, name, body }).collect());
+        let mut book = Book { next_id, contacts, reach_outs: Vec::new(), settings, near_misses,
+                              templates };
         for contact in &mut book.contacts {
             contact.id = ContactId(take());
         }
@@ -503,6 +561,38 @@ fn every_page(book: &Book, today: NaiveDate) {
         );
     }
     let _ = book.reach_outs_this_week(today);
+    let _ = (
+        book.this_week(today),
+        book.ladder(today),
+        book.check_ins_due(today),
+    );
+    for near_miss in book.open_near_misses() {
+        let _ = relative_day(near_miss.date, today);
+    }
+    // Insights and the report, over every period a page offers.
+    for weeks in [4, 52] {
+        let insights = book.insights(Period::last_weeks(weeks, today), today);
+        let _ = (
+            insights.predicted.got.percent(),
+            insights.paired_fear.text(),
+        );
+        for (week, mean) in &insights.fear_by_week {
+            let _ = (long_day(*week), mean.tenths());
+        }
+    }
+    let _ = book.insights(
+        Period {
+            from: Limits::first_day(),
+            to: today,
+        },
+        today,
+    );
+    let _ = (book.last_weeks(52, today), book.strength(today));
+    for template in book.templates() {
+        for contact in book.contacts.iter().take(2) {
+            let _ = template.fill(contact);
+        }
+    }
     for win in book.recent_wins(5) {
         let _ = relative_day(win.day, today);
     }
@@ -556,10 +646,7 @@ fn every_page(book: &Book, today: NaiveDate) {
             .edit_contact(contact.id, &form, &form, at("2026-11-27"));
     }
     // Settings and the Data page's summaries.
-    let _ = Settings::parse(
-        &book.settings.follow_up_days.to_string(),
-        &book.settings.max_tries.to_string(),
-    );
+    let _ = SettingsDraft::from_settings(&book.settings).parse();
     let _ = backup::preview(book, book);
     let _ = BackupMark::default().reminder_due(book, 2, at("2026-11-27"));
     assert!(backup::export(book, 1, at("2026-11-27")).is_ok());
@@ -574,12 +661,20 @@ fn a_few_changes(book: &mut Book, today: NaiveDate) {
             date: today.format("%Y-%m-%d").to_string(),
             note: String::new(),
             follows_up: None,
+            before: Default::default(),
         };
         let _ = book.log_reach_out(contact, &draft, today, now);
         let _ = book.set_stay_in_touch(contact, Some(365));
         let _ = book.tag_many(&[contact], "x", now);
+        let _ = book.note_near_miss(Some(contact), "almost", today, now);
     }
     let _ = book.add_contact(&named("New"), now);
+    let _ = book.save_template(None, "Mine", "Hi {first name}");
+    let answered: Vec<_> = book.reach_outs.iter().take(2).map(|r| r.id).collect();
+    for id in answered {
+        let _ = book.record_feeling(id, Some(3), "fine");
+        let _ = book.answer_check_in(id, CheckInDue::AfterADay, CheckIn::Felt(2));
+    }
     let threads = book.open_threads();
     if let Some(thread) = threads.first() {
         let _ = book.snooze_follow_up(thread.latest, today + Days::new(1), today);

@@ -24,6 +24,10 @@ fn ana() -> ContactDraft {
         tags: "mentor, design, Mentor".into(),
         notes: "Met at the meetup.\nAsk about the portfolio.".into(),
         stay_in_touch_days: " 30 ".into(),
+        phone: " +49 30 1234567 ".into(),
+        other_link: "ana.example".into(),
+        how_we_met: "at the design meetup".into(),
+        expected_fear: "4".into(),
     }
 }
 
@@ -33,6 +37,7 @@ fn reach_out(channel: Channel, date: &str, note: &str) -> ReachOutDraft {
         date: date.into(),
         note: note.into(),
         follows_up: None,
+        before: Default::default(),
     }
 }
 

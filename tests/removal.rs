@@ -20,6 +20,7 @@ fn reach(book: &mut Book, contact: ContactId, day: u32) {
         date: date.to_string(),
         note: String::new(),
         follows_up: None,
+        before: Default::default(),
     };
     book.log_reach_out(contact, &draft, date, at(day)).unwrap();
 }

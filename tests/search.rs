@@ -24,6 +24,7 @@ fn reach(book: &mut Book, contact: ContactId, channel: Channel, date: &str) {
         date: date.into(),
         note: String::new(),
         follows_up: None,
+        before: Default::default(),
     };
     book.log_reach_out(contact, &draft, day(date), at(date))
         .unwrap();

@@ -25,6 +25,7 @@ fn email() -> ReachOutDraft {
         date: "2026-11-27".into(),
         note: String::new(),
         follows_up: None,
+        before: Default::default(),
     }
 }
 

@@ -21,6 +21,10 @@ fn field_label(field: ContactField) -> &'static str {
         ContactField::Tags => "Tags",
         ContactField::Notes => "Notes",
         ContactField::StayInTouch => "Stay in touch",
+        ContactField::Phone => "Phone",
+        ContactField::OtherLink => "Other link",
+        ContactField::HowWeMet => "How we met",
+        ContactField::ExpectedFear => "How hard it feels",
     }
 }
 

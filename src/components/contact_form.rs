@@ -6,6 +6,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::clock;
 use crate::components::field::{error_for, focus_first_invalid, Field, FieldKind};
+use crate::components::scale::Scale;
 use crate::model::{ContactDraft, ContactField, ContactId, FieldErrors, ModelError};
 use crate::state::use_app_state;
 
@@ -28,6 +29,10 @@ pub fn ContactForm(
     let tags = RwSignal::new(initial.tags);
     let notes = RwSignal::new(initial.notes);
     let stay_in_touch = RwSignal::new(initial.stay_in_touch_days);
+    let phone = RwSignal::new(initial.phone);
+    let other_link = RwSignal::new(initial.other_link);
+    let how_we_met = RwSignal::new(initial.how_we_met);
+    let expected_fear = RwSignal::new(initial.expected_fear);
 
     let errors = RwSignal::new(FieldErrors::<ContactField>::default());
     let general_error = RwSignal::new(None::<String>);
@@ -43,6 +48,10 @@ pub fn ContactForm(
             tags: tags.get_untracked(),
             notes: notes.get_untracked(),
             stay_in_touch_days: stay_in_touch.get_untracked(),
+            phone: phone.get_untracked(),
+            other_link: other_link.get_untracked(),
+            how_we_met: how_we_met.get_untracked(),
+            expected_fear: expected_fear.get_untracked(),
         };
         let now = clock::now();
         let saved = state.change(|book| match editing {
@@ -85,10 +94,18 @@ pub fn ContactForm(
                 <Field label="Role" name="role" value=role error=error_for(errors, ContactField::Role)
                     autocomplete="off" />
             </div>
-            <Field label="Email" name="email" value=email error=error_for(errors, ContactField::Email)
-                kind=FieldKind::Email autocomplete="off" />
+            <div class="field-row">
+                <Field label="Email" name="email" value=email error=error_for(errors, ContactField::Email)
+                    kind=FieldKind::Email autocomplete="off" />
+                <Field label="Phone" name="phone" value=phone error=error_for(errors, ContactField::Phone)
+                    kind=FieldKind::Tel autocomplete="off" />
+            </div>
             <Field label="LinkedIn profile" name="linkedin" value=linkedin error=error_for(errors, ContactField::Linkedin)
                 kind=FieldKind::Url hint="A web address, like https://www.linkedin.com/in/their-name" />
+            <Field label="Other link" name="other-link" value=other_link error=error_for(errors, ContactField::OtherLink)
+                kind=FieldKind::Url hint="Their site, portfolio or a profile elsewhere." />
+            <Field label="How we met" name="how-we-met" value=how_we_met error=error_for(errors, ContactField::HowWeMet)
+                hint="Like: at the design meetup in March. Message templates can use it." />
             <Field label="Tags" name="tags" value=tags error=error_for(errors, ContactField::Tags)
                 hint="Separate tags with commas, like: mentor, design, Berlin" />
             <Field label="Notes" name="notes" value=notes error=error_for(errors, ContactField::Notes)
@@ -101,6 +118,9 @@ pub fn ContactForm(
                 kind=FieldKind::Number
                 hint="Optional. Today reminds you when it has been longer than this since you were last in touch."
             />
+            <Scale legend="How hard does reaching out to them feel?" name="expected-fear" value=expected_fear
+                low="easy" high="very hard" error=error_for(errors, ContactField::ExpectedFear) />
+            <p class="hint">"Optional. Your courage ladder on Today suggests the easiest step first, and a harder one after a good week."</p>
             {move || general_error.get().map(|message| view! { <p class="form-error" role="alert">{message}</p> })}
             {move || (errors.with(|e| !e.is_empty())).then(|| view! {
                 <p class="form-error" role="alert">"Nothing was saved. Please check the fields marked above."</p>

@@ -11,6 +11,7 @@ pub enum FieldKind {
     Text,
     Email,
     Url,
+    Tel,
     Date,
     Number,
     Multiline,
@@ -66,6 +67,7 @@ pub fn Field(
             let input_type = match kind {
                 FieldKind::Email => "email",
                 FieldKind::Url => "url",
+                FieldKind::Tel => "tel",
                 FieldKind::Date => "date",
                 FieldKind::Number => "number",
                 _ => "text",

@@ -1,17 +1,24 @@
 //! Reusable pieces of the interface.
 
+pub mod after_prompt;
 pub mod backup_reminder;
+pub mod before_step;
 pub mod bulk_actions;
+pub mod chart;
+pub mod check_ins;
 pub mod contact_actions;
 pub mod contact_form;
 pub mod disclosure;
 pub mod due_rows;
 pub mod field;
 pub mod focus;
+pub mod near_miss;
 pub mod outcome_picker;
 pub mod reach_out_form;
+pub mod scale;
 pub mod shortcuts;
 pub mod snooze_menu;
 pub mod storage_banner;
+pub mod template_picker;
 pub mod undo_toast;
 pub mod user_text;

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::clock;
+use crate::components::after_prompt::ask_how_it_felt;
 use crate::components::disclosure::Disclosure;
 use crate::components::field::follow_the_day;
 use crate::components::field::{error_for, Field, FieldKind};
@@ -36,6 +37,9 @@ pub fn OutcomePicker(reach_out: ReachOutId) -> impl IntoView {
                 general.set(None);
                 note.set(String::new());
                 open.set(false);
+                if !outcome.is_awaiting() {
+                    ask_how_it_felt(reach_out);
+                }
             }
             Err(ModelError::InvalidOutcome(found)) => errors.set(found),
             Err(other) => general.set(Some(other.to_string())),

@@ -3,8 +3,10 @@
 use leptos::prelude::*;
 
 use crate::clock;
+use crate::components::before_step::{BeforeFields, BeforeStep};
 use crate::components::field::follow_the_day;
 use crate::components::field::{error_for, focus_first_invalid, Field, FieldKind};
+use crate::components::template_picker::TemplatePicker;
 use crate::model::dates::form_day;
 use crate::model::{
     Channel, ContactId, FieldErrors, ModelError, ReachOutDraft, ReachOutField, ReachOutId,
@@ -20,17 +22,29 @@ pub fn ReachOutForm(
     #[prop(optional)]
     follows_up: Option<ReachOutId>,
     #[prop(optional)] compact: bool,
+    /// Set when this reach-out turns a near miss into the real thing.
+    #[prop(optional)]
+    near_miss: Option<u64>,
+    /// A note to start from (a near miss's).
+    #[prop(optional, into)]
+    note_text: Option<String>,
 ) -> impl IntoView {
     let state = use_app_state();
     // Ids stay unique when several forms are open on one page.
-    let form_key = format!("{}-{}", contact.0, follows_up.map_or(0, |r| r.0));
+    let form_key = format!(
+        "{}-{}{}",
+        contact.0,
+        follows_up.map_or(0, |r| r.0),
+        near_miss.map(|n| format!("-n{n}")).unwrap_or_default()
+    );
     let heading_id = format!("log-heading-{form_key}");
     let channel_error_id = format!("channel-error-{form_key}");
     let drawn_on = StoredValue::new(clock::today());
     let fresh = ReachOutDraft::new(drawn_on.get_value());
     let channel = RwSignal::new(None::<Channel>);
     let date = RwSignal::new(fresh.date);
-    let note = RwSignal::new(String::new());
+    let note = RwSignal::new(note_text.unwrap_or_default());
+    let before = BeforeFields::new();
     let errors = RwSignal::new(FieldErrors::<ReachOutField>::default());
     let status = RwSignal::new(None::<String>);
     let channel_error = error_for(errors, ReachOutField::Channel);
@@ -44,12 +58,21 @@ pub fn ReachOutForm(
             date: form_day(&date.get_untracked(), drawn_on.get_value(), today),
             note: note.get_untracked(),
             follows_up,
+            before: before.draft(),
         };
-        match state.change(|book| book.log_reach_out(contact, &draft, today, clock::now())) {
+        let logged = state.change(|book| {
+            let id = book.log_reach_out(contact, &draft, today, clock::now())?;
+            if let Some(near_miss) = near_miss {
+                book.near_miss_reached(near_miss, id)?;
+            }
+            Ok(id)
+        });
+        match logged {
             Ok(_) => {
                 errors.set(FieldErrors::default());
                 channel.set(None);
                 note.set(String::new());
+                before.clear();
                 date.set(ReachOutDraft::new(today).date);
                 drawn_on.set_value(today);
                 status.set(Some(
@@ -101,6 +124,7 @@ pub fn ReachOutForm(
                     <p class="field-error" id=channel_error_id.clone()>{message}</p>
                 })}
             </fieldset>
+            <BeforeStep form_key=form_key.clone() fields=before errors />
             <div class=if compact { "field-row" } else { "stack" }>
                 <Field label="Date" name=format!("reach-out-date-{form_key}") value=date error=error_for(errors, ReachOutField::Date)
                     kind=FieldKind::Date required=true />
@@ -109,6 +133,7 @@ pub fn ReachOutForm(
                     kind=if compact { FieldKind::Text } else { FieldKind::Multiline }
                     hint="Optional: a line to remind you later." />
             </div>
+            <TemplatePicker contact form_key=form_key.clone() note />
             <div class="actions">
                 <button type="submit" class="button primary">{submit}</button>
             </div>

@@ -12,7 +12,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::model::{Book, Channel, Contact, ContactId, Outcome, ReachOut, ReachOutId, Settings};
+use crate::model::{
+    After, Before, Book, Channel, Contact, ContactId, NearMiss, Outcome, ReachOut, ReachOutId,
+    Settings, Template,
+};
 
 /// The whole of `data` with its lists as columns.
 pub struct BookColumns<'a>(pub &'a Book);
@@ -20,11 +23,18 @@ pub struct BookColumns<'a>(pub &'a Book);
 impl Serialize for BookColumns<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let book = self.0;
-        let mut map = serializer.serialize_map(Some(4))?;
+        let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("next_id", &book.next_id)?;
         map.serialize_entry("contacts", &ContactColumns(&book.contacts))?;
         map.serialize_entry("reach_outs", &ReachOutColumns(&book.reach_outs))?;
         map.serialize_entry("settings", &book.settings)?;
+        // Short lists, written as records.
+        if !book.near_misses.is_empty() {
+            map.serialize_entry("near_misses", &book.near_misses)?;
+        }
+        if let Some(templates) = &book.templates {
+            map.serialize_entry("templates", templates)?;
+        }
         map.end()
     }
 }
@@ -89,6 +99,10 @@ impl Serialize for ContactColumns<'_> {
                 stay_in_touch_days: _,
                 stay_in_touch_snoozed_until: _,
                 archived: _,
+                phone: _,
+                other_link: _,
+                how_we_met: _,
+                expected_fear: _,
             } = c;
         };
         let rows = self.0;
@@ -112,6 +126,10 @@ impl Serialize for ContactColumns<'_> {
             c.stay_in_touch_snoozed_until
         })?;
         column(&mut map, "archived", rows, |c| flag(c.archived))?;
+        column(&mut map, "phone", rows, |c| text(&c.phone))?;
+        column(&mut map, "other_link", rows, |c| text(&c.other_link))?;
+        column(&mut map, "how_we_met", rows, |c| text(&c.how_we_met))?;
+        column(&mut map, "expected_fear", rows, |c| c.expected_fear)?;
         map.end()
     }
 }
@@ -134,6 +152,8 @@ impl Serialize for ReachOutColumns<'_> {
                 outcome_note: _,
                 snoozed_until: _,
                 loop_closed: _,
+                before: _,
+                after: _,
             } = r;
         };
         let rows = self.0;
@@ -152,6 +172,12 @@ impl Serialize for ReachOutColumns<'_> {
         column(&mut map, "outcome_note", rows, |r| text(&r.outcome_note))?;
         column(&mut map, "snoozed_until", rows, |r| r.snoozed_until)?;
         column(&mut map, "loop_closed", rows, |r| flag(r.loop_closed))?;
+        column(&mut map, "before", rows, |r| {
+            (!r.before.is_empty()).then_some(&r.before)
+        })?;
+        column(&mut map, "after", rows, |r| {
+            (!r.after.is_empty()).then_some(&r.after)
+        })?;
         map.end()
     }
 }
@@ -170,6 +196,8 @@ pub fn read_current(text: &str) -> Option<(u64, DateTime<Utc>, Book)> {
         contacts: data.contacts.rows()?,
         reach_outs: data.reach_outs.rows()?,
         settings: data.settings,
+        near_misses: data.near_misses,
+        templates: data.templates,
     };
     Some((document.revision, document.saved_at, book))
 }
@@ -190,6 +218,10 @@ struct CurrentBook {
     reach_outs: ReachOutColumnsIn,
     #[serde(default)]
     settings: Settings,
+    #[serde(default)]
+    near_misses: Vec<NearMiss>,
+    #[serde(default)]
+    templates: Option<Vec<Template>>,
 }
 
 /// A column as read: absent (empty) or one cell per record.
@@ -248,6 +280,14 @@ struct ContactColumnsIn {
     stay_in_touch_snoozed_until: Cells<NaiveDate>,
     #[serde(default)]
     archived: Cells<bool>,
+    #[serde(default)]
+    phone: Cells<String>,
+    #[serde(default)]
+    other_link: Cells<String>,
+    #[serde(default)]
+    how_we_met: Cells<String>,
+    #[serde(default)]
+    expected_fear: Cells<u32>,
 }
 
 impl ContactColumnsIn {
@@ -272,6 +312,12 @@ impl ContactColumnsIn {
         let mut days = cells(self.stay_in_touch_days, n)?;
         let mut snoozed = cells(self.stay_in_touch_snoozed_until, n)?;
         let mut archived = cells(self.archived, n)?;
+        let (mut phone, mut other_link, mut how_we_met) = (
+            cells(self.phone, n)?,
+            cells(self.other_link, n)?,
+            cells(self.how_we_met, n)?,
+        );
+        let mut expected_fear = cells(self.expected_fear, n)?;
         (0..n)
             .map(|_| {
                 Some(Contact {
@@ -288,6 +334,10 @@ impl ContactColumnsIn {
                     stay_in_touch_days: days.next().flatten(),
                     stay_in_touch_snoozed_until: snoozed.next().flatten(),
                     archived: optional(&mut archived),
+                    phone: optional(&mut phone),
+                    other_link: optional(&mut other_link),
+                    how_we_met: optional(&mut how_we_met),
+                    expected_fear: expected_fear.next().flatten(),
                 })
             })
             .collect()
@@ -321,6 +371,10 @@ struct ReachOutColumnsIn {
     snoozed_until: Cells<NaiveDate>,
     #[serde(default)]
     loop_closed: Cells<bool>,
+    #[serde(default)]
+    before: Cells<Before>,
+    #[serde(default)]
+    after: Cells<After>,
 }
 
 impl ReachOutColumnsIn {
@@ -346,6 +400,7 @@ impl ReachOutColumnsIn {
             cells(self.snoozed_until, n)?,
             cells(self.loop_closed, n)?,
         );
+        let (mut before, mut after) = (cells(self.before, n)?, cells(self.after, n)?);
         (0..n)
             .map(|_| {
                 Some(ReachOut {
@@ -361,6 +416,8 @@ impl ReachOutColumnsIn {
                     outcome_note: optional(&mut outcome_note),
                     snoozed_until: snoozed.next().flatten(),
                     loop_closed: optional(&mut closed),
+                    before: optional(&mut before),
+                    after: optional(&mut after),
                 })
             })
             .collect()

@@ -178,8 +178,8 @@ fn migrate(mut value: Value, from: u64) -> Result<Value, DecodeError> {
     let mut version = from;
     while version < SCHEMA_VERSION {
         match version {
-            // 1 → 2 only added optional fields, which read as their defaults.
-            1 => {}
+            // 1 → 2 and 2 → 3 only added optional fields, which read as their defaults.
+            1 | 2 => {}
             other => return Err(DecodeError::UnknownVersion(other.to_string())),
         }
         version += 1;
@@ -238,6 +238,23 @@ fn check_consistency(book: &mut Book) -> Result<(), DecodeError> {
                     reach_out.id.0, earlier.0
                 )));
             }
+        }
+    }
+    // Near misses and templates are numbered on their own; the same rules hold.
+    let templates = book.templates.iter().flatten().map(|t| ("template", t.id));
+    let near_misses = book.near_misses.iter().map(|n| ("near miss", n.id));
+    let mut own = std::collections::HashSet::new();
+    for (kind, id) in templates.chain(near_misses) {
+        if id == 0 || id > Limits::MAX_ID {
+            return Err(DecodeError::Damaged(format!(
+                "the {kind} id {id} is outside the range of ids (1 to {})",
+                Limits::MAX_ID
+            )));
+        }
+        if !own.insert((kind, id)) {
+            return Err(DecodeError::Damaged(format!(
+                "the {kind} id {id} is used twice"
+            )));
         }
     }
     // Ids are at most MAX_ID, checked above, so this cannot overflow.

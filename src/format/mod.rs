@@ -14,4 +14,9 @@ pub const FORMAT_NAME: &str = "reachout";
 /// - 2: outcomes, follow-up links, snoozes and closed loops on reach-outs; stay-in-touch rhythm
 ///   and archiving on contacts; follow-up settings. Every new field is optional, so version 1
 ///   data needs no rewriting, only the new number.
-pub const SCHEMA_VERSION: u64 = 2;
+/// - 3: the courage loop. On reach-outs, `before` (fear, expectation, chance of a yes, how long
+///   a no would sting, what could be gained, the worst case) and `after` (feeling, reflection,
+///   the check-ins a day and a week later); on contacts, phone, another link, how we met and
+///   how hard reaching out feels; near misses, message templates, the weekly goal and the
+///   week's first day. Again all optional: version 2 data reads as it is.
+pub const SCHEMA_VERSION: u64 = 3;

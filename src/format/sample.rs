@@ -5,7 +5,8 @@
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use crate::model::{
-    Book, Channel, Contact, ContactId, Opportunity, Outcome, ReachOut, ReachOutId, Settings,
+    After, Before, Book, Channel, CheckIn, Contact, ContactId, Expectation, Opportunity, Outcome,
+    ReachOut, ReachOutId, Settings, StingGuess,
 };
 
 const FIRST: &[&str] = &[
@@ -229,6 +230,8 @@ impl Rng {
     }
 }
 
+const EXPECT: [Expectation; 3] = [Expectation::Ignored, Expectation::No, Expectation::Yes];
+
 /// A book of `contacts` contacts with `per_contact` reach-outs each, as of `now`.
 pub fn book(contacts: usize, per_contact: usize, now: DateTime<Utc>) -> Book {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
@@ -237,6 +240,8 @@ pub fn book(contacts: usize, per_contact: usize, now: DateTime<Utc>) -> Book {
         contacts: Vec::with_capacity(contacts),
         reach_outs: Vec::with_capacity(contacts * per_contact),
         settings: Settings::default(),
+        near_misses: Vec::new(),
+        templates: None,
     };
     for _ in 0..contacts {
         let id = ContactId(book.next_id);
@@ -288,6 +293,18 @@ pub fn book(contacts: usize, per_contact: usize, now: DateTime<Utc>) -> Book {
             stay_in_touch_days: rng.chance(10).then_some(90),
             stay_in_touch_snoozed_until: None,
             archived: rng.chance(5),
+            phone: if rng.chance(30) {
+                format!("+49 30 {:07}", rng.below(10_000_000))
+            } else {
+                String::new()
+            },
+            other_link: String::new(),
+            how_we_met: if rng.chance(30) {
+                rng.sentence(3, 8)
+            } else {
+                String::new()
+            },
+            expected_fear: rng.chance(20).then(|| rng.below(11) as u32),
         });
         let mut day: NaiveDate = created.date_naive();
         let mut previous: Option<ReachOutId> = None;
@@ -318,6 +335,28 @@ pub fn book(contacts: usize, per_contact: usize, now: DateTime<Utc>) -> Book {
                 },
                 snoozed_until: None,
                 loop_closed: rng.chance(5),
+                before: if rng.chance(60) {
+                    Before {
+                        fear: Some(rng.below(11) as u32),
+                        expect: Some(EXPECT[rng.below(EXPECT.len())]),
+                        yes_chance: rng.chance(30).then(|| rng.below(101) as u32),
+                        sting: Some(StingGuess::ALL[rng.below(StingGuess::ALL.len())]),
+                        gain: String::new(),
+                        worst: String::new(),
+                    }
+                } else {
+                    Before::default()
+                },
+                after: if answered && rng.chance(40) {
+                    After {
+                        feeling: Some(rng.below(11) as u32),
+                        reflection: String::new(),
+                        after_a_day: rng.chance(50).then(|| CheckIn::Felt(rng.below(8) as u32)),
+                        after_a_week: rng.chance(40).then(|| CheckIn::Felt(rng.below(4) as u32)),
+                    }
+                } else {
+                    After::default()
+                },
             });
             previous = Some(reach_out_id);
         }

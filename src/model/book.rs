@@ -5,10 +5,13 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::contact::{Contact, ContactDraft, ContactField};
+use super::courage::After;
 use super::reach_out::{ReachOut, ReachOutDraft, ReachOutField};
+use super::template::TemplateField;
 use super::tracking::OutcomeField;
+use super::validate::Invalid;
 use super::validate::{FieldErrors, Limits};
-use super::{ContactId, Outcome, ReachOutId, Settings};
+use super::{ContactId, NearMiss, Outcome, ReachOutId, Settings, Template};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Book {
@@ -19,6 +22,11 @@ pub struct Book {
     pub reach_outs: Vec<ReachOut>,
     #[serde(default)]
     pub settings: Settings,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub near_misses: Vec<NearMiss>,
+    /// The person's message templates; `None` while they use the starters unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub templates: Option<Vec<Template>>,
 }
 
 /// A good answer, as Today's "Recent wins" shows it.
@@ -57,6 +65,16 @@ pub enum ModelError {
     MergeWithItself,
     #[error("A tag needs one to {} characters and no comma.", Limits::TAG)]
     BadTag,
+    #[error("Some fields need another look.")]
+    InvalidTemplate(FieldErrors<TemplateField>),
+    #[error("That template no longer exists.")]
+    UnknownTemplate,
+    #[error("That near miss no longer exists.")]
+    UnknownNearMiss,
+    #[error("{0}")]
+    NoteTooLong(Invalid),
+    #[error("Please pick a number from 0 to 10.")]
+    LevelOutOfRange,
     #[error("The app's state is no longer available; please reload the page.")]
     Unavailable,
 }
@@ -105,6 +123,10 @@ impl Book {
             stay_in_touch_days: valid.stay_in_touch_days,
             stay_in_touch_snoozed_until: None,
             archived: false,
+            phone: valid.phone,
+            other_link: valid.other_link,
+            how_we_met: valid.how_we_met,
+            expected_fear: valid.expected_fear,
         });
         Ok(id)
     }
@@ -129,6 +151,10 @@ impl Book {
         contact.linkedin = valid.linkedin;
         contact.tags = valid.tags;
         contact.notes = valid.notes;
+        contact.phone = valid.phone;
+        contact.other_link = valid.other_link;
+        contact.how_we_met = valid.how_we_met;
+        contact.expected_fear = valid.expected_fear;
         if contact.stay_in_touch_days != valid.stay_in_touch_days {
             contact.stay_in_touch_days = valid.stay_in_touch_days;
             contact.stay_in_touch_snoozed_until = None;
@@ -162,6 +188,10 @@ impl Book {
             tags,
             notes,
             stay_in_touch_days,
+            phone,
+            other_link,
+            how_we_met,
+            expected_fear,
         } = before;
         let mut changed = false;
         let mut take = |touched: bool, field: &mut String, value: String| {
@@ -184,6 +214,21 @@ impl Book {
             valid.linkedin,
         );
         take(*notes != after.notes, &mut contact.notes, valid.notes);
+        take(*phone != after.phone, &mut contact.phone, valid.phone);
+        take(
+            *other_link != after.other_link,
+            &mut contact.other_link,
+            valid.other_link,
+        );
+        take(
+            *how_we_met != after.how_we_met,
+            &mut contact.how_we_met,
+            valid.how_we_met,
+        );
+        if *expected_fear != after.expected_fear {
+            contact.expected_fear = valid.expected_fear;
+            changed = true;
+        }
         if *tags != after.tags {
             contact.tags = valid.tags;
             changed = true;
@@ -211,7 +256,8 @@ impl Book {
         if self.contact(contact).is_none() {
             return Err(ModelError::UnknownContact(contact));
         }
-        let (channel, date, note) = draft.validate(today).map_err(ModelError::InvalidReachOut)?;
+        let (channel, date, note, before) =
+            draft.validate(today).map_err(ModelError::InvalidReachOut)?;
         if let Some(earlier) = draft.follows_up {
             self.check_follow_up(contact, earlier, date)?;
             // Following up says the earlier one got no answer; the thread goes on from here.
@@ -241,6 +287,8 @@ impl Book {
             outcome_note: String::new(),
             snoozed_until: None,
             loop_closed: false,
+            before,
+            after: After::default(),
         });
         Ok(id)
     }

@@ -3,9 +3,10 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::courage::parse_level;
 use super::validate::{
-    check_email, check_length, check_name, grouped, normalize_web_url, parse_in_range, FieldErrors,
-    Limits,
+    check_email, check_length, check_name, check_phone, grouped, normalize_web_url, parse_in_range,
+    FieldErrors, Limits,
 };
 use super::ContactId;
 
@@ -34,6 +35,16 @@ pub struct Contact {
     pub stay_in_touch_snoozed_until: Option<chrono::NaiveDate>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub archived: bool,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub phone: String,
+    /// A web link besides LinkedIn: a site, a portfolio, a profile elsewhere.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub other_link: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub how_we_met: String,
+    /// How hard reaching out to them feels, 0–10: their rung on the courage ladder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_fear: Option<u32>,
 }
 
 impl Contact {
@@ -58,6 +69,10 @@ pub enum ContactField {
     Tags,
     Notes,
     StayInTouch,
+    Phone,
+    OtherLink,
+    HowWeMet,
+    ExpectedFear,
 }
 
 /// What the user typed into the contact form, before validation.
@@ -73,6 +88,11 @@ pub struct ContactDraft {
     pub notes: String,
     /// "Stay in touch every N days": empty for none.
     pub stay_in_touch_days: String,
+    pub phone: String,
+    pub other_link: String,
+    pub how_we_met: String,
+    /// "How hard does it feel?" 0–10, empty for not said.
+    pub expected_fear: String,
 }
 
 /// A draft that passed validation: trimmed, links normalised, tags split.
@@ -86,6 +106,10 @@ pub(crate) struct ValidContact {
     pub tags: Vec<String>,
     pub notes: String,
     pub stay_in_touch_days: Option<u32>,
+    pub phone: String,
+    pub other_link: String,
+    pub how_we_met: String,
+    pub expected_fear: Option<u32>,
 }
 
 impl ContactDraft {
@@ -102,6 +126,13 @@ impl ContactDraft {
             stay_in_touch_days: contact
                 .stay_in_touch_days
                 .map(|days| days.to_string())
+                .unwrap_or_default(),
+            phone: contact.phone.clone(),
+            other_link: contact.other_link.clone(),
+            how_we_met: contact.how_we_met.clone(),
+            expected_fear: contact
+                .expected_fear
+                .map(|level| level.to_string())
                 .unwrap_or_default(),
         }
     }
@@ -120,6 +151,9 @@ impl ContactDraft {
         let role = short(ContactField::Role, &self.role, Limits::SHORT_TEXT);
         let email = short(ContactField::Email, &self.email, Limits::SHORT_TEXT);
         let linkedin_input = short(ContactField::Linkedin, &self.linkedin, Limits::URL);
+        let phone = short(ContactField::Phone, &self.phone, Limits::SHORT_TEXT);
+        let other_input = short(ContactField::OtherLink, &self.other_link, Limits::URL);
+        let how_we_met = short(ContactField::HowWeMet, &self.how_we_met, Limits::SHORT_TEXT);
 
         if name.is_empty() {
             errors.add(ContactField::Name, "Please enter a name.");
@@ -131,24 +165,31 @@ impl ContactDraft {
                 errors.add(ContactField::Email, message);
             }
         }
-        let linkedin = if linkedin_input.is_empty() {
-            String::new()
-        } else {
-            match normalize_web_url(&linkedin_input) {
-                // `https://` may have been added: the stored link must fit the limit too.
-                Ok(url) => match check_length(&url, Limits::URL) {
-                    Ok(()) => url,
-                    Err(message) => {
-                        errors.add(ContactField::Linkedin, message);
-                        String::new()
-                    }
-                },
+        if !phone.is_empty() {
+            if let Err(message) = check_phone(&phone) {
+                errors.add(ContactField::Phone, message);
+            }
+        }
+        let mut link = |field, input: &str| {
+            if input.is_empty() {
+                return String::new();
+            }
+            // `https://` may have been added: the stored link must fit the limit too.
+            match normalize_web_url(input)
+                .and_then(|url| check_length(&url, Limits::URL).map(|()| url))
+            {
+                Ok(url) => url,
                 Err(message) => {
-                    errors.add(ContactField::Linkedin, message);
+                    errors.add(field, message);
                     String::new()
                 }
             }
         };
+        let linkedin = link(ContactField::Linkedin, &linkedin_input);
+        let other_link = link(ContactField::OtherLink, &other_input);
+        let expected_fear = parse_level(&self.expected_fear)
+            .map_err(|e| errors.add(ContactField::ExpectedFear, e))
+            .unwrap_or_default();
 
         let tags = split_tags(&self.tags);
         if tags.len() > Limits::TAGS {
@@ -203,6 +244,10 @@ impl ContactDraft {
             tags,
             notes,
             stay_in_touch_days,
+            phone,
+            other_link,
+            how_we_met,
+            expected_fear,
         })
     }
 }

@@ -26,6 +26,7 @@ pub struct Unmerge {
     kept_before: Contact,
     merged: Contact,
     moved: Vec<ReachOutId>,
+    moved_near_misses: Vec<u64>,
 }
 
 /// A change that can be taken back from the undo toast.
@@ -56,18 +57,29 @@ fn text_of(contact: &Contact, field: ContactField) -> String {
             .stay_in_touch_days
             .map(|d| format!("every {d} days"))
             .unwrap_or_default(),
+        ContactField::Phone => contact.phone.clone(),
+        ContactField::OtherLink => contact.other_link.clone(),
+        ContactField::HowWeMet => contact.how_we_met.clone(),
+        ContactField::ExpectedFear => contact
+            .expected_fear
+            .map(|level| format!("{level} of 10"))
+            .unwrap_or_default(),
         ContactField::Tags => String::new(),
     }
 }
 
-const MERGED_FIELDS: [ContactField; 7] = [
+const MERGED_FIELDS: [ContactField; 11] = [
     ContactField::Name,
     ContactField::Company,
     ContactField::Role,
     ContactField::Email,
+    ContactField::Phone,
     ContactField::Linkedin,
+    ContactField::OtherLink,
+    ContactField::HowWeMet,
     ContactField::Notes,
     ContactField::StayInTouch,
+    ContactField::ExpectedFear,
 ];
 
 impl Book {
@@ -133,6 +145,20 @@ impl Book {
         result.email = pick(&before.email, &other.email, ContactField::Email);
         result.linkedin = pick(&before.linkedin, &other.linkedin, ContactField::Linkedin);
         result.notes = pick(&before.notes, &other.notes, ContactField::Notes);
+        result.phone = pick(&before.phone, &other.phone, ContactField::Phone);
+        result.other_link = pick(
+            &before.other_link,
+            &other.other_link,
+            ContactField::OtherLink,
+        );
+        result.how_we_met = pick(
+            &before.how_we_met,
+            &other.how_we_met,
+            ContactField::HowWeMet,
+        );
+        if before.expected_fear.is_none() || take_other(ContactField::ExpectedFear) {
+            result.expected_fear = other.expected_fear.or(before.expected_fear);
+        }
         if before.stay_in_touch_days.is_none() || take_other(ContactField::StayInTouch) {
             result.stay_in_touch_days = other.stay_in_touch_days.or(before.stay_in_touch_days);
         }
@@ -153,6 +179,13 @@ impl Book {
             reach_out.contact = kept;
             moved.push(reach_out.id);
         }
+        let mut moved_near_misses = Vec::new();
+        for near_miss in &mut self.near_misses {
+            if near_miss.contact == Some(merged) {
+                near_miss.contact = Some(kept);
+                moved_near_misses.push(near_miss.id);
+            }
+        }
         self.contacts.retain(|c| c.id != merged);
         if let Some(slot) = self.contacts.iter_mut().find(|c| c.id == kept) {
             *slot = result;
@@ -161,6 +194,7 @@ impl Book {
             kept_before: before,
             merged: other,
             moved,
+            moved_near_misses,
         })))
     }
 
@@ -183,6 +217,11 @@ impl Book {
                     .filter(|r| u.moved.contains(&r.id))
                 {
                     reach_out.contact = merged_id;
+                }
+                for near_miss in &mut self.near_misses {
+                    if u.moved_near_misses.contains(&near_miss.id) {
+                        near_miss.contact = Some(merged_id);
+                    }
                 }
             }
         }

@@ -4,28 +4,36 @@
 mod book;
 mod check;
 mod contact;
+mod courage;
+pub mod courage_words;
 pub mod dates;
 mod follow_up;
+pub mod insights;
 mod merge;
+mod near_miss;
 mod outcome;
 mod reach_out;
 mod removal;
 mod search;
 mod settings;
 pub mod sync;
+mod template;
 mod tracking;
 mod validate;
 
 pub use book::{Book, ModelError, Win};
 pub use check::Adjustment;
 pub use contact::{Contact, ContactDraft, ContactField};
+pub use courage::{After, Before, BeforeDraft, CheckIn, CheckInDue, Expectation, StingGuess};
 pub use follow_up::{Agenda, Degree, OpenThread, Stage, StayInTouchDue};
 pub use merge::{Conflict, Side, Undo};
+pub use near_miss::NearMiss;
 pub use outcome::{Opportunity, Outcome};
 pub use reach_out::{Channel, ReachOut, ReachOutDraft, ReachOutField};
 pub use removal::{Removed, Tagged};
 pub use search::{fold, ContactQuery, SortKey};
-pub use settings::{Settings, SettingsField};
+pub use settings::{Settings, SettingsDraft, SettingsField, WeekStart};
+pub use template::{starters, Filled, Template, TemplateField, PLACEHOLDERS};
 pub use tracking::{OutcomeDraft, OutcomeField};
 pub use validate::{grouped, is_web_link, FieldErrors, Invalid, Limits};
 

@@ -3,6 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::courage::{After, Before, BeforeDraft};
 use super::validate::{check_day, check_length, FieldErrors, Limits};
 use super::{ContactId, Outcome, ReachOutId};
 
@@ -87,6 +88,12 @@ pub struct ReachOut {
     /// The user closed this thread: no more follow-ups are suggested for it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub loop_closed: bool,
+    /// Fear and expectation before reaching out.
+    #[serde(default, skip_serializing_if = "Before::is_empty")]
+    pub before: Before,
+    /// How it felt after the answer, and the check-ins later.
+    #[serde(default, skip_serializing_if = "After::is_empty")]
+    pub after: After,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -94,6 +101,10 @@ pub enum ReachOutField {
     Channel,
     Date,
     Note,
+    Fear,
+    YesChance,
+    Gain,
+    Worst,
 }
 
 /// What the user entered in the "log a reach-out" form.
@@ -105,6 +116,8 @@ pub struct ReachOutDraft {
     pub note: String,
     /// Set when this reach-out follows up an earlier one.
     pub follows_up: Option<ReachOutId>,
+    /// The optional "before" step: fear and expectation.
+    pub before: BeforeDraft,
 }
 
 impl ReachOutDraft {
@@ -115,13 +128,14 @@ impl ReachOutDraft {
             date: today.format("%Y-%m-%d").to_string(),
             note: String::new(),
             follows_up: None,
+            before: BeforeDraft::default(),
         }
     }
 
     pub(crate) fn validate(
         &self,
         today: NaiveDate,
-    ) -> Result<(Channel, NaiveDate, String), FieldErrors<ReachOutField>> {
+    ) -> Result<(Channel, NaiveDate, String, Before), FieldErrors<ReachOutField>> {
         let mut errors = FieldErrors::default();
         if self.channel.is_none() {
             errors.add(ReachOutField::Channel, "Please pick how you reached out.");
@@ -160,8 +174,9 @@ impl ReachOutDraft {
         if let Err(message) = check_length(&note, Limits::REACH_OUT_NOTE) {
             errors.add(ReachOutField::Note, message);
         }
+        let before = self.before.validate(&mut errors);
         match (self.channel, date) {
-            (Some(channel), Some(date)) if errors.is_empty() => Ok((channel, date, note)),
+            (Some(channel), Some(date)) if errors.is_empty() => Ok((channel, date, note, before)),
             _ => Err(errors),
         }
     }

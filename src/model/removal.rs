@@ -12,6 +12,8 @@ use super::{Book, Contact, ContactId, ModelError, ReachOut};
 pub struct Removed {
     pub contacts: Vec<Contact>,
     pub reach_outs: Vec<ReachOut>,
+    /// Near misses that named a deleted contact, and whom: they stay, without the name.
+    pub near_misses: Vec<(u64, ContactId)>,
 }
 
 impl Removed {
@@ -87,9 +89,18 @@ impl Book {
                 .into_iter()
                 .partition(|r| ids.contains(&r.contact));
         self.reach_outs = kept;
+        let mut near_misses = Vec::new();
+        for near_miss in &mut self.near_misses {
+            if let Some(contact) = near_miss.contact.filter(|c| ids.contains(c)) {
+                near_misses.push((near_miss.id, contact));
+                near_miss.contact = None;
+                near_miss.reached = None;
+            }
+        }
         Ok(Removed {
             contacts,
             reach_outs,
+            near_misses,
         })
     }
 
@@ -105,6 +116,14 @@ impl Book {
             let known = self.contact(reach_out.contact).is_some();
             if known && !self.reach_outs.iter().any(|r| r.id == reach_out.id) {
                 self.reach_outs.push(reach_out);
+            }
+        }
+        for (id, contact) in removed.near_misses {
+            let known = self.contact(contact).is_some();
+            if let Some(near_miss) = self.near_misses.iter_mut().find(|n| n.id == id) {
+                if known && near_miss.contact.is_none() {
+                    near_miss.contact = Some(contact);
+                }
             }
         }
     }

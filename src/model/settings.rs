@@ -1,8 +1,58 @@
-//! The user's rules for trying again.
+//! The user's rules: when to try again, and the weekly goal the courage loop counts against.
 
+use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 use super::validate::{parse_in_range, FieldErrors, Limits};
+
+/// The day a week starts on, for the weekly goal and the charts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WeekStart {
+    #[default]
+    Monday,
+    Sunday,
+    Saturday,
+}
+
+impl WeekStart {
+    pub const ALL: [WeekStart; 3] = [WeekStart::Monday, WeekStart::Sunday, WeekStart::Saturday];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            WeekStart::Monday => "Monday",
+            WeekStart::Sunday => "Sunday",
+            WeekStart::Saturday => "Saturday",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            WeekStart::Monday => "monday",
+            WeekStart::Sunday => "sunday",
+            WeekStart::Saturday => "saturday",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<WeekStart> {
+        WeekStart::ALL.into_iter().find(|w| w.key() == key)
+    }
+
+    fn weekday(self) -> Weekday {
+        match self {
+            WeekStart::Monday => Weekday::Mon,
+            WeekStart::Sunday => Weekday::Sun,
+            WeekStart::Saturday => Weekday::Sat,
+        }
+    }
+
+    /// The first day of the week that holds `day`.
+    pub fn week_of(self, day: NaiveDate) -> NaiveDate {
+        let back = day.weekday().days_since(self.weekday());
+        day.checked_sub_days(chrono::Days::new(u64::from(back)))
+            .unwrap_or(day)
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -11,6 +61,9 @@ pub struct Settings {
     pub follow_up_days: u32,
     /// Unanswered tries (the first reach-out included) before the app suggests closing the loop.
     pub max_tries: u32,
+    /// Reach-outs a week the person aims for.
+    pub weekly_goal: u32,
+    pub week_start: WeekStart,
 }
 
 impl Default for Settings {
@@ -18,6 +71,8 @@ impl Default for Settings {
         Settings {
             follow_up_days: 7,
             max_tries: 3,
+            weekly_goal: 3,
+            week_start: WeekStart::Monday,
         }
     }
 }
@@ -27,26 +82,58 @@ impl Default for Settings {
 pub enum SettingsField {
     FollowUpDays,
     MaxTries,
+    WeeklyGoal,
 }
 
-impl Settings {
-    /// Settings from what the user typed, or a message for each field that is out of range.
-    pub fn parse(
-        follow_up_days: &str,
-        max_tries: &str,
-    ) -> Result<Settings, FieldErrors<SettingsField>> {
-        let mut errors = FieldErrors::default();
-        let days = parse_in_range(follow_up_days, Limits::FOLLOW_UP_DAYS, "days")
-            .map_err(|e| errors.add(SettingsField::FollowUpDays, e));
-        let tries = parse_in_range(max_tries, Limits::MAX_TRIES, "tries")
-            .map_err(|e| errors.add(SettingsField::MaxTries, e));
-        match (days, tries) {
-            (Ok(follow_up_days), Ok(max_tries)) => Ok(Settings {
-                follow_up_days,
-                max_tries,
-            }),
-            _ => Err(errors),
+/// The settings form as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SettingsDraft {
+    pub follow_up_days: String,
+    pub max_tries: String,
+    pub weekly_goal: String,
+    pub week_start: WeekStart,
+}
+
+impl SettingsDraft {
+    pub fn from_settings(settings: &Settings) -> Self {
+        SettingsDraft {
+            follow_up_days: settings.follow_up_days.to_string(),
+            max_tries: settings.max_tries.to_string(),
+            weekly_goal: settings.weekly_goal.to_string(),
+            week_start: settings.week_start,
         }
+    }
+
+    /// Settings from what the user typed, or a message for each field that is out of range.
+    pub fn parse(&self) -> Result<Settings, FieldErrors<SettingsField>> {
+        let mut errors = FieldErrors::default();
+        let mut number = |field, text: &str, range, unit| {
+            parse_in_range(text, range, unit)
+                .map_err(|e| errors.add(field, e))
+                .unwrap_or_default()
+        };
+        let settings = Settings {
+            follow_up_days: number(
+                SettingsField::FollowUpDays,
+                &self.follow_up_days,
+                Limits::FOLLOW_UP_DAYS,
+                "days",
+            ),
+            max_tries: number(
+                SettingsField::MaxTries,
+                &self.max_tries,
+                Limits::MAX_TRIES,
+                "tries",
+            ),
+            weekly_goal: number(
+                SettingsField::WeeklyGoal,
+                &self.weekly_goal,
+                Limits::WEEKLY_GOAL,
+                "reach-outs",
+            ),
+            week_start: self.week_start,
+        };
+        errors.into_result(settings)
     }
 }
 
@@ -54,16 +141,27 @@ impl Settings {
 mod tests {
     use super::*;
 
+    fn draft(days: &str, tries: &str, goal: &str) -> SettingsDraft {
+        SettingsDraft {
+            follow_up_days: days.into(),
+            max_tries: tries.into(),
+            weekly_goal: goal.into(),
+            week_start: WeekStart::Sunday,
+        }
+    }
+
     #[test]
-    fn follow_up_rules_are_checked_before_they_are_taken() {
+    fn rules_are_checked_before_they_are_taken() {
         assert_eq!(
-            Settings::parse(" 3 ", "5"),
+            draft(" 3 ", "5", "4").parse(),
             Ok(Settings {
                 follow_up_days: 3,
-                max_tries: 5
+                max_tries: 5,
+                weekly_goal: 4,
+                week_start: WeekStart::Sunday,
             })
         );
-        let errors = Settings::parse("0", "11").unwrap_err();
+        let errors = draft("0", "11", "0").parse().unwrap_err();
         assert_eq!(
             errors.get(SettingsField::FollowUpDays),
             Some("Enter a number of days from 1 to 90.")
@@ -72,11 +170,27 @@ mod tests {
             errors.get(SettingsField::MaxTries),
             Some("Enter a number of tries from 1 to 10.")
         );
-        let errors = Settings::parse("7", "lots").unwrap_err();
+        assert_eq!(
+            errors.get(SettingsField::WeeklyGoal),
+            Some("Enter a number of reach-outs from 1 to 50.")
+        );
+        let errors = draft("7", "lots", "3").parse().unwrap_err();
         assert_eq!(
             errors.fields().collect::<Vec<_>>(),
             [SettingsField::MaxTries]
         );
-        assert!(Settings::parse("4294967295", "3").is_err());
+        assert!(draft("4294967295", "3", "3").parse().is_err());
+        assert!(draft("7", "3", "4294967295").parse().is_err());
+    }
+
+    #[test]
+    fn a_week_starts_on_the_chosen_day() {
+        let thursday = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+        assert_eq!(WeekStart::Monday.week_of(thursday), day(23));
+        assert_eq!(WeekStart::Sunday.week_of(thursday), day(22));
+        assert_eq!(WeekStart::Saturday.week_of(thursday), day(21));
+        assert_eq!(WeekStart::Monday.week_of(day(23)), day(23));
+        assert_eq!(WeekStart::Sunday.week_of(day(29)), day(29));
     }
 }

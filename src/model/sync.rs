@@ -14,7 +14,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{Book, Contact, ContactId, ReachOut, ReachOutId};
+use super::{Book, Contact, ContactId, NearMiss, ReachOut, ReachOutId};
 
 /// Something merged record by record under an id.
 trait Record: Clone + PartialEq + Serialize + DeserializeOwned {
@@ -33,6 +33,12 @@ impl Record for ReachOut {
     }
 }
 
+impl Record for NearMiss {
+    fn key(&self) -> u64 {
+        self.id
+    }
+}
+
 /// The book that holds both `mine` and `theirs` changes since `ancestor`.
 pub fn merge(ancestor: &Book, mine: &Book, theirs: &Book) -> Book {
     if mine == ancestor {
@@ -47,6 +53,13 @@ pub fn merge(ancestor: &Book, mine: &Book, theirs: &Book) -> Book {
         contacts: merge_lists(&ancestor.contacts, &mine.contacts, &theirs.contacts),
         reach_outs: merge_lists(&ancestor.reach_outs, &mine.reach_outs, &theirs.reach_outs),
         settings: merge_one(&ancestor.settings, &mine.settings, &theirs.settings),
+        near_misses: merge_lists(
+            &ancestor.near_misses,
+            &mine.near_misses,
+            &theirs.near_misses,
+        ),
+        // The list as a whole: the side that changed it, this tab's when both did.
+        templates: merge_one(&ancestor.templates, &mine.templates, &theirs.templates),
     };
     bring_back_referenced(&mut merged, [&mine, theirs, ancestor]);
     let highest = merged
@@ -76,6 +89,23 @@ fn renumber_new_records(ancestor: &Book, mine: &Book, theirs: &Book) -> Book {
         }
     }
     let mut mine = mine.clone();
+    // Near misses are numbered on their own: one this tab noted under a number the other tab
+    // also used moves past both tabs' numbers.
+    let old_misses: HashSet<u64> = ancestor.near_misses.iter().map(|n| n.id).collect();
+    let their_misses: HashSet<u64> = theirs.near_misses.iter().map(|n| n.id).collect();
+    let mut next_miss = mine
+        .near_misses
+        .iter()
+        .chain(&theirs.near_misses)
+        .map(|n| n.id)
+        .max()
+        .unwrap_or(0);
+    for near_miss in &mut mine.near_misses {
+        if !old_misses.contains(&near_miss.id) && their_misses.contains(&near_miss.id) {
+            next_miss += 1;
+            near_miss.id = next_miss;
+        }
+    }
     if moved.is_empty() {
         return mine;
     }
@@ -87,6 +117,10 @@ fn renumber_new_records(ancestor: &Book, mine: &Book, theirs: &Book) -> Book {
         reach_out.id = ReachOutId(map(reach_out.id.0));
         reach_out.contact = ContactId(map(reach_out.contact.0));
         reach_out.follows_up = reach_out.follows_up.map(|r| ReachOutId(map(r.0)));
+    }
+    for near_miss in &mut mine.near_misses {
+        near_miss.contact = near_miss.contact.map(|c| ContactId(map(c.0)));
+        near_miss.reached = near_miss.reached.map(|r| ReachOutId(map(r.0)));
     }
     mine.next_id = next;
     mine
@@ -203,5 +237,12 @@ fn bring_back_referenced(book: &mut Book, sources: [&Book; 3]) {
             continue;
         }
         break;
+    }
+    // A near miss keeps its note when its contact or reach-out is gone; only the link goes.
+    let contacts: HashSet<ContactId> = book.contacts.iter().map(|c| c.id).collect();
+    let reach_outs: HashSet<ReachOutId> = book.reach_outs.iter().map(|r| r.id).collect();
+    for near_miss in &mut book.near_misses {
+        near_miss.contact = near_miss.contact.filter(|c| contacts.contains(c));
+        near_miss.reached = near_miss.reached.filter(|r| reach_outs.contains(r));
     }
 }

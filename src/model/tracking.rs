@@ -168,14 +168,17 @@ impl Book {
 }
 
 impl Book {
-    fn contact_mut(&mut self, id: ContactId) -> Result<&mut super::Contact, ModelError> {
+    pub(super) fn contact_mut(&mut self, id: ContactId) -> Result<&mut super::Contact, ModelError> {
         self.contacts
             .iter_mut()
             .find(|c| c.id == id)
             .ok_or(ModelError::UnknownContact(id))
     }
 
-    fn reach_out_mut(&mut self, id: ReachOutId) -> Result<&mut super::ReachOut, ModelError> {
+    pub(super) fn reach_out_mut(
+        &mut self,
+        id: ReachOutId,
+    ) -> Result<&mut super::ReachOut, ModelError> {
         self.reach_outs
             .iter_mut()
             .find(|r| r.id == id)

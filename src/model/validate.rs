@@ -26,6 +26,16 @@ impl Limits {
     pub const MAX_TRIES: RangeInclusive<u32> = 1..=10;
     /// "Stay in touch every N days".
     pub const STAY_IN_TOUCH_DAYS: RangeInclusive<u32> = 1..=365;
+    /// Fear, feeling and sting: 0 (at ease) to 10.
+    pub const LEVEL: RangeInclusive<u32> = 0..=10;
+    /// The chance of a yes.
+    pub const PERCENT: RangeInclusive<u32> = 0..=100;
+    /// Reach-outs a week the person aims for.
+    pub const WEEKLY_GOAL: RangeInclusive<u32> = 1..=50;
+    /// A message template's text.
+    pub const TEMPLATE: usize = 5_000;
+    /// Message templates kept.
+    pub const TEMPLATES: usize = 100;
     /// Every date and time lies in these years (inclusive).
     pub const FIRST_YEAR: i32 = 1900;
     pub const LAST_YEAR: i32 = 2200;
@@ -88,6 +98,8 @@ pub enum Invalid {
     NotEmail,
     #[error("Only web links starting with http:// or https:// can be saved here.")]
     NotWebLink,
+    #[error("That doesn't look like a phone number: use digits, and + - ( ) . / or spaces.")]
+    NotPhone,
     #[error("A web link can't contain spaces.")]
     LinkWithSpaces,
     #[error("That web link has no site name (like https://www.linkedin.com/in/…).")]
@@ -112,6 +124,18 @@ pub fn grouped(number: u64) -> String {
         out.push(digit);
     }
     out
+}
+
+/// A phone number as people write them: digits with `+ - ( ) . /` and spaces, at least three
+/// digits. Letters (a mistyped name, an e-mail address) are refused.
+pub fn check_phone(phone: &str) -> Result<(), Invalid> {
+    let allowed = |c: char| c.is_ascii_digit() || " +-().//".contains(c);
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    if digits >= 3 && phone.chars().all(allowed) {
+        Ok(())
+    } else {
+        Err(Invalid::NotPhone)
+    }
 }
 
 /// Parses a whole number typed into a form and checks it against `range`.

@@ -165,7 +165,11 @@ struct TimelineItem {
 #[component]
 fn Details(contact: Contact) -> impl IntoView {
     let has_any = !(contact.email.is_empty()
+        && contact.phone.is_empty()
         && contact.linkedin.is_empty()
+        && contact.other_link.is_empty()
+        && contact.how_we_met.is_empty()
+        && contact.expected_fear.is_none()
         && contact.tags.is_empty()
         && contact.notes.is_empty());
     view! {
@@ -177,9 +181,25 @@ fn Details(contact: Contact) -> impl IntoView {
                     <dt>"Email"</dt>
                     <dd><a href=format!("mailto:{}", contact.email)>{contact.email.clone()}</a></dd>
                 })}
+                {(!contact.phone.is_empty()).then(|| view! {
+                    <dt>"Phone"</dt>
+                    <dd><a href=format!("tel:{}", contact.phone.replace(' ', ""))>{contact.phone.clone()}</a></dd>
+                })}
                 {(!contact.linkedin.is_empty()).then(|| view! {
                     <dt>"LinkedIn"</dt>
                     <dd>{web_link(contact.linkedin.clone())}</dd>
+                })}
+                {(!contact.other_link.is_empty()).then(|| view! {
+                    <dt>"Link"</dt>
+                    <dd>{web_link(contact.other_link.clone())}</dd>
+                })}
+                {(!contact.how_we_met.is_empty()).then(|| view! {
+                    <dt>"How we met"</dt>
+                    <dd>{contact.how_we_met.clone()}</dd>
+                })}
+                {contact.expected_fear.map(|level| view! {
+                    <dt>"Feels"</dt>
+                    <dd>{format!("{level} of 10 to reach out to")}</dd>
                 })}
                 {(!contact.tags.is_empty()).then(|| view! {
                     <dt>"Tags"</dt>

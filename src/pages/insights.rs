@@ -1,23 +1,538 @@
-//! Insights: the evidence of what reaching out brings. The charts come with the tracker.
+//! Insights: fear against reality, in the person's own numbers. Predicted against actual, how
+//! long a no stung, fear before against feeling after, reach-outs per week against the goal,
+//! where reaching out led, and the wall of good replies. Every chart has its table.
+//!
+//! The sections are shared with the printable progress report.
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::components::chart::{Bar, Bars, Columns, Line};
+use crate::links::href;
+use crate::model::dates::long_day;
+use crate::model::insights::{Answer, Calibration, Insights, Period, Share, Week, BUCKETS};
+use crate::model::Channel;
 use crate::state::use_app_state;
+
+fn pct(share: Share) -> String {
+    share
+        .percent()
+        .map_or_else(|| "–".into(), |p| format!("{p} %"))
+}
+
+fn short_day(day: NaiveDate) -> String {
+    day.format("%-d %b").to_string()
+}
+
+/// A table that says in numbers what a chart shows; open in the printed report.
+fn table(
+    caption: &str,
+    headers: &[&'static str],
+    rows: Vec<Vec<String>>,
+    open: bool,
+) -> impl IntoView {
+    let caption = caption.to_string();
+    view! {
+        <details class="chart-table" open=open>
+            <summary>{format!("{caption}: as a table")}</summary>
+            <table>
+                <caption class="visually-hidden">{caption}</caption>
+                <thead><tr>{headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|row| {
+                        let mut cells = row.into_iter();
+                        let first = cells.next().unwrap_or_default();
+                        view! {
+                            <tr>
+                                <th scope="row">{first}</th>
+                                {cells.map(|c| view! { <td>{c}</td> }).collect_view()}
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </details>
+    }
+}
+
+fn empty(text: &'static str) -> impl IntoView {
+    view! { <p class="empty-chart muted">{text}</p> }
+}
+
+/// The period choices of the page.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Span {
+    Weeks(u64),
+    All,
+}
+
+const SPANS: [(Span, &str, &str); 5] = [
+    (Span::Weeks(4), "4", "Last 4 weeks"),
+    (Span::Weeks(12), "12", "Last 12 weeks"),
+    (Span::Weeks(26), "26", "Last 26 weeks"),
+    (Span::Weeks(52), "52", "Last 52 weeks"),
+    (Span::All, "all", "All time"),
+];
 
 #[component]
 pub fn InsightsPage() -> impl IntoView {
     let state = use_app_state();
-    let total = move || state.book().with(|b| b.reach_outs.len());
+    let span = RwSignal::new(Span::All);
+    let period = Memo::new(move |_| {
+        let today = state.today().get();
+        match span.get() {
+            Span::Weeks(n) => Period::last_weeks(n, today),
+            Span::All => Period {
+                from: crate::model::Limits::first_day(),
+                to: today,
+            },
+        }
+    });
+    let insights = Memo::new(move |_| {
+        let today = state.today().get();
+        state.book().with(|b| b.insights(period.get(), today))
+    });
+    let pick = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        if let Some((s, _, _)) = SPANS.iter().find(|(_, key, _)| *key == value) {
+            span.set(*s);
+        }
+    };
     view! {
-        <section class="page">
-            <h1>"Insights"</h1>
-            <div class="card">
-                <p>"You have logged " <strong>{total}</strong> " reach-outs so far."</p>
-                <p class="muted">
-                    "Coming next: reach-outs per week against your goal, outcomes by channel, what you feared \
-                     against what happened, and how your fear falls over time."
+        <section class="page insights">
+            <header class="page-header">
+                <h1>"Insights"</h1>
+                <div class="field period">
+                    <label for="insights-period">"Period"</label>
+                    <select id="insights-period" on:change=pick>
+                        {SPANS.iter().map(|(s, key, label)| view! {
+                            <option value=*key selected=*s == Span::All>{*label}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+            </header>
+            {move || {
+                let i = insights.get();
+                if i.reach_outs == 0 {
+                    view! {
+                        <div class="card empty">
+                            <h2>"Nothing to show for this period yet"</h2>
+                            <p>"Log a reach-out, and say how afraid you are and what you expect before you send it. \
+                                Insights sets that against what really happens."</p>
+                        </div>
+                    }.into_any()
+                } else {
+                    view! { <Sections insights=i open_tables=false/> }.into_any()
+                }
+            }}
+            <WeeklySection/>
+            <p><a class="button" href=href("/report")>"Progress report (printable)"</a></p>
+            <WhyItWorks/>
+        </section>
+    }
+}
+
+/// Everything that depends on the period, in order; the report shows the same.
+#[component]
+pub fn Sections(insights: Insights, open_tables: bool) -> impl IntoView {
+    view! {
+        <Predicted insights=insights.clone() open_tables/>
+        <Sting insights=insights.clone() open_tables/>
+        <Fear insights=insights.clone() open_tables/>
+        <Outcomes insights=insights.clone() open_tables/>
+        <Wall insights=insights.clone()/>
+        <NearMisses insights/>
+    }
+}
+
+fn pair(label: &str, cal: Calibration) -> [Bar; 2] {
+    let expected = cal.expected.rounded().unwrap_or(0);
+    let got = u64::from(cal.got.percent().unwrap_or(0));
+    [
+        Bar {
+            label: format!("{label}: expected"),
+            value: expected,
+            text: format!("{expected} %"),
+            class: "expected",
+        },
+        Bar {
+            label: format!("{label}: got"),
+            value: got,
+            text: format!("{got} %"),
+            class: "got",
+        },
+    ]
+}
+
+#[component]
+fn Predicted(insights: Insights, open_tables: bool) -> impl IntoView {
+    let p = insights.predicted;
+    let body = if p.got.whole < 3 {
+        empty("Log 3 reach-outs with a prediction (in “Before you reach out”) and record their answers to see this.")
+            .into_any()
+    } else {
+        let expected = p.expected.rounded().unwrap_or(0);
+        let mut bars: Vec<Bar> = pair("All", p).into();
+        for (channel, cal) in &insights.by_channel {
+            bars.extend(pair(channel.label(), *cal));
+        }
+        let rows: Vec<Vec<String>> = std::iter::once(("All".to_string(), p))
+            .chain(
+                insights
+                    .by_channel
+                    .iter()
+                    .map(|(c, cal)| (c.label().to_string(), *cal)),
+            )
+            .map(|(label, cal)| {
+                vec![
+                    label,
+                    cal.got.whole.to_string(),
+                    format!("{} %", cal.expected.rounded().unwrap_or(0)),
+                    pct(cal.got),
+                ]
+            })
+            .collect();
+        let bucket_bars: Vec<Bar> = BUCKETS
+            .iter()
+            .zip(insights.buckets.iter())
+            .filter(|(_, cal)| cal.got.whole > 0)
+            .flat_map(|((low, high), cal)| pair(&format!("{low}–{high} %"), *cal))
+            .collect();
+        let bucket_rows: Vec<Vec<String>> = BUCKETS
+            .iter()
+            .zip(insights.buckets.iter())
+            .filter(|(_, cal)| cal.got.whole > 0)
+            .map(|((low, high), cal)| {
+                vec![
+                    format!("{low}–{high} %"),
+                    cal.got.whole.to_string(),
+                    format!("{} %", cal.expected.rounded().unwrap_or(0)),
+                    pct(cal.got),
+                ]
+            })
+            .collect();
+        let silence = (insights.got_silence.whole > 0).then(|| {
+            view! {
+                <p>
+                    {format!("You expected no answer {} of the time; no answer came {} of the time.",
+                        pct(insights.expected_silence), pct(insights.got_silence))}
                 </p>
+            }
+        });
+        view! {
+            <p class="headline">
+                {format!("You expected a yes {expected} % of the time. You got one {} of the time.", pct(p.got))}
+            </p>
+            <p class="muted small">{format!("From {} answered reach-outs with a prediction.", p.got.whole)}</p>
+            {silence}
+            <Bars caption="Chance of a yes you expected, against the share of yeses you got, overall and by channel".into()
+                bars max=100 group=2/>
+            {table("Predicted against actual", &["Channel", "Answered", "Expected yes", "Got yes"], rows, open_tables)}
+            <h3>"By how sure you were"</h3>
+            <Bars caption="For each range of predicted chance: the average you predicted, and the share that said yes".into()
+                bars=bucket_bars max=100 group=2/>
+            {table("Calibration", &["Predicted chance", "Answered", "Expected yes", "Got yes"], bucket_rows, open_tables)}
+        }
+        .into_any()
+    };
+    view! {
+        <section class="card" aria-labelledby="predicted-heading">
+            <h2 id="predicted-heading">"What you feared against what happened"</h2>
+            {body}
+        </section>
+    }
+}
+
+#[component]
+fn Sting(insights: Insights, open_tables: bool) -> impl IntoView {
+    let all = insights.all_fades;
+    let measured = all.right_after.count + all.after_a_day.count + all.after_a_week.count;
+    let body = if measured == 0 {
+        empty("After a no or no answer, say how it feels; Today asks again a day and a week later. Then the fade shows here.")
+            .into_any()
+    } else {
+        let points = vec![
+            ("Right after".to_string(), all.right_after.tenths()),
+            ("After a day".to_string(), all.after_a_day.tenths()),
+            ("After a week".to_string(), all.after_a_week.tenths()),
+        ];
+        let rows: Vec<Vec<String>> = insights
+            .fades
+            .iter()
+            .map(|(guess, fade)| {
+                vec![
+                    guess.map_or("No guess", |g| g.label()).to_string(),
+                    fade.count.to_string(),
+                    fade.right_after.text(),
+                    fade.after_a_day.text(),
+                    fade.after_a_week.text(),
+                ]
+            })
+            .collect();
+        let sooner = (insights.faded_sooner.whole > 0).then(|| {
+            view! {
+                <p class="headline">
+                    {format!("It faded sooner than you feared for {} of {} noes.",
+                        insights.faded_sooner.part, insights.faded_sooner.whole)}
+                </p>
+            }
+        });
+        view! {
+            {sooner}
+            <Line caption="How much a no or silence stung, on average (0 to 10), right after, a day later and a week later".into()
+                points/>
+            {table("The sting, by how long you guessed it would last",
+                &["You guessed", "Noes", "Right after", "After a day", "After a week"], rows, open_tables)}
+        }
+        .into_any()
+    };
+    view! {
+        <section class="card" aria-labelledby="sting-heading">
+            <h2 id="sting-heading">"How long a no stings"</h2>
+            {body}
+        </section>
+    }
+}
+
+#[component]
+fn Fear(insights: Insights, open_tables: bool) -> impl IntoView {
+    let paired = (insights.paired > 0).then(|| {
+        let before = insights.paired_fear.tenths().unwrap_or(0);
+        let after = insights.paired_feeling.tenths().unwrap_or(0);
+        let bars = vec![
+            Bar {
+                label: "Fear before".into(),
+                value: before,
+                text: insights.paired_fear.text(),
+                class: "expected",
+            },
+            Bar {
+                label: "Feeling after".into(),
+                value: after,
+                text: insights.paired_feeling.text(),
+                class: "got",
+            },
+        ];
+        view! {
+            <p class="headline">
+                {format!("Before: {} of 10 afraid on average. After: {} of 10.",
+                    insights.paired_fear.text(), insights.paired_feeling.text())}
+            </p>
+            <p class="muted small">{format!("From {} reach-outs with both answers.", insights.paired)}</p>
+            <Bars caption="Average fear before against average feeling after (0 at ease, 10 very uneasy)".into()
+                bars max=100/>
+        }
+    });
+    let trend = if insights.fear_before.count < 3 {
+        empty("Log 3 reach-outs with how afraid you were to see your fear over time.").into_any()
+    } else {
+        let points: Vec<(String, Option<u64>)> = insights
+            .fear_by_week
+            .iter()
+            .map(|(week, mean)| (short_day(*week), mean.tenths()))
+            .collect();
+        let rows = insights
+            .fear_by_week
+            .iter()
+            .map(|(week, mean)| vec![long_day(*week), mean.count.to_string(), mean.text()])
+            .collect();
+        view! {
+            <Line caption="Average fear before reaching out, week by week (0 to 10)".into() points/>
+            {table("Fear by week", &["Week of", "Reach-outs", "Average fear"], rows, open_tables)}
+        }
+        .into_any()
+    };
+    view! {
+        <section class="card" aria-labelledby="fear-heading">
+            <h2 id="fear-heading">"Fear before, feeling after"</h2>
+            {paired}
+            {trend}
+        </section>
+    }
+}
+
+#[component]
+fn Outcomes(insights: Insights, open_tables: bool) -> impl IntoView {
+    let tally = &insights.outcomes;
+    let bars: Vec<Bar> = Answer::ALL
+        .into_iter()
+        .map(|a| Bar {
+            label: a.label().into(),
+            value: tally.count(a) as u64,
+            text: tally.count(a).to_string(),
+            class: "plain",
+        })
+        .collect();
+    let mut headers = vec!["Channel", "Reach-outs"];
+    headers.extend(Answer::ALL.map(Answer::label));
+    let rows: Vec<Vec<String>> = std::iter::once(("All".to_string(), tally.clone()))
+        .chain(
+            insights
+                .outcomes_by_channel
+                .iter()
+                .map(|(c, t): &(Channel, _)| (c.label().to_string(), t.clone())),
+        )
+        .map(|(label, t)| {
+            let mut row = vec![label, t.total.to_string()];
+            row.extend(Answer::ALL.map(|a| t.count(a).to_string()));
+            row
+        })
+        .collect();
+    let funnel = tally.funnel();
+    let funnel_bars: Vec<Bar> = funnel
+        .iter()
+        .map(|(label, n)| Bar {
+            label: (*label).into(),
+            value: *n as u64,
+            text: n.to_string(),
+            class: "got",
+        })
+        .collect();
+    let funnel_rows: Vec<Vec<String>> = funnel
+        .iter()
+        .enumerate()
+        .map(|(i, (label, n))| {
+            let from_previous = if i == 0 {
+                "–".to_string()
+            } else {
+                pct(Share {
+                    part: *n,
+                    whole: funnel[i - 1].1,
+                })
+            };
+            let of_all = pct(Share {
+                part: *n,
+                whole: funnel[0].1,
+            });
+            vec![(*label).to_string(), n.to_string(), from_previous, of_all]
+        })
+        .collect();
+    let total = tally.total as u64;
+    view! {
+        <section class="card" aria-labelledby="outcomes-heading">
+            <h2 id="outcomes-heading">"Where reaching out led"</h2>
+            <Bars caption=format!("Answers to your {} reach-outs", tally.total) bars max=total/>
+            {table("Outcomes by channel", &headers, rows, open_tables)}
+            <h3>"From reaching out to an opportunity"</h3>
+            <Bars caption="Each step counts the reach-outs that got at least that far".into()
+                bars=funnel_bars max=total/>
+            {table("The funnel", &["Step", "Reach-outs", "Of the step before", "Of all"], funnel_rows, open_tables)}
+        </section>
+    }
+}
+
+#[component]
+fn Wall(insights: Insights) -> impl IntoView {
+    let wall = insights.wall;
+    view! {
+        <section class="card" aria-labelledby="wall-heading">
+            <h2 id="wall-heading">"The wall of good replies"</h2>
+            {if wall.is_empty() {
+                empty("When someone says yes, add a note to the answer: the good replies gather here.").into_any()
+            } else {
+                view! {
+                    <ul class="wall">
+                        {wall.into_iter().take(30).map(|w| view! {
+                            <li>
+                                <blockquote class="note">{w.words}</blockquote>
+                                <p class="muted small">
+                                    <a href=href(&format!("/contacts/{}", w.contact))>{w.name}</a>
+                                    {format!(" · {} · {}", w.outcome, long_day(w.day))}
+                                </p>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn NearMisses(insights: Insights) -> impl IntoView {
+    (insights.near_misses > 0).then(|| {
+        view! {
+            <section class="card" aria-labelledby="near-insight-heading">
+                <h2 id="near-insight-heading">"Near misses"</h2>
+                <p>{format!("You noted {} near {}; {} became a reach-out. Noticing them is how they shrink.",
+                    insights.near_misses,
+                    if insights.near_misses == 1 { "miss" } else { "misses" },
+                    insights.near_misses_reached)}</p>
+            </section>
+        }
+    })
+}
+
+/// Reach-outs per week against the goal over 12, 26 or 52 weeks, and the strength score.
+#[component]
+pub fn WeeklySection() -> impl IntoView {
+    let state = use_app_state();
+    let weeks_shown = RwSignal::new(12usize);
+    let data = Memo::new(move |_| {
+        let today = state.today().get();
+        state
+            .book()
+            .with(|b| (b.last_weeks(weeks_shown.get(), today), b.strength(today)))
+    });
+    view! {
+        <section class="card" aria-labelledby="weekly-heading">
+            <h2 id="weekly-heading">"Reach-outs per week"</h2>
+            <div class="field period">
+                <label for="weeks-shown">"Weeks shown"</label>
+                <select id="weeks-shown" on:change=move |ev| {
+                    if let Ok(n) = event_target_value(&ev).parse() { weeks_shown.set(n) }
+                }>
+                    <option value="12">"12 weeks"</option>
+                    <option value="26">"26 weeks"</option>
+                    <option value="52">"52 weeks"</option>
+                </select>
             </div>
+            {move || {
+                let (weeks, strength) = data.get();
+                weekly_view(weeks, strength, false)
+            }}
+        </section>
+    }
+}
+
+/// The weekly chart, table and strength score.
+pub fn weekly_view(weeks: Vec<Week>, strength: u32, open_tables: bool) -> impl IntoView {
+    let goal = weeks.first().map_or(3, |w| w.goal);
+    let met = weeks.iter().filter(|w| w.met()).count();
+    let columns = weeks
+        .iter()
+        .map(|w| (short_day(w.start), w.count as u64))
+        .collect();
+    let rows = weeks
+        .iter()
+        .rev()
+        .map(|w| {
+            vec![
+                long_day(w.start),
+                w.count.to_string(),
+                if w.met() { "Yes" } else { "Not yet" }.to_string(),
+            ]
+        })
+        .collect();
+    view! {
+        <p class="headline">{format!("Strength {strength} of 100. Goal met in {met} of the last {} weeks.", weeks.len())}</p>
+        <Columns caption=format!("Reach-outs each week; the dashed line is your goal of {goal}") columns goal=u64::from(goal)/>
+        {table("Weeks", &["Week of", "Reach-outs", "Goal met"], rows, open_tables)}
+    }
+}
+
+#[component]
+fn WhyItWorks() -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="why-heading">
+            <h2 id="why-heading">"Why fear is a poor forecaster"</h2>
+            <ul class="plain-list">
+                <li>"People asking for help underestimate how many will say yes, often by as much as half (Flynn and Lake, 2008)."</li>
+                <li>"People expect a bad outcome to hurt for longer than it does (Gilbert and colleagues, 1998). The sting check-ins measure yours."</li>
+                <li>"A message to someone you have not spoken to in a while is more welcome than the sender expects (Liu and colleagues, 2023)."</li>
+                <li>"Asks by email get far fewer yeses than askers predict; asks in person get far more (Roghanizad and Bohns, 2017). Compare your channels above."</li>
+                <li>"Habits survive missed days (Lally and colleagues, 2010). That is why the strength score grows with each week you meet your goal and only dents when you miss one: each good week closes a fifth of the gap to 100, a missed week with some reach-outs costs a twentieth of the score, an empty week a tenth."</li>
+            </ul>
         </section>
     }
 }

@@ -6,5 +6,7 @@ pub mod contacts;
 pub mod data;
 pub mod insights;
 pub mod not_found;
+pub mod report;
 pub mod settings;
+pub mod templates;
 pub mod today;

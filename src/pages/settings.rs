@@ -1,31 +1,42 @@
-//! Settings: the follow-up rules (how long to wait, how many tries). Templates and a theme
-//! choice come later; the colours follow the system's light or dark setting.
+//! Settings: the follow-up rules (how long to wait, how many tries), the weekly goal and the
+//! week's first day. The colours follow the system's light or dark setting.
 
 use leptos::prelude::*;
 
 use crate::components::field::{error_for, focus_first_invalid, Field, FieldKind};
-use crate::model::{FieldErrors, Settings, SettingsField};
+use crate::links::href;
+use crate::model::{FieldErrors, SettingsDraft, SettingsField, WeekStart};
 use crate::state::use_app_state;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let state = use_app_state();
-    let current = state.book().with_untracked(|b| b.settings.clone());
-    let days = RwSignal::new(current.follow_up_days.to_string());
-    let tries = RwSignal::new(current.max_tries.to_string());
+    let current = state
+        .book()
+        .with_untracked(|b| SettingsDraft::from_settings(&b.settings));
+    let days = RwSignal::new(current.follow_up_days);
+    let tries = RwSignal::new(current.max_tries);
+    let goal = RwSignal::new(current.weekly_goal);
+    let week_start = RwSignal::new(current.week_start);
     let errors = RwSignal::new(FieldErrors::<SettingsField>::default());
     let status = RwSignal::new(None::<String>);
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match Settings::parse(&days.get_untracked(), &tries.get_untracked()) {
+        let draft = SettingsDraft {
+            follow_up_days: days.get_untracked(),
+            max_tries: tries.get_untracked(),
+            weekly_goal: goal.get_untracked(),
+            week_start: week_start.get_untracked(),
+        };
+        match draft.parse() {
             Ok(settings) => {
                 let _ = state.change(|b| {
                     b.settings = settings;
                     Ok(())
                 });
                 errors.set(FieldErrors::default());
-                status.set(Some("Saved. Today follows the new rules.".into()));
+                status.set(Some("Saved. Today follows the new settings.".into()));
             }
             Err(found) => {
                 errors.set(found);
@@ -35,11 +46,31 @@ pub fn SettingsPage() -> impl IntoView {
         }
     };
 
+    let week_options = WeekStart::ALL.map(|option| {
+        let id = format!("week-start-{}", option.key());
+        let label_for = id.clone();
+        view! {
+            <label class="choice" for=label_for>
+                <input type="radio" name="week-start" id=id value=option.key()
+                    prop:checked=move || week_start.get() == option
+                    on:change=move |_| week_start.set(option) />
+                <span>{option.label()}</span>
+            </label>
+        }
+    });
+
     view! {
         <section class="page narrow">
             <h1>"Settings"</h1>
             <form class="card form" novalidate on:submit=save aria-labelledby="rules-heading">
-                <h2 id="rules-heading">"Trying again"</h2>
+                <h2 id="rules-heading">"Your rhythm"</h2>
+                <Field label="Weekly goal (reach-outs)" name="weekly-goal" value=goal
+                    error=error_for(errors, SettingsField::WeeklyGoal) kind=FieldKind::Number
+                    hint="Today shows your progress; each week that meets it makes your strength score grow." />
+                <fieldset class="choices">
+                    <legend>"A week starts on"</legend>
+                    <div class="choice-grid">{week_options}</div>
+                </fieldset>
                 <Field label="Days to wait for an answer" name="follow-up-days" value=days
                     error=error_for(errors, SettingsField::FollowUpDays) kind=FieldKind::Number
                     hint="With no answer after this many days, a follow-up appears on Today." />
@@ -52,10 +83,12 @@ pub fn SettingsPage() -> impl IntoView {
                 <p class="status" role="status">{move || status.get()}</p>
             </form>
             <div class="card">
+                <h2>"Message templates"</h2>
+                <p>"Starters for a first note, a follow-up, a thank-you and more, filled in with each contact's name."</p>
+                <a class="button" href=href("/templates")>"Edit message templates"</a>
+            </div>
+            <div class="card">
                 <p>"The colours follow your system's light or dark setting."</p>
-                <p class="muted">
-                    "Coming next: your weekly goal, message templates, and a choice of theme."
-                </p>
             </div>
         </section>
     }

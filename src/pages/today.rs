@@ -4,9 +4,14 @@
 use crate::components::backup_reminder::BackupReminder;
 use leptos::prelude::*;
 
+use crate::components::check_ins::CheckIns;
 use crate::components::due_rows::{AwaitingRow, CloseLoopRow, FollowUpRow, StayInTouchRow};
+use crate::components::near_miss::NearMissRows;
 use crate::links::href;
+use crate::model::courage_words;
 use crate::model::dates::{long_day, relative_day};
+use crate::model::insights::{Ladder, Rung};
+use crate::model::ContactId;
 use crate::state::use_app_state;
 use chrono::NaiveDate;
 
@@ -25,7 +30,6 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
     let state = use_app_state();
     let has_contacts = move || state.book().with(|b| !b.contacts.is_empty());
     let agenda = Memo::new(move |_| state.book().with(|b| b.agenda(today)));
-    let this_week = move || state.book().with(|b| b.reach_outs_this_week(today));
     let nothing_due = move || {
         agenda.with(|a| {
             a.follow_ups.is_empty() && a.close_the_loop.is_empty() && a.stay_in_touch.is_empty()
@@ -46,15 +50,8 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
                 <p class="muted">{long_day(today)}</p>
             </header>
             <Show when=has_contacts fallback=|| view! { <FirstStep/> }>
-                <div class="card highlight">
-                    <h2>"This week"</h2>
-                    <p class="big-number">{this_week}</p>
-                    <p>{move || match this_week() {
-                        0 => "No reach-outs yet this week. One message is enough to start.".to_string(),
-                        1 => "reach-out so far. It counts, whatever the answer.".to_string(),
-                        _ => "reach-outs so far. Each one counts, whatever the answer.".to_string(),
-                    }}</p>
-                </div>
+                <ThisWeekCard today/>
+                <CheckIns/>
 
                 <Show when=move || agenda.with(|a| !a.follow_ups.is_empty())>
                     <section class="card" aria-labelledby="due-heading">
@@ -94,15 +91,8 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
                     <p class="card quiet">"Nothing is due today. A good day to reach out to someone new."</p>
                 </Show>
 
-                {move || suggestion().map(|(id, name)| view! {
-                    <section class="card" aria-labelledby="next-heading">
-                        <h2 id="next-heading">"Suggested next"</h2>
-                        <p>"You haven't reached out to " <strong>{name.clone()}</strong> " yet."</p>
-                        <a class="button primary" href=href(&format!("/contacts/{id}"))>
-                            {format!("Reach out to {name}")}
-                        </a>
-                    </section>
-                })}
+                <SuggestedNext today suggestion=Signal::derive(suggestion)/>
+                <NearMissRows/>
 
                 <Show when=move || agenda.with(|a| !a.awaiting.is_empty())>
                     <section class="card" aria-labelledby="awaiting-heading">
@@ -120,6 +110,80 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
                 <p><a class="button" href=href("/contacts/new")>"Add a contact"</a></p>
             </Show>
         </section>
+    }
+}
+
+/// The week so far against the goal, every ask counted whatever the answer, and the strength
+/// score that a missed week only dents.
+#[component]
+fn ThisWeekCard(today: NaiveDate) -> impl IntoView {
+    let state = use_app_state();
+    let week = Memo::new(move |_| state.book().with(|b| b.this_week(today)));
+    let progress = move || {
+        let w = week.get();
+        format!("{} of {}", w.count, w.goal)
+    };
+    view! {
+        <div class="card highlight this-week">
+            <h2>"This week"</h2>
+            <p class="big-number">{progress}</p>
+            <progress class="meter goal-meter" aria-label="Weekly goal"
+                max=move || week.get().goal value=move || week.get().count.min(week.get().goal as usize)>
+                {progress}
+            </progress>
+            <p>{move || {
+                let w = week.get();
+                courage_words::this_week(w.count, w.noes)
+            }}</p>
+            <p class="strength">
+                "Strength " <strong>{move || week.get().strength}</strong> " of 100"
+                <span class="muted small">" · grows with each week you meet your goal; a missed week only dents it"</span>
+            </p>
+        </div>
+    }
+}
+
+/// The next step: from the courage ladder when contacts carry how hard they feel (the easiest
+/// first, a harder one after a good week), else the contact waiting longest to be reached.
+#[component]
+fn SuggestedNext(
+    today: NaiveDate,
+    suggestion: Signal<Option<(ContactId, String)>>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let ladder = Memo::new(move |_| state.book().with(|b| b.ladder(today)));
+    let step = |rung: Rung, why: &'static str| {
+        view! {
+            <p>{why} " " <strong>{rung.name.clone()}</strong>
+                {format!(" (feels {} of 10)", rung.level)}</p>
+            <a class="button primary" href=href(&format!("/contacts/{}", rung.contact))>
+                {format!("Reach out to {}", rung.name)}
+            </a>
+        }
+    };
+    move || {
+        let Ladder { easiest, harder } = ladder.get();
+        match (easiest, suggestion.get()) {
+            (Some(easiest), _) => Some(view! {
+                <section class="card" aria-labelledby="next-heading">
+                    <h2 id="next-heading">"Suggested next"</h2>
+                    {step(easiest, "The easiest step on your ladder:")}
+                    {harder.map(|h| view! {
+                        <div class="harder">{step(h, "After a good week, ready for a bigger one?")}</div>
+                    })}
+                </section>
+            }.into_any()),
+            (None, Some((id, name))) => Some(view! {
+                <section class="card" aria-labelledby="next-heading">
+                    <h2 id="next-heading">"Suggested next"</h2>
+                    <p>"You haven't reached out to " <strong>{name.clone()}</strong> " yet."</p>
+                    <a class="button primary" href=href(&format!("/contacts/{id}"))>
+                        {format!("Reach out to {name}")}
+                    </a>
+                </section>
+            }.into_any()),
+            (None, None) => None,
+        }
     }
 }
 

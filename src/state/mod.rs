@@ -151,6 +151,18 @@ impl AppState {
             .with_value(|s| Store::document_key(s.namespace()))
     }
 
+    /// A small remembered choice (not data: never in a backup), like a panel left open.
+    pub fn preference(&self, name: &str) -> Option<String> {
+        self.store
+            .with_value(|s| storage::preference(s.namespace(), name))
+    }
+
+    /// Remembers a choice for the next visit; if storage refuses, it lasts this visit only.
+    pub fn remember(&self, name: &str, value: &str) {
+        self.store
+            .with_value(|s| storage::remember(s.namespace(), name, value));
+    }
+
     /// Checks the clock: a new local day moves Today on. Called when the page is shown again
     /// and by the midnight timer.
     pub fn check_the_day(&self) {

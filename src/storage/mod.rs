@@ -394,6 +394,22 @@ pub fn snapshot_key(namespace: &str) -> String {
     format!("{namespace}:snapshot")
 }
 
+/// The key of a small remembered choice, such as whether the "before" step of the log form
+/// was left open. A choice is not data: it is never part of a backup.
+pub fn preference_key(namespace: &str, name: &str) -> String {
+    format!("{namespace}:pref:{name}")
+}
+
+/// A remembered choice; `None` when never made or storage cannot be read.
+pub fn preference(namespace: &str, name: &str) -> Option<String> {
+    read(&preference_key(namespace, name))
+}
+
+/// Remembers a choice; false when storage did not keep it (the choice then lasts this visit).
+pub fn remember(namespace: &str, name: &str, value: &str) -> bool {
+    write(&preference_key(namespace, name), value)
+}
+
 /// The key holding when the last backup was made.
 pub fn backup_key(namespace: &str) -> String {
     format!("{namespace}:backup")

@@ -39,6 +39,7 @@ pub fn reach(
         date: date.into(),
         note: String::new(),
         follows_up,
+        before: Default::default(),
     };
     book.log_reach_out(contact, &draft, day(date), at(date))
         .unwrap()

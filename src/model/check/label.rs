@@ -34,6 +34,8 @@ fn contact_label(id: ContactId, name: &str) -> String {
 /// naming 60,000 records on every opening would cost more than checking them.
 pub(super) enum Label<'a> {
     Text(&'static str),
+    /// "Near miss 3", "Template 2".
+    Numbered(&'static str, u64),
     /// A contact, by its name as it was read.
     Contact {
         id: ContactId,
@@ -77,6 +79,7 @@ impl Label<'_> {
     pub(super) fn text(&self) -> String {
         match self {
             Label::Text(text) => (*text).to_string(),
+            Label::Numbered(kind, id) => format!("{kind} {id}"),
             Label::Contact { id, name } => contact_label(*id, name),
             Label::ReachOut { id, contact, names } => {
                 match names.label(*contact).strip_prefix("Contact '") {

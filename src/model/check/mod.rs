@@ -9,14 +9,14 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::validate::{check_email, check_name, grouped, is_web_link, Limits};
+use super::validate::{check_email, check_name, check_phone, grouped, is_web_link, Limits};
 
 mod label;
 use label::{quoted, Label, Names};
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
-use super::{Book, Contact, ReachOut};
+use super::{Book, CheckIn, Contact, ReachOut, Template};
 
 /// One value that broke a limit, named so that a person can find it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -102,6 +102,13 @@ impl Audit<'_, '_> {
         }
     }
 
+    /// A 0–10 answer: fear, feeling, how hard it feels.
+    fn level(&mut self, level: &mut Option<u32>, what: &str) {
+        if let Some(value) = level {
+            self.number(value, Limits::LEVEL, |n| format!("{what} of {n}"));
+        }
+    }
+
     fn number(
         &mut self,
         value: &mut u32,
@@ -137,6 +144,9 @@ impl Book {
         audit.number(&mut self.settings.max_tries, Limits::MAX_TRIES, |n| {
             format!("{n} tries before closing the loop")
         });
+        audit.number(&mut self.settings.weekly_goal, Limits::WEEKLY_GOAL, |n| {
+            format!("a weekly goal of {n} reach-outs")
+        });
         // One past the largest id is where a full book's counter stands; beyond it is damage.
         if self.next_id > Limits::MAX_ID.saturating_add(1) {
             let mut audit = Audit {
@@ -169,6 +179,10 @@ impl Book {
             check_reach_out(reach_out, record, &mut out);
         }
         unlink_follow_ups_out_of_order(&mut self.reach_outs, &names, &mut out);
+        check_near_misses(self, &mut out);
+        if let Some(templates) = &mut self.templates {
+            check_templates(templates, &mut out);
+        }
         out
     }
 
@@ -238,6 +252,10 @@ fn check_contact(contact: &mut Contact, out: &mut Vec<Adjustment>) -> Option<Str
         stay_in_touch_days,
         stay_in_touch_snoozed_until,
         archived: _,
+        phone,
+        other_link,
+        how_we_met,
+        expected_fear,
     } = contact;
     let id = *id;
     let too_long =
@@ -282,6 +300,24 @@ fn check_contact(contact: &mut Contact, out: &mut Vec<Adjustment>) -> Option<Str
         );
         linkedin.clear();
     }
+    audit.length(phone, "a phone number", Limits::SHORT_TEXT);
+    if !phone.is_empty() && check_phone(phone).is_err() {
+        audit.note(
+            format!("the phone number {}", quoted(phone)),
+            "a phone number is digits, with + - ( ) . / or spaces".into(),
+        );
+        phone.clear();
+    }
+    audit.length(other_link, "a link", Limits::URL);
+    if !other_link.is_empty() && !is_web_link(other_link) {
+        audit.note(
+            format!("the link {}", quoted(other_link)),
+            "only http:// and https:// links are kept".into(),
+        );
+        other_link.clear();
+    }
+    audit.length(how_we_met, "how we met", Limits::SHORT_TEXT);
+    audit.level(expected_fear, "how hard it feels");
     if tags.len() > Limits::TAGS {
         audit.note(
             format!("{} tags", grouped(tags.len() as u64)),
@@ -327,6 +363,8 @@ fn check_reach_out(reach_out: &mut ReachOut, record: Label<'_>, out: &mut Vec<Ad
         outcome_note,
         snoozed_until,
         loop_closed: _,
+        before,
+        after,
     } = reach_out;
     audit.day(date, "dated");
     audit.length(note, "a note", Limits::REACH_OUT_NOTE);
@@ -354,4 +392,74 @@ fn check_reach_out(reach_out: &mut ReachOut, record: Label<'_>, out: &mut Vec<Ad
     }
     audit.length(outcome_note, "an outcome note", Limits::REACH_OUT_NOTE);
     audit.optional_day(snoozed_until, "a follow-up snoozed until");
+    audit.level(&mut before.fear, "fear");
+    if let Some(chance) = &mut before.yes_chance {
+        audit.number(chance, Limits::PERCENT, |n| {
+            format!("a {n} % chance of a yes")
+        });
+    }
+    audit.length(&mut before.gain, "what could be gained", Limits::SHORT_TEXT);
+    audit.length(&mut before.worst, "the worst case", Limits::SHORT_TEXT);
+    audit.level(&mut after.feeling, "a feeling");
+    audit.length(
+        &mut after.reflection,
+        "a reflection",
+        Limits::REACH_OUT_NOTE,
+    );
+    for (check_in, what) in [
+        (&mut after.after_a_day, "a sting after a day"),
+        (&mut after.after_a_week, "a sting after a week"),
+    ] {
+        if let Some(CheckIn::Felt(level)) = check_in {
+            audit.number(level, Limits::LEVEL, |n| format!("{what} of {n}"));
+        }
+    }
+}
+
+/// Near misses keep their note; a link to a contact or reach-out that is gone is dropped.
+fn check_near_misses(book: &mut Book, out: &mut Vec<Adjustment>) {
+    let contacts: std::collections::HashSet<_> = book.contacts.iter().map(|c| c.id).collect();
+    let reach_outs: std::collections::HashSet<_> = book.reach_outs.iter().map(|r| r.id).collect();
+    for near_miss in &mut book.near_misses {
+        let mut audit = Audit {
+            record: Label::Numbered("Near miss", near_miss.id),
+            out: &mut *out,
+        };
+        audit.day(&mut near_miss.date, "dated");
+        audit.time(&mut near_miss.created, "noted on");
+        audit.length(&mut near_miss.note, "a note", Limits::REACH_OUT_NOTE);
+        if let Some(contact) = near_miss.contact.filter(|c| !contacts.contains(c)) {
+            audit.note(
+                format!("about contact {contact}, who is missing"),
+                "the link is dropped, the note kept".into(),
+            );
+            near_miss.contact = None;
+        }
+        if let Some(reached) = near_miss.reached.filter(|r| !reach_outs.contains(r)) {
+            audit.note(
+                format!("became reach-out {}, which is missing", reached.0),
+                "the link is dropped, the note kept".into(),
+            );
+            near_miss.reached = None;
+        }
+    }
+}
+
+fn check_templates(templates: &mut Vec<Template>, out: &mut Vec<Adjustment>) {
+    if templates.len() > Limits::TEMPLATES {
+        out.push(Adjustment {
+            record: "Message templates".into(),
+            found: format!("{} templates", grouped(templates.len() as u64)),
+            rule: format!("at most {}", Limits::TEMPLATES),
+        });
+        templates.truncate(Limits::TEMPLATES);
+    }
+    for template in templates.iter_mut() {
+        let mut audit = Audit {
+            record: Label::Numbered("Template", template.id),
+            out: &mut *out,
+        };
+        audit.length(&mut template.name, "a name", Limits::SHORT_TEXT);
+        audit.length(&mut template.body, "a text", Limits::TEMPLATE);
+    }
 }

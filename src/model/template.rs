@@ -1,0 +1,185 @@
+//! Message templates: a few good starters the person can edit, delete or add to, with
+//! placeholders filled from the contact. Until the person changes one, the book stores none
+//! and the starters below are shown, so a new version of the starters reaches everyone who
+//! kept them as they were.
+
+use serde::{Deserialize, Serialize};
+
+use super::validate::{check_length, FieldErrors, Limits};
+use super::{Book, Contact, ModelError};
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Template {
+    /// Numbered on their own, 1 and up.
+    pub id: u64,
+    pub name: String,
+    pub body: String,
+}
+
+/// The placeholders a template can hold, and what each is filled with.
+pub const PLACEHOLDERS: [(&str, &str); 3] = [
+    ("{first name}", "first name"),
+    ("{company}", "company"),
+    ("{how we met}", "how we met"),
+];
+
+const STARTERS: [(&str, &str); 5] = [
+    (
+        "A first note",
+        "Hi {first name},\n\nI have been following your work at {company} and would love to hear \
+         how you got into it. Would you have fifteen minutes for a short call in the next few \
+         weeks? If now is not a good time, no worries at all.\n\nThank you,",
+    ),
+    (
+        "A gentle follow-up",
+        "Hi {first name},\n\nI am bringing my earlier note back to the top of your inbox, as I \
+         know how busy things get. If a call does not suit you, a one-line answer would help me \
+         just as much.\n\nThanks again,",
+    ),
+    (
+        "A thank-you",
+        "Hi {first name},\n\nThank you for your time. What you told me stayed with me, and I am \
+         already putting it to use. If I can ever return the favour, please say so.\n\nWith \
+         thanks,",
+    ),
+    (
+        "Reconnecting after years",
+        "Hi {first name},\n\nIt has been a long time since {how we met}. You came to mind today \
+         and I wondered how you are. No agenda: I just wanted to say hello. What are you working \
+         on these days?\n\nWarmly,",
+    ),
+    (
+        "A kind last note",
+        "Hi {first name},\n\nI have not heard back, and I understand: timing is everything. I \
+         will not write again about this, but my door stays open, and I would be glad to hear \
+         from you if things change.\n\nAll the best,",
+    ),
+];
+
+/// The starter templates, numbered 1 to 5.
+pub fn starters() -> Vec<Template> {
+    STARTERS
+        .iter()
+        .zip(1..)
+        .map(|((name, body), id)| Template {
+            id,
+            name: (*name).into(),
+            body: (*body).into(),
+        })
+        .collect()
+}
+
+/// A template's text for one contact: the placeholders filled, and the ones left as
+/// `[company]` because the contact has no value for them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Filled {
+    pub text: String,
+    pub missing: Vec<&'static str>,
+}
+
+impl Template {
+    pub fn fill(&self, contact: &Contact) -> Filled {
+        let first = contact.name.split_whitespace().next().unwrap_or_default();
+        let values = [first, contact.company.trim(), contact.how_we_met.trim()];
+        let mut text = self.body.clone();
+        let mut missing = Vec::new();
+        for ((placeholder, what), value) in PLACEHOLDERS.iter().zip(values) {
+            if !text.contains(placeholder) {
+                continue;
+            }
+            if value.is_empty() {
+                missing.push(*what);
+                text = text.replace(placeholder, &format!("[{what}]"));
+            } else {
+                text = text.replace(placeholder, value);
+            }
+        }
+        Filled { text, missing }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TemplateField {
+    Name,
+    Body,
+}
+
+impl Book {
+    /// The templates to offer: the person's own, or the starters while they changed none.
+    pub fn templates(&self) -> Vec<Template> {
+        self.templates.clone().unwrap_or_else(starters)
+    }
+
+    /// Saves a new template (`id` none) or changes one; returns its id.
+    pub fn save_template(
+        &mut self,
+        id: Option<u64>,
+        name: &str,
+        body: &str,
+    ) -> Result<u64, ModelError> {
+        let mut errors = FieldErrors::default();
+        let (name, body) = (name.trim(), body.trim());
+        if name.is_empty() {
+            errors.add(TemplateField::Name, "Please give the template a name.");
+        } else if let Err(e) = check_length(name, Limits::SHORT_TEXT) {
+            errors.add(TemplateField::Name, e);
+        }
+        if body.is_empty() {
+            errors.add(TemplateField::Body, "Please write the message.");
+        } else if let Err(e) = check_length(body, Limits::TEMPLATE) {
+            errors.add(TemplateField::Body, e);
+        }
+        let mut templates = self.templates();
+        if id.is_none() && templates.len() >= Limits::TEMPLATES {
+            errors.add(
+                TemplateField::Name,
+                format!(
+                    "You have {} templates, the most Reachout keeps; delete one first.",
+                    Limits::TEMPLATES
+                ),
+            );
+        }
+        if !errors.is_empty() {
+            return Err(ModelError::InvalidTemplate(errors));
+        }
+        let id = match id {
+            Some(id) => {
+                let template = templates
+                    .iter_mut()
+                    .find(|t| t.id == id)
+                    .ok_or(ModelError::UnknownTemplate)?;
+                template.name = name.into();
+                template.body = body.into();
+                id
+            }
+            None => {
+                let id = templates.iter().map(|t| t.id).max().unwrap_or(0) + 1;
+                templates.push(Template {
+                    id,
+                    name: name.into(),
+                    body: body.into(),
+                });
+                id
+            }
+        };
+        self.templates = Some(templates);
+        Ok(id)
+    }
+
+    /// Deletes a template and returns it, for undo.
+    pub fn delete_template(&mut self, id: u64) -> Result<Template, ModelError> {
+        let mut templates = self.templates();
+        let at = templates
+            .iter()
+            .position(|t| t.id == id)
+            .ok_or(ModelError::UnknownTemplate)?;
+        let removed = templates.remove(at);
+        self.templates = Some(templates);
+        Ok(removed)
+    }
+
+    /// Brings the starters back, replacing the person's templates.
+    pub fn reset_templates(&mut self) {
+        self.templates = None;
+    }
+}

@@ -1,0 +1,93 @@
+//! The progress report: one printable page for a chosen period, to print or save as PDF and
+//! share with a coach. It is made in this browser; nothing is sent anywhere.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::components::field::{Field, FieldKind};
+use crate::links::href;
+use crate::model::dates::long_day;
+use crate::model::insights::{Answer, Period};
+use crate::model::Limits;
+use crate::pages::insights::{weekly_view, Sections};
+use crate::state::use_app_state;
+
+fn parse_day(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .ok()
+        .filter(|d| Limits::day_in_range(*d))
+}
+
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    let state = use_app_state();
+    let today = state.today().get_untracked();
+    let start = Period::last_weeks(4, today).from;
+    let from = RwSignal::new(start.format("%Y-%m-%d").to_string());
+    let to = RwSignal::new(today.format("%Y-%m-%d").to_string());
+    let period = Memo::new(move |_| {
+        let (f, t) = (parse_day(&from.get()), parse_day(&to.get()));
+        match (f, t) {
+            (Some(from), Some(to)) if from <= to => Ok(Period { from, to }),
+            (Some(_), Some(_)) => Err("The first day must come before the last."),
+            _ => Err("Enter both days as dates (YYYY-MM-DD) between 1900 and 2200."),
+        }
+    });
+    let print = move |_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    };
+    view! {
+        <section class="page report">
+            <p class="no-print"><a href=href("/insights")>"← Insights"</a></p>
+            <header class="page-header">
+                <h1>"Progress report"</h1>
+                <p class="muted">{move || match period.get() {
+                    Ok(p) => format!("{} to {}", long_day(p.from), long_day(p.to)),
+                    Err(_) => String::new(),
+                }}</p>
+            </header>
+            <div class="card no-print form">
+                <div class="field-row">
+                    <Field label="From" name="report-from" value=from kind=FieldKind::Date
+                        error=Signal::derive(|| None::<String>) />
+                    <Field label="To" name="report-to" value=to kind=FieldKind::Date
+                        error=Signal::derive(move || period.get().err().map(String::from)) />
+                </div>
+                <p class="hint">"Made in this browser from your own log; nothing is sent anywhere. Print it, or choose “Save as PDF” in the print dialog."</p>
+                <div class="actions">
+                    <button type="button" class="button primary" on:click=print>"Print or save as PDF"</button>
+                </div>
+            </div>
+            {move || period.get().ok().map(|p| {
+                let (insights, weeks, strength) = state.book().with(|b| {
+                    let weeks: Vec<_> = b
+                        .last_weeks(520, today.min(p.to))
+                        .into_iter()
+                        .filter(|w| w.start.checked_add_days(chrono::Days::new(6)).is_some_and(|end| end >= p.from))
+                        .collect();
+                    (b.insights(p, today), weeks, b.strength(today.min(p.to)))
+                });
+                let yes = insights.outcomes.funnel()[2].1;
+                let noes = insights.outcomes.count(Answer::Declined);
+                view! {
+                    <section class="card" aria-labelledby="summary-heading">
+                        <h2 id="summary-heading">"In short"</h2>
+                        <ul class="summary">
+                            <li><strong>{insights.reach_outs}</strong>" reach-outs: each one an act of courage"</li>
+                            <li><strong>{yes}</strong>" yes answers, "<strong>{noes}</strong>" noes"</li>
+                            <li><strong>{insights.near_misses}</strong>" near misses noted"</li>
+                            <li>"Strength score: "<strong>{strength}</strong>" of 100"</li>
+                        </ul>
+                    </section>
+                    <section class="card" aria-labelledby="report-weeks-heading">
+                        <h2 id="report-weeks-heading">"Week by week"</h2>
+                        {weekly_view(weeks, strength, true)}
+                    </section>
+                    <Sections insights open_tables=true/>
+                }
+            })}
+        </section>
+    }
+}
