@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use reachout::format::backup::{self, BackupError, BackupMark, MAX_BACKUP_BYTES};
 use reachout::format::document::{decode, encode_packed, SCHEMA_VERSION};
 use reachout::format::sample;
-use reachout::model::{Book, ContactDraft};
+use reachout::model::{Book, CheckIn, ContactDraft, Expectation, StingGuess, WeekStart};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap()
@@ -160,6 +160,9 @@ fn every_schema_version_on_file_reads_and_survives_a_round_trip() {
         "document-v1.json",
         "document-v2.json",
         "document-v2-packed.txt",
+        "document-v3.json",
+        "document-v3-packed.txt",
+        "backup-v3.json",
     ] {
         let text = std::fs::read_to_string(format!("tests/fixtures/{fixture}")).unwrap();
         let document = decode(&text).unwrap_or_else(|e| panic!("{fixture}: {e}"));
@@ -174,4 +177,38 @@ fn every_schema_version_on_file_reads_and_survives_a_round_trip() {
     assert_eq!(v2.data, packed.data);
     assert_eq!(v2.data.settings.max_tries, 4);
     assert!(v2.data.contacts[1].archived);
+    // Version 2 data reads with the courage loop's defaults.
+    assert_eq!(v2.data.settings.weekly_goal, 3);
+    assert!(v2.data.near_misses.is_empty() && v2.data.templates.is_none());
+    assert!(v2.data.reach_outs.iter().all(|r| r.before.is_empty() && r.after.is_empty()));
+}
+
+#[test]
+fn the_version_three_fixtures_hold_the_courage_loop() {
+    let read = |name: &str| std::fs::read_to_string(format!("tests/fixtures/{name}")).unwrap();
+    let stored = decode(&read("document-v3.json")).unwrap();
+    let packed = decode(&read("document-v3-packed.txt")).unwrap();
+    assert_eq!(stored.data, packed.data);
+    let text = read("backup-v3.json");
+    let restored = backup::read(&text, text.len() as u64).unwrap();
+    assert_eq!(restored.data, stored.data);
+    let book = stored.data;
+    assert_eq!((book.settings.weekly_goal, book.settings.week_start), (4, WeekStart::Sunday));
+    let ana = &book.contacts[0];
+    assert_eq!(ana.phone, "+49 30 1234567");
+    assert_eq!(ana.other_link, "https://ana.example");
+    assert_eq!(ana.how_we_met, "the design meetup in March");
+    assert_eq!(ana.expected_fear, Some(3));
+    let first = &book.reach_outs[0];
+    assert_eq!(first.before.fear, Some(7));
+    assert_eq!(first.before.expect, Some(Expectation::No));
+    assert_eq!(first.before.yes_chance, Some(20));
+    assert_eq!(first.before.sting, Some(StingGuess::FewDays));
+    assert_eq!(first.after.feeling, Some(1));
+    let second = &book.reach_outs[1];
+    assert_eq!(second.after.after_a_day, Some(CheckIn::Felt(2)));
+    assert_eq!(second.after.after_a_week, Some(CheckIn::Skipped));
+    assert_eq!(book.near_misses.len(), 2);
+    assert_eq!(book.near_misses[0].contact, Some(book.contacts[1].id));
+    assert_eq!(book.templates.as_ref().map(Vec::len), Some(6));
 }

@@ -96,6 +96,34 @@ fn a_backup_with_a_value_out_of_range_is_refused_naming_record_and_field() {
             "data-link.json",
             "Contact 'Ana Lima': the LinkedIn link 'data:text/html,<script>alert(1)</script>'; only http:// and https:// links are kept.",
         ),
+        (
+            "fear-max.json",
+            "Reach-out 3 to 'Ana Lima': fear of 4,294,967,295; at most 10.",
+        ),
+        (
+            "yes-chance-max.json",
+            "Reach-out 3 to 'Ana Lima': a 4,294,967,295 % chance of a yes; at most 100.",
+        ),
+        (
+            "sting-check-in-max.json",
+            "Reach-out 4 to 'Ben Okafor': a sting after a day of 4,294,967,295; at most 10.",
+        ),
+        (
+            "weekly-goal-max.json",
+            "Settings: a weekly goal of 4,294,967,295 reach-outs; at most 50.",
+        ),
+        (
+            "ladder-fear-max.json",
+            "Contact 'Ben Okafor': a difficulty of 4,294,967,295; at most 10.",
+        ),
+        (
+            "near-miss-far-future.json",
+            "Near miss 1: dated +262142-12-31; dates run from 1900 to 2200.",
+        ),
+        (
+            "phone-letters.json",
+            "Contact 'Ana Lima': the phone number 'call me maybe'; a phone number is digits, with + - ( ) . / or spaces.",
+        ),
     ];
     for (name, fault) in cases {
         let message = refused(name);

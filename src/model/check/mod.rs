@@ -317,7 +317,7 @@ fn check_contact(contact: &mut Contact, out: &mut Vec<Adjustment>) -> Option<Str
         other_link.clear();
     }
     audit.length(how_we_met, "how we met", Limits::SHORT_TEXT);
-    audit.level(expected_fear, "how hard it feels");
+    audit.level(expected_fear, "a difficulty");
     if tags.len() > Limits::TAGS {
         audit.note(
             format!("{} tags", grouped(tags.len() as u64)),
