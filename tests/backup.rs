@@ -180,7 +180,11 @@ fn every_schema_version_on_file_reads_and_survives_a_round_trip() {
     // Version 2 data reads with the courage loop's defaults.
     assert_eq!(v2.data.settings.weekly_goal, 3);
     assert!(v2.data.near_misses.is_empty() && v2.data.templates.is_none());
-    assert!(v2.data.reach_outs.iter().all(|r| r.before.is_empty() && r.after.is_empty()));
+    assert!(v2
+        .data
+        .reach_outs
+        .iter()
+        .all(|r| r.before.is_empty() && r.after.is_empty()));
 }
 
 #[test]
@@ -193,7 +197,10 @@ fn the_version_three_fixtures_hold_the_courage_loop() {
     let restored = backup::read(&text, text.len() as u64).unwrap();
     assert_eq!(restored.data, stored.data);
     let book = stored.data;
-    assert_eq!((book.settings.weekly_goal, book.settings.week_start), (4, WeekStart::Sunday));
+    assert_eq!(
+        (book.settings.weekly_goal, book.settings.week_start),
+        (4, WeekStart::Sunday)
+    );
     let ana = &book.contacts[0];
     assert_eq!(ana.phone, "+49 30 1234567");
     assert_eq!(ana.other_link, "https://ana.example");

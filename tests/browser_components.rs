@@ -308,3 +308,77 @@ fn the_recovery_screen_offers_the_stored_data_and_the_data_page() {
     local().remove_item("reachout:document").unwrap();
     body.remove();
 }
+
+/// Picks a radio button by its visible label inside the group whose legend says `legend`.
+fn pick(root: &web_sys::Element, legend: &str, choice: &str) {
+    let groups = root.query_selector_all("fieldset").unwrap();
+    let group: web_sys::Element = (0..groups.length())
+        .map(|i| groups.item(i).unwrap().unchecked_into::<web_sys::Element>())
+        .find(|g| {
+            g.query_selector("legend")
+                .unwrap()
+                .and_then(|l| l.text_content())
+                .is_some_and(|t| t.trim().starts_with(legend))
+        })
+        .unwrap_or_else(|| panic!("no group {legend:?}"));
+    let radio: web_sys::HtmlInputElement = control(&group, choice).unchecked_into();
+    radio.set_checked(true);
+    radio
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_before_step_saves_fear_and_expectation_and_is_remembered_open() {
+    let namespace = "t-before";
+    local().remove_item(&format!("{namespace}:document")).unwrap();
+    local().remove_item(&format!("{namespace}:pref:before-step")).unwrap();
+    let state = AppState::open(namespace);
+    let ana = state
+        .change(|b| b.add_contact(&named("Ana"), reachout::clock::now()))
+        .unwrap();
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(state);
+        view! { <Router><reachout::components::reach_out_form::ReachOutForm contact=ana/></Router> }
+    });
+    assert!(
+        !root.text_content().unwrap().contains("How afraid are you?"),
+        "closed at first"
+    );
+    button(&root, "Before you reach out (optional)").click();
+    leptos::task::tick().await;
+    pick(&root, "How afraid are you?", "6");
+    pick(&root, "What do you expect?", "A yes");
+    type_into(&root, "Or: the chance of a yes, in %", "101");
+    pick(&root, "Channel", "Email");
+    button(&root, "Log reach-out").click();
+    leptos::task::tick().await;
+    let text = root.text_content().unwrap();
+    assert!(
+        text.contains("Enter a chance from 0 to 100 %, or leave it empty."),
+        "{text}"
+    );
+    type_into(&root, "Or: the chance of a yes, in %", "80");
+    button(&root, "Log reach-out").click();
+    sleep(400).await;
+    let book = stored(namespace).expect("saved");
+    let before = &book.reach_outs[0].before;
+    assert_eq!(before.fear, Some(6));
+    assert_eq!(before.expect, Some(reachout::model::Expectation::Yes));
+    assert_eq!(before.yes_chance, Some(80));
+    assert_eq!(
+        local()
+            .get_item(&format!("{namespace}:pref:before-step"))
+            .unwrap()
+            .as_deref(),
+        Some("open")
+    );
+    // A form drawn later opens with the step open, as it was left.
+    let again = container();
+    let _second = leptos::mount::mount_to(again.clone(), move || {
+        provide_context(state);
+        view! { <Router><reachout::components::reach_out_form::ReachOutForm contact=ana/></Router> }
+    });
+    assert!(again.text_content().unwrap().contains("How afraid are you?"));
+}

@@ -16,9 +16,10 @@ pub struct Bar {
     pub class: &'static str,
 }
 
-const WIDTH: u64 = 600;
-const LABEL: u64 = 170;
-const ROW: u64 = 26;
+/// Drawn at a phone's width, so text stays readable there; wider screens scale it up a little.
+const WIDTH: u64 = 360;
+/// One bar: its label on a line above it, then the bar.
+const ROW: u64 = 38;
 
 /// Horizontal bars on one scale, `max` at full length.
 #[component]
@@ -31,7 +32,7 @@ pub fn Bars(
     group: usize,
 ) -> impl IntoView {
     let max = max.max(1);
-    let span = WIDTH - LABEL - 60;
+    let span = WIDTH - 56;
     let gaps = bars.len().saturating_sub(1) / group.max(1);
     let height = bars.len() as u64 * ROW + gaps as u64 * 10 + 4;
     let mut y = 2u64;
@@ -47,9 +48,9 @@ pub fn Bars(
             let length = span * bar.value.min(max) / max;
             view! {
                 <g class=format!("bar {}", bar.class)>
-                    <text x=LABEL - 8 y=top + 17 text-anchor="end" class="chart-label">{bar.label}</text>
-                    <rect x=LABEL y=top + 4 width=length.max(2) height=ROW - 8 rx="3"></rect>
-                    <text x=LABEL + length + 6 y=top + 17 class="chart-value">{bar.text}</text>
+                    <text x="0" y=top + 12 class="chart-label">{bar.label}</text>
+                    <rect x="1" y=top + 17 width=length.max(2) height="16" rx="3"></rect>
+                    <text x=length + 8 y=top + 30 class="chart-value">{bar.text}</text>
                 </g>
             }
         })
@@ -85,7 +86,7 @@ pub fn Columns(
         .max(1);
     let scale = |v: u64| (HEIGHT - BOTTOM - 14) * v / top_value;
     let step = WIDTH / n;
-    let label_every = n.div_ceil(12).max(1);
+    let label_every = n.div_ceil(6).max(1);
     let bars = columns
         .into_iter()
         .enumerate()
@@ -110,7 +111,7 @@ pub fn Columns(
         let y = HEIGHT - BOTTOM - scale(g);
         view! {
             <line class="goal-line" x1="0" x2=WIDTH y1=y y2=y></line>
-            <text class="chart-label" x=WIDTH - 4 y=y.saturating_sub(4) text-anchor="end">{format!("goal {g}")}</text>
+            <text class="chart-label small" x="2" y=y.saturating_sub(4)>{format!("goal {g}")}</text>
         }
     });
     view! {
@@ -131,7 +132,7 @@ pub fn Line(caption: String, points: Vec<(String, Option<u64>)>) -> impl IntoVie
     const BOTTOM: u64 = 20;
     const LEFT: u64 = 30;
     let n = points.len().max(1) as u64;
-    let step = (WIDTH - LEFT - 20) / n.max(2).saturating_sub(1).max(1);
+    let step = (WIDTH - LEFT - 30) / n.max(2).saturating_sub(1).max(1);
     let y_of = |tenths: u64| 10 + (HEIGHT - BOTTOM - 10) * (100 - tenths.min(100)) / 100;
     let x_of = |i: usize| LEFT + 10 + i as u64 * step;
     let mut path = String::new();
@@ -150,7 +151,7 @@ pub fn Line(caption: String, points: Vec<(String, Option<u64>)>) -> impl IntoVie
             None => pen_down = false,
         }
     }
-    let label_every = n.div_ceil(8).max(1) as usize;
+    let label_every = n.div_ceil(4).max(1) as usize;
     let dots = points
         .into_iter()
         .enumerate()

@@ -162,12 +162,19 @@ pub struct BeforeDraft {
     pub worst: String,
 }
 
+/// The message for a 0–10 answer out of range.
+pub const LEVEL_MESSAGE: &str = "Pick a number from 0 to 10, or leave it empty.";
+/// The message for a chance out of range.
+pub const CHANCE_MESSAGE: &str = "Enter a chance from 0 to 100 %, or leave it empty.";
+
 /// A 0–10 answer typed or picked into a form: "" is no answer.
-pub(crate) fn parse_level(text: &str) -> Result<Option<u32>, super::Invalid> {
+pub(crate) fn parse_level(text: &str) -> Result<Option<u32>, &'static str> {
     if text.trim().is_empty() {
         return Ok(None);
     }
-    parse_in_range(text, Limits::LEVEL, "points").map(Some)
+    parse_in_range(text, Limits::LEVEL, "points")
+        .map(Some)
+        .map_err(|_| LEVEL_MESSAGE)
 }
 
 impl BeforeDraft {
@@ -183,7 +190,7 @@ impl BeforeDraft {
                 Limits::PERCENT,
                 "percent",
             )
-            .map_err(|e| errors.add(ReachOutField::YesChance, e))
+            .map_err(|_| errors.add(ReachOutField::YesChance, CHANCE_MESSAGE))
             .ok()
         };
         let mut text = |field, value: &str| {

@@ -38,6 +38,39 @@ pub fn against_prediction(outcome: Outcome, predicted_yes: Option<u32>) -> Optio
     ))
 }
 
+/// The courage loop of one reach-out in a line, for its timeline entry: "Afraid 8 of 10,
+/// expected a no · felt 1 of 10 after · 2 a day later". `None` when nothing was noted.
+pub fn timeline_line(reach_out: &super::ReachOut) -> Option<String> {
+    let (before, after) = (&reach_out.before, &reach_out.after);
+    let mut parts = Vec::new();
+    let mut first = Vec::new();
+    if let Some(fear) = before.fear {
+        first.push(format!("afraid {fear} of 10"));
+    }
+    match (before.yes_chance, before.expect) {
+        (Some(chance), _) => first.push(format!("gave it a {chance} % chance")),
+        (None, Some(expect)) => first.push(format!("expected {}", expect.label().to_lowercase())),
+        (None, None) => {}
+    }
+    if !first.is_empty() {
+        parts.push(first.join(", "));
+    }
+    if let Some(feeling) = after.feeling {
+        parts.push(format!("felt {feeling} of 10 after"));
+    }
+    if let Some(level) = after.after_a_day.and_then(|c| c.felt()) {
+        parts.push(format!("{level} a day later"));
+    }
+    if let Some(level) = after.after_a_week.and_then(|c| c.felt()) {
+        parts.push(format!("{level} a week later"));
+    }
+    let line = parts.join(" · ");
+    let mut chars = line.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+}
+
 /// The week's count in words: every ask counts, a no included.
 pub fn this_week(count: usize, noes: usize) -> String {
     let asks = if count == 1 {
@@ -68,6 +101,30 @@ mod tests {
             "1 brave ask this week. Each one counts, whatever the answer."
         );
         assert!(this_week(0, 0).starts_with("No reach-outs yet"));
+    }
+
+    #[test]
+    fn a_timeline_line_says_what_was_noted_and_nothing_else() {
+        use crate::model::{After, Before, CheckIn, Expectation, ReachOut};
+        let json = r#"{"id":1,"contact":1,"channel":"email","date":"2026-11-02",
+                       "created":"2026-11-02T09:00:00Z"}"#;
+        let mut r: ReachOut = serde_json::from_str(json).unwrap();
+        assert_eq!(timeline_line(&r), None);
+        r.before = Before {
+            fear: Some(8),
+            expect: Some(Expectation::No),
+            ..Before::default()
+        };
+        r.after = After {
+            feeling: Some(1),
+            after_a_day: Some(CheckIn::Felt(0)),
+            after_a_week: Some(CheckIn::Skipped),
+            ..After::default()
+        };
+        assert_eq!(
+            timeline_line(&r).as_deref(),
+            Some("Afraid 8 of 10, expected a no · felt 1 of 10 after · 0 a day later")
+        );
     }
 
     #[test]

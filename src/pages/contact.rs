@@ -10,6 +10,7 @@ use crate::components::disclosure::Disclosure;
 use crate::components::outcome_picker::OutcomePicker;
 use crate::components::reach_out_form::ReachOutForm;
 use crate::components::user_text::{role_at_company, web_link};
+use crate::model::courage_words;
 use crate::model::dates::{long_day, relative_day};
 use crate::model::{Contact, ContactId, ReachOutId};
 use crate::state::use_app_state;
@@ -72,6 +73,8 @@ fn ContactView(contact: Contact) -> impl IntoView {
                         format!("{}{when}", r.outcome.label())
                     }),
                     outcome_note: r.outcome_note.clone(),
+                    courage: courage_words::timeline_line(r),
+                    reflection: r.after.reflection.clone(),
                     open: open.contains(&r.id),
                 })
                 .collect::<Vec<_>>()
@@ -130,6 +133,8 @@ fn ContactView(contact: Contact) -> impl IntoView {
                                         </span>
                                     </p>
                                     {(!item.outcome_note.is_empty()).then(|| view! { <p class="note">{item.outcome_note}</p> })}
+                                    {item.courage.map(|line| view! { <p class="muted small courage-line">{line}</p> })}
+                                    {(!item.reflection.is_empty()).then(|| view! { <p class="note reflection">{item.reflection}</p> })}
                                     <div class="row-actions">
                                         <OutcomePicker reach_out=item.id/>
                                         {item.open.then(|| view! {
@@ -159,6 +164,8 @@ struct TimelineItem {
     follow_up: bool,
     outcome: Option<String>,
     outcome_note: String,
+    courage: Option<String>,
+    reflection: String,
     open: bool,
 }
 

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::components::chart::{Bar, Bars, Columns, Line};
 use crate::links::href;
-use crate::model::dates::long_day;
+use crate::model::dates::{long_day, plural};
 use crate::model::insights::{Answer, Calibration, Insights, Period, Share, Week, BUCKETS};
 use crate::model::Channel;
 use crate::state::use_app_state;
@@ -32,9 +32,12 @@ fn table(
     open: bool,
 ) -> impl IntoView {
     let caption = caption.to_string();
+    let region = caption.clone();
     view! {
         <details class="chart-table" open=open>
             <summary>{format!("{caption}: as a table")}</summary>
+            // A wide table scrolls inside its own box, which the keyboard can reach.
+            <div class="table-scroll" tabindex="0" role="region" aria-label=region>
             <table>
                 <caption class="visually-hidden">{caption}</caption>
                 <thead><tr>{headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr></thead>
@@ -51,6 +54,7 @@ fn table(
                     }).collect_view()}
                 </tbody>
             </table>
+            </div>
         </details>
     }
 }
@@ -272,7 +276,7 @@ fn Sting(insights: Insights, open_tables: bool) -> impl IntoView {
         let sooner = (insights.faded_sooner.whole > 0).then(|| {
             view! {
                 <p class="headline">
-                    {format!("It faded sooner than you feared for {} of {} noes.",
+                    {format!("Faded sooner than you feared: {} of {}.",
                         insights.faded_sooner.part, insights.faded_sooner.whole)}
                 </p>
             }
@@ -454,10 +458,10 @@ fn NearMisses(insights: Insights) -> impl IntoView {
         view! {
             <section class="card" aria-labelledby="near-insight-heading">
                 <h2 id="near-insight-heading">"Near misses"</h2>
-                <p>{format!("You noted {} near {}; {} became a reach-out. Noticing them is how they shrink.",
-                    insights.near_misses,
-                    if insights.near_misses == 1 { "miss" } else { "misses" },
-                    insights.near_misses_reached)}</p>
+                <p>{format!("You noted {}; {} became {}. Noticing them is how they shrink.",
+                    plural(insights.near_misses, "near miss", "near misses"),
+                    insights.near_misses_reached,
+                    if insights.near_misses_reached == 1 { "a reach-out" } else { "reach-outs" })}</p>
             </section>
         }
     })

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::components::field::{Field, FieldKind};
 use crate::links::href;
-use crate::model::dates::long_day;
+use crate::model::dates::{long_day, plural};
 use crate::model::insights::{Answer, Period};
 use crate::model::Limits;
 use crate::pages::insights::{weekly_view, Sections};
@@ -75,9 +75,9 @@ pub fn ReportPage() -> impl IntoView {
                     <section class="card" aria-labelledby="summary-heading">
                         <h2 id="summary-heading">"In short"</h2>
                         <ul class="summary">
-                            <li><strong>{insights.reach_outs}</strong>" reach-outs: each one an act of courage"</li>
-                            <li><strong>{yes}</strong>" yes answers, "<strong>{noes}</strong>" noes"</li>
-                            <li><strong>{insights.near_misses}</strong>" near misses noted"</li>
+                            <li>{plural(insights.reach_outs, "reach-out", "reach-outs")}": each one an act of courage"</li>
+                            <li>{format!("{}, {}", plural(yes, "yes answer", "yes answers"), plural(noes, "no", "noes"))}</li>
+                            <li>{plural(insights.near_misses, "near miss", "near misses")}" noted"</li>
                             <li>"Strength score: "<strong>{strength}</strong>" of 100"</li>
                         </ul>
                     </section>
