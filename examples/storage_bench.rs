@@ -11,6 +11,60 @@ fn millis(start: Instant) -> f64 {
     start.elapsed().as_secs_f64() * 1000.0
 }
 
+/// What Today and Insights compute on every drawing, at 10,000 contacts and 50,000 reach-outs:
+/// the median of 9 runs of each, natively (the browser's figures come from `scripts/bench.mjs`).
+fn courage(now: chrono::DateTime<chrono::Utc>) {
+    use reachout::model::insights::Period;
+    let book = sample::book(10_000, 5, now);
+    let today = book
+        .reach_outs
+        .iter()
+        .map(|r| r.date)
+        .max()
+        .unwrap_or(now.date_naive());
+    let time = |f: &dyn Fn()| {
+        let mut runs: Vec<f64> = (0..9)
+            .map(|_| {
+                let start = Instant::now();
+                f();
+                millis(start)
+            })
+            .collect();
+        runs.sort_by(f64::total_cmp);
+        runs[4]
+    };
+    let all_time = Period {
+        from: reachout::model::Limits::first_day(),
+        to: today,
+    };
+    println!();
+    println!("the courage loop at 10,000 contacts and 50,000 reach-outs (median of 9, native):");
+    let rows: [(&str, f64); 7] = [
+        (
+            "Insights, all time",
+            time(&|| drop(book.insights(all_time, today))),
+        ),
+        (
+            "Insights, last 12 weeks",
+            time(&|| drop(book.insights(Period::last_weeks(12, today), today))),
+        ),
+        (
+            "Today: this week and strength",
+            time(&|| drop(book.this_week(today))),
+        ),
+        ("Today: courage ladder", time(&|| drop(book.ladder(today)))),
+        (
+            "Today: sting check-ins due",
+            time(&|| drop(book.check_ins_due(today))),
+        ),
+        ("Weeks: last 52", time(&|| drop(book.last_weeks(52, today)))),
+        ("Strength score", time(&|| drop(book.strength(today)))),
+    ];
+    for (what, ms) in rows {
+        println!("  {what:<32} {ms:>7.1} ms");
+    }
+}
+
 fn main() -> std::io::Result<()> {
     let now = chrono::Utc::now();
     std::fs::create_dir_all("target/bench")?;
@@ -64,5 +118,6 @@ fn main() -> std::io::Result<()> {
     println!(
         "(sizes in UTF-16 code units; Safari allows at least 2,500,000, Chromium about 5,200,000)"
     );
+    courage(now);
     Ok(())
 }

@@ -12,7 +12,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const server = await startServer();
 const browser = await launchBrowser();
 try {
-  console.log('contacts  stored units   open (median)   save (median)   rounds');
+  console.log('contacts  stored units   open (median)   save (median)   rounds   open to drawn (median)');
   for (const contacts of [1000, 10000]) {
     const stored = await readFile(`target/bench/stored-${contacts}.txt`, 'utf8');
     const context = await browser.newContext();
@@ -36,10 +36,22 @@ try {
         return performance.now() - begin;
       }));
     }
+    // Drawing the pages that compute the most from the whole record: Today and Insights.
+    const draws = {};
+    for (const [path, heading] of [['/', 'This week'], ['/insights', 'Where reaching out led']]) {
+      const times = [];
+      for (let round = 0; round < ROUNDS; round += 1) {
+        const start = performance.now();
+        await page.goto(`${server.url}${path}`);
+        await page.getByRole('heading', { name: heading }).waitFor();
+        times.push(performance.now() - start);
+      }
+      draws[path] = median(times);
+    }
     const units = await page.evaluate(() => localStorage.getItem('reachout:document').length);
     console.log(`${String(contacts).padStart(8)}  ${String(units).padStart(12)}  `
       + `${median(opens).toFixed(0).padStart(11)} ms  ${median(saves).toFixed(0).padStart(11)} ms  `
-      + `${String(ROUNDS).padStart(7)}`);
+      + `${String(ROUNDS).padStart(7)}   Today ${draws['/'].toFixed(0)} ms, Insights ${draws['/insights'].toFixed(0)} ms`);
     await context.close();
   }
 } finally {

@@ -331,8 +331,12 @@ fn pick(root: &web_sys::Element, legend: &str, choice: &str) {
 #[wasm_bindgen_test]
 async fn the_before_step_saves_fear_and_expectation_and_is_remembered_open() {
     let namespace = "t-before";
-    local().remove_item(&format!("{namespace}:document")).unwrap();
-    local().remove_item(&format!("{namespace}:pref:before-step")).unwrap();
+    local()
+        .remove_item(&format!("{namespace}:document"))
+        .unwrap();
+    local()
+        .remove_item(&format!("{namespace}:pref:before-step"))
+        .unwrap();
     let state = AppState::open(namespace);
     let ana = state
         .change(|b| b.add_contact(&named("Ana"), reachout::clock::now()))
@@ -380,5 +384,8 @@ async fn the_before_step_saves_fear_and_expectation_and_is_remembered_open() {
         provide_context(state);
         view! { <Router><reachout::components::reach_out_form::ReachOutForm contact=ana/></Router> }
     });
-    assert!(again.text_content().unwrap().contains("How afraid are you?"));
+    assert!(again
+        .text_content()
+        .unwrap()
+        .contains("How afraid are you?"));
 }

@@ -19,7 +19,7 @@ pub struct Bar {
 /// Drawn at a phone's width, so text stays readable there; wider screens scale it up a little.
 const WIDTH: u64 = 360;
 /// One bar: its label on a line above it, then the bar.
-const ROW: u64 = 38;
+const ROW: u64 = 44;
 
 /// Horizontal bars on one scale, `max` at full length.
 #[component]
@@ -32,7 +32,7 @@ pub fn Bars(
     group: usize,
 ) -> impl IntoView {
     let max = max.max(1);
-    let span = WIDTH - 56;
+    let span = WIDTH - 64;
     let gaps = bars.len().saturating_sub(1) / group.max(1);
     let height = bars.len() as u64 * ROW + gaps as u64 * 10 + 4;
     let mut y = 2u64;
@@ -48,9 +48,9 @@ pub fn Bars(
             let length = span * bar.value.min(max) / max;
             view! {
                 <g class=format!("bar {}", bar.class)>
-                    <text x="0" y=top + 12 class="chart-label">{bar.label}</text>
-                    <rect x="1" y=top + 17 width=length.max(2) height="16" rx="3"></rect>
-                    <text x=length + 8 y=top + 30 class="chart-value">{bar.text}</text>
+                    <text x="0" y=top + 14 class="chart-label">{bar.label}</text>
+                    <rect x="1" y=top + 20 width=length.max(2) height="18" rx="3"></rect>
+                    <text x=length + 8 y=top + 35 class="chart-value">{bar.text}</text>
                 </g>
             }
         })
