@@ -700,3 +700,57 @@ fn the_before_step_is_checked_and_kept_with_the_reach_out() {
     assert_eq!(kept.predicted_yes(), Some(25));
     assert_eq!(kept.gain, "an intro");
 }
+
+#[test]
+fn undoing_a_delete_gives_a_near_miss_back_its_contact_and_its_reach_out() {
+    let mut book = Book::default();
+    let ana = person(&mut book, "Ana", "2026-10-01");
+    let near = book
+        .note_near_miss(Some(ana), "froze", day("2026-11-20"), at("2026-11-20"))
+        .unwrap();
+    let id = log(
+        &mut book,
+        ana,
+        "2026-11-21",
+        Channel::Email,
+        BeforeDraft::default(),
+    );
+    book.near_miss_reached(near, id).unwrap();
+    let removed = book.delete_contacts(&[ana]).unwrap();
+    assert_eq!(book.near_misses[0].reached, None);
+    book.restore(removed);
+    assert_eq!(book.near_misses[0].contact, Some(ana));
+    assert_eq!(book.near_misses[0].reached, Some(id));
+}
+
+#[test]
+fn stored_templates_without_a_name_or_text_are_repaired_or_left_out() {
+    let mut book = Book::default();
+    book.templates = Some(vec![
+        reachout::model::Template {
+            id: 1,
+            name: " ".into(),
+            body: "Hi".into(),
+        },
+        reachout::model::Template {
+            id: 2,
+            name: "Empty".into(),
+            body: "".into(),
+        },
+    ]);
+    let adjusted = book.bring_into_range();
+    assert_eq!(adjusted.len(), 2, "{adjusted:?}");
+    let names: Vec<_> = book.templates().into_iter().map(|t| t.name).collect();
+    assert_eq!(names, ["Template 1"]);
+    assert!(book.bring_into_range().is_empty(), "nothing left to adjust");
+    // A new template past the last id is refused, never numbered out of range.
+    book.templates = Some(vec![reachout::model::Template {
+        id: reachout::model::Limits::MAX_ID,
+        name: "Last".into(),
+        body: "Hi".into(),
+    }]);
+    assert_eq!(
+        book.save_template(None, "One more", "Hi"),
+        Err(ModelError::OutOfIds)
+    );
+}

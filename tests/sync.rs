@@ -132,3 +132,53 @@ fn a_change_on_one_side_only_is_taken_as_it_is() {
     assert_eq!(merged.settings.max_tries, 5);
     assert!(merged.contacts.is_empty());
 }
+
+#[test]
+fn templates_changed_in_both_tabs_keep_both_changes() {
+    let (base, _) = ancestor();
+    let mut mine = base.clone();
+    mine.save_template(Some(1), "My first note", "Hi {first name}")
+        .unwrap();
+    let added_here = mine.save_template(None, "Coffee", "Coffee soon?").unwrap();
+    let mut theirs = base.clone();
+    theirs.delete_template(5).unwrap();
+    let added_there = theirs.save_template(None, "Thanks", "Thank you!").unwrap();
+    assert_eq!(added_here, added_there, "both tabs used number 6");
+    let merged = merge(&base, &mine, &theirs);
+    let names: Vec<_> = merged.templates().into_iter().map(|t| t.name).collect();
+    assert_eq!(
+        names,
+        [
+            "My first note",
+            "A gentle follow-up",
+            "A thank-you",
+            "Reconnecting after years",
+            "Thanks",
+            "Coffee"
+        ]
+    );
+    let ids: std::collections::HashSet<_> = merged.templates().iter().map(|t| t.id).collect();
+    assert_eq!(ids.len(), 6, "distinct numbers");
+}
+
+#[test]
+fn near_misses_from_both_tabs_are_kept_and_their_contact_comes_back() {
+    let (base, ada) = ancestor();
+    let mut mine = base.clone();
+    mine.note_near_miss(Some(ada), "almost", today(), now())
+        .unwrap();
+    let mut theirs = base.clone();
+    theirs
+        .note_near_miss(None, "froze", today(), now())
+        .unwrap();
+    theirs.delete_contacts(&[ada]).unwrap();
+    let merged = merge(&base, &mine, &theirs);
+    let notes: Vec<_> = merged
+        .near_misses
+        .iter()
+        .map(|n| (n.id, n.note.as_str()))
+        .collect();
+    assert_eq!(notes, [(1, "froze"), (2, "almost")]);
+    assert_eq!(merged.near_misses[1].contact, Some(ada));
+    assert!(merged.contact(ada).is_some(), "an edit beats a delete");
+}

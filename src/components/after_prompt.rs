@@ -32,6 +32,14 @@ pub fn AfterPrompt() -> impl IntoView {
     let Some(Asking(asking)) = use_context::<Asking>() else {
         return ().into_any();
     };
+    // Put away (saved or not now), the prompt hands the keyboard back to the page's content.
+    Effect::new(move |was: Option<bool>| {
+        let now = asking.with(Option::is_some);
+        if was == Some(true) && !now {
+            crate::components::focus::focus_selector("#main");
+        }
+        now
+    });
     (move || asking.get().map(|id| view! { <AfterCard id asking/> })).into_any()
 }
 

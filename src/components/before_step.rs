@@ -141,7 +141,7 @@ pub fn BeforeStep(
                     {options("What do you expect?", format!("expect-{}", key.get_value()),
                         &Expectation::ALL, Expectation::label, fields.expect)}
                     <Field label="Or: the chance of a yes, in %" name=format!("yes-chance-{}", key.get_value())
-                        value=fields.yes_chance kind=FieldKind::Number
+                        value=fields.yes_chance kind=FieldKind::Text hint="A number from 0 to 100."
                         error=error_for(errors, ReachOutField::YesChance) />
                     {options("If it is a no, how long will it bother you?", format!("sting-{}", key.get_value()),
                         &StingGuess::ALL, StingGuess::label, fields.sting)}

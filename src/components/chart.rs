@@ -85,7 +85,8 @@ pub fn Columns(
         .unwrap_or(1)
         .max(1);
     let scale = |v: u64| (HEIGHT - BOTTOM - 14) * v / top_value;
-    let step = WIDTH / n;
+    // Callers pass at most a couple of years of weeks; the step never reaches 0 all the same.
+    let step = (WIDTH / n).max(1);
     let label_every = n.div_ceil(6).max(1);
     let bars = columns
         .into_iter()
@@ -126,8 +127,30 @@ pub fn Columns(
 }
 
 /// A line over points on a 0–10 scale (values in tenths, 0 to 100); gaps where a point is none.
+/// At most this many points are drawn on a line; longer series are averaged in runs.
+const MAX_POINTS: usize = 104;
+
+/// Averages a long series in runs of equal length, each labelled by its first point, so that
+/// years of weeks still fit the width.
+fn thin(points: Vec<(String, Option<u64>)>) -> Vec<(String, Option<u64>)> {
+    if points.len() <= MAX_POINTS {
+        return points;
+    }
+    let run = points.len().div_ceil(MAX_POINTS);
+    points
+        .chunks(run)
+        .map(|chunk| {
+            let values: Vec<u64> = chunk.iter().filter_map(|(_, v)| *v).collect();
+            let mean =
+                (!values.is_empty()).then(|| values.iter().sum::<u64>() / values.len() as u64);
+            (chunk[0].0.clone(), mean)
+        })
+        .collect()
+}
+
 #[component]
 pub fn Line(caption: String, points: Vec<(String, Option<u64>)>) -> impl IntoView {
+    let points = thin(points);
     const HEIGHT: u64 = 170;
     const BOTTOM: u64 = 20;
     const LEFT: u64 = 30;

@@ -47,7 +47,7 @@ pub fn CheckIns() -> impl IntoView {
         <Show when=move || !asked().is_empty()>
             <section class="card" aria-labelledby="checkin-heading">
                 <h2 id="checkin-heading">"Does it still sting?"</h2>
-                <p class="muted small">"One tap: 0 is not at all, 10 is as much as ever. Over time this shows how quickly a no fades."</p>
+                <p class="muted small">"One tap: 0 is not at all, 10 is as much as ever; or skip it. Over time this shows how quickly a no fades."</p>
                 <ul class="due-list" aria-labelledby="checkin-heading">
                     <For each=asked key=|a| a.clone() let:item>
                         <CheckInRow item/>
@@ -88,7 +88,7 @@ fn CheckInRow(item: Asked) -> impl IntoView {
             <div class="level-buttons" role="group" aria-label=group>{buttons}</div>
             <div class="row-actions">
                 <button type="button" class="button small" on:click=move |_| answer(CheckIn::Skipped)>
-                    "Not now"
+                    "Skip" <span class="visually-hidden">{format!(" the check-in about {}", item.name)}</span>
                 </button>
             </div>
         </li>

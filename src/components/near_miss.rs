@@ -25,8 +25,17 @@ fn contact_on_screen(path: &str) -> Option<ContactId> {
 pub fn NearMissButton() -> impl IntoView {
     let open = RwSignal::new(false);
     let status = RwSignal::new(None::<String>);
+    let toggle = NodeRef::<leptos::html::Button>::new();
+    // Closed by saving, Cancel or Esc: the keyboard goes back to the button that opened it.
+    Effect::new(move |was_open: Option<bool>| {
+        let now_open = open.get();
+        if was_open == Some(true) && !now_open {
+            focus_when_drawn(toggle);
+        }
+        now_open
+    });
     view! {
-        <button type="button" class="button small near-miss-button" aria-expanded=move || open.get().to_string()
+        <button type="button" class="button small near-miss-button" node_ref=toggle aria-expanded=move || open.get().to_string()
             aria-controls="near-miss-panel"
             on:click=move |_| { status.set(None); open.update(|o| *o = !*o) }>
             "I almost reached out"
@@ -145,6 +154,10 @@ fn NearMissRow(near_miss: NearMiss) -> impl IntoView {
             .with_untracked(|b| b.contact(c).map(|p| (c, p.name.clone())))
     });
     let when = relative_day(near_miss.date, today);
+    let when_again = match &person {
+        Some((_, name)) => format!("about {name}, {when}"),
+        None => when.clone(),
+    };
     let note = near_miss.note.clone();
     let let_go = move |_| {
         let _ = state.change(|b| b.let_go_near_miss(id, true));
@@ -167,7 +180,10 @@ fn NearMissRow(near_miss: NearMiss) -> impl IntoView {
                         <ReachOutForm contact near_miss=id note_text=near_miss.note.clone() compact=true/>
                     </Disclosure>
                 })}
-                <button type="button" class="button small" on:click=let_go>"Let it go"</button>
+                <button type="button" class="button small" on:click=let_go>
+                    "Let it go"
+                    <span class="visually-hidden">{format!(" (noted {when_again})")}</span>
+                </button>
             </div>
         </li>
     }

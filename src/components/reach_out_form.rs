@@ -61,6 +61,10 @@ pub fn ReachOutForm(
             before: before.draft(),
         };
         let logged = state.change(|book| {
+            // Checked first: a refused step after the log would leave it half done.
+            if near_miss.is_some_and(|n| !book.near_misses.iter().any(|m| m.id == n)) {
+                return Err(ModelError::UnknownNearMiss);
+            }
             let id = book.log_reach_out(contact, &draft, today, clock::now())?;
             if let Some(near_miss) = near_miss {
                 book.near_miss_reached(near_miss, id)?;

@@ -61,7 +61,12 @@ pub fn TemplatePicker(
                     .into(),
             ));
         };
-        let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
+        // `navigator.clipboard` is missing outside secure contexts (plain http on a LAN).
+        let navigator = web_sys::window().map(|w| w.navigator());
+        let has_clipboard = navigator.as_ref().is_some_and(|n| {
+            js_sys::Reflect::get(n, &"clipboard".into()).is_ok_and(|c| !c.is_undefined())
+        });
+        let Some(clipboard) = navigator.filter(|_| has_clipboard).map(|n| n.clipboard()) else {
             fallback();
             return;
         };

@@ -82,7 +82,7 @@ pub enum ModelError {
 impl Book {
     /// Hands out the next id. Ids start at 1 so that 0 is never a real record, and stop at
     /// [`Limits::MAX_ID`]: refused, never wrapped round onto an existing record.
-    fn take_id(&mut self) -> Result<u64, ModelError> {
+    pub(super) fn take_id(&mut self) -> Result<u64, ModelError> {
         let id = self.next_id.max(1);
         if id > Limits::MAX_ID {
             return Err(ModelError::OutOfIds);

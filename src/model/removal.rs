@@ -5,15 +5,16 @@ use chrono::{DateTime, Utc};
 
 use super::dates::plural;
 use super::validate::Limits;
-use super::{Book, Contact, ContactId, ModelError, ReachOut};
+use super::{Book, Contact, ContactId, ModelError, ReachOut, ReachOutId};
 
 /// What a delete took out of the book; [`Book::restore`] puts it back.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Removed {
     pub contacts: Vec<Contact>,
     pub reach_outs: Vec<ReachOut>,
-    /// Near misses that named a deleted contact, and whom: they stay, without the name.
-    pub near_misses: Vec<(u64, ContactId)>,
+    /// Near misses that named a deleted contact: their id, whom, and the reach-out they became.
+    /// They stay, without the name and the link.
+    pub near_misses: Vec<(u64, ContactId, Option<ReachOutId>)>,
 }
 
 impl Removed {
@@ -92,7 +93,7 @@ impl Book {
         let mut near_misses = Vec::new();
         for near_miss in &mut self.near_misses {
             if let Some(contact) = near_miss.contact.filter(|c| ids.contains(c)) {
-                near_misses.push((near_miss.id, contact));
+                near_misses.push((near_miss.id, contact, near_miss.reached));
                 near_miss.contact = None;
                 near_miss.reached = None;
             }
@@ -118,11 +119,13 @@ impl Book {
                 self.reach_outs.push(reach_out);
             }
         }
-        for (id, contact) in removed.near_misses {
+        for (id, contact, reached) in removed.near_misses {
             let known = self.contact(contact).is_some();
+            let reach_out_back = reached.filter(|r| self.reach_outs.iter().any(|x| x.id == *r));
             if let Some(near_miss) = self.near_misses.iter_mut().find(|n| n.id == id) {
                 if known && near_miss.contact.is_none() {
                     near_miss.contact = Some(contact);
+                    near_miss.reached = near_miss.reached.or(reach_out_back);
                 }
             }
         }

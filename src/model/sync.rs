@@ -14,7 +14,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{Book, Contact, ContactId, NearMiss, ReachOut, ReachOutId};
+use super::{Book, Contact, ContactId, NearMiss, ReachOut, ReachOutId, Template};
 
 /// Something merged record by record under an id.
 trait Record: Clone + PartialEq + Serialize + DeserializeOwned {
@@ -39,6 +39,41 @@ impl Record for NearMiss {
     }
 }
 
+impl Record for Template {
+    fn key(&self) -> u64 {
+        self.id
+    }
+}
+
+/// Templates, merged one by one like records when both tabs changed them (each side starting
+/// from the starters if it had not changed them before); a template both tabs added under the
+/// same number is kept twice, this tab's under a new number.
+fn merge_templates(ancestor: &Book, mine: &Book, theirs: &Book) -> Option<Vec<Template>> {
+    if mine.templates == ancestor.templates {
+        return theirs.templates.clone();
+    }
+    if theirs.templates == ancestor.templates || theirs.templates == mine.templates {
+        return mine.templates.clone();
+    }
+    let (old, mut mine_list, their_list) =
+        (ancestor.templates(), mine.templates(), theirs.templates());
+    let old_ids: HashSet<u64> = old.iter().map(|t| t.id).collect();
+    let their_ids: HashSet<u64> = their_list.iter().map(|t| t.id).collect();
+    let mut next = mine_list
+        .iter()
+        .chain(&their_list)
+        .map(|t| t.id)
+        .max()
+        .unwrap_or(0);
+    for template in &mut mine_list {
+        if !old_ids.contains(&template.id) && their_ids.contains(&template.id) {
+            next = (next + 1).min(super::Limits::MAX_ID);
+            template.id = next;
+        }
+    }
+    Some(merge_lists(&old, &mine_list, &their_list))
+}
+
 /// The book that holds both `mine` and `theirs` changes since `ancestor`.
 pub fn merge(ancestor: &Book, mine: &Book, theirs: &Book) -> Book {
     if mine == ancestor {
@@ -58,8 +93,7 @@ pub fn merge(ancestor: &Book, mine: &Book, theirs: &Book) -> Book {
             &mine.near_misses,
             &theirs.near_misses,
         ),
-        // The list as a whole: the side that changed it, this tab's when both did.
-        templates: merge_one(&ancestor.templates, &mine.templates, &theirs.templates),
+        templates: merge_templates(ancestor, &mine, theirs),
     };
     bring_back_referenced(&mut merged, [&mine, theirs, ancestor]);
     let highest = merged
@@ -101,8 +135,9 @@ fn renumber_new_records(ancestor: &Book, mine: &Book, theirs: &Book) -> Book {
         .max()
         .unwrap_or(0);
     for near_miss in &mut mine.near_misses {
+        // Numbers stay within the id range (far beyond any real count), as the reader requires.
         if !old_misses.contains(&near_miss.id) && their_misses.contains(&near_miss.id) {
-            next_miss += 1;
+            next_miss = (next_miss + 1).min(super::Limits::MAX_ID);
             near_miss.id = next_miss;
         }
     }
@@ -207,11 +242,19 @@ fn bring_back_referenced(book: &mut Book, sources: [&Book; 3]) {
             .reach_outs
             .iter()
             .map(|r| r.contact)
+            .chain(book.near_misses.iter().filter_map(|n| n.contact))
             .find(|id| !contacts.contains(id));
         if let Some(id) = missing_contact {
             match sources.iter().find_map(|b| b.contact(id)) {
                 Some(contact) => book.contacts.push(contact.clone()),
-                None => book.reach_outs.retain(|r| r.contact != id),
+                None => {
+                    book.reach_outs.retain(|r| r.contact != id);
+                    for near_miss in &mut book.near_misses {
+                        if near_miss.contact == Some(id) {
+                            near_miss.contact = None;
+                        }
+                    }
+                }
             }
             continue;
         }

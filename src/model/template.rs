@@ -153,7 +153,18 @@ impl Book {
                 id
             }
             None => {
-                let id = templates.iter().map(|t| t.id).max().unwrap_or(0) + 1;
+                // A number never used before, even after a delete, so that a template one tab
+                // deleted and another added cannot be taken for the same one: past the book's
+                // counter, past every template, past the starters.
+                let highest = templates.iter().map(|t| t.id).max().unwrap_or(0);
+                let id = self
+                    .take_id()?
+                    .max(highest.saturating_add(1))
+                    .max(STARTERS.len() as u64 + 1);
+                if id > Limits::MAX_ID {
+                    return Err(ModelError::OutOfIds);
+                }
+                self.next_id = self.next_id.max(id + 1);
                 templates.push(Template {
                     id,
                     name: name.into(),

@@ -12,6 +12,9 @@ use crate::model::Limits;
 use crate::pages::insights::{weekly_view, Sections};
 use crate::state::use_app_state;
 
+/// The most weeks the report's weekly chart and table show.
+const MAX_REPORT_WEEKS: usize = 104;
+
 fn parse_day(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .ok()
@@ -25,12 +28,14 @@ pub fn ReportPage() -> impl IntoView {
     let start = Period::last_weeks(4, today).from;
     let from = RwSignal::new(start.format("%Y-%m-%d").to_string());
     let to = RwSignal::new(today.format("%Y-%m-%d").to_string());
+    // Which field a message belongs to: the first day's, or the last day's.
     let period = Memo::new(move |_| {
         let (f, t) = (parse_day(&from.get()), parse_day(&to.get()));
         match (f, t) {
             (Some(from), Some(to)) if from <= to => Ok(Period { from, to }),
-            (Some(_), Some(_)) => Err("The first day must come before the last."),
-            _ => Err("Enter both days as dates (YYYY-MM-DD) between 1900 and 2200."),
+            (Some(_), Some(_)) => Err((false, "The first day must come before the last.")),
+            (None, _) => Err((true, "Enter a date (YYYY-MM-DD) between 1900 and 2200.")),
+            (_, None) => Err((false, "Enter a date (YYYY-MM-DD) between 1900 and 2200.")),
         }
     });
     let print = move |_| {
@@ -51,9 +56,15 @@ pub fn ReportPage() -> impl IntoView {
             <div class="card no-print form">
                 <div class="field-row">
                     <Field label="From" name="report-from" value=from kind=FieldKind::Date
-                        error=Signal::derive(|| None::<String>) />
+                        error=Signal::derive(move || match period.get() {
+                            Err((true, message)) => Some(message.to_string()),
+                            _ => None,
+                        }) />
                     <Field label="To" name="report-to" value=to kind=FieldKind::Date
-                        error=Signal::derive(move || period.get().err().map(String::from)) />
+                        error=Signal::derive(move || match period.get() {
+                            Err((false, message)) => Some(message.to_string()),
+                            _ => None,
+                        }) />
                 </div>
                 <p class="hint">"Made in this browser from your own log; nothing is sent anywhere. Print it, or choose “Save as PDF” in the print dialog."</p>
                 <div class="actions">
@@ -62,12 +73,13 @@ pub fn ReportPage() -> impl IntoView {
             </div>
             {move || period.get().ok().map(|p| {
                 let (insights, weeks, strength) = state.book().with(|b| {
-                    let weeks: Vec<_> = b
-                        .last_weeks(520, today.min(p.to))
-                        .into_iter()
-                        .filter(|w| w.start.checked_add_days(chrono::Days::new(6)).is_some_and(|end| end >= p.from))
-                        .collect();
-                    (b.insights(p, today), weeks, b.strength(today.min(p.to)))
+                    // The weeks that overlap the period, counted whole; the last two years of
+                    // them at most, which is what a chart and a printed page can show.
+                    let last = today.min(p.to);
+                    let first = b.settings.week_start.week_of(p.from);
+                    let span = ((last - first).num_days() / 7 + 1).clamp(1, MAX_REPORT_WEEKS as i64);
+                    let weeks = b.last_weeks(span as usize, last);
+                    (b.insights(p, today), weeks, b.strength(last))
                 });
                 let yes = insights.outcomes.funnel()[2].1;
                 let noes = insights.outcomes.count(Answer::Declined);

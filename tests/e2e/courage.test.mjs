@@ -113,7 +113,7 @@ test('a day after a no, Today asks if it still stings; a week after, once more; 
   const later = page.getByRole('region', { name: 'Does it still sting?' });
   const again = later.getByRole('listitem').filter({ hasText: 'Elena Costa' });
   await again.getByRole('group', { name: 'Elena Costa (Declined), after a week' }).waitFor();
-  await again.getByRole('button', { name: 'Not now' }).click();
+  await again.getByRole('button', { name: 'Skip' }).click();
   await again.waitFor({ state: 'detached' });
   stored = await storedDocument(page);
   assert.deepEqual(reachOut(stored, 16).after, { after_a_day: { felt: 3 }, after_a_week: 'skipped' });

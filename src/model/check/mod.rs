@@ -461,5 +461,21 @@ fn check_templates(templates: &mut Vec<Template>, out: &mut Vec<Adjustment>) {
         };
         audit.length(&mut template.name, "a name", Limits::SHORT_TEXT);
         audit.length(&mut template.body, "a text", Limits::TEMPLATE);
+        if template.name.trim().is_empty() {
+            audit.note("no name".into(), "a template needs one".into());
+            template.name = format!("Template {}", template.id);
+        }
+    }
+    let before = templates.len();
+    templates.retain(|t| !t.body.trim().is_empty());
+    if templates.len() != before {
+        out.push(Adjustment {
+            record: "Message templates".into(),
+            found: format!(
+                "{} without any text",
+                grouped((before - templates.len()) as u64)
+            ),
+            rule: "an empty template is left out".into(),
+        });
     }
 }
