@@ -725,19 +725,21 @@ fn undoing_a_delete_gives_a_near_miss_back_its_contact_and_its_reach_out() {
 
 #[test]
 fn stored_templates_without_a_name_or_text_are_repaired_or_left_out() {
-    let mut book = Book::default();
-    book.templates = Some(vec![
-        reachout::model::Template {
-            id: 1,
-            name: " ".into(),
-            body: "Hi".into(),
-        },
-        reachout::model::Template {
-            id: 2,
-            name: "Empty".into(),
-            body: "".into(),
-        },
-    ]);
+    let mut book = Book {
+        templates: Some(vec![
+            reachout::model::Template {
+                id: 1,
+                name: " ".into(),
+                body: "Hi".into(),
+            },
+            reachout::model::Template {
+                id: 2,
+                name: "Empty".into(),
+                body: "".into(),
+            },
+        ]),
+        ..Book::default()
+    };
     let adjusted = book.bring_into_range();
     assert_eq!(adjusted.len(), 2, "{adjusted:?}");
     let names: Vec<_> = book.templates().into_iter().map(|t| t.name).collect();

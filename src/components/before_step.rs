@@ -24,6 +24,12 @@ pub struct BeforeFields {
     pub worst: RwSignal<String>,
 }
 
+impl Default for BeforeFields {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl BeforeFields {
     pub fn new() -> Self {
         BeforeFields {

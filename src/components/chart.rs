@@ -101,7 +101,7 @@ pub fn Columns(
                     {(value > 0 && n <= 26).then(|| view! {
                         <text x=x + step / 2 y=HEIGHT - BOTTOM - h - 3 text-anchor="middle" class="chart-value">{value}</text>
                     })}
-                    {(i as u64 % label_every == 0).then(|| view! {
+                    {(i as u64).is_multiple_of(label_every).then(|| view! {
                         <text x=x + step / 2 y=HEIGHT - 5 text-anchor="middle" class="chart-label small">{label}</text>
                     })}
                 </g>
@@ -181,7 +181,7 @@ pub fn Line(caption: String, points: Vec<(String, Option<u64>)>) -> impl IntoVie
         .map(|(i, (label, value))| {
             view! {
                 {value.map(|v| view! { <circle cx=x_of(i) cy=y_of(v) r="4" class="line-dot"></circle> })}
-                {(i % label_every == 0).then(|| view! {
+                {i.is_multiple_of(label_every).then(|| view! {
                     <text x=x_of(i) y=HEIGHT - 5 text-anchor="middle" class="chart-label small">{label}</text>
                 })}
             }

@@ -501,6 +501,12 @@ pub fn WeeklySection() -> impl IntoView {
 
 /// The weekly chart, table and strength score.
 pub fn weekly_view(weeks: Vec<Week>, strength: u32, open_tables: bool) -> impl IntoView {
+    if weeks.iter().all(|w| w.count == 0) {
+        return empty(
+            "Log a reach-out to see your weeks against your goal, and your strength score.",
+        )
+        .into_any();
+    }
     let goal = weeks.first().map_or(3, |w| w.goal);
     let met = weeks.iter().filter(|w| w.met()).count();
     let columns = weeks
@@ -523,6 +529,7 @@ pub fn weekly_view(weeks: Vec<Week>, strength: u32, open_tables: bool) -> impl I
         <Columns caption=format!("Reach-outs each week; the dashed line is your goal of {goal}") columns goal=u64::from(goal)/>
         {table("Weeks", &["Week of", "Reach-outs", "Goal met"], rows, open_tables)}
     }
+    .into_any()
 }
 
 #[component]
