@@ -376,3 +376,21 @@ fn thousands_of_contacts_get_an_agenda_without_quadratic_work() {
     assert_eq!(agenda.follow_ups.len(), 3_000);
     assert_eq!(book.stages().len(), 3_000);
 }
+
+#[test]
+fn a_newer_reach_out_to_the_same_person_supersedes_an_older_unanswered_one() {
+    let mut book = Book::default();
+    let chiara = person(&mut book, "Chiara", "2026-10-01");
+    let old = reach(&mut book, chiara, "2026-11-02", None);
+    answer(&mut book, old, Outcome::NoResponse, "2026-11-09");
+    // A new conversation, not logged as a follow-up, later declined.
+    let newer = reach(&mut book, chiara, "2026-11-20", None);
+    let agenda = book.agenda(day("2026-11-25"));
+    assert!(agenda.follow_ups.is_empty(), "{:?}", agenda.follow_ups);
+    assert_eq!(agenda.awaiting.len(), 1);
+    assert_eq!(agenda.awaiting[0].latest, newer);
+    answer(&mut book, newer, Outcome::Declined, "2026-11-21");
+    let agenda = book.agenda(day("2026-11-27"));
+    assert!(agenda.follow_ups.is_empty() && agenda.awaiting.is_empty());
+    assert!(agenda.close_the_loop.is_empty());
+}

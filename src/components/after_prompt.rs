@@ -67,6 +67,12 @@ fn AfterCard(id: ReachOutId, asking: RwSignal<Option<ReachOutId>>) -> impl IntoV
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let level = feeling.get_untracked().parse::<u32>().ok();
+        if level.is_none() && reflection.with_untracked(|r| r.trim().is_empty()) {
+            error.set(Some(
+                "Pick how it feels (0 to 10) or write a line; or choose Not now.".into(),
+            ));
+            return;
+        }
         match state.change(|b| b.record_feeling(id, level, &reflection.get_untracked())) {
             Ok(()) => asking.set(None),
             Err(e) => error.set(Some(e.to_string())),

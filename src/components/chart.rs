@@ -175,14 +175,21 @@ pub fn Line(caption: String, points: Vec<(String, Option<u64>)>) -> impl IntoVie
         }
     }
     let label_every = n.div_ceil(4).max(1) as usize;
+    let last = points.len().saturating_sub(1);
     let dots = points
         .into_iter()
         .enumerate()
         .map(|(i, (label, value))| {
+            // The ends are anchored inward, so their labels stay inside the width.
+            let anchor = match i {
+                0 => "start",
+                i if i == last => "end",
+                _ => "middle",
+            };
             view! {
                 {value.map(|v| view! { <circle cx=x_of(i) cy=y_of(v) r="4" class="line-dot"></circle> })}
-                {i.is_multiple_of(label_every).then(|| view! {
-                    <text x=x_of(i) y=HEIGHT - 5 text-anchor="middle" class="chart-label small">{label}</text>
+                {(i.is_multiple_of(label_every) || i == last).then(|| view! {
+                    <text x=x_of(i) y=HEIGHT - 5 text-anchor=anchor class="chart-label small">{label}</text>
                 })}
             }
         })

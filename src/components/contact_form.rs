@@ -105,11 +105,11 @@ pub fn ContactForm(
             <Field label="Other link" name="other-link" value=other_link error=error_for(errors, ContactField::OtherLink)
                 kind=FieldKind::Url hint="Their site, portfolio or a profile elsewhere." />
             <Field label="How we met" name="how-we-met" value=how_we_met error=error_for(errors, ContactField::HowWeMet)
-                hint="Like: at the design meetup in March. Message templates can use it." />
+                hint="Like: the design meetup in March. Message templates can use it (“since the design meetup in March”)." />
             <Field label="Tags" name="tags" value=tags error=error_for(errors, ContactField::Tags)
                 hint="Separate tags with commas, like: mentor, design, Berlin" />
             <Field label="Notes" name="notes" value=notes error=error_for(errors, ContactField::Notes)
-                kind=FieldKind::Multiline hint="How you met, what you have in common, what you could ask." />
+                kind=FieldKind::Multiline hint="What you have in common, what you could ask." />
             <Field
                 label="Stay in touch every … days"
                 name="stay-in-touch"

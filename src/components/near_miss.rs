@@ -76,6 +76,7 @@ fn NearMissForm(open: RwSignal<bool>, status: RwSignal<Option<String>>) -> impl 
                 status.set(Some(
                     "Noted, without judgement. It waits on Today for when you are ready.".into(),
                 ));
+                set_timeout(move || status.set(None), std::time::Duration::from_secs(8));
             }
             Err(e) => error.set(Some(e.to_string())),
         }
@@ -119,6 +120,7 @@ fn NearMissForm(open: RwSignal<bool>, status: RwSignal<Option<String>>) -> impl 
 #[component]
 pub fn NearMissRows() -> impl IntoView {
     let state = use_app_state();
+    let status = RwSignal::new(None::<String>);
     let open = move || {
         state.book().with(|b| {
             b.open_near_misses()
@@ -129,13 +131,14 @@ pub fn NearMissRows() -> impl IntoView {
         })
     };
     view! {
+        <p class="status" role="status">{move || status.get()}</p>
         <Show when=move || !open().is_empty()>
             <section class="card" aria-labelledby="near-heading">
                 <h2 id="near-heading">"Almost reached out"</h2>
                 <p class="muted small">"Each of these was a step toward someone. Take it when you are ready, or let it go."</p>
                 <ul class="due-list" aria-labelledby="near-heading">
                     <For each=open key=|n| n.clone() let:near_miss>
-                        <NearMissRow near_miss/>
+                        <NearMissRow near_miss status/>
                     </For>
                 </ul>
             </section>
@@ -144,7 +147,7 @@ pub fn NearMissRows() -> impl IntoView {
 }
 
 #[component]
-fn NearMissRow(near_miss: NearMiss) -> impl IntoView {
+fn NearMissRow(near_miss: NearMiss, status: RwSignal<Option<String>>) -> impl IntoView {
     let state = use_app_state();
     let today = state.today().get_untracked();
     let id = near_miss.id;
@@ -160,7 +163,11 @@ fn NearMissRow(near_miss: NearMiss) -> impl IntoView {
     };
     let note = near_miss.note.clone();
     let let_go = move |_| {
-        let _ = state.change(|b| b.let_go_near_miss(id, true));
+        if state.change(|b| b.let_go_near_miss(id, true)).is_ok() {
+            status.set(Some(
+                "Let go. It still counts on Insights: noticing is a step.".into(),
+            ));
+        }
     };
     view! {
         <li class="due-row">
@@ -169,15 +176,15 @@ fn NearMissRow(near_miss: NearMiss) -> impl IntoView {
                     Some((contact, name)) => view! {
                         <a class="contact-name" href=href(&format!("/contacts/{contact}"))>{name}</a>
                     }.into_any(),
-                    None => view! { <span class="contact-name">"Someone"</span> }.into_any(),
+                    None => view! { <span class="contact-name">"Someone not in your contacts"</span> }.into_any(),
                 }}
-                <span class="muted small">{when}</span>
+                <span class="muted small">{format!("· {when}")}</span>
             </div>
             {(!note.is_empty()).then(|| view! { <p class="note">{note.clone()}</p> })}
             <div class="row-actions">
                 {person.map(|(contact, _)| view! {
                     <Disclosure label="Reach out now".to_string()>
-                        <ReachOutForm contact near_miss=id note_text=near_miss.note.clone() compact=true/>
+                        <ReachOutForm contact near_miss=id compact=true/>
                     </Disclosure>
                 })}
                 <button type="button" class="button small" on:click=let_go>

@@ -109,7 +109,9 @@ pub fn TemplatePicker(
                 </div>
                 <div class="actions">
                     <button type="button" class="button small" on:click=copy>"Copy message"</button>
-                    <a class="button small" href=href("/templates")>"Edit templates"</a>
+                    <a class="button small" href=href("/templates") target="_blank">
+                        "Edit templates (new tab)"
+                    </a>
                 </div>
                 <p class="status" role="status">{move || status.get()}</p>
             </Show>

@@ -59,10 +59,10 @@ pub fn timeline_line(reach_out: &super::ReachOut) -> Option<String> {
         parts.push(format!("felt {feeling} of 10 after"));
     }
     if let Some(level) = after.after_a_day.and_then(|c| c.felt()) {
-        parts.push(format!("{level} a day later"));
+        parts.push(format!("stung {level} a day later"));
     }
     if let Some(level) = after.after_a_week.and_then(|c| c.felt()) {
-        parts.push(format!("{level} a week later"));
+        parts.push(format!("stung {level} a week later"));
     }
     let line = parts.join(" · ");
     let mut chars = line.chars();
@@ -123,7 +123,7 @@ mod tests {
         };
         assert_eq!(
             timeline_line(&r).as_deref(),
-            Some("Afraid 8 of 10, expected a no · felt 1 of 10 after · 0 a day later")
+            Some("Afraid 8 of 10, expected a no · felt 1 of 10 after · stung 0 a day later")
         );
     }
 

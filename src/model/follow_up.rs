@@ -157,12 +157,24 @@ impl Book {
             .collect()
     }
 
-    /// Threads whose latest reach-out is unanswered, of contacts not archived.
+    /// Threads whose latest reach-out is unanswered, of contacts not archived. Only a contact's
+    /// newest thread can be open: a later reach-out to the same person (a new conversation, or
+    /// one that they already answered) supersedes an older unanswered one, so Today never asks
+    /// to follow up an old message after a newer one.
     pub fn open_threads(&self) -> Vec<OpenThread> {
         let days = u64::from(self.settings.follow_up_days);
+        let mut newest: HashMap<ContactId, (NaiveDate, ReachOutId)> = HashMap::new();
+        for r in &self.reach_outs {
+            let entry = newest.entry(r.contact).or_insert((r.date, r.id));
+            *entry = (*entry).max((r.date, r.id));
+        }
         self.threads()
             .into_iter()
             .filter(|t| t.is_open())
+            .filter(|t| {
+                let latest = t.latest();
+                newest.get(&latest.contact) == Some(&(latest.date, latest.id))
+            })
             .filter(|t| {
                 self.contact(t.latest().contact)
                     .is_some_and(|c| !c.archived)

@@ -205,8 +205,8 @@ fn Details(contact: Contact) -> impl IntoView {
                     <dd>{contact.how_we_met.clone()}</dd>
                 })}
                 {contact.expected_fear.map(|level| view! {
-                    <dt>"Feels"</dt>
-                    <dd>{format!("{level} of 10 to reach out to")}</dd>
+                    <dt>"How hard"</dt>
+                    <dd>{format!("Reaching out feels {level} of 10")}</dd>
                 })}
                 {(!contact.tags.is_empty()).then(|| view! {
                     <dt>"Tags"</dt>

@@ -106,6 +106,7 @@ pub fn InsightsPage() -> impl IntoView {
         <section class="page insights">
             <header class="page-header">
                 <h1>"Insights"</h1>
+                <a class="button small" href=href("/report")>"Progress report (printable)"</a>
                 <div class="field period">
                     <label for="insights-period">"Period"</label>
                     <select id="insights-period" on:change=pick>
@@ -113,6 +114,13 @@ pub fn InsightsPage() -> impl IntoView {
                             <option value=*key selected=*s == Span::All>{*label}</option>
                         }).collect_view()}
                     </select>
+                    <p class="hint">{move || {
+                        let p = period.get();
+                        match span.get() {
+                            Span::All => format!("Up to {}", long_day(p.to)),
+                            Span::Weeks(_) => format!("{} to {}", long_day(p.from), long_day(p.to)),
+                        }
+                    }}</p>
                 </div>
             </header>
             {move || {
@@ -130,7 +138,6 @@ pub fn InsightsPage() -> impl IntoView {
                 }
             }}
             <WeeklySection/>
-            <p><a class="button" href=href("/report")>"Progress report (printable)"</a></p>
             <WhyItWorks/>
         </section>
     }
@@ -513,15 +520,17 @@ pub fn weekly_view(weeks: Vec<Week>, strength: u32, open_tables: bool) -> impl I
         .iter()
         .map(|w| (short_day(w.start), w.count as u64))
         .collect();
+    let current = weeks.last().map(|w| w.start);
     let rows = weeks
         .iter()
         .rev()
         .map(|w| {
-            vec![
-                long_day(w.start),
-                w.count.to_string(),
-                if w.met() { "Yes" } else { "Not yet" }.to_string(),
-            ]
+            let met = match (w.met(), Some(w.start) == current) {
+                (true, _) => "Yes",
+                (false, true) => "Not yet",
+                (false, false) => "No",
+            };
+            vec![long_day(w.start), w.count.to_string(), met.to_string()]
         })
         .collect();
     view! {
