@@ -26,7 +26,12 @@ async function seeded(t, document = COURAGE_SEED, options) {
 const reachOut = (doc, id) => doc.data.reach_outs.find((r) => r.id === id);
 
 test('logging from Today takes three actions; the "before" step adds fear and a prediction and stays as it was left', async (t) => {
-  const page = await seeded(t);
+  // Farid has not answered a message of 10 November: a follow-up is due.
+  const doc = structuredClone(COURAGE_SEED);
+  doc.data.contacts.push({ id: 6, name: 'Farid Haddad', created: '2026-10-02T09:00:00Z', updated: '2026-10-02T09:00:00Z' });
+  doc.data.reach_outs.push({ id: 16, contact: 6, channel: 'email', date: '2026-11-10', created: '2026-11-10T09:00:00Z' });
+  doc.data.next_id = 17;
+  const page = await seeded(t, doc);
   await visit(page, setup.server.url);
   const due = page.getByRole('region', { name: 'Follow-ups due' });
   // Three actions: open the form, pick the channel, save.
@@ -36,7 +41,7 @@ test('logging from Today takes three actions; the "before" step adds fear and a 
   // Followed up, the thread leaves "Follow-ups due" for "Awaiting a reply".
   await due.waitFor({ state: 'detached' });
   let stored = await storedDocument(page);
-  assert.equal(stored.data.reach_outs.length, 7);
+  assert.equal(stored.data.reach_outs.length, 8);
   const plain = stored.data.reach_outs.at(-1);
   assert.equal(plain.before, undefined, 'nothing noted, nothing stored');
 
