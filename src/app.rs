@@ -5,6 +5,7 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use crate::components::after_prompt::{provide_after_prompt, AfterPrompt};
+use crate::components::focus::focus_selector;
 use crate::components::near_miss::NearMissButton;
 use crate::components::shortcuts::Shortcuts;
 use crate::components::storage_banner::StorageBanner;
@@ -59,7 +60,12 @@ pub fn App() -> impl IntoView {
 pub fn Shell() -> impl IntoView {
     provide_after_prompt();
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        // With `<base href>` set, a plain "#main" link would load the app's root (Today); the
+        // link moves the focus itself, on whichever page is showing.
+        <a class="skip-link" href="#main" on:click=|ev: leptos::ev::MouseEvent| {
+            ev.prevent_default();
+            focus_selector("#main");
+        }>"Skip to content"</a>
         <header class="site-header">
             <a class="brand" href=href("/")>
                 <span class="brand-mark" aria-hidden="true"></span>

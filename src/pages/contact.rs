@@ -62,7 +62,9 @@ fn ContactView(contact: Contact) -> impl IntoView {
                     id: r.id,
                     channel: r.channel.label(),
                     day: long_day(r.date),
-                    ago: relative_day(r.date, today),
+                    // "3 days ago" beside the date; nothing for older ones, whose relative
+                    // form would only repeat the date.
+                    ago: Some(relative_day(r.date, today)).filter(|ago| *ago != long_day(r.date)),
                     note: r.note.clone(),
                     follow_up: r.follows_up.is_some(),
                     outcome: (!r.outcome.is_awaiting()).then(|| {
@@ -125,7 +127,7 @@ fn ContactView(contact: Contact) -> impl IntoView {
                                     <strong>{item.channel}</strong>
                                     {item.follow_up.then_some(" (follow-up)")}
                                     " · " <time>{item.day}</time>
-                                    <span class="muted">" (" {item.ago} ")"</span>
+                                    {item.ago.map(|ago| view! { <span class="muted">" (" {ago} ")"</span> })}
                                     {(!item.note.is_empty()).then(|| view! { <p class="note">{item.note}</p> })}
                                     <p class="outcome">
                                         <span class="badge" class:positive=item.outcome.is_some()>
@@ -159,7 +161,7 @@ struct TimelineItem {
     id: ReachOutId,
     channel: &'static str,
     day: String,
-    ago: String,
+    ago: Option<String>,
     note: String,
     follow_up: bool,
     outcome: Option<String>,

@@ -130,3 +130,17 @@ test('the keyboard alone reaches the form, and focus is always visible', async (
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: 'Keyboard Kim' }).waitFor();
 });
+
+test('the skip link moves the focus to the content of the page showing, on every page', async (t) => {
+  const { context } = await openContext(setup.browser, setup.server.url);
+  t.after(() => context.close());
+  const page = await context.newPage();
+  for (const path of ['/contacts', '/insights', '/settings']) {
+    await visit(page, setup.server.url, path);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to content');
+    await page.keyboard.press('Enter');
+    assert.equal(new URL(page.url()).pathname, path, 'the page stays');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'main', `focus in the content of ${path}`);
+  }
+});
