@@ -35,6 +35,10 @@ impl std::fmt::Display for Adjustment {
     }
 }
 
+const EMAIL_RULE: &str = "it must look like name@example.com";
+const LINK_RULE: &str = "only http:// and https:// links are kept";
+const PHONE_RULE: &str = "a phone number is digits, with + - ( ) . / or spaces";
+
 fn day_text(day: NaiveDate) -> String {
     day.format("%Y-%m-%d").to_string()
 }
@@ -99,6 +103,20 @@ impl Audit<'_, '_> {
                 years_rule(),
             );
             *at = Limits::clamp_time(*at);
+        }
+    }
+
+    /// Empties a non-empty `text` that fails `valid`, naming it as `what 'text'`.
+    fn clear_unless(
+        &mut self,
+        text: &mut String,
+        valid: impl Fn(&str) -> bool,
+        what: &str,
+        rule: &str,
+    ) {
+        if !text.is_empty() && !valid(text) {
+            self.note(format!("{what} {}", quoted(text)), rule.into());
+            text.clear();
         }
     }
 
@@ -286,36 +304,22 @@ fn check_contact(contact: &mut Contact, out: &mut Vec<Adjustment>) -> Option<Str
     audit.length(company, "a company", Limits::SHORT_TEXT);
     audit.length(role, "a role", Limits::SHORT_TEXT);
     audit.length(email, "an e-mail address", Limits::SHORT_TEXT);
-    if !email.is_empty() && check_email(email).is_err() {
-        audit.note(
-            format!("the e-mail address {}", quoted(email)),
-            "it must look like name@example.com".into(),
-        );
-        email.clear();
-    }
-    if !linkedin.is_empty() && !is_web_link(linkedin) {
-        audit.note(
-            format!("the LinkedIn link {}", quoted(linkedin)),
-            "only http:// and https:// links are kept".into(),
-        );
-        linkedin.clear();
-    }
+    audit.clear_unless(
+        email,
+        |e| check_email(e).is_ok(),
+        "the e-mail address",
+        EMAIL_RULE,
+    );
+    audit.clear_unless(linkedin, is_web_link, "the LinkedIn link", LINK_RULE);
     audit.length(phone, "a phone number", Limits::SHORT_TEXT);
-    if !phone.is_empty() && check_phone(phone).is_err() {
-        audit.note(
-            format!("the phone number {}", quoted(phone)),
-            "a phone number is digits, with + - ( ) . / or spaces".into(),
-        );
-        phone.clear();
-    }
+    audit.clear_unless(
+        phone,
+        |p| check_phone(p).is_ok(),
+        "the phone number",
+        PHONE_RULE,
+    );
     audit.length(other_link, "a link", Limits::URL);
-    if !other_link.is_empty() && !is_web_link(other_link) {
-        audit.note(
-            format!("the link {}", quoted(other_link)),
-            "only http:// and https:// links are kept".into(),
-        );
-        other_link.clear();
-    }
+    audit.clear_unless(other_link, is_web_link, "the link", LINK_RULE);
     audit.length(how_we_met, "how we met", Limits::SHORT_TEXT);
     audit.level(expected_fear, "a difficulty");
     if tags.len() > Limits::TAGS {
