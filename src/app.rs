@@ -59,6 +59,7 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn Shell() -> impl IntoView {
     provide_after_prompt();
+    provide_context(crate::components::contact_form::Drafts::default());
     view! {
         // With `<base href>` set, a plain "#main" link would load the app's root (Today); the
         // link moves the focus itself, on whichever page is showing.

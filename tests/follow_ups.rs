@@ -49,6 +49,13 @@ fn due_items_show_how_late_they_are() {
     assert_eq!(Degree::of(due, day("2026-11-10")), Degree::Overdue);
     assert_eq!(Degree::of(due, day("2026-11-15")), Degree::Overdue);
     assert_eq!(Degree::of(due, day("2026-11-16")), Degree::LongOverdue);
+    // The badge leads gently; the precise lateness is still said beside it.
+    assert_eq!(Degree::Overdue.headline(), "Ready for a gentle nudge");
+    assert_eq!(Degree::LongOverdue.headline(), "Ready for a gentle nudge");
+    assert_eq!(Degree::Due.headline(), "Due today");
+    assert_eq!(Degree::precise(due, due), "due today");
+    assert_eq!(Degree::precise(due, day("2026-11-10")), "overdue by 1 day");
+    assert_eq!(Degree::precise(due, day("2026-11-16")), "overdue by 7 days");
 }
 
 #[test]

@@ -23,8 +23,13 @@ pub fn BackupReminder() -> impl IntoView {
                     Some(Ok(message)) => view! { <p role="status">{message}</p> }.into_any(),
                     Some(Err(message)) => view! { <p class="form-error" role="alert">{message.to_string()}</p> }.into_any(),
                     None => view! {
-                        <p>"Your record has changed since your last backup more than 30 days ago. \
-                            One file keeps it safe if this browser's data is ever cleared."</p>
+                        <p>{move || if state.backup().with(|b| b.backed_up_at.is_some()) {
+                            "Your record has changed since your last backup, more than 30 days ago. \
+                             One file keeps it safe if this browser's data is ever cleared."
+                        } else {
+                            "You have been keeping your record for over 30 days without a backup. \
+                             One file keeps it safe if this browser's data is ever cleared."
+                        }}</p>
                         <div class="actions">
                             <button type="button" class="button primary"
                                 on:click=move |_| status.set(Some(state.download_backup()))>

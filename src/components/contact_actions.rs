@@ -43,7 +43,9 @@ where
 /// Esc closes an open panel, as it closes a dialog.
 fn close_on_escape(open: RwSignal<bool>) -> impl Fn(leptos::ev::KeyboardEvent) {
     move |ev| {
-        if ev.key() == "Escape" {
+        if ev.key() == "Escape" && open.get_untracked() {
+            // Only the innermost panel closes: the "More" menu around it stays open.
+            ev.stop_propagation();
             open.set(false);
         }
     }

@@ -1,4 +1,6 @@
-//! A button that shows and hides a panel of actions in place, announcing its state.
+//! A button that shows and hides a panel of actions in place, announcing its state. Esc inside
+//! the panel closes it and gives the focus back to the button; what was typed in it is kept
+//! until the panel's own form clears it.
 
 use leptos::prelude::*;
 
@@ -13,18 +15,37 @@ pub fn Disclosure(
 ) -> impl IntoView {
     let open = open.unwrap_or_else(|| RwSignal::new(false));
     let children = StoredValue::new(children);
+    let button = NodeRef::<leptos::html::Button>::new();
+    let drawn = RwSignal::new(open.get_untracked());
+    Effect::new(move |_| {
+        if open.get() {
+            drawn.set(true);
+        }
+    });
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            ev.prevent_default();
+            ev.stop_propagation();
+            open.set(false);
+            if let Some(button) = button.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    };
     view! {
-        <div class="disclosure">
+        <div class="disclosure" on:keydown=on_keydown>
             <button
                 type="button"
+                node_ref=button
                 class="button small"
                 aria-expanded=move || if open.get() { "true" } else { "false" }
                 on:click=move |_| open.update(|o| *o = !*o)
             >
                 {label}
             </button>
-            <Show when=move || open.get()>
-                <div class="disclosure-panel">{children.read_value()()}</div>
+            // Drawn when first opened, then only hidden: a note typed into it survives closing.
+            <Show when=move || drawn.get()>
+                <div class="disclosure-panel" hidden=move || !open.get()>{children.read_value()()}</div>
             </Show>
         </div>
     }

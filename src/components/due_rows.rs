@@ -4,10 +4,12 @@
 use chrono::{Days, NaiveDate};
 use leptos::prelude::*;
 
+use crate::clock;
 use crate::components::disclosure::Disclosure;
 use crate::components::outcome_picker::OutcomePicker;
 use crate::components::reach_out_form::ReachOutForm;
 use crate::components::snooze_menu::{SnoozeMenu, SnoozeTarget};
+use crate::components::template_picker::copy_or_select;
 use crate::links::href;
 use crate::model::dates::relative_day;
 use crate::model::{ContactId, Degree, OpenThread, ReachOutId, StayInTouchDue};
@@ -29,13 +31,22 @@ fn reached_on(id: ReachOutId, today: NaiveDate) -> String {
         .unwrap_or_default()
 }
 
+/// "Due today", or for a late one "Ready for a gentle nudge": lateness is not a failure. The
+/// precise word ("overdue by 3 days") is in the row's details for those who look.
 fn degree_badge(degree: Degree) -> impl IntoView {
     let class = match degree {
         Degree::Due => "badge due",
-        Degree::Overdue => "badge overdue",
-        Degree::LongOverdue => "badge long-overdue",
+        Degree::Overdue | Degree::LongOverdue => "badge nudge",
     };
-    view! { <span class=class>{degree.label()}</span> }
+    view! { <span class=class>{degree.headline()}</span> }
+}
+
+/// " · overdue by 3 days" for a late item; nothing when it is due today (its badge says so).
+fn lateness(due: NaiveDate, today: NaiveDate) -> String {
+    match Degree::of(due, today) {
+        Degree::Due => String::new(),
+        _ => format!(" · {}", Degree::precise(due, today)),
+    }
 }
 
 /// A follow-up that is due: try again.
@@ -54,7 +65,8 @@ pub fn FollowUpRow(thread: OpenThread) -> impl IntoView {
                 {degree_badge(Degree::of(thread.due, today))}
             </div>
             <p class="muted small">
-                {format!("Try {} of {max_tries} · last reached out {last}", thread.tries + 1)}
+                {format!("Try {} of {max_tries} · last reached out {last}{}", thread.tries + 1,
+                    lateness(thread.due, today))}
             </p>
             <div class="row-actions">
                 <Disclosure label="Log follow-up".to_string()>
@@ -63,7 +75,14 @@ pub fn FollowUpRow(thread: OpenThread) -> impl IntoView {
                 <OutcomePicker reach_out=latest/>
                 <SnoozeMenu target=SnoozeTarget::FollowUp(latest)/>
                 <button type="button" class="button small"
-                    on:click=move |_| { let _ = state.change(|b| b.close_loop(latest)); }>
+                    on:click=move |_| {
+                        let closed = state.change(|b| {
+                            b.close_loop_with_note(latest, None, clock::today(), clock::now())
+                        });
+                        if let Ok(undo) = closed {
+                            state.offer_undo(undo);
+                        }
+                    }>
                     "Done, stop reminding me"
                 </button>
             </div>
@@ -74,7 +93,6 @@ pub fn FollowUpRow(thread: OpenThread) -> impl IntoView {
 /// A thread that reached the most tries: suggest closing the loop politely.
 #[component]
 pub fn CloseLoopRow(thread: OpenThread) -> impl IntoView {
-    let state = use_app_state();
     let name = contact_name(thread.contact);
     let latest = thread.latest;
     view! {
@@ -88,16 +106,65 @@ pub fn CloseLoopRow(thread: OpenThread) -> impl IntoView {
                  then let it rest. Reaching out was the win."
             </p>
             <div class="row-actions">
-                <button type="button" class="button small primary"
-                    on:click=move |_| { let _ = state.change(|b| b.close_loop(latest)); }>
-                    "Close the loop"
-                </button>
+                <Disclosure label="Close the loop".to_string()>
+                    <LastNote latest contact=thread.contact/>
+                </Disclosure>
                 <Disclosure label="Try once more".to_string()>
                     <ReachOutForm contact=thread.contact follows_up=latest compact=true/>
                 </Disclosure>
                 <OutcomePicker reach_out=latest/>
             </div>
         </li>
+    }
+}
+
+/// The last note that closes a loop: a starter to edit and copy, logged as the thread's last
+/// reach-out when sent; or the loop closed without one. Either can be undone.
+#[component]
+fn LastNote(latest: ReachOutId, contact: ContactId) -> impl IntoView {
+    let state = use_app_state();
+    let text = RwSignal::new(state.book().with_untracked(|b| b.last_note_for(contact)));
+    let status = RwSignal::new(None::<String>);
+    let area = NodeRef::<leptos::html::Textarea>::new();
+    let id = format!("last-note-{}", latest.0);
+    let close = move |with_note: bool| {
+        let note = text.get_untracked();
+        let today = clock::today();
+        let closed = state.change(|b| {
+            b.close_loop_with_note(
+                latest,
+                with_note.then_some(note.as_str()),
+                today,
+                clock::now(),
+            )
+        });
+        match closed {
+            Ok(undo) => state.offer_undo(undo),
+            Err(e) => status.set(Some(e.to_string())),
+        }
+    };
+    let label_for = id.clone();
+    view! {
+        <div class="picker last-note">
+            <div class="field">
+                <label for=label_for>"Your last note"</label>
+                <p class="hint">"Edit it, copy it into your message, send it, then log it here."</p>
+                <textarea id=id rows="6" node_ref=area prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+            </div>
+            <div class="actions">
+                <button type="button" class="button small" on:click=move |_| copy_or_select(text.get_untracked(), area, status)>
+                    "Copy the note"
+                </button>
+                <button type="button" class="button small primary" on:click=move |_| close(true)>
+                    "I sent it: log it and close the loop"
+                </button>
+                <button type="button" class="button small" on:click=move |_| close(false)>
+                    "Close without a note"
+                </button>
+            </div>
+            <p class="status" role="status">{move || status.get()}</p>
+        </div>
     }
 }
 
@@ -122,7 +189,7 @@ pub fn StayInTouchRow(due: StayInTouchDue) -> impl IntoView {
                 <a class="contact-name" href=href(&format!("/contacts/{contact}"))>{name}</a>
                 {degree_badge(Degree::of(due.due, today))}
             </div>
-            <p class="muted small">{format!("Every {every} days · {last}")}</p>
+            <p class="muted small">{format!("Every {every} days · {last}{}", lateness(due.due, today))}</p>
             <div class="row-actions">
                 <Disclosure label="Log reach-out".to_string()>
                     <ReachOutForm contact=contact compact=true/>

@@ -30,6 +30,9 @@ pub fn Field(
     #[prop(optional)] required: bool,
     #[prop(default = FieldKind::Text)] kind: FieldKind,
     #[prop(optional)] autocomplete: Option<&'static str>,
+    /// Takes the focus when its page opens (see `focus::settle_page`).
+    #[prop(optional)]
+    autofocus: bool,
 ) -> impl IntoView {
     let id = format!("field-{name}");
     let hint_id = format!("{id}-hint");
@@ -78,6 +81,7 @@ pub fn Field(
                     name=name.clone()
                     type=input_type
                     autocomplete=autocomplete
+                    data-autofocus=autofocus.then_some("")
                     aria-required=required.then_some("true")
                     aria-invalid=invalid
                     aria-describedby=described_by

@@ -31,3 +31,50 @@ pub fn focus_first_invalid() {
         focus_selector("[aria-invalid='true']");
     });
 }
+
+thread_local! {
+    /// False once the first page of this visit has been drawn.
+    static FIRST_PAGE: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+/// Called by every page as it is drawn: once it is on screen, names the tab after it and, unless
+/// it is the first page of the visit, moves the focus to it (see [`settle_page`]).
+pub fn page_drawn() {
+    let moved = !FIRST_PAGE.with(|first| first.replace(false));
+    request_animation_frame(move || settle_page(moved));
+}
+
+/// After the page changed: names the tab after the page's heading ("Contacts · Reachout") and,
+/// when `move_focus`, moves the keyboard focus to the new page, as a screen reader expects:
+/// to a field marked `data-autofocus` (the name on "Add a contact"), else to the heading.
+/// Focus the page already placed inside the content (the search box after `/`) stays.
+pub fn settle_page(move_focus: bool) {
+    let document = document();
+    let Some(heading) = document.query_selector("main h1").ok().flatten() else {
+        return;
+    };
+    let name = heading.text_content().unwrap_or_default();
+    let name = name.trim();
+    document.set_title(&if name.is_empty() {
+        "Reachout".to_string()
+    } else {
+        format!("{name} · Reachout")
+    });
+    if !move_focus {
+        return;
+    }
+    if focus_selector("main [data-autofocus]") {
+        return;
+    }
+    let placed = document
+        .active_element()
+        .filter(|active| active.id() != "main")
+        .and_then(|active| active.closest("main").ok().flatten())
+        .is_some();
+    if !placed {
+        let _ = heading.set_attribute("tabindex", "-1");
+        if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
+            let _ = heading.focus();
+        }
+    }
+}

@@ -14,6 +14,7 @@ pub mod field;
 pub mod focus;
 pub mod near_miss;
 pub mod outcome_picker;
+pub mod paste_list;
 pub mod reach_out_form;
 pub mod scale;
 pub mod shortcuts;

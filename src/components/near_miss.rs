@@ -25,6 +25,8 @@ fn contact_on_screen(path: &str) -> Option<ContactId> {
 pub fn NearMissButton() -> impl IntoView {
     let open = RwSignal::new(false);
     let status = RwSignal::new(None::<String>);
+    // Kept here, outside the panel: closing it with Esc keeps what was typed for next time.
+    let note = RwSignal::new(String::new());
     let toggle = NodeRef::<leptos::html::Button>::new();
     // Closed by saving, Cancel or Esc: the keyboard goes back to the button that opened it.
     Effect::new(move |was_open: Option<bool>| {
@@ -42,18 +44,21 @@ pub fn NearMissButton() -> impl IntoView {
         </button>
         <p class="status near-miss-status" role="status">{move || status.get()}</p>
         <Show when=move || open.get()>
-            <NearMissForm open status/>
+            <NearMissForm open status note/>
         </Show>
     }
 }
 
 #[component]
-fn NearMissForm(open: RwSignal<bool>, status: RwSignal<Option<String>>) -> impl IntoView {
+fn NearMissForm(
+    open: RwSignal<bool>,
+    status: RwSignal<Option<String>>,
+    note: RwSignal<String>,
+) -> impl IntoView {
     let state = use_app_state();
     let location = use_location();
     let here = location.pathname.with_untracked(|p| contact_on_screen(p));
     let who = RwSignal::new(here.map(|id| id.to_string()).unwrap_or_default());
-    let note = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let first = NodeRef::<leptos::html::Select>::new();
     focus_when_drawn(first);
@@ -72,6 +77,7 @@ fn NearMissForm(open: RwSignal<bool>, status: RwSignal<Option<String>>) -> impl 
         });
         match noted {
             Ok(_) => {
+                note.set(String::new());
                 open.set(false);
                 status.set(Some(
                     "Noted, without judgement. It waits on Today for when you are ready.".into(),
@@ -109,7 +115,7 @@ fn NearMissForm(open: RwSignal<bool>, status: RwSignal<Option<String>>) -> impl 
                     error=Signal::derive(move || error.get()) kind=FieldKind::Text />
                 <div class="actions">
                     <button type="submit" class="button primary">"Note the near miss"</button>
-                    <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>
+                    <button type="button" class="button" on:click=move |_| { note.set(String::new()); open.set(false) }>"Cancel"</button>
                 </div>
             </form>
         </section>

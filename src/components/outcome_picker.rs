@@ -1,5 +1,6 @@
-//! "Record the outcome": one click on what happened, with an optional day and note.
-//! From a closed picker that is two actions: open it, pick the answer.
+//! "Record the outcome": an optional day and note first, then one tap on what happened (the
+//! four common answers shown, the rest behind "More answers"). From a closed picker that is two
+//! actions: open it, pick the answer; a note typed first is saved with it.
 
 use leptos::prelude::*;
 
@@ -11,6 +12,37 @@ use crate::components::field::{error_for, Field, FieldKind};
 use crate::model::dates::form_day;
 use crate::model::{FieldErrors, ModelError, Outcome, OutcomeDraft, OutcomeField, ReachOutId};
 use crate::state::use_app_state;
+
+/// The answers most reach-outs get, shown first.
+const COMMON: [Outcome; 4] = [
+    Outcome::NoResponse,
+    Outcome::Declined,
+    Outcome::Accepted,
+    Outcome::Met { clicked: true },
+];
+
+/// How an answer looks: a yes is green, silence grey, a no a calm violet (never red: a no is
+/// part of the work), waiting blue.
+pub fn tone(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Awaiting => "waiting",
+        Outcome::NoResponse => "silent",
+        Outcome::Declined => "no",
+        _ => "yes",
+    }
+}
+
+/// A mark beside the answer's words, so colour is never the only difference.
+pub fn icon(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Awaiting => "◷",
+        Outcome::NoResponse => "…",
+        Outcome::Declined => "○",
+        Outcome::Met { .. } => "★",
+        Outcome::Opportunity(_) => "★",
+        Outcome::Accepted => "✓",
+    }
+}
 
 #[component]
 pub fn OutcomePicker(reach_out: ReachOutId) -> impl IntoView {
@@ -46,31 +78,46 @@ pub fn OutcomePicker(reach_out: ReachOutId) -> impl IntoView {
         }
     };
 
-    let choices = Outcome::CHOICES
+    let button = move |outcome: Outcome| {
+        let text = if outcome.is_awaiting() {
+            "Still awaiting a reply"
+        } else {
+            outcome.label()
+        };
+        view! {
+            <button type="button" class=format!("button small choice-button answer-{}", tone(outcome))
+                on:click=move |_| record(outcome)>
+                <span class="answer-icon" aria-hidden="true">{icon(outcome)}</span>
+                {text}
+            </button>
+        }
+    };
+    let common = COMMON.map(button).collect_view();
+    let rest = Outcome::CHOICES
         .into_iter()
-        .filter(|o| !o.is_awaiting())
+        .filter(|o| !COMMON.contains(o) && !o.is_awaiting())
         .chain([Outcome::Awaiting])
-        .map(|outcome| {
-            let text = if outcome.is_awaiting() { "Still awaiting a reply" } else { outcome.label() };
-            view! {
-                <button type="button" class="button small choice-button" on:click=move |_| record(outcome)>
-                    {text}
-                </button>
-            }
-        })
+        .map(button)
         .collect_view();
+    let more = RwSignal::new(false);
 
     view! {
         <Disclosure label="Record outcome".to_string() open=open>
             <div role="group" aria-label="What happened?" class="picker">
-                <p class="picker-title">"What happened?"</p>
-                <div class="choice-buttons">{choices.clone()}</div>
                 <div class="field-row">
-                    <Field label="When" name=format!("outcome-date-{key}") value=date
-                        error=error_for(errors, OutcomeField::Date) kind=FieldKind::Date />
                     <Field label="Note (optional)" name=format!("outcome-note-{key}") value=note
                         error=error_for(errors, OutcomeField::Note) />
+                    <Field label="When" name=format!("outcome-date-{key}") value=date
+                        error=error_for(errors, OutcomeField::Date) kind=FieldKind::Date />
                 </div>
+                <p class="picker-title">"What happened? One tap saves it."</p>
+                <div class="choice-buttons">{common.clone()}</div>
+                <button type="button" class="button small more-answers"
+                    aria-expanded=move || more.get().to_string()
+                    on:click=move |_| more.update(|m| *m = !*m)>
+                    "More answers"
+                </button>
+                <div class="choice-buttons" hidden=move || !more.get()>{rest.clone()}</div>
                 {move || errors.get().get(OutcomeField::Outcome).map(|m| view! { <p class="field-error">{m.to_string()}</p> })}
                 {move || general.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
             </div>

@@ -1,16 +1,28 @@
-//! "Log a reach-out": pick the channel, the day, and say what it was about.
+//! "Log a reach-out": pick the channel, the day, and say what it was about. A follow-up starts
+//! on the channel used last time and shows what was said then; the full form can also say the
+//! answer already came ("they said yes"), logging both in one step.
 
 use leptos::prelude::*;
 
 use crate::clock;
+use crate::components::after_prompt::ask_how_it_felt;
 use crate::components::before_step::{BeforeFields, BeforeStep};
 use crate::components::field::follow_the_day;
 use crate::components::field::{error_for, focus_first_invalid, Field, FieldKind};
 use crate::components::template_picker::TemplatePicker;
-use crate::model::dates::form_day;
+use crate::model::dates::{form_day, long_day};
 use crate::model::{
-    Channel, ContactId, FieldErrors, ModelError, ReachOutDraft, ReachOutField, ReachOutId,
+    Channel, ContactId, FieldErrors, ModelError, Outcome, OutcomeDraft, ReachOutDraft,
+    ReachOutField, ReachOutId,
 };
+
+/// The answers the full form offers for a reach-out whose answer already came.
+const ALREADY: [(Option<Outcome>, &str); 4] = [
+    (None, "Not yet"),
+    (Some(Outcome::Accepted), "They said yes"),
+    (Some(Outcome::Declined), "They declined"),
+    (Some(Outcome::Met { clicked: true }), "We met"),
+];
 use crate::state::use_app_state;
 
 /// The full form on a contact's page; with `compact`, the short in-place form of Today's rows
@@ -41,7 +53,19 @@ pub fn ReachOutForm(
     let channel_error_id = format!("channel-error-{form_key}");
     let drawn_on = StoredValue::new(clock::today());
     let fresh = ReachOutDraft::new(drawn_on.get_value());
-    let channel = RwSignal::new(None::<Channel>);
+    // A follow-up starts on the channel used last time, and recalls what was said then.
+    let last_time = follows_up.and_then(|earlier| {
+        state.book().with_untracked(|b| {
+            b.reach_outs
+                .iter()
+                .find(|r| r.id == earlier)
+                .map(|r| (r.channel, r.date, r.note.clone()))
+        })
+    });
+    let start_channel = last_time.as_ref().map(|(channel, _, _)| *channel);
+    let channel = RwSignal::new(start_channel);
+    let answered = RwSignal::new(None::<Outcome>);
+    let asks_answer = follows_up.is_none() && !compact && near_miss.is_none();
     let date = RwSignal::new(fresh.date);
     let note = RwSignal::new(note_text.unwrap_or_default());
     let before = BeforeFields::new();
@@ -69,12 +93,26 @@ pub fn ReachOutForm(
             if let Some(near_miss) = near_miss {
                 book.near_miss_reached(near_miss, id)?;
             }
+            // The answer came already: recorded today (never before the reach-out's own day,
+            // which is not in the future).
+            if let Some(outcome) = answered.get_untracked() {
+                let answer = OutcomeDraft {
+                    outcome: Some(outcome),
+                    date: today.format("%Y-%m-%d").to_string(),
+                    note: String::new(),
+                };
+                book.record_outcome(id, &answer, today)?;
+            }
             Ok(id)
         });
         match logged {
-            Ok(_) => {
+            Ok(id) => {
+                if answered.get_untracked().is_some() {
+                    ask_how_it_felt(id);
+                }
+                answered.set(None);
                 errors.set(FieldErrors::default());
-                channel.set(None);
+                channel.set(start_channel);
                 note.set(String::new());
                 before.clear();
                 date.set(ReachOutDraft::new(today).date);
@@ -113,14 +151,40 @@ pub fn ReachOutForm(
         }
     });
 
-    let (title, submit) = match (follows_up, compact) {
-        (Some(_), _) => ("Log a follow-up", "Save follow-up"),
-        (None, true) => ("Log a reach-out", "Save reach-out"),
-        (None, false) => ("Log a reach-out", "Log reach-out"),
+    let (title, submit) = match follows_up {
+        Some(_) => ("Log a follow-up", "Save follow-up"),
+        None => ("Log a reach-out", "Save reach-out"),
     };
+    let last_said = last_time.map(|(channel, day, note)| {
+        view! {
+            <p class="last-time muted small">
+                {format!("Last time: {}, {}", channel.label(), long_day(day))}
+                {(!note.is_empty()).then(|| view! { ": " <q class="note">{note}</q> })}
+            </p>
+        }
+    });
+    let answer_group = format!("answered-{form_key}");
+    let already = asks_answer.then(|| {
+        view! {
+            <fieldset class="choices">
+                <legend>"Have they answered already?"</legend>
+                <div class="choice-grid">
+                    {ALREADY.map(|(outcome, text)| view! {
+                        <label class="choice">
+                            <input type="radio" name=answer_group.clone()
+                                prop:checked=move || answered.get() == outcome
+                                on:change=move |_| answered.set(outcome)/>
+                            <span>{text}</span>
+                        </label>
+                    }).collect_view()}
+                </div>
+            </fieldset>
+        }
+    });
     view! {
         <form class="form" class:card=!compact novalidate on:submit=on_submit aria-labelledby=heading_id.clone()>
             <h2 id=heading_id.clone() class:visually-hidden=compact>{title}</h2>
+            {last_said}
             <fieldset class="choices" class:field-invalid=move || channel_error.with(Option::is_some)>
                 <legend>"Channel" <span class="required">" (required)"</span></legend>
                 <div class="choice-grid">{channel_options}</div>
@@ -138,6 +202,7 @@ pub fn ReachOutForm(
                     hint="Optional: a line to remind you later." />
             </div>
             <TemplatePicker contact form_key=form_key.clone() note />
+            {already}
             <div class="actions">
                 <button type="submit" class="button primary">{submit}</button>
             </div>

@@ -70,6 +70,10 @@ pub fn Shortcuts() -> impl IntoView {
             }
             (false, "n") => {
                 go("/contacts/new");
+                // Already on the page, there is no navigation to move the focus: move it here.
+                request_animation_frame(|| {
+                    focus_selector("main [data-autofocus]");
+                });
                 true
             }
             (false, "l") => {
@@ -96,16 +100,32 @@ pub fn Shortcuts() -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
 
+    // A modal `<dialog>`: the page behind is inert (Tab stays inside), a backdrop dims it, Esc
+    // closes it, and the focus goes back where it was.
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let close_button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        let open = help_open.get();
+        let Some(dialog) = dialog.get() else { return };
+        if open && !dialog.open() {
+            let _ = dialog.show_modal();
+            if let Some(button) = close_button.get_untracked() {
+                let _ = button.focus();
+            }
+        } else if !open && dialog.open() {
+            dialog.close();
+        }
+    });
     view! {
-        <Show when=move || help_open.get()>
-            <div class="shortcuts card" role="dialog" aria-labelledby="shortcuts-title">
-                <h2 id="shortcuts-title">"Keyboard shortcuts"</h2>
-                <dl class="details">
-                    {SHORTCUTS.map(|(keys, what)| view! { <dt><kbd>{keys}</kbd></dt><dd>{what}</dd> }).collect_view()}
-                </dl>
-                <p class="muted small">"Arrow keys move along the contact list; Enter opens a contact."</p>
-                <button type="button" class="button small" on:click=move |_| help_open.set(false) autofocus>"Close"</button>
-            </div>
-        </Show>
+        <dialog class="shortcuts card" aria-labelledby="shortcuts-title" node_ref=dialog
+            on:close=move |_| help_open.set(false)>
+            <h2 id="shortcuts-title">"Keyboard shortcuts"</h2>
+            <dl class="details">
+                {SHORTCUTS.map(|(keys, what)| view! { <dt><kbd>{keys}</kbd></dt><dd>{what}</dd> }).collect_view()}
+            </dl>
+            <p class="muted small">"Arrow keys move along the contact list; Enter opens a contact."</p>
+            <button type="button" class="button small" node_ref=close_button
+                on:click=move |_| help_open.set(false)>"Close"</button>
+        </dialog>
     }
 }

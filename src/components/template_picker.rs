@@ -50,34 +50,7 @@ pub fn TemplatePicker(
         }
     };
 
-    let copy = move |_| {
-        let message = text.get_untracked();
-        let fallback = move || {
-            if let Some(area) = area.get_untracked() {
-                area.select();
-            }
-            status.set(Some(
-                "Copying is blocked here: the text is selected, so press Ctrl+C (⌘C on a Mac)."
-                    .into(),
-            ));
-        };
-        // `navigator.clipboard` is missing outside secure contexts (plain http on a LAN).
-        let navigator = web_sys::window().map(|w| w.navigator());
-        let has_clipboard = navigator.as_ref().is_some_and(|n| {
-            js_sys::Reflect::get(n, &"clipboard".into()).is_ok_and(|c| !c.is_undefined())
-        });
-        let Some(clipboard) = navigator.filter(|_| has_clipboard).map(|n| n.clipboard()) else {
-            fallback();
-            return;
-        };
-        let promise = clipboard.write_text(&message);
-        leptos::task::spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(promise).await {
-                Ok(_) => status.set(Some("Copied. Paste it where you write to them.".into())),
-                Err(_) => fallback(),
-            }
-        });
-    };
+    let copy = move |_| copy_or_select(text.get_untracked(), area, status);
 
     let options = move || {
         state.book().with(|b| {
@@ -117,4 +90,37 @@ pub fn TemplatePicker(
             </Show>
         </div>
     }
+}
+
+/// Copies `message` to the clipboard and says so in `status`; where copying is blocked, selects
+/// the text in `area` and says how to copy it by hand.
+pub fn copy_or_select(
+    message: String,
+    area: NodeRef<leptos::html::Textarea>,
+    status: RwSignal<Option<String>>,
+) {
+    let fallback = move || {
+        if let Some(area) = area.get_untracked() {
+            area.select();
+        }
+        status.set(Some(
+            "Copying is blocked here: the text is selected, so press Ctrl+C (⌘C on a Mac).".into(),
+        ));
+    };
+    // `navigator.clipboard` is missing outside secure contexts (plain http on a LAN).
+    let navigator = web_sys::window().map(|w| w.navigator());
+    let has_clipboard = navigator.as_ref().is_some_and(|n| {
+        js_sys::Reflect::get(n, &"clipboard".into()).is_ok_and(|c| !c.is_undefined())
+    });
+    let Some(clipboard) = navigator.filter(|_| has_clipboard).map(|n| n.clipboard()) else {
+        fallback();
+        return;
+    };
+    let promise = clipboard.write_text(&message);
+    leptos::task::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(_) => status.set(Some("Copied. Paste it where you write to them.".into())),
+            Err(_) => fallback(),
+        }
+    });
 }

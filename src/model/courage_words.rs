@@ -1,6 +1,8 @@
 //! The app's words for the courage loop, kept with the model so that they are tested natively:
 //! kind and also true, never shaming.
 
+use super::dates::plural;
+use super::insights::ThisWeek;
 use super::Outcome;
 
 /// What the app says right after an answer is recorded: after a no or silence, a word that is
@@ -69,6 +71,26 @@ pub fn timeline_line(reach_out: &super::ReachOut) -> Option<String> {
     chars
         .next()
         .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+}
+
+/// What Today's week card leads with, in large type. A week not begun leads with something
+/// already true (last week's asks, or everything so far and its yeses) rather than a bare 0;
+/// a goal passed says so rather than "3 of 2".
+pub fn week_lead(week: &ThisWeek) -> String {
+    let goal = week.goal as usize;
+    match week.count {
+        n if n >= goal && n > 0 => format!("{n} this week: goal of {goal} met"),
+        0 if week.last_week > 0 => format!(
+            "Last week: {}",
+            plural(week.last_week, "brave ask", "brave asks")
+        ),
+        0 if week.all_time > 0 => format!(
+            "{} so far, {}",
+            plural(week.all_time, "reach-out", "reach-outs"),
+            plural(week.yeses, "yes", "yeses")
+        ),
+        n => format!("{n} of {goal}"),
+    }
 }
 
 /// The week's count in words: every ask counts, a no included.

@@ -30,11 +30,20 @@ impl Degree {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// What the row's badge says: a late follow-up is ready for a gentle nudge, not a failure.
+    pub fn headline(self) -> &'static str {
         match self {
             Degree::Due => "Due today",
-            Degree::Overdue => "Overdue",
-            Degree::LongOverdue => "Long overdue",
+            Degree::Overdue | Degree::LongOverdue => "Ready for a gentle nudge",
+        }
+    }
+
+    /// The precise word, for those who look: "due today", "overdue by 3 days".
+    pub fn precise(due: NaiveDate, today: NaiveDate) -> String {
+        match (today - due).num_days() {
+            ..=0 => "due today".into(),
+            1 => "overdue by 1 day".into(),
+            days => format!("overdue by {days} days"),
         }
     }
 }
@@ -163,6 +172,12 @@ impl Book {
     /// to follow up an old message after a newer one.
     pub fn open_threads(&self) -> Vec<OpenThread> {
         let days = u64::from(self.settings.follow_up_days);
+        let active: std::collections::HashSet<ContactId> = self
+            .contacts
+            .iter()
+            .filter(|c| !c.archived)
+            .map(|c| c.id)
+            .collect();
         let mut newest: HashMap<ContactId, (NaiveDate, ReachOutId)> = HashMap::new();
         for r in &self.reach_outs {
             let entry = newest.entry(r.contact).or_insert((r.date, r.id));
@@ -175,10 +190,7 @@ impl Book {
                 let latest = t.latest();
                 newest.get(&latest.contact) == Some(&(latest.date, latest.id))
             })
-            .filter(|t| {
-                self.contact(t.latest().contact)
-                    .is_some_and(|c| !c.archived)
-            })
+            .filter(|t| active.contains(&t.latest().contact))
             .map(|t| {
                 let latest = t.latest();
                 // Checked: dates and day counts are in range, but no arithmetic on data may panic.

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Book, Contact, ContactField, ContactId, ModelError, ReachOutId, Removed};
+use super::{Book, Contact, ContactField, ContactId, ModelError, ReachOut, ReachOutId, Removed};
 
 /// Which contact's value wins a conflicting field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,11 +29,22 @@ pub struct Unmerge {
     moved_near_misses: Vec<u64>,
 }
 
+/// How to take back closing a loop: the thread's latest reach-out as it was, and the last note
+/// logged with the closing, if any.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reopen {
+    pub(super) name: String,
+    pub(super) before: ReachOut,
+    pub(super) logged: Option<ReachOutId>,
+    pub(super) snoozed_until: Option<chrono::NaiveDate>,
+}
+
 /// A change that can be taken back from the undo toast.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Undo {
     Restore(Removed),
     Unmerge(Box<Unmerge>),
+    Reopen(Box<Reopen>),
 }
 
 impl Undo {
@@ -41,6 +52,10 @@ impl Undo {
         match self {
             Undo::Restore(removed) => format!("Deleted {}.", removed.describe()),
             Undo::Unmerge(u) => format!("Merged {} into {}.", u.merged.name, u.kept_before.name),
+            Undo::Reopen(r) if r.logged.is_some() => {
+                format!("Logged your last note to {} and closed the loop.", r.name)
+            }
+            Undo::Reopen(r) => format!("Closed the loop with {}.", r.name),
         }
     }
 }
@@ -198,10 +213,23 @@ impl Book {
         })))
     }
 
-    /// Takes back a delete or a merge.
+    /// Takes back a delete, a merge or a closed loop.
     pub fn undo(&mut self, undo: Undo) {
         match undo {
             Undo::Restore(removed) => self.restore(removed),
+            Undo::Reopen(r) => {
+                let r = *r;
+                if let Some(logged) = r.logged {
+                    self.reach_outs.retain(|x| x.id != logged);
+                }
+                let contact = r.before.contact;
+                if let Some(slot) = self.reach_outs.iter_mut().find(|x| x.id == r.before.id) {
+                    *slot = r.before;
+                }
+                if let Some(person) = self.contacts.iter_mut().find(|c| c.id == contact) {
+                    person.stay_in_touch_snoozed_until = r.snoozed_until;
+                }
+            }
             Undo::Unmerge(u) => {
                 let u = *u;
                 let merged_id = u.merged.id;

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::validate::{check_length, FieldErrors, Limits};
-use super::{Book, Contact, ModelError};
+use super::{Book, Contact, ContactId, ModelError};
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Template {
@@ -108,6 +108,21 @@ impl Book {
     /// The templates to offer: the person's own, or the starters while they changed none.
     pub fn templates(&self) -> Vec<Template> {
         self.templates.clone().unwrap_or_else(starters)
+    }
+
+    /// The last note that closes a loop, for one contact: the person's "A kind last note" when
+    /// they kept one by that name, else the starter, filled in.
+    pub fn last_note_for(&self, contact: ContactId) -> String {
+        let starter = starters().swap_remove(4);
+        let template = self
+            .templates
+            .as_ref()
+            .and_then(|own| own.iter().find(|t| t.name == starter.name).cloned())
+            .unwrap_or(starter);
+        match self.contact(contact) {
+            Some(person) => template.fill(person).text,
+            None => template.body,
+        }
     }
 
     /// Saves a new template (`id` none) or changes one; returns its id.

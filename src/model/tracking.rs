@@ -4,8 +4,9 @@
 use chrono::NaiveDate;
 
 use super::dates::long_day;
+use super::merge::Reopen;
 use super::validate::{check_length, FieldErrors, Limits};
-use super::{Book, ContactId, ModelError, Outcome, ReachOutId};
+use super::{Book, ContactId, ModelError, Outcome, ReachOutDraft, ReachOutId, Undo};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum OutcomeField {
@@ -136,6 +137,47 @@ impl Book {
         let reach_out = self.reach_out_mut(latest)?;
         reach_out.loop_closed = true;
         Ok(())
+    }
+
+    /// Closes the loop on an unanswered thread, first logging `last_note` (a short, kind last
+    /// message, on the channel used last) when given, so the thread ends on it. Refused, with
+    /// nothing changed, when the note is too long or the thread is unknown. Can be undone.
+    pub fn close_loop_with_note(
+        &mut self,
+        latest: ReachOutId,
+        last_note: Option<&str>,
+        today: NaiveDate,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Undo, ModelError> {
+        let before = self
+            .reach_outs
+            .iter()
+            .find(|r| r.id == latest)
+            .cloned()
+            .ok_or(ModelError::UnknownReachOut(latest))?;
+        let person = self.contact(before.contact);
+        let name = person.map(|c| c.name.clone()).unwrap_or_default();
+        let snoozed_until = person.and_then(|c| c.stay_in_touch_snoozed_until);
+        let closed = match last_note {
+            Some(note) => {
+                let draft = ReachOutDraft {
+                    channel: Some(before.channel),
+                    date: today.format("%Y-%m-%d").to_string(),
+                    note: note.trim().to_string(),
+                    follows_up: Some(latest),
+                    before: Default::default(),
+                };
+                self.log_reach_out(before.contact, &draft, today, now)?
+            }
+            None => latest,
+        };
+        self.close_loop(closed)?;
+        Ok(Undo::Reopen(Box::new(Reopen {
+            name,
+            logged: last_note.map(|_| closed),
+            before,
+            snoozed_until,
+        })))
     }
 
     /// Archives a contact (it leaves lists and the agenda, its history stays) or brings it back.

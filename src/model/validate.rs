@@ -222,6 +222,11 @@ impl<F: Ord + Copy> FieldErrors<F> {
         self.0.keys().copied()
     }
 
+    /// The message of the first field in order, for a place with room for one.
+    pub fn first_message(&self) -> Option<&str> {
+        self.0.values().next().map(String::as_str)
+    }
+
     /// `Ok(value)` when no field has a message.
     pub fn into_result<T>(self, value: T) -> Result<T, Self> {
         if self.is_empty() {

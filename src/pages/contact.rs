@@ -1,4 +1,6 @@
-//! One contact: details, the log-a-reach-out form and the timeline, newest first.
+//! One contact: what the person came to do first (record the answer they are waiting for, log a
+//! reach-out), then the details and the timeline, newest first. Editing is one link; archive,
+//! merge and delete wait behind "More".
 
 use crate::links::href;
 use leptos::prelude::*;
@@ -7,12 +9,12 @@ use leptos_router::hooks::use_params_map;
 use crate::clock;
 use crate::components::contact_actions::{DeleteContact, MergeContact};
 use crate::components::disclosure::Disclosure;
-use crate::components::outcome_picker::OutcomePicker;
+use crate::components::outcome_picker::{icon, tone, OutcomePicker};
 use crate::components::reach_out_form::ReachOutForm;
 use crate::components::user_text::{role_at_company, web_link};
 use crate::model::courage_words;
 use crate::model::dates::{long_day, relative_day};
-use crate::model::{Contact, ContactId, ReachOutId};
+use crate::model::{Contact, ContactId, Outcome, ReachOutId};
 use crate::state::use_app_state;
 
 /// The contact id in the current URL, if it is a number.
@@ -23,8 +25,17 @@ pub fn use_contact_id() -> Memo<Option<ContactId>> {
 
 #[component]
 pub fn ContactPage() -> impl IntoView {
+    crate::components::focus::page_drawn();
     let state = use_app_state();
     let id = use_contact_id();
+    // From one contact to another the page stays; the tab's title and the focus still follow.
+    Effect::new(move |shown: Option<Option<ContactId>>| {
+        let now = id.get();
+        if shown.is_some_and(|shown| shown != now) {
+            crate::components::focus::page_drawn();
+        }
+        now
+    });
     let contact = Memo::new(move |_| {
         id.get()
             .and_then(|id| state.book().with(|b| b.contact(id).cloned()))
@@ -67,13 +78,30 @@ fn ContactView(contact: Contact) -> impl IntoView {
                     ago: Some(relative_day(r.date, today)).filter(|ago| *ago != long_day(r.date)),
                     note: r.note.clone(),
                     follow_up: r.follows_up.is_some(),
-                    outcome: (!r.outcome.is_awaiting()).then(|| {
+                    outcome: if r.outcome.is_awaiting() {
+                        // Only the open thread still waits; an older or closed one has gone quiet.
+                        match (open.contains(&r.id), r.loop_closed) {
+                            (true, _) => "Awaiting a reply".to_string(),
+                            (false, true) => "No reply · loop closed".to_string(),
+                            (false, false) => "No reply".to_string(),
+                        }
+                    } else {
                         let when = r
                             .outcome_date
                             .map(|d| format!(" · {}", long_day(d)))
                             .unwrap_or_default();
                         format!("{}{when}", r.outcome.label())
-                    }),
+                    },
+                    tone: if r.outcome.is_awaiting() && !open.contains(&r.id) {
+                        "silent"
+                    } else {
+                        tone(r.outcome)
+                    },
+                    icon: if r.outcome.is_awaiting() && !open.contains(&r.id) {
+                        icon(Outcome::NoResponse)
+                    } else {
+                        icon(r.outcome)
+                    },
                     outcome_note: r.outcome_note.clone(),
                     courage: courage_words::timeline_line(r),
                     reflection: r.after.reflection.clone(),
@@ -91,22 +119,37 @@ fn ContactView(contact: Contact) -> impl IntoView {
         let _ = state.change(|b| b.set_archived(id, !archived, clock::now()));
     };
 
+    let name = contact.name.clone();
+    let waiting = Memo::new(move |_| {
+        state.book().with(|book| {
+            book.open_threads()
+                .into_iter()
+                .find(|t| t.contact == id)
+                .and_then(|t| book.reach_outs.iter().find(|r| r.id == t.latest))
+                .map(|r| (r.id, r.channel.label(), r.date))
+        })
+    });
+
     view! {
         <section class="page">
-            <p><a href=href("/contacts")>"← All contacts"</a></p>
-            <header class="page-header">
+            <header class="page-header contact-header">
                 <div>
+                    <p class="back"><a href=href("/contacts")>"← All contacts"</a></p>
                     <h1>{contact.name.clone()}</h1>
                     {(!subtitle.is_empty()).then(|| view! { <p class="muted">{role_at_company(subtitle)}</p> })}
                     <p class="stage-line">"Stage: " <span class="badge">{stage}</span></p>
                 </div>
                 <div class="actions">
-                    <a class="button" href=href(&format!("/contacts/{id}/edit"))>"Edit contact"</a>
-                    <button type="button" class="button" on:click=toggle_archive>
-                        {if archived { "Unarchive" } else { "Archive" }}
-                    </button>
-                    <MergeContact contact=id/>
-                    <DeleteContact contact=id name=contact.name.clone()/>
+                    <a class="button small" href=href(&format!("/contacts/{id}/edit"))>"Edit contact"</a>
+                    <Disclosure label="More".to_string()>
+                        <div class="actions more-actions">
+                            <button type="button" class="button small" on:click=toggle_archive>
+                                {if archived { "Unarchive" } else { "Archive" }}
+                            </button>
+                            <MergeContact contact=id/>
+                            <DeleteContact contact=id name=name.clone()/>
+                        </div>
+                    </Disclosure>
                 </div>
             </header>
             {archived.then(|| view! {
@@ -114,8 +157,20 @@ fn ContactView(contact: Contact) -> impl IntoView {
             })}
             <div class="columns">
                 <div>
-                    <Details contact=contact.clone()/>
+                    {move || waiting.get().map(|(latest, channel, day)| view! {
+                        <section class="card highlight" aria-labelledby="waiting-heading">
+                            <h2 id="waiting-heading">"Waiting for an answer"</h2>
+                            <p class="muted small">{format!("You reached out by {}, {}.", channel.to_lowercase(), relative_day(day, today))}</p>
+                            <div class="row-actions">
+                                <OutcomePicker reach_out=latest/>
+                                <Disclosure label="Log follow-up".to_string()>
+                                    <ReachOutForm contact=id follows_up=latest compact=true/>
+                                </Disclosure>
+                            </div>
+                        </section>
+                    })}
                     <ReachOutForm contact=id/>
+                    <Details contact=contact.clone()/>
                 </div>
                 <div class="card">
                     <h2>"Timeline"</h2>
@@ -130,21 +185,20 @@ fn ContactView(contact: Contact) -> impl IntoView {
                                     {item.ago.map(|ago| view! { <span class="muted">" (" {ago} ")"</span> })}
                                     {(!item.note.is_empty()).then(|| view! { <p class="note">{item.note}</p> })}
                                     <p class="outcome">
-                                        <span class="badge" class:positive=item.outcome.is_some()>
-                                            {item.outcome.clone().unwrap_or_else(|| "Awaiting a reply".into())}
+                                        <span class=format!("badge answer-{}", item.tone)>
+                                            <span class="answer-icon" aria-hidden="true">{item.icon}</span>
+                                            {item.outcome.clone()}
                                         </span>
                                     </p>
                                     {(!item.outcome_note.is_empty()).then(|| view! { <p class="note">{item.outcome_note}</p> })}
                                     {item.courage.map(|line| view! { <p class="muted small courage-line">{line}</p> })}
                                     {(!item.reflection.is_empty()).then(|| view! { <p class="note reflection">{item.reflection}</p> })}
-                                    <div class="row-actions">
-                                        <OutcomePicker reach_out=item.id/>
-                                        {item.open.then(|| view! {
-                                            <Disclosure label="Log follow-up".to_string()>
-                                                <ReachOutForm contact=id follows_up=item.id compact=true/>
-                                            </Disclosure>
-                                        })}
-                                    </div>
+                                    // The open thread's answer is recorded in the card at the top.
+                                    {(!item.open).then(|| view! {
+                                        <div class="row-actions">
+                                            <OutcomePicker reach_out=item.id/>
+                                        </div>
+                                    })}
                                 </li>
                             </For>
                         </ol>
@@ -164,7 +218,9 @@ struct TimelineItem {
     ago: Option<String>,
     note: String,
     follow_up: bool,
-    outcome: Option<String>,
+    outcome: String,
+    tone: &'static str,
+    icon: &'static str,
     outcome_note: String,
     courage: Option<String>,
     reflection: String,

@@ -26,11 +26,13 @@ struct Row {
     detail: Vec<String>,
     tags: Vec<String>,
     last: String,
+    next: Option<String>,
     stage: &'static str,
 }
 
 #[component]
 pub fn ContactsPage() -> impl IntoView {
+    crate::components::focus::page_drawn();
     let state = use_app_state();
     let today = state.today().get_untracked();
     let params = use_query_map();
@@ -63,27 +65,61 @@ pub fn ContactsPage() -> impl IntoView {
         set_query(next, replace);
     };
 
-    let rows = Memo::new(move |_| {
-        let query = query.get();
+    // When each contact's follow-up falls due: worked out once per change of the data, not per
+    // keystroke in the search.
+    let next_due = Memo::new(move |_| {
         state.book().with(|book| {
-            let stages = book.stages();
-            book.find_contacts(&query, today)
+            book.open_threads()
                 .into_iter()
-                .filter_map(|id| book.contact(id))
-                .map(|c| Row {
-                    id: c.id,
-                    name: c.name.clone(),
-                    detail: c.role_at_company().into_iter().map(String::from).collect(),
-                    tags: c.tags.clone(),
-                    last: match book.last_reached(c.id) {
-                        Some(day) => format!("Last reached out {}", relative_day(day, today)),
-                        None => "Not reached out yet".into(),
-                    },
-                    stage: stages.get(&c.id).map_or("", |s| s.label()),
-                })
-                .collect::<Vec<_>>()
+                .map(|t| (t.contact, t.due))
+                .collect::<std::collections::HashMap<_, _>>()
         })
     });
+    let rows = Memo::new(move |_| {
+        let query = query.get();
+        next_due.with(|next_due| {
+            state.book().with(|book| {
+                let stages = book.stages();
+                book.find_contacts(&query, today)
+                    .into_iter()
+                    .filter_map(|id| book.contact(id))
+                    .map(|c| Row {
+                        id: c.id,
+                        name: c.name.clone(),
+                        detail: c.role_at_company().into_iter().map(String::from).collect(),
+                        tags: c.tags.clone(),
+                        last: match book.last_reached(c.id) {
+                            Some(day) => format!("Last reached out {}", relative_day(day, today)),
+                            None => "Not reached out yet".into(),
+                        },
+                        next: next_due.get(&c.id).map(|due| {
+                            if *due <= today {
+                                "follow-up ready for a gentle nudge".to_string()
+                            } else {
+                                format!("follow-up {}", relative_day(*due, today))
+                            }
+                        }),
+                        stage: stages.get(&c.id).map_or("", |s| s.label()),
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let filters_open = RwSignal::new(false);
+    let active_filters = move || {
+        query.with(|q| {
+            [
+                q.stage.is_some(),
+                q.tag.is_some(),
+                q.channel.is_some(),
+                q.due_only,
+                q.archived,
+            ]
+            .into_iter()
+            .filter(|on| *on)
+            .count()
+        })
+    };
     let total = move || state.book().with(|b| b.contacts.len());
     let tags = move || state.book().with(|b| b.all_tags());
 
@@ -186,6 +222,16 @@ pub fn ContactsPage() -> impl IntoView {
                             prop:value=move || query.with(|q| q.text.clone())
                             on:input=on_text />
                     </div>
+                    // On a phone the filters wait behind this button, which says how many are on.
+                    <button type="button" class="button small filter-toggle" aria-controls="filter-panel"
+                        aria-expanded=move || filters_open.get().to_string()
+                        on:click=move |_| filters_open.update(|o| *o = !*o)>
+                        {move || match active_filters() {
+                            0 => "Filter and sort".to_string(),
+                            n => format!("Filter and sort ({n} on)"),
+                        }}
+                    </button>
+                    <div id="filter-panel" class="filter-panel" class:open=move || filters_open.get()>
                     <div class="filter-row">
                         <div class="field">
                             <label for="filter-stage">"Stage"</label>
@@ -233,6 +279,7 @@ pub fn ContactsPage() -> impl IntoView {
                             <input type="checkbox" prop:checked=move || query.with(|q| q.archived) on:change=on_archived />
                             "Show archived contacts"
                         </label>
+                    </div>
                     </div>
                 </search>
                 <p class="muted" role="status">{move || {
@@ -315,20 +362,23 @@ fn ContactRow(row: Row, selected: RwSignal<Vec<ContactId>>) -> impl IntoView {
     };
     view! {
         <li class="contact-row">
-            <div class="due-head">
-                <input type="checkbox" id=checkbox_id.clone() class="row-check"
-                    prop:checked=move || selected.with(|s| s.contains(&id)) on:change=toggle/>
-                <label for=checkbox_id class="visually-hidden">{format!("Select {}", row.name)}</label>
+            <input type="checkbox" id=checkbox_id.clone() class="row-check"
+                prop:checked=move || selected.with(|s| s.contains(&id)) on:change=toggle/>
+            <label for=checkbox_id class="visually-hidden">{format!("Select {}", row.name)}</label>
+            <div class="row-main">
                 <a class="contact-name" href=href(&format!("/contacts/{}", row.id))>{row.name}</a>
-                <span class="badge">{row.stage}</span>
+                {(!row.detail.is_empty()).then(|| view! { <span class="muted row-detail">{role_at_company(row.detail)}</span> })}
             </div>
-            {(!row.detail.is_empty()).then(|| view! { <span class="muted">{role_at_company(row.detail)}</span> })}
-            <span class="muted small">{row.last}</span>
-            {(!row.tags.is_empty()).then(|| view! {
-                <ul class="tags" aria-label="Tags">
-                    {row.tags.into_iter().map(|t| view! { <li class="tag">{t}</li> }).collect_view()}
-                </ul>
-            })}
+            <span class="badge row-stage">{row.stage}</span>
+            <div class="row-meta muted small">
+                <span>{row.last}</span>
+                {row.next.map(|next| view! { <span>" · " {next}</span> })}
+                {(!row.tags.is_empty()).then(|| view! {
+                    <ul class="tags" aria-label="Tags">
+                        {row.tags.into_iter().map(|t| view! { <li class="tag">{t}</li> }).collect_view()}
+                    </ul>
+                })}
+            </div>
         </li>
     }
 }

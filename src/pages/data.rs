@@ -11,6 +11,7 @@ use crate::state::{use_app_state, DataError, QUOTA_UNITS};
 
 #[component]
 pub fn DataPage() -> impl IntoView {
+    crate::components::focus::page_drawn();
     let state = use_app_state();
     let held = move || {
         state.book().with(|b| {

@@ -80,6 +80,7 @@ const SPANS: [(Span, &str, &str); 5] = [
 
 #[component]
 pub fn InsightsPage() -> impl IntoView {
+    crate::components::focus::page_drawn();
     let state = use_app_state();
     let span = RwSignal::new(Span::All);
     let period = Memo::new(move |_| {
@@ -96,6 +97,22 @@ pub fn InsightsPage() -> impl IntoView {
         let today = state.today().get();
         state.book().with(|b| b.insights(period.get(), today))
     });
+    // The report opens on the period showing here; "all time" starts at the first reach-out.
+    let report_link = move || {
+        let p = period.get();
+        let from = match span.get() {
+            Span::All => state
+                .book()
+                .with(|b| b.reach_outs.iter().map(|r| r.date).min())
+                .unwrap_or(p.to),
+            Span::Weeks(_) => p.from,
+        };
+        href(&format!(
+            "/report?from={}&to={}",
+            from.format("%Y-%m-%d"),
+            p.to.format("%Y-%m-%d")
+        ))
+    };
     let pick = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         if let Some((s, _, _)) = SPANS.iter().find(|(_, key, _)| *key == value) {
@@ -106,7 +123,7 @@ pub fn InsightsPage() -> impl IntoView {
         <section class="page insights">
             <header class="page-header">
                 <h1>"Insights"</h1>
-                <a class="button small" href=href("/report")>"Progress report (printable)"</a>
+                <a class="button small" href=report_link>"Progress report (printable)"</a>
                 <div class="field period">
                     <label for="insights-period">"Period"</label>
                     <select id="insights-period" on:change=pick>
@@ -234,7 +251,7 @@ fn Predicted(insights: Insights, open_tables: bool) -> impl IntoView {
             <p class="headline">
                 {format!("You expected a yes {expected} % of the time. You got one {} of the time.", pct(p.got))}
             </p>
-            <p class="muted small">{format!("From {} answered reach-outs with a prediction.", p.got.whole)}</p>
+            <p class="muted small">{format!("From {} with a prediction.", plural(p.got.whole, "answered reach-out", "answered reach-outs"))}</p>
             {silence}
             <Bars caption="Chance of a yes you expected, against the share of yeses you got, overall and by channel".into()
                 bars max=100 group=2/>
@@ -329,7 +346,7 @@ fn Fear(insights: Insights, open_tables: bool) -> impl IntoView {
                 {format!("Before: {} of 10 afraid on average. After: {} of 10.",
                     insights.paired_fear.text(), insights.paired_feeling.text())}
             </p>
-            <p class="muted small">{format!("From {} reach-outs with both answers.", insights.paired)}</p>
+            <p class="muted small">{format!("From {} with both answers.", plural(insights.paired, "reach-out", "reach-outs"))}</p>
             <Bars caption="Average fear before against average feeling after (0 at ease, 10 very uneasy)".into()
                 bars max=100/>
         }
@@ -422,7 +439,7 @@ fn Outcomes(insights: Insights, open_tables: bool) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="outcomes-heading">
             <h2 id="outcomes-heading">"Where reaching out led"</h2>
-            <Bars caption=format!("Answers to your {} reach-outs", tally.total) bars max=total/>
+            <Bars caption=format!("Answers to your {}", plural(tally.total, "reach-out", "reach-outs")) bars max=total/>
             {table("Outcomes by channel", &headers, rows, open_tables)}
             <h3>"From reaching out to an opportunity"</h3>
             <Bars caption="Each step counts the reach-outs that got at least that far".into()
@@ -516,6 +533,16 @@ pub fn weekly_view(weeks: Vec<Week>, strength: u32, open_tables: bool) -> impl I
     }
     let goal = weeks.first().map_or(3, |w| w.goal);
     let met = weeks.iter().filter(|w| w.met()).count();
+    // Weeks before the first reach-out were not missed: they are not counted against the goal.
+    let counted = weeks.iter().skip_while(|w| w.count == 0).count();
+    let headline = if counted == weeks.len() {
+        format!("Strength {strength} of 100. Goal met in {met} of the last {counted} weeks.")
+    } else {
+        format!(
+            "Strength {strength} of 100. Goal met in {met} of {} since your first reach-out.",
+            plural(counted, "week", "weeks")
+        )
+    };
     let columns = weeks
         .iter()
         .map(|w| (short_day(w.start), w.count as u64))
@@ -534,7 +561,7 @@ pub fn weekly_view(weeks: Vec<Week>, strength: u32, open_tables: bool) -> impl I
         })
         .collect();
     view! {
-        <p class="headline">{format!("Strength {strength} of 100. Goal met in {met} of the last {} weeks.", weeks.len())}</p>
+        <p class="headline">{headline}</p>
         <Columns caption=format!("Reach-outs each week; the dashed line is your goal of {goal}") columns goal=u64::from(goal)/>
         {table("Weeks", &["Week of", "Reach-outs", "Goal met"], rows, open_tables)}
     }

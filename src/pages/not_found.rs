@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
+    crate::components::focus::page_drawn();
     view! {
         <section class="page">
             <h1>"Page not found"</h1>

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 use crate::components::field::{Field, FieldKind};
 use crate::links::href;
@@ -23,11 +24,16 @@ fn parse_day(text: &str) -> Option<NaiveDate> {
 
 #[component]
 pub fn ReportPage() -> impl IntoView {
+    crate::components::focus::page_drawn();
     let state = use_app_state();
     let today = state.today().get_untracked();
-    let start = Period::last_weeks(4, today).from;
+    // Opened from Insights, the report covers the period showing there; else the last 4 weeks.
+    let query = use_query_map();
+    let asked = |key: &str| query.with_untracked(|q| q.get(key).and_then(|v| parse_day(&v)));
+    let start = asked("from").unwrap_or(Period::last_weeks(4, today).from);
+    let end = asked("to").unwrap_or(today);
     let from = RwSignal::new(start.format("%Y-%m-%d").to_string());
-    let to = RwSignal::new(today.format("%Y-%m-%d").to_string());
+    let to = RwSignal::new(end.format("%Y-%m-%d").to_string());
     // Which field a message belongs to: the first day's, or the last day's.
     let period = Memo::new(move |_| {
         let (f, t) = (parse_day(&from.get()), parse_day(&to.get()));

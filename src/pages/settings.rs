@@ -10,6 +10,7 @@ use crate::state::use_app_state;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
+    crate::components::focus::page_drawn();
     let state = use_app_state();
     let current = state
         .book()

@@ -10,6 +10,7 @@ use crate::state::use_app_state;
 
 #[component]
 pub fn TemplatesPage() -> impl IntoView {
+    crate::components::focus::page_drawn();
     let state = use_app_state();
     let templates = move || state.book().with(|b| b.templates());
     let status = RwSignal::new(None::<String>);

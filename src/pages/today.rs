@@ -17,6 +17,7 @@ use chrono::NaiveDate;
 
 #[component]
 pub fn TodayPage() -> impl IntoView {
+    crate::components::focus::page_drawn();
     let state = use_app_state();
     // Drawn again when the day changes (a tab left open past midnight).
     move || {
@@ -46,8 +47,13 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
     view! {
         <section class="page">
             <header class="page-header">
-                <h1>"Today"</h1>
-                <p class="muted">{long_day(today)}</p>
+                <div>
+                    <h1>"Today"</h1>
+                    <p class="muted">{long_day(today)}</p>
+                </div>
+                <Show when=has_contacts>
+                    <a class="button" href=href("/contacts/new")>"Add a contact"</a>
+                </Show>
             </header>
             <Show when=has_contacts fallback=|| view! { <FirstStep/> }>
                 <ThisWeekCard today/>
@@ -107,7 +113,6 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
 
                 <RecentWins/>
                 <BackupReminder/>
-                <p><a class="button" href=href("/contacts/new")>"Add a contact"</a></p>
             </Show>
         </section>
     }
@@ -123,11 +128,14 @@ fn ThisWeekCard(today: NaiveDate) -> impl IntoView {
         let w = week.get();
         format!("{} of {}", w.count, w.goal)
     };
+    // Leads with something true and encouraging: a quiet week shows last week's asks or all
+    // of them so far, not a bare 0.
+    let lead = move || courage_words::week_lead(&week.get());
     view! {
         <div class="card highlight this-week">
             <h2>"This week"</h2>
-            <p class="big-number">{progress}</p>
-            <progress class="meter goal-meter" aria-label="Weekly goal"
+            <p class="big-number" class:lead-words=move || week.with(|w| w.count == 0 || w.count >= w.goal as usize)>{lead}</p>
+            <progress class="meter goal-meter" aria-label=move || format!("Weekly goal: {}", progress())
                 max=move || week.get().goal value=move || week.get().count.min(week.get().goal as usize)>
                 {progress}
             </progress>

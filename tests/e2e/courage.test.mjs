@@ -227,7 +227,7 @@ test('Insights shows the seeded record\'s numbers exactly, each chart with its t
     ['Opportunity', '0', '0 %', '0 %'],
   ]);
   // Goal 2: met the weeks of 2 and 23 November; 0 → 200 → 190 → 180 → 344, shown as 34.
-  await page.getByText('Strength 34 of 100. Goal met in 2 of the last 12 weeks.').waitFor();
+  await page.getByText('Strength 34 of 100. Goal met in 2 of 4 weeks since your first reach-out.').waitFor();
   await page.getByRole('region', { name: 'The wall of good replies' }).getByText('Great coffee, she offered an intro').waitFor();
   // A shorter period leaves the early weeks out: only the week of 23 November in the last 5 days.
   await page.getByLabel('Period').selectOption({ label: 'Last 4 weeks' });

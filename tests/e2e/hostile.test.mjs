@@ -150,7 +150,7 @@ test('a tab left open past midnight shows the new day without a reload', async (
   await addContact(page, setup.server.url, { Name: 'Ana Lima' });
   await page.getByLabel('Date').fill('2026-11-21');
   await page.getByRole('radio', { name: 'Email' }).check();
-  await page.getByRole('button', { name: 'Log reach-out' }).click();
+  await page.getByRole('button', { name: 'Save reach-out' }).click();
   await page.getByRole('status').getByText('Logged.').waitFor();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
   await page.getByText('27 Nov 2026').waitFor();
@@ -172,7 +172,7 @@ test('a reach-out form left open overnight logs the new day, not the day it was 
   // The field itself moves on: what it shows is what is saved.
   assert.equal(await page.getByLabel('Date').inputValue(), '2026-11-28');
   await page.getByRole('radio', { name: 'Email' }).check();
-  await page.getByRole('button', { name: 'Log reach-out' }).click();
+  await page.getByRole('button', { name: 'Save reach-out' }).click();
   await page.getByRole('status').getByText('Logged.').waitFor();
   const logged = (await storedDocument(page)).data.reach_outs[0];
   assert.equal(logged.date, '2026-11-28');

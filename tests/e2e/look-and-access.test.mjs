@@ -58,7 +58,7 @@ for (const [width, height] of [[360, 740], [1280, 860]]) {
       await page.getByRole('heading', { level: 1, name: 'Ana Lima-Fernández de la Torre' }).waitFor();
       await page.getByRole('radio', { name: 'Video call' }).check();
       await page.getByLabel('What was it about?').fill('A 20-minute call about design careers.');
-      await page.getByRole('button', { name: 'Log reach-out' }).click();
+      await page.getByRole('button', { name: 'Save reach-out' }).click();
       await page.getByRole('status').getByText('Logged.').waitFor();
       await checkPage(page, 'contact', label);
 
@@ -74,7 +74,7 @@ for (const [width, height] of [[360, 740], [1280, 860]]) {
       await page.getByRole('heading', { level: 1, name: 'Ben Okafor' }).waitFor();
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
       const due = page.getByRole('region', { name: 'Follow-ups due' }).getByRole('listitem').first();
-      await due.getByText('Overdue').waitFor();
+      await due.getByText('Ready for a gentle nudge').waitFor();
       await page.getByRole('region', { name: 'Suggested next' }).getByRole('link', { name: 'Reach out to Ben Okafor' }).waitFor();
       await due.getByRole('button', { name: 'Log follow-up' }).click();
       await due.getByRole('button', { name: 'Record outcome' }).click();

@@ -15,10 +15,13 @@ test('deleting a contact with reach-outs asks first, and Undo brings everything 
   const page = await freshPage(t, setup);
   await add(page, { Name: 'Ana Lima' }, 'Email');
   await page.getByRole('radio', { name: 'Phone' }).check();
-  await page.getByRole('button', { name: 'Log reach-out' }).click();
+  await page.getByRole('button', { name: 'Save reach-out' }).click();
   await page.getByText('Phone').first().waitFor();
   const before = await storedDocument(page);
 
+  // The rarer actions wait behind "More".
+  assert.equal(await page.getByRole('button', { name: 'Delete…' }).count(), 0);
+  await page.getByRole('button', { name: 'More', exact: true }).click();
   await page.getByRole('button', { name: 'Delete…' }).click();
   const dialog = page.getByRole('alertdialog');
   await dialog.getByText('Ana Lima has 2 reach-outs. What should happen to them?').waitFor();
@@ -82,6 +85,7 @@ test('merging a duplicate keeps both histories and the values the user chose', a
   const page = await freshPage(t, setup);
   await add(page, { Name: 'Ana L.', Email: 'ana@new.example', Role: 'Designer' }, 'LinkedIn');
   await add(page, { Name: 'Ana Lima', Email: 'ana@old.example', Company: 'Acme' }, 'Email');
+  await page.getByRole('button', { name: 'More', exact: true }).click();
   await page.getByRole('button', { name: 'Merge with a duplicate…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Merge a duplicate into this contact' });
   await dialog.getByLabel('Duplicate to merge').selectOption({ label: 'Ana L.' });

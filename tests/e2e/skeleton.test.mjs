@@ -66,12 +66,12 @@ describe('contacts and reach-outs', () => {
     await page.getByRole('radio', { name: 'LinkedIn' }).check();
     await page.getByLabel('Date').fill('2026-01-15');
     await page.getByLabel('What was it about?').fill('Asked about her move into design');
-    await page.getByRole('button', { name: 'Log reach-out' }).click();
+    await page.getByRole('button', { name: 'Save reach-out' }).click();
     await page.getByRole('status').getByText('Logged.').waitFor();
 
     await page.getByRole('radio', { name: 'Email' }).check();
     await page.getByLabel('What was it about?').fill('Sent the portfolio link');
-    await page.getByRole('button', { name: 'Log reach-out' }).click();
+    await page.getByRole('button', { name: 'Save reach-out' }).click();
     await page.getByText('Sent the portfolio link').waitFor();
 
     await page.reload();
@@ -127,7 +127,7 @@ describe('contacts and reach-outs', () => {
     await visit(page, setup.server.url);
     await addContact(page, { Name: 'Ben Okafor' });
     await page.getByLabel('Date').fill('2999-01-01');
-    await page.getByRole('button', { name: 'Log reach-out' }).click();
+    await page.getByRole('button', { name: 'Save reach-out' }).click();
     await page.getByText('Please pick how you reached out.').waitFor();
     await page.getByText('That date is in the future').waitFor();
     assert.deepEqual((await storedDocument(page)).data.reach_outs, []);

@@ -150,7 +150,7 @@ export async function addContact(page, origin, fields, channel) {
   await page.getByRole('heading', { level: 1, name: fields.Name }).waitFor();
   if (channel) {
     await page.getByRole('radio', { name: channel }).check();
-    await page.getByRole('button', { name: 'Log reach-out' }).click();
+    await page.getByRole('button', { name: 'Save reach-out' }).click();
     await page.getByRole('status').getByText('Logged.').waitFor();
   }
 }

@@ -34,7 +34,7 @@ async function addContactAndReachOut(page, name, channel = 'Email') {
   await page.getByRole('button', { name: 'Add contact' }).click();
   await page.getByRole('heading', { level: 1, name }).waitFor();
   await page.getByRole('radio', { name: channel }).check();
-  await page.getByRole('button', { name: 'Log reach-out' }).click();
+  await page.getByRole('button', { name: 'Save reach-out' }).click();
   await page.getByRole('status').getByText('Logged.').waitFor();
 }
 
@@ -64,7 +64,8 @@ test('the follow-up ladder: due after a week, logged from Today in 3 actions, th
 
   await page.moveTo('2026-11-20');
   const late = section(page, 'Follow-ups due').getByRole('listitem').filter({ hasText: 'Ana Lima' });
-  await late.getByText('Overdue').waitFor();
+  await late.getByText('Ready for a gentle nudge').waitFor();
+  await late.getByText('overdue by 4 days').waitFor();
   await late.getByText('Try 3 of 3').waitFor();
   await late.getByRole('button', { name: 'Log follow-up' }).click();
   await late.getByRole('radio', { name: 'LinkedIn' }).check();
@@ -76,6 +77,7 @@ test('the follow-up ladder: due after a week, logged from Today in 3 actions, th
   await loop.getByText('No answer after 3 tries').waitFor();
   assert.equal(await section(page, 'Follow-ups due').count(), 0, 'after three tries it stops nagging');
   await loop.getByRole('button', { name: 'Close the loop' }).click();
+  await loop.getByRole('button', { name: 'Close without a note' }).click();
   await page.getByText('Nothing is due today.').waitFor();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
   await page.getByRole('list', { name: 'Contacts' }).getByText('Gone quiet').waitFor();
@@ -104,7 +106,8 @@ test('an outcome dated before its reach-out is refused with a message, and nothi
   const page = await pageOn(t, '2026-11-10');
   await addContactAndReachOut(page, 'Carla Ruiz');
   const before = await storedDocument(page);
-  const item = page.getByRole('list', { name: 'Reach-outs, newest first' }).getByRole('listitem').first();
+  // The answer awaited leads the contact's page.
+  const item = page.getByRole('region', { name: 'Waiting for an answer' });
   await item.getByRole('button', { name: 'Record outcome' }).click();
   await item.getByLabel('When').fill('2026-11-01');
   await item.getByRole('button', { name: 'Declined' }).click();
@@ -147,6 +150,7 @@ test('stay in touch: due when the rhythm comes round, done resets it, archiving 
   await section(page, 'Stay in touch').getByText('Eve Mentor').waitFor();
 
   await section(page, 'Stay in touch').getByRole('link', { name: 'Eve Mentor' }).click();
+  await page.getByRole('button', { name: 'More', exact: true }).click();
   await page.getByRole('button', { name: 'Archive' }).click();
   await page.getByText('This contact is archived').waitFor();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();

@@ -54,6 +54,11 @@ pub struct ThisWeek {
     pub strength: u32,
     /// The last complete week met the goal, or this one already has.
     pub good_week: bool,
+    /// Reach-outs in the week before this one.
+    pub last_week: usize,
+    /// Every reach-out up to today, and how many of them got a yes.
+    pub all_time: usize,
+    pub yeses: usize,
 }
 
 impl Book {
@@ -168,12 +173,26 @@ impl Book {
             .filter(|r| r.date >= week_start && r.date <= today)
             .filter(|r| r.outcome == Outcome::Declined)
             .count();
+        let last_week = week_start
+            .checked_sub_days(Days::new(7))
+            .and_then(|start| counts.get(&start).copied())
+            .unwrap_or(0);
+        let (all_time, yeses) = self
+            .reach_outs
+            .iter()
+            .filter(|r| r.date <= today)
+            .fold((0, 0), |(all, yes), r| {
+                (all + 1, yes + usize::from(r.outcome.is_yes()))
+            });
         ThisWeek {
             count: counts.get(&week_start).copied().unwrap_or(0),
             noes,
             goal,
             strength: self.strength_of(&counts, today),
             good_week: self.good_week(&counts, today),
+            last_week,
+            all_time,
+            yeses,
         }
     }
 

@@ -1,0 +1,248 @@
+//! The model behind fewer steps (issue 10): a pasted list of names, the duplicate warning,
+//! closing a loop with a last note (and undoing it), and the week card's kinder lead.
+
+mod common;
+
+use common::{at, day, named, person, reach};
+use reachout::model::courage_words::week_lead;
+use reachout::model::{
+    Book, Channel, ContactDraft, ModelError, Outcome, OutcomeDraft, SameAs, Stage, MAX_PASTED,
+};
+
+#[test]
+fn a_pasted_list_becomes_a_preview_of_names_and_companies() {
+    let mut book = Book::default();
+    let anna = person(&mut book, "Anna Meyer", "2026-11-01");
+    let text =
+        "Ben Okafor, Northwind\n\n  Chiara Rossi  \nanna  meyer\nDmitri\tAcme Ltd\nBen Okafor\n";
+    let list = book.parse_name_list(text);
+    let shown: Vec<(usize, &str, &str, Option<&str>)> = list
+        .lines
+        .iter()
+        .map(|l| {
+            (
+                l.line,
+                l.name.as_str(),
+                l.company.as_str(),
+                l.problem.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            (1, "Ben Okafor", "Northwind", None),
+            (3, "Chiara Rossi", "", None),
+            (4, "anna  meyer", "", None),
+            (5, "Dmitri", "Acme Ltd", None),
+            (6, "Ben Okafor", "", Some("Already in this list.")),
+        ]
+    );
+    // A name already kept is flagged (case and spacing aside) but still added.
+    assert_eq!(
+        list.lines[2].existing,
+        Some((anna, "Anna Meyer".to_string()))
+    );
+    assert_eq!(list.addable().len(), 4);
+
+    let ids = book
+        .add_contacts(&list.addable(), at("2026-11-02"))
+        .unwrap();
+    assert_eq!(ids.len(), 4);
+    assert_eq!(book.contacts.len(), 5);
+    let dmitri = book.contact(ids[3]).unwrap();
+    assert_eq!(
+        (dmitri.name.as_str(), dmitri.company.as_str()),
+        ("Dmitri", "Acme Ltd")
+    );
+}
+
+#[test]
+fn a_pasted_list_refuses_bad_lines_and_stops_at_its_limit() {
+    let book = Book::default();
+    let long = format!(", Acme\n{}\n", "x".repeat(5_000));
+    let list = book.parse_name_list(&long);
+    assert_eq!(list.lines.len(), 2);
+    assert!(list.lines.iter().all(|l| l.problem.is_some()), "{list:?}");
+    assert!(list.addable().is_empty());
+
+    let many: String = (0..MAX_PASTED + 20)
+        .map(|i| format!("Person {i}\n"))
+        .collect();
+    let list = book.parse_name_list(&many);
+    assert_eq!(list.lines.len(), MAX_PASTED);
+    assert!(list
+        .too_long
+        .as_deref()
+        .unwrap()
+        .contains("first 500 names"));
+}
+
+#[test]
+fn adding_many_is_all_or_nothing() {
+    let mut book = Book::default();
+    person(&mut book, "Anna Meyer", "2026-11-01");
+    let before = book.clone();
+    let drafts = [named("Ben"), named(""), named("Chiara")];
+    assert!(matches!(
+        book.add_contacts(&drafts, at("2026-11-02")),
+        Err(ModelError::InvalidContact(_))
+    ));
+    assert_eq!(book, before, "nothing was added");
+}
+
+#[test]
+fn a_contact_being_typed_is_matched_by_name_email_or_linkedin() {
+    let mut book = Book::default();
+    let anna = book
+        .add_contact(
+            &ContactDraft {
+                name: "Anna Meyer".into(),
+                email: "Anna@Example.com".into(),
+                linkedin: "https://www.linkedin.com/in/anna-meyer/".into(),
+                ..Default::default()
+            },
+            at("2026-11-01"),
+        )
+        .unwrap();
+    let typed = |name: &str, email: &str, linkedin: &str| ContactDraft {
+        name: name.into(),
+        email: email.into(),
+        linkedin: linkedin.into(),
+        ..Default::default()
+    };
+    let same = |draft: ContactDraft| {
+        book.similar_contacts(&draft, None)
+            .into_iter()
+            .map(|s| (s.id, s.same))
+            .collect::<Vec<_>>()
+    };
+    // Case, accents and spacing aside.
+    assert_eq!(
+        same(typed("  ANNA   méyer ", "", "")),
+        [(anna, SameAs::Name)]
+    );
+    assert_eq!(
+        same(typed("A. M.", " anna@example.COM ", "")),
+        [(anna, SameAs::Email)]
+    );
+    assert_eq!(
+        same(typed("", "", "linkedin.com/in/anna-meyer?trk=x")),
+        [(anna, SameAs::Linkedin)]
+    );
+    assert_eq!(same(typed("Anna", "", "")), []);
+    // Editing Anna herself is no duplicate.
+    assert!(book
+        .similar_contacts(&typed("Anna Meyer", "", ""), Some(anna))
+        .is_empty());
+}
+
+#[test]
+fn closing_a_loop_with_a_last_note_logs_it_on_the_same_channel_and_can_be_undone() {
+    let mut book = Book::default();
+    let ana = person(&mut book, "Ana Lima", "2026-11-01");
+    let first = reach(&mut book, ana, "2026-11-02", None);
+    let second = reach(&mut book, ana, "2026-11-09", Some(first));
+    let third = reach(&mut book, ana, "2026-11-16", Some(second));
+    let before = book.clone();
+
+    let note = book.last_note_for(ana);
+    assert!(note.starts_with("Hi Ana,"), "{note}");
+    let undo = book
+        .close_loop_with_note(third, Some(&note), day("2026-11-30"), at("2026-11-30"))
+        .unwrap();
+    assert_eq!(
+        undo.describe(),
+        "Logged your last note to Ana Lima and closed the loop."
+    );
+    let last = book.reach_outs.last().unwrap();
+    assert_eq!(
+        (last.channel, last.date, last.follows_up, last.loop_closed),
+        (Channel::Email, day("2026-11-30"), Some(third), true)
+    );
+    assert_eq!(last.note, note.trim());
+    assert_eq!(book.stages()[&ana], Stage::GoneQuiet);
+    let agenda = book.agenda(day("2026-12-30"));
+    assert!(agenda.close_the_loop.is_empty() && agenda.follow_ups.is_empty());
+
+    book.undo(undo);
+    assert_eq!(
+        book.reach_outs, before.reach_outs,
+        "the note and the closing are gone"
+    );
+    assert_eq!(book.agenda(day("2026-11-30")).close_the_loop.len(), 1);
+
+    // Without a note: the thread's latest is closed as it is.
+    let undo = book
+        .close_loop_with_note(third, None, day("2026-11-30"), at("2026-11-30"))
+        .unwrap();
+    assert_eq!(undo.describe(), "Closed the loop with Ana Lima.");
+    assert_eq!(book.reach_outs.len(), 3);
+    book.undo(undo);
+    assert_eq!(book.reach_outs, before.reach_outs);
+}
+
+#[test]
+fn a_last_note_that_is_too_long_changes_nothing() {
+    let mut book = Book::default();
+    let ana = person(&mut book, "Ana Lima", "2026-11-01");
+    let first = reach(&mut book, ana, "2026-11-02", None);
+    let before = book.clone();
+    let long = "x".repeat(20_000);
+    assert!(matches!(
+        book.close_loop_with_note(first, Some(&long), day("2026-11-30"), at("2026-11-30")),
+        Err(ModelError::InvalidReachOut(_))
+    ));
+    assert_eq!(book, before);
+}
+
+#[test]
+fn the_last_note_is_the_persons_own_when_they_kept_one_by_that_name() {
+    let mut book = Book::default();
+    let ana = person(&mut book, "Ana Lima", "2026-11-01");
+    book.save_template(
+        Some(5),
+        "A kind last note",
+        "Dear {first name}, thanks anyway.",
+    )
+    .unwrap();
+    assert_eq!(book.last_note_for(ana), "Dear Ana, thanks anyway.");
+}
+
+#[test]
+fn a_quiet_week_leads_with_what_is_already_true() {
+    let mut book = Book::default();
+    book.settings.weekly_goal = 2;
+    let ana = person(&mut book, "Ana", "2026-11-01");
+    // Monday weeks: 2 Nov, 9 Nov, 16 Nov, 23 Nov.
+    let first = reach(&mut book, ana, "2026-11-03", None);
+    let answer = OutcomeDraft {
+        outcome: Some(Outcome::Accepted),
+        date: "2026-11-04".into(),
+        note: String::new(),
+    };
+    book.record_outcome(first, &answer, day("2026-11-04"))
+        .unwrap();
+    reach(&mut book, ana, "2026-11-17", None);
+
+    // Week of 23 Nov: nothing yet, last week had one.
+    let week = book.this_week(day("2026-11-24"));
+    assert_eq!((week.count, week.last_week), (0, 1));
+    assert_eq!(week_lead(&week), "Last week: 1 brave ask");
+    // Two weeks later: all of it so far, and its yeses.
+    let week = book.this_week(day("2026-12-08"));
+    assert_eq!((week.all_time, week.yeses), (2, 1));
+    assert_eq!(week_lead(&week), "2 reach-outs so far, 1 yes");
+    // Under the goal: the plain count; past it: said so, never "3 of 2".
+    reach(&mut book, ana, "2026-12-07", None);
+    assert_eq!(week_lead(&book.this_week(day("2026-12-08"))), "1 of 2");
+    reach(&mut book, ana, "2026-12-08", None);
+    reach(&mut book, ana, "2026-12-08", None);
+    assert_eq!(
+        week_lead(&book.this_week(day("2026-12-08"))),
+        "3 this week: goal of 2 met"
+    );
+    // A first week ever: nothing to lead with but the goal.
+    let empty = Book::default();
+    assert_eq!(week_lead(&empty.this_week(day("2026-12-08"))), "0 of 3");
+}
