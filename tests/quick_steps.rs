@@ -14,7 +14,7 @@ fn a_pasted_list_becomes_a_preview_of_names_and_companies() {
     let mut book = Book::default();
     let anna = person(&mut book, "Anna Meyer", "2026-11-01");
     let text =
-        "Ben Okafor, Northwind\n\n  Chiara Rossi  \nanna  meyer\nDmitri\tAcme Ltd\nBen Okafor\n";
+        "Ben Okafor, Northwind\n\n  Chiara Rossi  \nanna  meyer\nDmitri\tAcme Ltd\tBerlin\nBen Okafor\n";
     let list = book.parse_name_list(text);
     let shown: Vec<(usize, &str, &str, Option<&str>)> = list
         .lines
@@ -33,24 +33,26 @@ fn a_pasted_list_becomes_a_preview_of_names_and_companies() {
         [
             (1, "Ben Okafor", "Northwind", None),
             (3, "Chiara Rossi", "", None),
-            (4, "anna  meyer", "", None),
+            (4, "anna  meyer", "", Some("you already have them")),
             (5, "Dmitri", "Acme Ltd", None),
-            (6, "Ben Okafor", "", Some("Already in this list.")),
+            (6, "Ben Okafor", "", Some("already in this list")),
         ]
     );
-    // A name already kept is flagged (case and spacing aside) but still added.
+    // A name already kept (case and spacing aside) is left out, with a link to them.
     assert_eq!(
         list.lines[2].existing,
         Some((anna, "Anna Meyer".to_string()))
     );
-    assert_eq!(list.addable().len(), 4);
+    assert_eq!(list.addable().len(), 3);
 
     let ids = book
         .add_contacts(&list.addable(), at("2026-11-02"))
         .unwrap();
-    assert_eq!(ids.len(), 4);
-    assert_eq!(book.contacts.len(), 5);
-    let dmitri = book.contact(ids[3]).unwrap();
+    assert_eq!(ids.len(), 3);
+    assert_eq!(book.contacts.len(), 4);
+    // Pasting the same list again adds nothing.
+    assert!(book.parse_name_list(text).addable().is_empty());
+    let dmitri = book.contact(ids[2]).unwrap();
     assert_eq!(
         (dmitri.name.as_str(), dmitri.company.as_str()),
         ("Dmitri", "Acme Ltd")
@@ -242,7 +244,82 @@ fn a_quiet_week_leads_with_what_is_already_true() {
         week_lead(&book.this_week(day("2026-12-08"))),
         "3 this week: goal of 2 met"
     );
-    // A first week ever: nothing to lead with but the goal.
+    // Before the first reach-out ever: no zeros, the step ahead.
     let empty = Book::default();
-    assert_eq!(week_lead(&empty.this_week(day("2026-12-08"))), "0 of 3");
+    assert_eq!(
+        week_lead(&empty.this_week(day("2026-12-08"))),
+        "Your first brave ask is ahead"
+    );
+}
+
+#[test]
+fn undoing_a_closed_loop_keeps_what_changed_since() {
+    let mut book = Book::default();
+    let ana = person(&mut book, "Ana Lima", "2026-11-01");
+    let first = reach(&mut book, ana, "2026-11-02", None);
+    let undo = book
+        .close_loop_with_note(
+            first,
+            Some("Thanks anyway"),
+            day("2026-11-30"),
+            at("2026-11-30"),
+        )
+        .unwrap();
+    let note = book.reach_outs.last().unwrap().id;
+    // Meanwhile (in this tab or another), the first message's note was changed.
+    book.reach_outs[0].note = "Edited since".into();
+    book.undo(undo);
+    assert_eq!(book.reach_outs.len(), 1);
+    assert_eq!(
+        book.reach_outs[0].note, "Edited since",
+        "the later change is kept"
+    );
+    assert_eq!(book.reach_outs[0].outcome, Outcome::Awaiting);
+    assert!(!book.reach_outs.iter().any(|r| r.id == note));
+
+    // A last note that has been followed up since stays when the closing is undone.
+    let undo = book
+        .close_loop_with_note(
+            first,
+            Some("Thanks anyway"),
+            day("2026-11-30"),
+            at("2026-11-30"),
+        )
+        .unwrap();
+    let note = book.reach_outs.last().unwrap().id;
+    reach(&mut book, ana, "2026-12-01", Some(note));
+    book.undo(undo);
+    assert!(book.reach_outs.iter().any(|r| r.id == note));
+}
+
+#[test]
+fn a_refused_log_changes_nothing_even_halfway() {
+    let mut book = Book::default();
+    let ana = person(&mut book, "Ana Lima", "2026-11-01");
+    let first = reach(&mut book, ana, "2026-11-02", None);
+    book.next_id = reachout::model::Limits::MAX_ID + 1;
+    let before = book.clone();
+    assert!(matches!(
+        book.close_loop_with_note(first, Some("Last"), day("2026-11-30"), at("2026-11-30")),
+        Err(ModelError::OutOfIds)
+    ));
+    assert_eq!(
+        book, before,
+        "the first message is not marked unanswered by a refused follow-up"
+    );
+}
+
+#[test]
+fn reaching_out_after_a_near_miss_closes_it_and_a_followed_up_silence_asks_no_check_in() {
+    let mut book = Book::default();
+    let ana = person(&mut book, "Ana Lima", "2026-11-01");
+    book.note_near_miss(Some(ana), "Froze", day("2026-11-02"), at("2026-11-02"))
+        .unwrap();
+    let first = reach(&mut book, ana, "2026-11-03", None);
+    assert!(book.open_near_misses().is_empty());
+    assert_eq!(book.near_misses[0].reached, Some(first));
+
+    // The follow-up marks the first as unanswered; the thread goes on, so no "does it sting?".
+    reach(&mut book, ana, "2026-11-10", Some(first));
+    assert!(book.check_ins_due(day("2026-11-12")).is_empty());
 }

@@ -89,7 +89,7 @@ fn AfterCard(id: ReachOutId, asking: RwSignal<Option<ReachOutId>>) -> impl IntoV
             {contrast.map(|text| view! { <p><strong>{text}</strong></p> })}
             {kind_word.map(|text| view! { <p class="kind-word">{text}</p> })}
             <Scale legend="How does it feel now?" name=format!("feeling-{key}") value=feeling
-                low="at ease" high="it hurts" />
+                low="at ease" high="uneasy" />
             <Field label="A line of reflection (optional)" name=format!("reflection-{key}") value=reflection
                 error=reflection_error kind=FieldKind::Text />
             {move || error.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}

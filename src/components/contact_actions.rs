@@ -40,13 +40,19 @@ where
     }
 }
 
-/// Esc closes an open panel, as it closes a dialog.
-fn close_on_escape(open: RwSignal<bool>) -> impl Fn(leptos::ev::KeyboardEvent) {
+/// Esc closes an open panel, as it closes a dialog, and gives the focus back to its button.
+fn close_on_escape(
+    open: RwSignal<bool>,
+    toggle: NodeRef<leptos::html::Button>,
+) -> impl Fn(leptos::ev::KeyboardEvent) {
     move |ev| {
         if ev.key() == "Escape" && open.get_untracked() {
             // Only the innermost panel closes: the "More" menu around it stays open.
             ev.stop_propagation();
             open.set(false);
+            if let Some(button) = toggle.get_untracked() {
+                let _ = button.focus();
+            }
         }
     }
 }
@@ -90,9 +96,10 @@ pub fn DeleteContact(contact: ContactId, name: String) -> impl IntoView {
         _ => "Delete the contact and its reach-outs".to_string(),
     };
     let first = NodeRef::<leptos::html::Button>::new();
+    let toggle = NodeRef::<leptos::html::Button>::new();
     view! {
-        <div class="action-group" on:keydown=close_on_escape(open)>
-        <button type="button" class="button danger" aria-expanded=move || open.get().to_string()
+        <div class="action-group" on:keydown=close_on_escape(open, toggle)>
+        <button type="button" class="button danger" node_ref=toggle aria-expanded=move || open.get().to_string()
             on:click=move |_| toggle_and_focus(open, first)>
             "Delete…"
         </button>
@@ -155,9 +162,10 @@ pub fn MergeContact(contact: ContactId) -> impl IntoView {
         }
     };
     let first = NodeRef::<leptos::html::Select>::new();
+    let toggle = NodeRef::<leptos::html::Button>::new();
     view! {
-        <div class="action-group" on:keydown=close_on_escape(open)>
-        <button type="button" class="button" aria-expanded=move || open.get().to_string()
+        <div class="action-group" on:keydown=close_on_escape(open, toggle)>
+        <button type="button" class="button" node_ref=toggle aria-expanded=move || open.get().to_string()
             on:click=move |_| toggle_and_focus(open, first)>
             "Merge with a duplicate…"
         </button>

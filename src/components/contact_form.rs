@@ -110,6 +110,7 @@ pub fn ContactForm(
     // (an edit saves only the fields that differ from it).
     let kept = drafts.0.with_value(|d| d.get(&editing).cloned());
     let restored = RwSignal::new(kept.is_some());
+    let fresh = StoredValue::new(initial.clone());
     let (opened, typed) = kept.unwrap_or_else(|| (initial.clone(), initial));
     let before = StoredValue::new(opened);
     let fields = Fields::new(typed);
@@ -124,8 +125,10 @@ pub fn ContactForm(
         });
     });
     let forget_draft = move || drafts.0.update_value(|d| drop(d.remove(&editing)));
+    // Back to the contact as it is now (or an empty form), not as it was when the draft began.
     let discard = move |_| {
-        fields.set(before.get_value());
+        before.set_value(fresh.get_value());
+        fields.set(fresh.get_value());
         forget_draft();
         restored.set(false);
     };
@@ -204,13 +207,13 @@ pub fn ContactForm(
             })}</p>
             <Field label="Name" name="name" value=fields.name error=error_for(errors, ContactField::Name) required=true
                 autocomplete="off" autofocus=true />
+            <Similar similar=similar.into() />
             <div class="field-row">
                 <Field label="Company" name="company" value=fields.company error=error_for(errors, ContactField::Company)
                     autocomplete="off" />
                 <Field label="Role" name="role" value=fields.role error=error_for(errors, ContactField::Role)
                     autocomplete="off" />
             </div>
-            <Similar similar=similar.into() />
             <Scale legend="How hard does reaching out to them feel?" name="expected-fear" value=fields.expected_fear
                 low="easy" high="very hard" error=error_for(errors, ContactField::ExpectedFear) />
             <p class="hint">"Optional. Your courage ladder on Today suggests the easiest step first, and a harder one after a good week."</p>
@@ -269,7 +272,7 @@ fn Similar(similar: Signal<Vec<crate::model::Similar>>) -> impl IntoView {
                     <p class="similar-note">
                         "You already have "
                         <a href=href(&format!("/contacts/{}", s.id))>{s.name}</a>
-                        {why} ". You can still save this one; what you typed is kept if you look."
+                        {why} ". Is it the same person? You can still save this one, and what you typed here waits if you open theirs."
                     </p>
                 }
             }).collect_view()}

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::clock;
 use crate::components::disclosure::Disclosure;
+use crate::components::focus::focus_selector;
 use crate::components::outcome_picker::OutcomePicker;
 use crate::components::reach_out_form::ReachOutForm;
 use crate::components::snooze_menu::{SnoozeMenu, SnoozeTarget};
@@ -139,7 +140,13 @@ fn LastNote(latest: ReachOutId, contact: ContactId) -> impl IntoView {
             )
         });
         match closed {
-            Ok(undo) => state.offer_undo(undo),
+            Ok(undo) => {
+                state.offer_undo(undo);
+                // The row leaves; the keyboard lands on the toast's Undo.
+                request_animation_frame(|| {
+                    focus_selector(".toast button");
+                });
+            }
             Err(e) => status.set(Some(e.to_string())),
         }
     };
@@ -149,9 +156,10 @@ fn LastNote(latest: ReachOutId, contact: ContactId) -> impl IntoView {
             <div class="field">
                 <label for=label_for>"Your last note"</label>
                 <p class="hint">"Edit it, copy it into your message, send it, then log it here."</p>
-                <textarea id=id rows="6" node_ref=area prop:value=move || text.get()
+                <textarea id=id rows="8" node_ref=area prop:value=move || text.get()
                     on:input=move |ev| text.set(event_target_value(&ev))></textarea>
             </div>
+            <p class="status" role="status">{move || status.get()}</p>
             <div class="actions">
                 <button type="button" class="button small" on:click=move |_| copy_or_select(text.get_untracked(), area, status)>
                     "Copy the note"
@@ -163,7 +171,6 @@ fn LastNote(latest: ReachOutId, contact: ContactId) -> impl IntoView {
                     "Close without a note"
                 </button>
             </div>
-            <p class="status" role="status">{move || status.get()}</p>
         </div>
     }
 }

@@ -26,9 +26,18 @@ where
 }
 
 /// Moves focus to the first field marked invalid, once the messages are on screen.
+/// A field in a panel that is closed (hidden, but kept for what was typed) is passed over.
 pub fn focus_first_invalid() {
     request_animation_frame(|| {
-        focus_selector("[aria-invalid='true']");
+        let Ok(found) = document().query_selector_all("[aria-invalid='true']") else {
+            return;
+        };
+        let visible = (0..found.length())
+            .filter_map(|i| found.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+            .find(|element| element.offset_parent().is_some());
+        if let Some(element) = visible {
+            let _ = element.focus();
+        }
     });
 }
 

@@ -45,7 +45,12 @@ pub fn icon(outcome: Outcome) -> &'static str {
 }
 
 #[component]
-pub fn OutcomePicker(reach_out: ReachOutId) -> impl IntoView {
+pub fn OutcomePicker(
+    reach_out: ReachOutId,
+    /// An answer is recorded already: the button says "Change outcome".
+    #[prop(optional)]
+    change: bool,
+) -> impl IntoView {
     let state = use_app_state();
     let open = RwSignal::new(false);
     let drawn_on = StoredValue::new(clock::today());
@@ -102,7 +107,7 @@ pub fn OutcomePicker(reach_out: ReachOutId) -> impl IntoView {
     let more = RwSignal::new(false);
 
     view! {
-        <Disclosure label="Record outcome".to_string() open=open>
+        <Disclosure label=if change { "Change outcome" } else { "Record outcome" }.to_string() open=open>
             <div role="group" aria-label="What happened?" class="picker">
                 <div class="field-row">
                     <Field label="Note (optional)" name=format!("outcome-note-{key}") value=note

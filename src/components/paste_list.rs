@@ -38,6 +38,10 @@ pub fn PasteList() -> impl IntoView {
         }
     };
     let count = move || preview.with(|p| p.addable().len());
+    // Drawn when its panel first opens: the keyboard goes straight to the list.
+    request_animation_frame(|| {
+        crate::components::focus::focus_selector("#field-paste-names");
+    });
     view! {
         <div class="paste-list form">
             <Field label="Names, one per line" name="paste-names" value=text error=Signal::derive(move || error.get())
@@ -51,11 +55,16 @@ pub fn PasteList() -> impl IntoView {
                         view! {
                             <li class:skipped=skipped>
                                 <strong>{line.name.clone()}</strong>{company}
-                                {line.problem.map(|p| view! { <span class="muted">{format!(" (line {}: not added: {p})", line.line)}</span> })}
-                                {line.existing.map(|(id, name)| view! {
-                                    <span class="muted">" · you already have "
-                                        <a href=href(&format!("/contacts/{id}"))>{name}</a></span>
-                                })}
+                                {match (line.existing, line.problem) {
+                                    (Some((id, name)), _) => view! {
+                                        <span class="muted">{format!(" · line {}, left out: you already have ", line.line)}
+                                            <a href=href(&format!("/contacts/{id}"))>{name}</a></span>
+                                    }.into_any(),
+                                    (None, Some(p)) => view! {
+                                        <span class="muted">{format!(" · line {}, left out: {p}", line.line)}</span>
+                                    }.into_any(),
+                                    (None, None) => ().into_any(),
+                                }}
                             </li>
                         }
                     }).collect_view()}

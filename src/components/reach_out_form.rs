@@ -182,7 +182,7 @@ pub fn ReachOutForm(
         }
     });
     view! {
-        <form class="form" class:card=!compact novalidate on:submit=on_submit aria-labelledby=heading_id.clone()>
+        <form class="form" class:card=!compact class:main-log=asks_answer novalidate on:submit=on_submit aria-labelledby=heading_id.clone()>
             <h2 id=heading_id.clone() class:visually-hidden=compact>{title}</h2>
             {last_said}
             <fieldset class="choices" class:field-invalid=move || channel_error.with(Option::is_some)>

@@ -49,6 +49,10 @@ pub fn Shortcuts() -> impl IntoView {
         if typing_in_field(&ev) {
             return;
         }
+        // While the list is open, only `?` (and Esc) act: nothing moves behind the dialog.
+        if help_open.get_untracked() && key != "?" {
+            return;
+        }
         let after_g = pending_g.get_value();
         pending_g.set_value(false);
         let handled = match (after_g, key.as_str()) {
@@ -76,9 +80,7 @@ pub fn Shortcuts() -> impl IntoView {
                 });
                 true
             }
-            (false, "l") => {
-                focus_selector("form[aria-labelledby^='log-heading'] input[type='radio']")
-            }
+            (false, "l") => focus_selector("form.main-log input[type='radio']"),
             (false, "/") => {
                 if !focus_selector("#contact-search") {
                     go("/contacts");

@@ -260,6 +260,10 @@ impl Book {
             draft.validate(today).map_err(ModelError::InvalidReachOut)?;
         if let Some(earlier) = draft.follows_up {
             self.check_follow_up(contact, earlier, date)?;
+        }
+        // Taken before anything changes: a refusal leaves the book as it was.
+        let id = ReachOutId(self.take_id()?);
+        if let Some(earlier) = draft.follows_up {
             // Following up says the earlier one got no answer; the thread goes on from here.
             if let Some(original) = self.reach_outs.iter_mut().find(|r| r.id == earlier) {
                 if original.outcome == Outcome::Awaiting {
@@ -273,7 +277,6 @@ impl Book {
         if let Some(person) = self.contacts.iter_mut().find(|c| c.id == contact) {
             person.stay_in_touch_snoozed_until = None;
         }
-        let id = ReachOutId(self.take_id()?);
         self.reach_outs.push(ReachOut {
             id,
             contact,
@@ -290,6 +293,16 @@ impl Book {
             before,
             after: After::default(),
         });
+        // An open near miss about this person, from before this day, became this reach-out.
+        for near_miss in &mut self.near_misses {
+            if near_miss.contact == Some(contact)
+                && near_miss.reached.is_none()
+                && !near_miss.let_go
+                && near_miss.date <= date
+            {
+                near_miss.reached = Some(id);
+            }
+        }
         Ok(id)
     }
 

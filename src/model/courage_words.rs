@@ -6,7 +6,7 @@ use super::insights::ThisWeek;
 use super::Outcome;
 
 /// What the app says right after an answer is recorded: after a no or silence, a word that is
-/// kind and true; after a yes, nothing needs saying.
+/// kind and true; after a yes, a short celebration worth remembering the next time fear speaks.
 pub fn after_answer(outcome: Outcome) -> Option<&'static str> {
     match outcome {
         Outcome::Declined => Some(
@@ -16,6 +16,9 @@ pub fn after_answer(outcome: Outcome) -> Option<&'static str> {
         Outcome::NoResponse => Some(
             "Silence is rarely a verdict: messages get buried. A short, friendly follow-up often \
              gets the answer the first one did not.",
+        ),
+        o if o.is_yes() => Some(
+            "A yes: you asked, and it worked. Remember this one the next time the fear speaks up.",
         ),
         _ => None,
     }
@@ -89,6 +92,7 @@ pub fn week_lead(week: &ThisWeek) -> String {
             plural(week.all_time, "reach-out", "reach-outs"),
             plural(week.yeses, "yes", "yeses")
         ),
+        0 if week.all_time == 0 => "Your first brave ask is ahead".to_string(),
         n => format!("{n} of {goal}"),
     }
 }
@@ -157,6 +161,9 @@ mod tests {
         );
         assert_eq!(against_prediction(Outcome::Declined, None), None);
         assert!(after_answer(Outcome::Declined).is_some());
-        assert!(after_answer(Outcome::Accepted).is_none());
+        assert!(after_answer(Outcome::Accepted)
+            .unwrap()
+            .starts_with("A yes"));
+        assert!(after_answer(Outcome::Awaiting).is_none());
     }
 }

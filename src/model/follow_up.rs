@@ -258,7 +258,8 @@ impl Book {
         agenda
     }
 
-    fn last_reached_by_contact(&self) -> HashMap<ContactId, NaiveDate> {
+    /// The day each contact was last reached, in one pass over the history.
+    pub fn last_reached_by_contact(&self) -> HashMap<ContactId, NaiveDate> {
         let mut last: HashMap<ContactId, NaiveDate> = HashMap::new();
         for r in &self.reach_outs {
             let day = last.entry(r.contact).or_insert(r.date);

@@ -213,23 +213,49 @@ impl Book {
         })))
     }
 
+    /// Takes back closing a loop: only what the closing changed, and only where it still holds
+    /// what the closing set, so a change made since (here or in another tab) is kept.
+    fn reopen(&mut self, r: Reopen) {
+        let before = r.before;
+        match r.logged {
+            Some(logged) => {
+                // The last note goes, unless something has followed it up since.
+                if !self.reach_outs.iter().any(|x| x.follows_up == Some(logged)) {
+                    self.reach_outs.retain(|x| x.id != logged);
+                    for near_miss in &mut self.near_misses {
+                        if near_miss.reached == Some(logged) {
+                            near_miss.reached = None;
+                        }
+                    }
+                }
+                if let Some(slot) = self.reach_outs.iter_mut().find(|x| x.id == before.id) {
+                    if before.outcome.is_awaiting() && slot.outcome == super::Outcome::NoResponse {
+                        slot.outcome = before.outcome;
+                        slot.outcome_date = before.outcome_date;
+                    }
+                    if slot.snoozed_until.is_none() {
+                        slot.snoozed_until = before.snoozed_until;
+                    }
+                }
+                if let Some(person) = self.contacts.iter_mut().find(|c| c.id == before.contact) {
+                    if person.stay_in_touch_snoozed_until.is_none() {
+                        person.stay_in_touch_snoozed_until = r.snoozed_until;
+                    }
+                }
+            }
+            None => {
+                if let Some(slot) = self.reach_outs.iter_mut().find(|x| x.id == before.id) {
+                    slot.loop_closed = before.loop_closed;
+                }
+            }
+        }
+    }
+
     /// Takes back a delete, a merge or a closed loop.
     pub fn undo(&mut self, undo: Undo) {
         match undo {
             Undo::Restore(removed) => self.restore(removed),
-            Undo::Reopen(r) => {
-                let r = *r;
-                if let Some(logged) = r.logged {
-                    self.reach_outs.retain(|x| x.id != logged);
-                }
-                let contact = r.before.contact;
-                if let Some(slot) = self.reach_outs.iter_mut().find(|x| x.id == r.before.id) {
-                    *slot = r.before;
-                }
-                if let Some(person) = self.contacts.iter_mut().find(|c| c.id == contact) {
-                    person.stay_in_touch_snoozed_until = r.snoozed_until;
-                }
-            }
+            Undo::Reopen(r) => self.reopen(*r),
             Undo::Unmerge(u) => {
                 let u = *u;
                 let merged_id = u.merged.id;

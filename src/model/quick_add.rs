@@ -21,8 +21,8 @@ pub struct Listed {
     pub company: String,
     /// Why it would not be added; `None` when it will be.
     pub problem: Option<String>,
-    /// A contact already there with the same name (still added, as the person may mean
-    /// someone else).
+    /// A contact already there with the same name: the line is left out, so pasting the same
+    /// list twice adds nothing the second time (the form adds a namesake one by one).
     pub existing: Option<(ContactId, String)>,
 }
 
@@ -88,11 +88,15 @@ fn link_key(link: &str) -> String {
     link.trim_end_matches('/').to_string()
 }
 
-/// Splits a pasted line into a name and a company: at a tab (two spreadsheet columns) or else
-/// at the first comma.
+/// Splits a pasted line into a name and a company: the first two columns pasted from a
+/// spreadsheet (further columns are left out), or else at the first comma.
 fn split_line(line: &str) -> (&str, &str) {
-    line.split_once('\t')
-        .or_else(|| line.split_once(','))
+    if line.contains('\t') {
+        let mut columns = line.split('\t');
+        let name = columns.next().unwrap_or_default();
+        return (name.trim(), columns.next().unwrap_or_default().trim());
+    }
+    line.split_once(',')
         .map_or((line.trim(), ""), |(name, company)| {
             (name.trim(), company.trim())
         })
@@ -132,10 +136,12 @@ impl Book {
                     .first_message()
                     .map(String::from)
                     .or(Some("This line can't be added.".into()));
-            } else if !seen.insert(key.clone()) {
-                listed.problem = Some("Already in this list.".into());
+            } else if let Some(existing) = by_name.get(&key) {
+                listed.problem = Some("you already have them".into());
+                listed.existing = Some((existing.id, existing.name.clone()));
+            } else if !seen.insert(key) {
+                listed.problem = Some("already in this list".into());
             }
-            listed.existing = by_name.get(&key).map(|c| (c.id, c.name.clone()));
             list.lines.push(listed);
         }
         list

@@ -9,6 +9,7 @@ use leptos_router::hooks::use_params_map;
 use crate::clock;
 use crate::components::contact_actions::{DeleteContact, MergeContact};
 use crate::components::disclosure::Disclosure;
+use crate::components::focus::focus_selector;
 use crate::components::outcome_picker::{icon, tone, OutcomePicker};
 use crate::components::reach_out_form::ReachOutForm;
 use crate::components::user_text::{role_at_company, web_link};
@@ -78,6 +79,7 @@ fn ContactView(contact: Contact) -> impl IntoView {
                     ago: Some(relative_day(r.date, today)).filter(|ago| *ago != long_day(r.date)),
                     note: r.note.clone(),
                     follow_up: r.follows_up.is_some(),
+                    answered: !r.outcome.is_awaiting(),
                     outcome: if r.outcome.is_awaiting() {
                         // Only the open thread still waits; an older or closed one has gone quiet.
                         match (open.contains(&r.id), r.loop_closed) {
@@ -120,6 +122,7 @@ fn ContactView(contact: Contact) -> impl IntoView {
     };
 
     let name = contact.name.clone();
+    let card_drawn = StoredValue::new(false);
     let waiting = Memo::new(move |_| {
         state.book().with(|book| {
             book.open_threads()
@@ -143,7 +146,7 @@ fn ContactView(contact: Contact) -> impl IntoView {
                     <a class="button small" href=href(&format!("/contacts/{id}/edit"))>"Edit contact"</a>
                     <Disclosure label="More".to_string()>
                         <div class="actions more-actions">
-                            <button type="button" class="button small" on:click=toggle_archive>
+                            <button type="button" class="button" on:click=toggle_archive>
                                 {if archived { "Unarchive" } else { "Archive" }}
                             </button>
                             <MergeContact contact=id/>
@@ -157,9 +160,18 @@ fn ContactView(contact: Contact) -> impl IntoView {
             })}
             <div class="columns">
                 <div>
-                    {move || waiting.get().map(|(latest, channel, day)| view! {
+                    {move || waiting.get().map(|(latest, channel, day)| {
+                        // Drawn again after a follow-up from inside it: the focus stays in it.
+                        let again = card_drawn.get_value();
+                        card_drawn.set_value(true);
+                        if again {
+                            request_animation_frame(|| {
+                                focus_selector("#waiting-heading");
+                            });
+                        }
+                        view! {
                         <section class="card highlight" aria-labelledby="waiting-heading">
-                            <h2 id="waiting-heading">"Waiting for an answer"</h2>
+                            <h2 id="waiting-heading" tabindex="-1">"Waiting for an answer"</h2>
                             <p class="muted small">{format!("You reached out by {}, {}.", channel.to_lowercase(), relative_day(day, today))}</p>
                             <div class="row-actions">
                                 <OutcomePicker reach_out=latest/>
@@ -168,6 +180,7 @@ fn ContactView(contact: Contact) -> impl IntoView {
                                 </Disclosure>
                             </div>
                         </section>
+                        }
                     })}
                     <ReachOutForm contact=id/>
                     <Details contact=contact.clone()/>
@@ -196,7 +209,7 @@ fn ContactView(contact: Contact) -> impl IntoView {
                                     // The open thread's answer is recorded in the card at the top.
                                     {(!item.open).then(|| view! {
                                         <div class="row-actions">
-                                            <OutcomePicker reach_out=item.id/>
+                                            <OutcomePicker reach_out=item.id change=item.answered/>
                                         </div>
                                     })}
                                 </li>
@@ -218,6 +231,8 @@ struct TimelineItem {
     ago: Option<String>,
     note: String,
     follow_up: bool,
+    /// An answer is recorded: the picker offers to change it.
+    answered: bool,
     outcome: String,
     tone: &'static str,
     icon: &'static str,

@@ -30,6 +30,15 @@ struct Row {
     stage: &'static str,
 }
 
+/// Per contact, what its row shows besides its own fields.
+#[derive(Clone, PartialEq)]
+struct RowIndex {
+    stages: std::collections::HashMap<ContactId, Stage>,
+    last: std::collections::HashMap<ContactId, chrono::NaiveDate>,
+    /// When the open thread's follow-up falls due, and whether it has had all its tries.
+    next: std::collections::HashMap<ContactId, (chrono::NaiveDate, bool)>,
+}
+
 #[component]
 pub fn ContactsPage() -> impl IntoView {
     crate::components::focus::page_drawn();
@@ -65,21 +74,26 @@ pub fn ContactsPage() -> impl IntoView {
         set_query(next, replace);
     };
 
-    // When each contact's follow-up falls due: worked out once per change of the data, not per
-    // keystroke in the search.
-    let next_due = Memo::new(move |_| {
+    // What each row shows beside the name (stage, last reach-out, next follow-up), worked out
+    // once per change of the data, not per keystroke in the search.
+    let index = Memo::new(move |_| {
         state.book().with(|book| {
-            book.open_threads()
-                .into_iter()
-                .map(|t| (t.contact, t.due))
-                .collect::<std::collections::HashMap<_, _>>()
+            let max_tries = book.settings.max_tries;
+            RowIndex {
+                stages: book.stages(),
+                last: book.last_reached_by_contact(),
+                next: book
+                    .open_threads()
+                    .into_iter()
+                    .map(|t| (t.contact, (t.due, t.tries >= max_tries)))
+                    .collect(),
+            }
         })
     });
     let rows = Memo::new(move |_| {
         let query = query.get();
-        next_due.with(|next_due| {
+        index.with(|index| {
             state.book().with(|book| {
-                let stages = book.stages();
                 book.find_contacts(&query, today)
                     .into_iter()
                     .filter_map(|id| book.contact(id))
@@ -88,18 +102,20 @@ pub fn ContactsPage() -> impl IntoView {
                         name: c.name.clone(),
                         detail: c.role_at_company().into_iter().map(String::from).collect(),
                         tags: c.tags.clone(),
-                        last: match book.last_reached(c.id) {
-                            Some(day) => format!("Last reached out {}", relative_day(day, today)),
+                        last: match index.last.get(&c.id) {
+                            Some(day) => format!("Last reached out {}", relative_day(*day, today)),
                             None => "Not reached out yet".into(),
                         },
-                        next: next_due.get(&c.id).map(|due| {
-                            if *due <= today {
-                                "follow-up ready for a gentle nudge".to_string()
-                            } else {
-                                format!("follow-up {}", relative_day(*due, today))
+                        next: index.next.get(&c.id).map(|(due, tried_out)| {
+                            match (tried_out, *due <= today) {
+                                (true, _) => "time to close the loop".to_string(),
+                                (false, true) => "follow-up ready for a gentle nudge".to_string(),
+                                (false, false) => {
+                                    format!("follow-up {}", relative_day(*due, today))
+                                }
                             }
                         }),
-                        stage: stages.get(&c.id).map_or("", |s| s.label()),
+                        stage: index.stages.get(&c.id).map_or("", |s| s.label()),
                     })
                     .collect::<Vec<_>>()
             })
@@ -282,25 +298,28 @@ pub fn ContactsPage() -> impl IntoView {
                     </div>
                     </div>
                 </search>
-                <p class="muted" role="status">{move || {
-                    let shown = rows.with(Vec::len);
-                    match (shown, query.with(|q| *q == ContactQuery::default())) {
-                        (1, true) => "1 contact".to_string(),
-                        (n, true) => format!("{n} contacts"),
-                        (0, false) => "No contacts match.".to_string(),
-                        (1, false) => "1 contact matches".to_string(),
-                        (n, false) => format!("{n} contacts match"),
-                    }
-                }}</p>
-                <Show when=move || query.with(|q| *q != ContactQuery::default())>
-                    <button type="button" class="button small" on:click=clear>"Clear search and filters"</button>
-                </Show>
-                <Show when=move || rows.with(|r| !r.is_empty())>
-                    <label class="check">
-                        <input type="checkbox" prop:checked=all_selected on:change=select_all/>
-                        "Select all shown"
-                    </label>
-                </Show>
+                // The count, clearing and selecting all share one line above the list.
+                <div class="list-bar">
+                    <p class="muted list-count" role="status">{move || {
+                        let shown = rows.with(Vec::len);
+                        match (shown, query.with(|q| *q == ContactQuery::default())) {
+                            (1, true) => "1 contact".to_string(),
+                            (n, true) => format!("{n} contacts"),
+                            (0, false) => "No contacts match.".to_string(),
+                            (1, false) => "1 contact matches".to_string(),
+                            (n, false) => format!("{n} contacts match"),
+                        }
+                    }}</p>
+                    <Show when=move || query.with(|q| *q != ContactQuery::default())>
+                        <button type="button" class="button small" on:click=clear>"Clear search and filters"</button>
+                    </Show>
+                    <Show when=move || rows.with(|r| !r.is_empty())>
+                        <label class="check">
+                            <input type="checkbox" prop:checked=all_selected on:change=select_all/>
+                            "Select all shown"
+                        </label>
+                    </Show>
+                </div>
                 <Show when=move || !visible_selection().is_empty()>
                     <BulkActions selection=Signal::derive(visible_selection) selected archived=Signal::derive(move || query.with(|q| q.archived))/>
                 </Show>

@@ -252,9 +252,16 @@ impl Book {
 
     /// Check-ins due on Today: reach-outs whose "does it still sting?" question is due.
     pub fn check_ins_due(&self, today: NaiveDate) -> Vec<(ReachOutId, crate::model::CheckInDue)> {
+        // A silence followed up is not over yet: the thread is asked about when it ends.
+        let followed: std::collections::HashSet<ReachOutId> = self
+            .reach_outs
+            .iter()
+            .filter_map(|r| r.follows_up)
+            .collect();
         let mut due: Vec<(NaiveDate, ReachOutId, crate::model::CheckInDue)> = self
             .reach_outs
             .iter()
+            .filter(|r| !followed.contains(&r.id))
             .filter_map(|r| {
                 crate::model::courage::check_in_due(r.outcome, r.outcome_date, &r.after, today)
                     .map(|d| (r.outcome_date.unwrap_or(r.date), r.id, d))
