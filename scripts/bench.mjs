@@ -53,7 +53,7 @@ try {
     // the input event until the next frame may be drawn.
     const keystroke = async (path, label, text) => {
       await page.goto(`${server.url}${path}`);
-      await page.getByLabel(label).waitFor();
+      await page.getByLabel(label).waitFor({ timeout: 120_000 });
       return page.evaluate(async ({ label, text }) => {
         const field = [...document.querySelectorAll('label')].find((l) => l.textContent.trim().startsWith(label)).control;
         const times = [];

@@ -391,7 +391,7 @@ fn ContactRow(row: Row, selected: RwSignal<Vec<ContactId>>) -> impl IntoView {
             <span class="badge row-stage">{row.stage}</span>
             <div class="row-meta muted small">
                 <span>{row.last}</span>
-                {row.next.map(|next| view! { <span>" · " {next}</span> })}
+                {row.next.map(|next| view! { <span class="next">{next}</span> })}
                 {(!row.tags.is_empty()).then(|| view! {
                     <ul class="tags" aria-label="Tags">
                         {row.tags.into_iter().map(|t| view! { <li class="tag">{t}</li> }).collect_view()}
