@@ -356,7 +356,7 @@ async fn the_before_step_saves_fear_and_expectation_and_is_remembered_open() {
     pick(&root, "What do you expect?", "A yes");
     type_into(&root, "Or: the chance of a yes, in %", "101");
     pick(&root, "Channel", "Email");
-    button(&root, "Log reach-out").click();
+    button(&root, "Save reach-out").click();
     leptos::task::tick().await;
     let text = root.text_content().unwrap();
     assert!(
@@ -364,7 +364,7 @@ async fn the_before_step_saves_fear_and_expectation_and_is_remembered_open() {
         "{text}"
     );
     type_into(&root, "Or: the chance of a yes, in %", "80");
-    button(&root, "Log reach-out").click();
+    button(&root, "Save reach-out").click();
     sleep(400).await;
     let book = stored(namespace).expect("saved");
     let before = &book.reach_outs[0].before;
@@ -388,4 +388,50 @@ async fn the_before_step_saves_fear_and_expectation_and_is_remembered_open() {
         .text_content()
         .unwrap()
         .contains("How afraid are you?"));
+}
+
+#[wasm_bindgen_test]
+async fn a_half_filled_contact_form_comes_back_after_leaving_and_warns_of_a_namesake() {
+    let namespace = "t-draft";
+    local()
+        .remove_item(&format!("{namespace}:document"))
+        .unwrap();
+    let state = AppState::open(namespace);
+    state
+        .change(|b| b.add_contact(&named("Anna Meyer"), reachout::clock::now()))
+        .unwrap();
+    let drafts = reachout::components::contact_form::Drafts::default();
+    let form = move || {
+        provide_context(state);
+        provide_context(drafts);
+        view! { <Router><ContactForm editing=None initial=ContactDraft::default()/></Router> }
+    };
+    let root = container();
+    let mounted = leptos::mount::mount_to(root.clone(), form);
+    type_into(&root, "Name", "anna  MEYER");
+    type_into(&root, "Company", "Northwind");
+    leptos::task::tick().await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("You already have Anna Meyer"), "{text}");
+    drop(mounted);
+
+    // Drawn again (the person came back to the page): what they typed is there.
+    let again = container();
+    let _mounted = leptos::mount::mount_to(again.clone(), form);
+    leptos::task::tick().await;
+    let company: web_sys::HtmlInputElement = control(&again, "Company").unchecked_into();
+    assert_eq!(company.value(), "Northwind");
+    assert!(again
+        .text_content()
+        .unwrap()
+        .contains("We kept what you were typing here before."));
+    button(&again, "Discard it").click();
+    leptos::task::tick().await;
+    assert_eq!(company.value(), "");
+    state.flush();
+    assert_eq!(
+        stored(namespace).unwrap().contacts.len(),
+        1,
+        "nothing saved"
+    );
 }
