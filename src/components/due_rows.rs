@@ -122,7 +122,7 @@ pub fn CloseLoopRow(thread: OpenThread) -> impl IntoView {
 /// The last note that closes a loop: a starter to edit and copy, logged as the thread's last
 /// reach-out when sent; or the loop closed without one. Either can be undone.
 #[component]
-fn LastNote(latest: ReachOutId, contact: ContactId) -> impl IntoView {
+pub fn LastNote(latest: ReachOutId, contact: ContactId) -> impl IntoView {
     let state = use_app_state();
     let text = RwSignal::new(state.book().with_untracked(|b| b.last_note_for(contact)));
     let status = RwSignal::new(None::<String>);

@@ -9,6 +9,7 @@ use leptos_router::hooks::use_params_map;
 use crate::clock;
 use crate::components::contact_actions::{DeleteContact, MergeContact};
 use crate::components::disclosure::Disclosure;
+use crate::components::due_rows::LastNote;
 use crate::components::focus::focus_selector;
 use crate::components::outcome_picker::{icon, tone, OutcomePicker};
 use crate::components::reach_out_form::ReachOutForm;
@@ -125,11 +126,16 @@ fn ContactView(contact: Contact) -> impl IntoView {
     let card_drawn = StoredValue::new(false);
     let waiting = Memo::new(move |_| {
         state.book().with(|book| {
+            let max_tries = book.settings.max_tries;
             book.open_threads()
                 .into_iter()
                 .find(|t| t.contact == id)
-                .and_then(|t| book.reach_outs.iter().find(|r| r.id == t.latest))
-                .map(|r| (r.id, r.channel.label(), r.date))
+                .and_then(|t| {
+                    let r = book.reach_outs.iter().find(|r| r.id == t.latest)?;
+                    // After the last try, the card offers to close the loop, as Today does.
+                    let tries_done = (t.tries >= max_tries).then_some(t.tries);
+                    Some((r.id, r.channel.label(), r.date, tries_done))
+                })
         })
     });
 
@@ -160,7 +166,7 @@ fn ContactView(contact: Contact) -> impl IntoView {
             })}
             <div class="columns">
                 <div>
-                    {move || waiting.get().map(|(latest, channel, day)| {
+                    {move || waiting.get().map(|(latest, channel, day, tries_done)| {
                         // Drawn again after a follow-up from inside it: the focus stays in it.
                         let again = card_drawn.get_value();
                         card_drawn.set_value(true);
@@ -171,11 +177,21 @@ fn ContactView(contact: Contact) -> impl IntoView {
                         }
                         view! {
                         <section class="card highlight" aria-labelledby="waiting-heading">
-                            <h2 id="waiting-heading" tabindex="-1">"Waiting for an answer"</h2>
+                            <h2 id="waiting-heading" tabindex="-1">
+                                {if tries_done.is_some() { "Time to close the loop" } else { "Waiting for an answer" }}
+                            </h2>
                             <p class="muted small">{format!("You reached out by {}, {}.", channel.to_lowercase(), relative_day(day, today))}</p>
+                            {tries_done.map(|tries| view! {
+                                <p class="small">{format!("No answer after {tries} tries. A short, kind last note closes the loop; then let it rest. Reaching out was the win.")}</p>
+                            })}
                             <div class="row-actions">
+                                {tries_done.map(|_| view! {
+                                    <Disclosure label="Close the loop".to_string()>
+                                        <LastNote latest contact=id/>
+                                    </Disclosure>
+                                })}
                                 <OutcomePicker reach_out=latest/>
-                                <Disclosure label="Log follow-up".to_string()>
+                                <Disclosure label=if tries_done.is_some() { "Try once more" } else { "Log follow-up" }.to_string()>
                                     <ReachOutForm contact=id follows_up=latest compact=true/>
                                 </Disclosure>
                             </div>

@@ -143,10 +143,19 @@ fn ThisWeekCard(today: NaiveDate) -> impl IntoView {
                 let w = week.get();
                 courage_words::this_week(w.count, w.noes)
             }}</p>
-            <p class="strength">
-                "Strength " <strong>{move || week.get().strength}</strong> " of 100"
-                <span class="muted small">" · grows with each week you meet your goal; a missed week only dents it"</span>
-            </p>
+            // A score of 0 is not shown as a number: it only says how to grow one.
+            {move || if week.get().strength == 0 {
+                view! {
+                    <p class="strength muted small">"Your strength score starts with the first week you meet your goal; a missed week only dents it."</p>
+                }.into_any()
+            } else {
+                view! {
+                    <p class="strength">
+                        "Strength " <strong>{week.get().strength}</strong> " of 100"
+                        <span class="muted small">" · grows with each week you meet your goal; a missed week only dents it"</span>
+                    </p>
+                }.into_any()
+            }}
         </div>
     }
 }

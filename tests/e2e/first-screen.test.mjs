@@ -158,6 +158,12 @@ test('phone: closing the loop offers a kind last note to edit and copy, logs it,
 
   await page.locator('.toast').getByRole('button', { name: 'Undo' }).click();
   await page.getByRole('region', { name: 'Time to close the loop' }).getByText('Chiara Rossi').waitFor();
+  // Her own page says the same, with the same last note to offer.
+  await page.getByRole('region', { name: 'Time to close the loop' }).getByRole('link', { name: 'Chiara Rossi' }).click();
+  const card = page.getByRole('region', { name: 'Time to close the loop' });
+  await card.getByText('No answer after 3 tries.', { exact: false }).waitFor();
+  await card.getByRole('button', { name: 'Close the loop' }).click();
+  assert.match(await card.getByLabel('Your last note').inputValue(), /^Hi Chiara,/);
   stored = await storedDocument(page);
   assert.equal(stored.data.reach_outs.length, 8, 'the note is gone again');
   assert.ok(!stored.data.reach_outs.some((r) => r.loop_closed), 'the loop is open again');
