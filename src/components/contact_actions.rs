@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::disclosure::close_on_escape;
 use crate::components::focus::focus_when_drawn;
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
@@ -37,23 +38,6 @@ where
     open.update(|o| *o = !*o);
     if open.get_untracked() {
         focus_when_drawn(first);
-    }
-}
-
-/// Esc closes an open panel, as it closes a dialog, and gives the focus back to its button.
-fn close_on_escape(
-    open: RwSignal<bool>,
-    toggle: NodeRef<leptos::html::Button>,
-) -> impl Fn(leptos::ev::KeyboardEvent) {
-    move |ev| {
-        if ev.key() == "Escape" && open.get_untracked() {
-            // Only the innermost panel closes: the "More" menu around it stays open.
-            ev.stop_propagation();
-            open.set(false);
-            if let Some(button) = toggle.get_untracked() {
-                let _ = button.focus();
-            }
-        }
     }
 }
 

@@ -22,18 +22,8 @@ pub fn Disclosure(
             drawn.set(true);
         }
     });
-    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Escape" && open.get_untracked() {
-            ev.prevent_default();
-            ev.stop_propagation();
-            open.set(false);
-            if let Some(button) = button.get_untracked() {
-                let _ = button.focus();
-            }
-        }
-    };
     view! {
-        <div class="disclosure" on:keydown=on_keydown>
+        <div class="disclosure" on:keydown=close_on_escape(open, button)>
             <button
                 type="button"
                 node_ref=button
@@ -48,5 +38,24 @@ pub fn Disclosure(
                 <div class="disclosure-panel" hidden=move || !open.get()>{children.read_value()()}</div>
             </Show>
         </div>
+    }
+}
+
+/// Esc inside an open panel closes it, as it closes a dialog, and gives the focus back to the
+/// button that opened it. Only the innermost open panel closes: one inside "More" leaves the
+/// menu open.
+pub fn close_on_escape(
+    open: RwSignal<bool>,
+    toggle: NodeRef<leptos::html::Button>,
+) -> impl Fn(leptos::ev::KeyboardEvent) {
+    move |ev| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            ev.prevent_default();
+            ev.stop_propagation();
+            open.set(false);
+            if let Some(button) = toggle.get_untracked() {
+                let _ = button.focus();
+            }
+        }
     }
 }

@@ -30,7 +30,7 @@ pub fn Field(
     #[prop(optional)] required: bool,
     #[prop(default = FieldKind::Text)] kind: FieldKind,
     #[prop(optional)] autocomplete: Option<&'static str>,
-    /// Takes the focus when its page opens (see `focus::settle_page`).
+    /// Takes the focus when its page opens (see `focus::page_drawn`).
     #[prop(optional)]
     autofocus: bool,
 ) -> impl IntoView {

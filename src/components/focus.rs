@@ -57,7 +57,7 @@ pub fn page_drawn() {
 /// when `move_focus`, moves the keyboard focus to the new page, as a screen reader expects:
 /// to a field marked `data-autofocus` (the name on "Add a contact"), else to the heading.
 /// Focus the page already placed inside the content (the search box after `/`) stays.
-pub fn settle_page(move_focus: bool) {
+fn settle_page(move_focus: bool) {
     let document = document();
     let Some(heading) = document.query_selector("main h1").ok().flatten() else {
         return;
