@@ -323,3 +323,118 @@ fn a_stored_deflate_bomb_is_set_aside_and_the_app_opens() {
     web_sys::console::log_1(&format!("opening an 81 MB deflate bomb took {took} ms").into());
     clear("t-bomb");
 }
+
+/// The keys of `namespace`'s parts.
+fn part_keys(namespace: &str) -> Vec<String> {
+    let storage = local();
+    let mut keys: Vec<String> = (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .filter(|k| k.starts_with(&format!("{namespace}:part:")))
+        .collect();
+    keys.sort();
+    keys
+}
+
+#[wasm_bindgen_test]
+fn a_large_record_is_stored_in_parts_and_a_change_rewrites_one_part() {
+    clear("t-parts");
+    let book = reachout::format::sample::book(400, 5, now());
+    let mut store = Store::open("t-parts", now()).store;
+    store.save(&book, now()).unwrap();
+    let first = part_keys("t-parts");
+    assert!(first.len() > 5, "{first:?}");
+    let manifest = local().get_item("t-parts:document").unwrap().unwrap();
+    assert!(manifest.starts_with("{\"format\":\"reachout\",\"version\":1000,\"layout\":\"parts\""));
+    assert_eq!(Store::open("t-parts", now()).book, book);
+
+    // One contact changes: one new part, and the manifest lists it instead of the old one.
+    let mut changed = book.clone();
+    changed.contacts[5].notes = "Said yes to coffee".into();
+    let later = now() + chrono::Duration::seconds(5);
+    store.save_over(&changed, Some(&book), later).unwrap();
+    let second = part_keys("t-parts");
+    let new: Vec<&String> = second.iter().filter(|k| !first.contains(k)).collect();
+    assert_eq!(new.len(), 1, "{new:?}");
+    // The replaced part stays a minute for other tabs, then goes with a later save.
+    assert_eq!(second.len(), first.len() + 1);
+    assert_eq!(Store::open("t-parts", later).book, changed);
+    store
+        .save_over(
+            &changed,
+            Some(&changed),
+            later + chrono::Duration::seconds(61),
+        )
+        .unwrap();
+    assert_eq!(part_keys("t-parts").len(), first.len());
+    assert_eq!(Store::open("t-parts", later).book, changed);
+
+    // Another tab sees the change; a part that goes missing is reported, never written over.
+    let mut other = Store::open("t-parts", later).store;
+    assert_eq!(other.refresh(later), None);
+    let listed = part_keys("t-parts");
+    local().remove_item(&listed[0]).unwrap();
+    let opened = Store::open("t-parts", later);
+    assert!(
+        matches!(&opened.notice, Some(StorageNotice::Quarantined { reason, .. }) if reason.contains("is missing")),
+        "{:?}",
+        opened.notice
+    );
+    // The manifest was copied aside and the other parts are still there for it.
+    assert_eq!(part_keys("t-parts").len(), listed.len() - 1);
+    clear("t-parts");
+}
+
+#[wasm_bindgen_test]
+fn a_save_in_parts_over_the_quota_leaves_the_last_good_copy_and_no_stray_parts() {
+    clear("t-partquota");
+    let book = reachout::format::sample::book(400, 5, now());
+    let mut store = Store::open("t-partquota", now()).store;
+    store.save(&book, now()).unwrap();
+    let good = local().get_item("t-partquota:document").unwrap();
+    let parts_before = part_keys("t-partquota");
+
+    let bigger = reachout::format::sample::book(1_500, 5, now());
+    let filler = fill_storage(1_000);
+    let result = store.save_over(&bigger, Some(&book), now());
+    let after = local().get_item("t-partquota:document").unwrap();
+    let parts_after = part_keys("t-partquota");
+    unfill(filler);
+    assert_eq!(
+        result,
+        Err(StorageNotice::SaveFailed {
+            quota_exceeded: true
+        })
+    );
+    assert_eq!(after, good);
+    assert_eq!(
+        parts_after, parts_before,
+        "the parts written before the quota ran out are removed"
+    );
+    assert_eq!(Store::open("t-partquota", now()).book, book);
+    store.save_over(&bigger, Some(&book), now()).unwrap();
+    assert_eq!(Store::open("t-partquota", now()).book, bigger);
+    clear("t-partquota");
+}
+
+#[wasm_bindgen_test]
+fn parts_no_manifest_lists_are_swept_at_opening_once_they_are_old() {
+    clear("t-sweep");
+    let book = reachout::format::sample::book(400, 5, now());
+    let mut store = Store::open("t-sweep", now()).store;
+    store.save(&book, now()).unwrap();
+    let listed = part_keys("t-sweep");
+    let old = format!(
+        "t-sweep:part:9-{}:3",
+        (now() - chrono::Duration::hours(1)).timestamp_millis()
+    );
+    let fresh = format!("t-sweep:part:9-{}:4", now().timestamp_millis());
+    local().set_item(&old, "left by a save cut short").unwrap();
+    local().set_item(&fresh, "another tab is writing").unwrap();
+    let opened = Store::open("t-sweep", now());
+    assert_eq!(opened.book, book);
+    let mut expected = listed.clone();
+    expected.push(fresh);
+    expected.sort();
+    assert_eq!(part_keys("t-sweep"), expected);
+    clear("t-sweep");
+}

@@ -195,3 +195,49 @@ fn sorting_by_each_key() {
     assert_eq!(sorted(SortKey::NextFollowUp), [ana, jose, carla]);
     assert_eq!(sorted(SortKey::Added), [carla, ana, jose]);
 }
+
+#[test]
+fn typing_on_narrows_the_last_result_to_what_a_full_search_finds() {
+    // The sample data at 300 contacts, typed letter by letter, with a sort and a filter, then
+    // backspaced: every step equals a search from scratch.
+    let book = reachout::format::sample::book(300, 3, at("2026-11-20"));
+    let index = book.contact_index(day("2026-11-20"));
+    for (typed, sort, stage) in [
+        ("ada ha", SortKey::Name, None),
+        ("chiara  ro", SortKey::LastContact, None),
+        ("e", SortKey::NextFollowUp, Some(Stage::Met)),
+        ("Straße mü", SortKey::Added, None),
+    ] {
+        let mut before: Option<(ContactQuery, Vec<ContactId>)> = None;
+        let steps: Vec<&str> = (1..=typed.chars().count())
+            .chain((0..typed.chars().count()).rev())
+            .map(|n| {
+                let end = typed.char_indices().nth(n).map_or(typed.len(), |(i, _)| i);
+                &typed[..end]
+            })
+            .collect();
+        for step in steps {
+            let query = ContactQuery {
+                text: step.into(),
+                sort,
+                stage,
+                ..Default::default()
+            };
+            let narrowed =
+                index.find_after(&query, before.as_ref().map(|(q, ids)| (q, ids.as_slice())));
+            assert_eq!(narrowed, index.find(&query), "typed {step:?}");
+            assert_eq!(narrowed, book.find_contacts(&query, day("2026-11-20")));
+            before = Some((query, narrowed));
+        }
+    }
+    // A changed filter is never a narrowing of the last result.
+    let all = index.find(&ContactQuery::default());
+    let archived = ContactQuery {
+        archived: true,
+        ..Default::default()
+    };
+    assert_eq!(
+        index.find_after(&archived, Some((&ContactQuery::default(), &all))),
+        index.find(&archived)
+    );
+}

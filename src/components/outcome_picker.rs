@@ -97,13 +97,16 @@ pub fn OutcomePicker(
             </button>
         }
     };
-    let common = COMMON.map(button).collect_view();
-    let rest = Outcome::CHOICES
-        .into_iter()
-        .filter(|o| !COMMON.contains(o) && !o.is_awaiting())
-        .chain([Outcome::Awaiting])
-        .map(button)
-        .collect_view();
+    // Built inside the panel's children, which may be drawn more than once.
+    let common = move || COMMON.map(button).collect_view();
+    let rest = move || {
+        Outcome::CHOICES
+            .into_iter()
+            .filter(|o| !COMMON.contains(o) && !o.is_awaiting())
+            .chain([Outcome::Awaiting])
+            .map(button)
+            .collect_view()
+    };
     let more = RwSignal::new(false);
 
     view! {
@@ -116,13 +119,13 @@ pub fn OutcomePicker(
                         error=error_for(errors, OutcomeField::Date) kind=FieldKind::Date />
                 </div>
                 <p class="picker-title">"What happened? One tap saves it."</p>
-                <div class="choice-buttons">{common.clone()}</div>
+                <div class="choice-buttons">{common()}</div>
                 <button type="button" class="button small more-answers"
                     aria-expanded=move || more.get().to_string()
                     on:click=move |_| more.update(|m| *m = !*m)>
                     "More answers"
                 </button>
-                <div class="choice-buttons" hidden=move || !more.get()>{rest.clone()}</div>
+                <div class="choice-buttons" hidden=move || !more.get()>{rest()}</div>
                 {move || errors.get().get(OutcomeField::Outcome).map(|m| view! { <p class="field-error">{m.to_string()}</p> })}
                 {move || general.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
             </div>

@@ -98,7 +98,11 @@ pub fn open(text: &str) -> Result<Opened, DecodeError> {
 
 /// [`open`], naming the document `whose` in the message about its own date.
 pub(crate) fn open_as(text: &str, whose: &str) -> Result<Opened, DecodeError> {
-    let mut document = decode(text)?;
+    open_decoded(decode(text)?, whose)
+}
+
+/// The checks of [`open`] on a document already decoded and checked for consistency.
+pub(crate) fn open_decoded(mut document: Document, whose: &str) -> Result<Opened, DecodeError> {
     let mut adjusted = document.data.bring_into_range();
     if !Limits::time_in_range(document.saved_at) {
         adjusted.push(Adjustment {
@@ -119,6 +123,14 @@ pub(crate) fn open_as(text: &str, whose: &str) -> Result<Opened, DecodeError> {
 /// links between records. The values in it are checked by [`open`] (stored text) and
 /// [`super::backup::read`] (files): the app reads through those two, never through this.
 pub fn decode(text: &str) -> Result<Document, DecodeError> {
+    let mut document = decode_records(text)?;
+    check_consistency(&mut document.data)?;
+    Ok(document)
+}
+
+/// [`decode`] without checking that the records agree with each other: for a part of a
+/// document stored in parts, whose reach-outs may belong to contacts in another part.
+pub(crate) fn decode_records(text: &str) -> Result<Document, DecodeError> {
     let unpacked;
     let text = if compact::is_packed(text) {
         unpacked = compact::unpack(text).map_err(DecodeError::Unpack)?;
@@ -126,8 +138,7 @@ pub fn decode(text: &str) -> Result<Document, DecodeError> {
     } else {
         text
     };
-    if let Some((revision, saved_at, mut data)) = columns::read_current(text) {
-        check_consistency(&mut data)?;
+    if let Some((revision, saved_at, data)) = columns::read_current(text) {
         return Ok(Document {
             format: FORMAT_NAME.into(),
             version: SCHEMA_VERSION,
@@ -167,10 +178,7 @@ pub fn decode(text: &str) -> Result<Document, DecodeError> {
     }
     compact::from_columns(&mut value).map_err(|e| DecodeError::Damaged(e.to_string()))?;
     let value = migrate(value, version)?;
-    let mut document: Document =
-        serde_json::from_value(value).map_err(|e| DecodeError::Damaged(e.to_string()))?;
-    check_consistency(&mut document.data)?;
-    Ok(document)
+    serde_json::from_value(value).map_err(|e| DecodeError::Damaged(e.to_string()))
 }
 
 /// Brings a document of an earlier schema version up to [`SCHEMA_VERSION`], one step at a time.
@@ -190,7 +198,7 @@ fn migrate(mut value: Value, from: u64) -> Result<Value, DecodeError> {
 
 /// Refuses data whose records contradict each other, and repairs the id counter, which is
 /// derivable, so that a new record can never take an existing id.
-fn check_consistency(book: &mut Book) -> Result<(), DecodeError> {
+pub(crate) fn check_consistency(book: &mut Book) -> Result<(), DecodeError> {
     let mut ids = std::collections::HashSet::new();
     if let Some(id) = book
         .contacts

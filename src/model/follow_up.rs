@@ -224,11 +224,13 @@ impl Book {
         agenda.awaiting.sort_by_key(|t| (t.due, t.latest));
 
         let last_reached = self.last_reached_by_contact();
+        let following_up: std::collections::HashSet<ContactId> =
+            agenda.follow_ups.iter().map(|t| t.contact).collect();
         for contact in self.contacts.iter().filter(|c| !c.archived) {
             let Some(days) = contact.stay_in_touch_days else {
                 continue;
             };
-            if agenda.follow_ups.iter().any(|t| t.contact == contact.id) {
+            if following_up.contains(&contact.id) {
                 continue; // One nudge per contact is enough.
             }
             let last = last_reached.get(&contact.id).copied();

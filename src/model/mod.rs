@@ -33,7 +33,7 @@ pub use outcome::{Opportunity, Outcome};
 pub use quick_add::{Listed, NameList, SameAs, Similar, MAX_PASTED};
 pub use reach_out::{Channel, ReachOut, ReachOutDraft, ReachOutField};
 pub use removal::{Removed, Tagged};
-pub use search::{fold, ContactQuery, SortKey};
+pub use search::{fold, ContactIndex, ContactQuery, IndexEntry, NextFollowUp, SortKey};
 pub use settings::{Settings, SettingsDraft, SettingsField, WeekStart};
 pub use template::{starters, Filled, Template, TemplateField, PLACEHOLDERS};
 pub use tracking::{OutcomeDraft, OutcomeField};

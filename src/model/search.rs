@@ -4,9 +4,9 @@
 //! Accent folding is hand-written for the Latin letters people type in names ("jose" finds
 //! "José"): a full Unicode normalisation crate would add its tables to the download for little gain.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{Book, Channel, ContactId, Stage};
 
@@ -170,9 +170,10 @@ impl ContactQuery {
 impl Book {
     /// Every tag in use, ignoring case, in alphabetical order.
     pub fn all_tags(&self) -> Vec<String> {
+        let mut seen: HashSet<String> = HashSet::new();
         let mut tags: Vec<String> = Vec::new();
         for tag in self.contacts.iter().flat_map(|c| &c.tags) {
-            if !tags.iter().any(|t| t.to_lowercase() == tag.to_lowercase()) {
+            if seen.insert(tag.to_lowercase()) {
                 tags.push(tag.clone());
             }
         }
@@ -180,26 +181,38 @@ impl Book {
         tags
     }
 
-    /// The contacts matching `query`, in its order.
+    /// The contacts matching `query`, in its order. Builds the index for one query; a view
+    /// that searches as the person types keeps a [`ContactIndex`] and calls [`ContactIndex::find`].
     pub fn find_contacts(&self, query: &ContactQuery, today: NaiveDate) -> Vec<ContactId> {
-        let words: Vec<String> = fold(&query.text)
-            .split_whitespace()
-            .map(str::to_string)
-            .collect();
+        self.contact_index(today).find(query)
+    }
+
+    /// What the Contacts page needs to filter, sort and draw every row, worked out in one pass
+    /// over the history. Rebuilt when the book (or the day) changes, never per keystroke.
+    pub fn contact_index(&self, today: NaiveDate) -> ContactIndex {
         let stages = self.stages();
         let agenda = self.agenda(today);
+        let max_tries = self.settings.max_tries;
         // The agenda already holds every open thread (due, closing, awaiting): no second pass.
-        let mut next_follow_up: HashMap<ContactId, NaiveDate> = HashMap::new();
+        let mut next: HashMap<ContactId, NextFollowUp> = HashMap::new();
         for t in agenda
             .follow_ups
             .iter()
             .chain(&agenda.close_the_loop)
             .chain(&agenda.awaiting)
         {
-            let day = next_follow_up.entry(t.contact).or_insert(t.due);
-            *day = (*day).min(t.due);
+            let entry = next.entry(t.contact).or_insert(NextFollowUp {
+                due: t.due,
+                tried_out: t.tries >= max_tries,
+            });
+            if t.due < entry.due {
+                *entry = NextFollowUp {
+                    due: t.due,
+                    tried_out: t.tries >= max_tries,
+                };
+            }
         }
-        let due: Vec<ContactId> = agenda
+        let due: HashSet<ContactId> = agenda
             .follow_ups
             .iter()
             .chain(&agenda.close_the_loop)
@@ -207,34 +220,20 @@ impl Book {
             .chain(agenda.stay_in_touch.iter().map(|s| s.contact))
             .collect();
         let mut last: HashMap<ContactId, NaiveDate> = HashMap::new();
-        let mut channels: HashMap<ContactId, Vec<Channel>> = HashMap::new();
+        let mut channels: HashMap<ContactId, u8> = HashMap::new();
         for r in &self.reach_outs {
             let day = last.entry(r.contact).or_insert(r.date);
             *day = (*day).max(r.date);
-            channels.entry(r.contact).or_default().push(r.channel);
+            *channels.entry(r.contact).or_default() |= channel_bit(r.channel);
         }
-        let tag = query.tag.as_deref().map(fold);
-
-        let mut found: Vec<_> = self
+        let entries: Vec<IndexEntry> = self
             .contacts
             .iter()
-            .filter(|c| c.archived == query.archived)
-            .filter(|c| query.stage.is_none_or(|s| stages.get(&c.id) == Some(&s)))
-            .filter(|c| {
-                tag.as_ref()
-                    .is_none_or(|t| c.tags.iter().any(|ct| fold(ct) == *t))
-            })
-            .filter(|c| {
-                query
-                    .channel
-                    .is_none_or(|ch| channels.get(&c.id).is_some_and(|list| list.contains(&ch)))
-            })
-            .filter(|c| !query.due_only || due.contains(&c.id))
-            .filter(|c| {
-                if words.is_empty() {
-                    return true;
-                }
-                let haystack = fold(
+            .map(|c| IndexEntry {
+                id: c.id,
+                archived: c.archived,
+                stage: stages.get(&c.id).copied(),
+                haystack: fold(
                     &[
                         c.name.as_str(),
                         &c.company,
@@ -244,26 +243,148 @@ impl Book {
                         &c.tags.join(" "),
                     ]
                     .join("\n"),
-                );
-                words.iter().all(|w| haystack.contains(w.as_str()))
+                ),
+                tags: c.tags.iter().map(|t| fold(t)).collect(),
+                channels: channels.get(&c.id).copied().unwrap_or(0),
+                due: due.contains(&c.id),
+                last: last.get(&c.id).copied(),
+                next: next.get(&c.id).copied(),
+                created: c.created,
             })
             .collect();
-
-        match query.sort {
-            SortKey::Name => found.sort_by_cached_key(|c| (fold(&c.name), c.id)),
-            SortKey::LastContact => {
-                found.sort_by_key(|c| (std::cmp::Reverse(last.get(&c.id).copied()), c.id))
-            }
-            SortKey::NextFollowUp => found.sort_by_key(|c| {
-                (
-                    !next_follow_up.contains_key(&c.id),
-                    next_follow_up.get(&c.id).copied(),
-                    c.id,
-                )
-            }),
-            SortKey::Added => found.sort_by_key(|c| (std::cmp::Reverse(c.created), c.id)),
+        let mut by_name: Vec<(String, ContactId, usize)> = self
+            .contacts
+            .iter()
+            .enumerate()
+            .map(|(at, c)| (fold(&c.name), c.id, at))
+            .collect();
+        by_name.sort_unstable();
+        let by_name = by_name.into_iter().map(|(_, _, at)| at).collect();
+        let positions = entries
+            .iter()
+            .enumerate()
+            .map(|(at, e)| (e.id, at))
+            .collect();
+        ContactIndex {
+            entries,
+            by_name,
+            positions,
         }
-        found.into_iter().map(|c| c.id).collect()
+    }
+}
+
+/// When a contact's open thread next needs them, and whether it has had all its tries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NextFollowUp {
+    pub due: NaiveDate,
+    pub tried_out: bool,
+}
+
+/// What one contact's row needs besides the contact itself.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IndexEntry {
+    pub id: ContactId,
+    archived: bool,
+    pub stage: Option<Stage>,
+    /// Name, company, role, email, notes and tags, folded, for search as you type.
+    haystack: String,
+    tags: Vec<String>,
+    /// One bit per [`Channel`] ever used with them.
+    channels: u8,
+    /// A follow-up or stay-in-touch is due today or earlier.
+    due: bool,
+    pub last: Option<NaiveDate>,
+    pub next: Option<NextFollowUp>,
+    created: DateTime<Utc>,
+}
+
+/// Every contact's search text and row facts, built once per change of the book
+/// ([`Book::contact_index`]), so that a query costs one pass over short strings.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ContactIndex {
+    /// In the book's order.
+    entries: Vec<IndexEntry>,
+    /// Positions in `entries`, by folded name then id: the default order, sorted once.
+    by_name: Vec<usize>,
+    positions: HashMap<ContactId, usize>,
+}
+
+/// True when every contact that `later` finds is also found by `earlier`, in the same order:
+/// the same filters and sort, and search text that only grew at its end.
+fn narrows(earlier: &ContactQuery, later: &ContactQuery) -> bool {
+    let same_filters = ContactQuery {
+        text: String::new(),
+        ..earlier.clone()
+    } == ContactQuery {
+        text: String::new(),
+        ..later.clone()
+    };
+    same_filters && fold(&later.text).starts_with(&fold(&earlier.text))
+}
+
+fn channel_bit(channel: Channel) -> u8 {
+    let at = Channel::ALL.iter().position(|c| *c == channel).unwrap_or(0);
+    1 << at
+}
+
+impl ContactIndex {
+    /// The row facts of one contact.
+    pub fn entry(&self, id: ContactId) -> Option<&IndexEntry> {
+        self.entries.get(*self.positions.get(&id)?)
+    }
+
+    /// The contacts matching `query`, in its order.
+    pub fn find(&self, query: &ContactQuery) -> Vec<ContactId> {
+        self.find_after(query, None)
+    }
+
+    /// [`ContactIndex::find`], given the query and result before this one: when only the
+    /// search text grew (the person typed on), the new result is the old one narrowed, already
+    /// in order, and only those contacts are looked at.
+    pub fn find_after(
+        &self,
+        query: &ContactQuery,
+        before: Option<(&ContactQuery, &[ContactId])>,
+    ) -> Vec<ContactId> {
+        let words: Vec<String> = fold(&query.text)
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        let tag = query.tag.as_deref().map(fold);
+        let channel = query.channel.map(channel_bit);
+        let matches = |e: &IndexEntry| {
+            e.archived == query.archived
+                && query.stage.is_none_or(|s| e.stage == Some(s))
+                && tag.as_ref().is_none_or(|t| e.tags.contains(t))
+                && channel.is_none_or(|bit| e.channels & bit != 0)
+                && (!query.due_only || e.due)
+                && words.iter().all(|w| e.haystack.contains(w.as_str()))
+        };
+        if let Some((_, found)) = before.filter(|(earlier, _)| narrows(earlier, query)) {
+            return found
+                .iter()
+                .filter(|id| self.entry(**id).is_some_and(matches))
+                .copied()
+                .collect();
+        }
+        let mut found: Vec<&IndexEntry> = self
+            .by_name
+            .iter()
+            .map(|at| &self.entries[*at])
+            .filter(|e| matches(e))
+            .collect();
+        // Already in name order; the other orders are stable sorts on top of it, by id last.
+        match query.sort {
+            SortKey::Name => {}
+            SortKey::LastContact => {
+                found.sort_unstable_by_key(|e| (std::cmp::Reverse(e.last), e.id))
+            }
+            SortKey::NextFollowUp => {
+                found.sort_unstable_by_key(|e| (e.next.is_none(), e.next.map(|n| n.due), e.id))
+            }
+            SortKey::Added => found.sort_unstable_by_key(|e| (std::cmp::Reverse(e.created), e.id)),
+        }
+        found.into_iter().map(|e| e.id).collect()
     }
 }
 

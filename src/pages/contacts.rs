@@ -1,6 +1,8 @@
 //! The Contacts page: search as you type, filter and sort, all kept in the URL so a view can be
 //! bookmarked and Back works. The list moves with the arrow keys.
 
+use std::collections::HashSet;
+
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
@@ -17,10 +19,12 @@ use crate::state::use_app_state;
 /// The URL parameters the page understands.
 const PARAMS: [&str; 7] = ["q", "stage", "tag", "channel", "due", "archived", "sort"];
 
-/// One line of the list. It is its own `<For/>` key: a row is rebuilt only when something it
-/// shows changed, and an unchanged row keeps its DOM node (and focus).
+/// What one line of the list shows.
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct Row {
+    /// Where it stands in the whole list, from 0, and how long the list is.
+    at: usize,
+    of: usize,
     id: ContactId,
     name: String,
     detail: Vec<String>,
@@ -30,14 +34,12 @@ struct Row {
     stage: &'static str,
 }
 
-/// Per contact, what its row shows besides its own fields.
-#[derive(Clone, PartialEq)]
-struct RowIndex {
-    stages: std::collections::HashMap<ContactId, Stage>,
-    last: std::collections::HashMap<ContactId, chrono::NaiveDate>,
-    /// When the open thread's follow-up falls due, and whether it has had all its tries.
-    next: std::collections::HashMap<ContactId, (chrono::NaiveDate, bool)>,
-}
+/// Rows drawn beyond the screen's edge on each side, so that scrolling shows no gap.
+const OVERSCAN: usize = 4;
+/// The height of a row plus the gap below it, in CSS pixels, until a drawn row is measured.
+const STRIDE_GUESS: f64 = 72.0;
+/// The gap between rows (`.contact-list` in the stylesheet).
+const ROW_GAP: f64 = 8.0;
 
 #[component]
 pub fn ContactsPage() -> impl IntoView {
@@ -74,50 +76,69 @@ pub fn ContactsPage() -> impl IntoView {
         set_query(next, replace);
     };
 
-    // What each row shows beside the name (stage, last reach-out, next follow-up), worked out
-    // once per change of the data, not per keystroke in the search.
+    // Every contact's search text and row facts, worked out once per change of the data; a
+    // keystroke only filters and sorts the index, and only the rows on screen are drawn.
+    // Each build is numbered, so that a search only narrows a result of the same build.
+    let builds = StoredValue::new(0u64);
     let index = Memo::new(move |_| {
-        state.book().with(|book| {
-            let max_tries = book.settings.max_tries;
-            RowIndex {
-                stages: book.stages(),
-                last: book.last_reached_by_contact(),
-                next: book
-                    .open_threads()
-                    .into_iter()
-                    .map(|t| (t.contact, (t.due, t.tries >= max_tries)))
-                    .collect(),
-            }
-        })
+        builds.update_value(|n| *n += 1);
+        let index = state.book().with(|book| book.contact_index(today));
+        (builds.get_value(), index)
     });
+    // The query with its result; typing on narrows the last result instead of searching all.
+    let searched = Memo::new(
+        move |before: Option<&(u64, ContactQuery, Vec<ContactId>)>| {
+            let query = query.get();
+            index.with(|(build, index)| {
+                let before = before
+                    .filter(|(earlier, _, _)| earlier == build)
+                    .map(|(_, q, ids)| (q, ids.as_slice()));
+                (*build, query.clone(), index.find_after(&query, before))
+            })
+        },
+    );
+    let found = Memo::new(move |_| searched.with(|(_, _, ids)| ids.clone()));
+    let window = ListWindow::new();
     let rows = Memo::new(move |_| {
-        let query = query.get();
-        index.with(|index| {
-            state.book().with(|book| {
-                book.find_contacts(&query, today)
-                    .into_iter()
-                    .filter_map(|id| book.contact(id))
-                    .map(|c| Row {
-                        id: c.id,
-                        name: c.name.clone(),
-                        detail: c.role_at_company().into_iter().map(String::from).collect(),
-                        tags: c.tags.clone(),
-                        last: match index.last.get(&c.id) {
-                            Some(day) => format!("Last reached out {}", relative_day(*day, today)),
-                            None => "Not reached out yet".into(),
-                        },
-                        next: index.next.get(&c.id).map(|(due, tried_out)| {
-                            match (tried_out, *due <= today) {
-                                (true, _) => "time to close the loop".to_string(),
-                                (false, true) => "follow-up ready for a gentle nudge".to_string(),
-                                (false, false) => {
-                                    format!("follow-up {}", relative_day(*due, today))
-                                }
-                            }
-                        }),
-                        stage: index.stages.get(&c.id).map_or("", |s| s.label()),
-                    })
-                    .collect::<Vec<_>>()
+        let positions = window.positions(found);
+        found.with(|ids| {
+            index.with(|(_, index)| {
+                state.book().with(|book| {
+                    positions
+                        .into_iter()
+                        .filter_map(|at| {
+                            let id = ids[at];
+                            let c = book.contact(id)?;
+                            let facts = index.entry(id)?;
+                            Some(Row {
+                                at,
+                                of: ids.len(),
+                                id,
+                                name: c.name.clone(),
+                                detail: c.role_at_company().into_iter().map(String::from).collect(),
+                                tags: c.tags.clone(),
+                                last: match facts.last {
+                                    Some(day) => {
+                                        format!("Last reached out {}", relative_day(day, today))
+                                    }
+                                    None => "Not reached out yet".into(),
+                                },
+                                next: facts.next.map(|next| {
+                                    match (next.tried_out, next.due <= today) {
+                                        (true, _) => "time to close the loop".to_string(),
+                                        (false, true) => {
+                                            "follow-up ready for a gentle nudge".to_string()
+                                        }
+                                        (false, false) => {
+                                            format!("follow-up {}", relative_day(next.due, today))
+                                        }
+                                    }
+                                }),
+                                stage: facts.stage.map_or("", Stage::label),
+                            })
+                        })
+                        .collect::<Vec<_>>()
+                })
             })
         })
     });
@@ -195,23 +216,29 @@ pub fn ContactsPage() -> impl IntoView {
     };
     let clear = move |_| set_query(ContactQuery::default(), false);
     let selected = RwSignal::new(Vec::<ContactId>::new());
-    // Only what is on screen can stay selected.
+    // Only what the search and filters show can stay selected.
     let visible_selection = move || {
-        let shown: Vec<ContactId> = rows.with(|r| r.iter().map(|row| row.id).collect());
-        selected.with(|s| {
-            s.iter()
-                .copied()
-                .filter(|id| shown.contains(id))
-                .collect::<Vec<_>>()
+        if selected.with(Vec::is_empty) {
+            return Vec::new();
+        }
+        found.with(|shown| {
+            let shown: HashSet<ContactId> = shown.iter().copied().collect();
+            selected.with(|s| {
+                s.iter()
+                    .copied()
+                    .filter(|id| shown.contains(id))
+                    .collect::<Vec<_>>()
+            })
         })
     };
     let all_selected = move || {
-        rows.with(|r| !r.is_empty() && r.iter().all(|row| selected.with(|s| s.contains(&row.id))))
+        let chosen: HashSet<ContactId> = selected.with(|s| s.iter().copied().collect());
+        found.with(|ids| !ids.is_empty() && ids.iter().all(|id| chosen.contains(id)))
     };
     let select_all = move |ev| {
         let on = event_target_checked(&ev);
         selected.set(if on {
-            rows.with(|r| r.iter().map(|row| row.id).collect())
+            found.get_untracked()
         } else {
             Vec::new()
         });
@@ -301,7 +328,7 @@ pub fn ContactsPage() -> impl IntoView {
                 // The count, clearing and selecting all share one line above the list.
                 <div class="list-bar">
                     <p class="muted list-count" role="status">{move || {
-                        let shown = rows.with(Vec::len);
+                        let shown = found.with(Vec::len);
                         match (shown, query.with(|q| *q == ContactQuery::default())) {
                             (1, true) => "1 contact".to_string(),
                             (n, true) => format!("{n} contacts"),
@@ -313,7 +340,7 @@ pub fn ContactsPage() -> impl IntoView {
                     <Show when=move || query.with(|q| *q != ContactQuery::default())>
                         <button type="button" class="button small" on:click=clear>"Clear search and filters"</button>
                     </Show>
-                    <Show when=move || rows.with(|r| !r.is_empty())>
+                    <Show when=move || found.with(|r| !r.is_empty())>
                         <label class="check">
                             <input type="checkbox" prop:checked=all_selected on:change=select_all/>
                             "Select all shown"
@@ -323,9 +350,15 @@ pub fn ContactsPage() -> impl IntoView {
                 <Show when=move || !visible_selection().is_empty()>
                     <BulkActions selection=Signal::derive(visible_selection) selected archived=Signal::derive(move || query.with(|q| q.archived))/>
                 </Show>
-                <ul class="contact-list" aria-label="Contacts" on:keydown=move_focus_with_arrows>
-                    <For each=move || rows.get() key=|row| row.clone() let:row>
-                        <ContactRow row selected/>
+                // Only the rows on screen (and the one with the focus) are drawn, each at its
+                // place in a list as tall as all of them.
+                <ul class="contact-list windowed" aria-label="Contacts" node_ref=window.list
+                    style:height=move || window.height(found.with(Vec::len))
+                    on:keydown=move |ev| window.arrow_key(ev, found)
+                    on:focusin=move |ev| window.focus_in(ev, found)
+                    on:focusout=move |ev| window.focus_out(ev)>
+                    <For each=move || 0..rows.with(Vec::len) key=|place| *place let:place>
+                        <ContactRow place rows selected stride=window.stride/>
                     </For>
                 </ul>
             </Show>
@@ -333,45 +366,202 @@ pub fn ContactsPage() -> impl IntoView {
     }
 }
 
-/// Up and down arrows move between the contacts' links; Enter opens one (a link's own behaviour).
-fn move_focus_with_arrows(ev: leptos::ev::KeyboardEvent) {
-    let step = match ev.key().as_str() {
-        "ArrowDown" => 1,
-        "ArrowUp" => -1,
-        _ => return,
-    };
-    let Some(list) = ev
-        .current_target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    else {
-        return;
-    };
-    let Ok(links) = list.query_selector_all("a.contact-name") else {
-        return;
-    };
-    let links: Vec<web_sys::HtmlElement> = (0..links.length())
-        .filter_map(|i| links.item(i)?.dyn_into().ok())
-        .collect();
-    let active = document().active_element();
-    let current = links
-        .iter()
-        .position(|l| Some(l.unchecked_ref::<web_sys::Element>()) == active.as_ref());
-    let next = match current {
-        Some(i) => (i as i64 + step).clamp(0, links.len() as i64 - 1) as usize,
-        None => 0,
-    };
-    if let Some(link) = links.get(next) {
+/// Which part of a long list is drawn: the rows between the top and the bottom of the screen,
+/// a few more on each side, and the row holding the focus wherever it is, so that arrow keys,
+/// focus and the list's full height all behave as if every row were there.
+#[derive(Clone, Copy)]
+struct ListWindow {
+    list: NodeRef<leptos::html::Ul>,
+    /// A row's height plus the gap below it, in CSS pixels, measured from a drawn row.
+    stride: RwSignal<f64>,
+    /// The first position in the window, and how many rows it holds.
+    span: RwSignal<(usize, usize)>,
+    /// The contact whose row holds the focus, drawn even when scrolled away.
+    pinned: RwSignal<Option<ContactId>>,
+    /// Where an arrow key sent the focus while that row is still being drawn.
+    heading_to: StoredValue<Option<usize>>,
+}
+
+impl ListWindow {
+    fn new() -> Self {
+        let window = ListWindow {
+            list: NodeRef::new(),
+            stride: RwSignal::new(STRIDE_GUESS),
+            span: RwSignal::new((0, 24)),
+            pinned: RwSignal::new(None),
+            heading_to: StoredValue::new(None),
+        };
+        let scrolled = window_event_listener(leptos::ev::scroll, move |_| window.measure());
+        let resized = window_event_listener(leptos::ev::resize, move |_| window.measure());
+        on_cleanup(move || {
+            scrolled.remove();
+            resized.remove();
+        });
+        // Once the list is in the page, and whenever its rows are drawn anew, measure again.
+        Effect::new(move |_| {
+            if window.list.get().is_some() {
+                request_animation_frame(move || window.measure());
+            }
+        });
+        window
+    }
+
+    /// Works out the window from where the list stands on screen.
+    fn measure(self) {
+        let Some(list) = self.list.get_untracked() else {
+            return;
+        };
+        if let Some(row) = list
+            .query_selector("li")
+            .ok()
+            .flatten()
+            .and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let stride = f64::from(row.offset_height()) + ROW_GAP;
+            if stride > ROW_GAP && (stride - self.stride.get_untracked()).abs() > 0.5 {
+                self.stride.set(stride);
+            }
+        }
+        let stride = self.stride.get_untracked();
+        let top = list.get_bounding_client_rect().top();
+        let screen = window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(800.0);
+        // The window is always as long (the rows a screen holds and the overscan on both
+        // sides), so that scrolling only swaps rows in and out: see `positions`.
+        let length = (screen / stride).ceil() as usize + 2 * OVERSCAN + 1;
+        let first = ((-top).max(0.0) / stride).floor() as usize;
+        let span = (first.saturating_sub(OVERSCAN), length);
+        if self.span.get_untracked() != span {
+            self.span.set(span);
+        }
+    }
+
+    /// The positions to draw. They are not in order: position `p` is always drawn `p % length`th,
+    /// so that when the window moves by a row, the row leaving and the row coming in share a
+    /// place and every other row keeps its own. Moving a row's element in the page would take
+    /// the focus from it. The pinned row, when outside the window, comes last.
+    fn positions(self, found: Memo<Vec<ContactId>>) -> Vec<usize> {
+        let (first, length) = self.span.get();
+        let pinned = self.pinned.get();
+        found.with(|ids| {
+            let length = length.max(1);
+            let first = first.min(ids.len().saturating_sub(length));
+            let mut at: Vec<usize> = (first..(first + length).min(ids.len())).collect();
+            at.sort_unstable_by_key(|p| p % length);
+            if let Some(pin) = pinned.and_then(|id| ids.iter().position(|x| *x == id)) {
+                if !at.contains(&pin) {
+                    at.push(pin);
+                }
+            }
+            at
+        })
+    }
+
+    fn height(self, rows: usize) -> String {
+        let stride = self.stride.get();
+        format!("{}px", (rows as f64 * stride - ROW_GAP).max(0.0))
+    }
+
+    /// Up and down arrows move between the contacts' links; Enter opens one (a link's own
+    /// behaviour). The next row is nearly always drawn (the window reaches past the screen) and
+    /// takes the focus at once; otherwise it is drawn first and focused on the next frame.
+    fn arrow_key(self, ev: leptos::ev::KeyboardEvent, found: Memo<Vec<ContactId>>) {
+        let step: i64 = match ev.key().as_str() {
+            "ArrowDown" => 1,
+            "ArrowUp" => -1,
+            _ => return,
+        };
+        let count = found.with_untracked(Vec::len);
+        if count == 0 {
+            return;
+        }
         ev.prevent_default();
-        let _ = link.focus();
+        let current = self.heading_to.get_value().or_else(|| {
+            document()
+                .active_element()
+                .and_then(|el| el.closest("li[data-at]").ok().flatten())
+                .and_then(|li| li.get_attribute("data-at"))
+                .and_then(|at| at.parse::<usize>().ok())
+        });
+        let next = match current {
+            Some(at) => (at as i64 + step).clamp(0, count as i64 - 1) as usize,
+            None => 0,
+        };
+        if self.focus_row(next) {
+            return;
+        }
+        self.heading_to.set_value(Some(next));
+        self.pinned
+            .set(found.with_untracked(|ids| ids.get(next).copied()));
+        request_animation_frame(move || {
+            self.heading_to.set_value(None);
+            self.focus_row(next);
+        });
+    }
+
+    /// Focuses the link of the row at `at` if it is drawn; focusing scrolls it into view.
+    fn focus_row(self, at: usize) -> bool {
+        let link = self.list.get_untracked().and_then(|list| {
+            list.query_selector(&format!("li[data-at=\"{at}\"] a.contact-name"))
+                .ok()
+                .flatten()
+        });
+        match link.and_then(|l| l.dyn_into::<web_sys::HtmlElement>().ok()) {
+            Some(link) => link.focus().is_ok(),
+            None => false,
+        }
+    }
+
+    /// Keeps the row that takes the focus drawn while it has it.
+    fn focus_in(self, ev: leptos::ev::FocusEvent, found: Memo<Vec<ContactId>>) {
+        let at = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("li[data-at]").ok().flatten())
+            .and_then(|li| li.get_attribute("data-at"))
+            .and_then(|at| at.parse::<usize>().ok());
+        if let Some(at) = at {
+            let id = found.with_untracked(|ids| ids.get(at).copied());
+            if self.pinned.get_untracked() != id {
+                self.pinned.set(id);
+            }
+        }
+    }
+
+    fn focus_out(self, ev: leptos::ev::FocusEvent) {
+        let inside = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .zip(self.list.get_untracked())
+            .is_some_and(|(to, list)| list.contains(Some(&to)));
+        if !inside && self.pinned.get_untracked().is_some() {
+            self.pinned.set(None);
+        }
     }
 }
 
+/// One place in the drawn window. Its elements stay while the window moves or the search
+/// changes; only what they say is updated, which costs far less than drawing a row anew.
 #[component]
-fn ContactRow(row: Row, selected: RwSignal<Vec<ContactId>>) -> impl IntoView {
-    let id = row.id;
-    let checkbox_id = format!("select-{id}");
+fn ContactRow(
+    place: usize,
+    rows: Memo<Vec<Row>>,
+    selected: RwSignal<Vec<ContactId>>,
+    stride: RwSignal<f64>,
+) -> impl IntoView {
+    let row = Memo::new(move |_| rows.with(|r| r.get(place).cloned()));
+    let read = move |f: fn(&Row) -> String| row.with(|r| r.as_ref().map(f).unwrap_or_default());
+    let id = move || row.with(|r| r.as_ref().map(|r| r.id));
+    let at = move || row.with(|r| r.as_ref().map_or(0, |r| r.at));
+    let checkbox_id = move || read(|r| format!("select-{}", r.id));
     let toggle = move |ev| {
         let on = event_target_checked(&ev);
+        let Some(id) = id() else {
+            return;
+        };
         selected.update(|s| {
             s.retain(|other| *other != id);
             if on {
@@ -380,23 +570,31 @@ fn ContactRow(row: Row, selected: RwSignal<Vec<ContactId>>) -> impl IntoView {
         });
     };
     view! {
-        <li class="contact-row">
-            <input type="checkbox" id=checkbox_id.clone() class="row-check"
-                prop:checked=move || selected.with(|s| s.contains(&id)) on:change=toggle/>
-            <label for=checkbox_id class="visually-hidden">{format!("Select {}", row.name)}</label>
+        <li class="contact-row" data-at=at aria-posinset=move || at() + 1
+            aria-setsize=move || row.with(|r| r.as_ref().map_or(0, |r| r.of))
+            style:top=move || format!("{}px", at() as f64 * stride.get())>
+            <input type="checkbox" id=checkbox_id class="row-check"
+                prop:checked=move || id().is_some_and(|id| selected.with(|s| s.contains(&id)))
+                on:change=toggle/>
+            <label for=checkbox_id class="visually-hidden">{move || read(|r| format!("Select {}", r.name))}</label>
             <div class="row-main">
-                <a class="contact-name" href=href(&format!("/contacts/{}", row.id))>{row.name}</a>
-                {(!row.detail.is_empty()).then(|| view! { <span class="muted row-detail">{role_at_company(row.detail)}</span> })}
+                <a class="contact-name" href=move || read(|r| href(&format!("/contacts/{}", r.id)))>
+                    {move || read(|r| r.name.clone())}
+                </a>
+                {move || row.with(|r| r.as_ref().map(|r| r.detail.clone()).filter(|d| !d.is_empty()))
+                    .map(|detail| view! { <span class="muted row-detail">{role_at_company(detail)}</span> })}
             </div>
-            <span class="badge row-stage">{row.stage}</span>
+            <span class="badge row-stage">{move || row.with(|r| r.as_ref().map_or("", |r| r.stage))}</span>
             <div class="row-meta muted small">
-                <span>{row.last}</span>
-                {row.next.map(|next| view! { <span class="next">{next}</span> })}
-                {(!row.tags.is_empty()).then(|| view! {
-                    <ul class="tags" aria-label="Tags">
-                        {row.tags.into_iter().map(|t| view! { <li class="tag">{t}</li> }).collect_view()}
-                    </ul>
-                })}
+                <span>{move || read(|r| r.last.clone())}</span>
+                {move || row.with(|r| r.as_ref().and_then(|r| r.next.clone()))
+                    .map(|next| view! { <span class="next">{next}</span> })}
+                {move || row.with(|r| r.as_ref().map(|r| r.tags.clone()).filter(|t| !t.is_empty()))
+                    .map(|tags| view! {
+                        <ul class="tags" aria-label="Tags">
+                            {tags.into_iter().map(|t| view! { <li class="tag">{t}</li> }).collect_view()}
+                        </ul>
+                    })}
             </div>
         </li>
     }

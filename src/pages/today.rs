@@ -11,7 +11,7 @@ use crate::links::href;
 use crate::model::courage_words;
 use crate::model::dates::{long_day, relative_day};
 use crate::model::insights::{Ladder, Rung};
-use crate::model::ContactId;
+use crate::model::{Agenda, ContactId};
 use crate::state::use_app_state;
 use chrono::NaiveDate;
 
@@ -31,6 +31,7 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
     let state = use_app_state();
     let has_contacts = move || state.book().with(|b| !b.contacts.is_empty());
     let agenda = Memo::new(move |_| state.book().with(|b| b.agenda(today)));
+    let shown = Shown::new();
     let nothing_due = move || {
         agenda.with(|a| {
             a.follow_ups.is_empty() && a.close_the_loop.is_empty() && a.stay_in_touch.is_empty()
@@ -64,10 +65,11 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
                         <h2 id="due-heading">"Follow-ups due"</h2>
                         <p class="muted small">"No answer yet. Trying again is normal, and often works."</p>
                         <ul class="due-list" aria-labelledby="due-heading">
-                            <For each=move || agenda.get().follow_ups key=|t| t.clone() let:thread>
+                            <For each=move || first(agenda, |a| &a.follow_ups, shown.follow_ups) key=|t| t.clone() let:thread>
                                 <FollowUpRow thread/>
                             </For>
                         </ul>
+                        <ShowMore total=Signal::derive(move || agenda.with(|a| a.follow_ups.len())) shown=shown.follow_ups/>
                     </section>
                 </Show>
 
@@ -75,10 +77,11 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
                     <section class="card" aria-labelledby="touch-heading">
                         <h2 id="touch-heading">"Stay in touch"</h2>
                         <ul class="due-list" aria-labelledby="touch-heading">
-                            <For each=move || agenda.get().stay_in_touch key=|s| s.clone() let:due>
+                            <For each=move || first(agenda, |a| &a.stay_in_touch, shown.stay_in_touch) key=|s| s.clone() let:due>
                                 <StayInTouchRow due/>
                             </For>
                         </ul>
+                        <ShowMore total=Signal::derive(move || agenda.with(|a| a.stay_in_touch.len())) shown=shown.stay_in_touch/>
                     </section>
                 </Show>
 
@@ -86,10 +89,11 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
                     <section class="card" aria-labelledby="loop-heading">
                         <h2 id="loop-heading">"Time to close the loop"</h2>
                         <ul class="due-list" aria-labelledby="loop-heading">
-                            <For each=move || agenda.get().close_the_loop key=|t| t.clone() let:thread>
+                            <For each=move || first(agenda, |a| &a.close_the_loop, shown.close_the_loop) key=|t| t.clone() let:thread>
                                 <CloseLoopRow thread/>
                             </For>
                         </ul>
+                        <ShowMore total=Signal::derive(move || agenda.with(|a| a.close_the_loop.len())) shown=shown.close_the_loop/>
                     </section>
                 </Show>
 
@@ -104,10 +108,11 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
                     <section class="card" aria-labelledby="awaiting-heading">
                         <h2 id="awaiting-heading">"Awaiting a reply"</h2>
                         <ul class="due-list" aria-labelledby="awaiting-heading">
-                            <For each=move || agenda.get().awaiting key=|t| t.clone() let:thread>
+                            <For each=move || first(agenda, |a| &a.awaiting, shown.awaiting) key=|t| t.clone() let:thread>
                                 <AwaitingRow thread/>
                             </For>
                         </ul>
+                        <ShowMore total=Signal::derive(move || agenda.with(|a| a.awaiting.len())) shown=shown.awaiting/>
                     </section>
                 </Show>
 
@@ -115,6 +120,54 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
                 <BackupReminder/>
             </Show>
         </section>
+    }
+}
+
+/// How many rows of each list Today draws: a long list starts with its first [`PAGE`] rows
+/// and grows by as many with each "Show more", so thousands of due follow-ups stay quick.
+#[derive(Clone, Copy)]
+struct Shown {
+    follow_ups: RwSignal<usize>,
+    stay_in_touch: RwSignal<usize>,
+    close_the_loop: RwSignal<usize>,
+    awaiting: RwSignal<usize>,
+}
+
+/// Rows drawn at first, and added by each "Show more".
+const PAGE: usize = 25;
+
+impl Shown {
+    fn new() -> Self {
+        Shown {
+            follow_ups: RwSignal::new(PAGE),
+            stay_in_touch: RwSignal::new(PAGE),
+            close_the_loop: RwSignal::new(PAGE),
+            awaiting: RwSignal::new(PAGE),
+        }
+    }
+}
+
+/// The first `shown` entries of one of the agenda's lists.
+fn first<T: Clone + Send + Sync + 'static>(
+    agenda: Memo<Agenda>,
+    list: impl Fn(&Agenda) -> &Vec<T>,
+    shown: RwSignal<usize>,
+) -> Vec<T> {
+    let shown = shown.get();
+    agenda.with(|a| list(a).iter().take(shown).cloned().collect())
+}
+
+/// "Show 25 more (40 not shown)" under a list cut at `shown` rows.
+#[component]
+fn ShowMore(#[prop(into)] total: Signal<usize>, shown: RwSignal<usize>) -> impl IntoView {
+    let rest = move || total.get().saturating_sub(shown.get());
+    view! {
+        <Show when=move || { rest() > 0 }>
+            <button type="button" class="button small show-more"
+                on:click=move |_| shown.update(|n| *n = n.saturating_add(PAGE))>
+                {move || format!("Show {} more ({} not shown)", rest().min(PAGE), rest())}
+            </button>
+        </Show>
     }
 }
 

@@ -377,18 +377,25 @@ impl AppState {
     }
 
     fn save(&self) {
+        // Stored in parts, only the parts that differ from the base are written again.
         let saved = self.book.with_untracked(|book| {
-            self.store
-                .try_update_value(|store| store.save(book, clock::now()))
+            self.sync.with_value(|sync| {
+                self.store
+                    .try_update_value(|store| store.save_over(book, Some(&sync.base), clock::now()))
+            })
         });
         match saved {
             Some(Ok(())) => {
-                let book = self.book.get_untracked();
                 let revision = self.note_revision();
-                self.sync.update_value(|sync| {
-                    sync.parent = std::mem::replace(&mut sync.base, book);
-                    sync.base_revision = revision;
-                    sync.dirty = false;
+                self.book.with_untracked(|book| {
+                    self.sync.update_value(|sync| {
+                        // The base becomes the parent, and the parent catches up with what
+                        // was saved: no whole copy of the book on every save.
+                        std::mem::swap(&mut sync.parent, &mut sync.base);
+                        sync.base.catch_up(book);
+                        sync.base_revision = revision;
+                        sync.dirty = false;
+                    })
                 });
                 self.ask_to_persist();
                 // A save that works again clears an earlier failure; other notices stay.

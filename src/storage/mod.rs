@@ -4,6 +4,12 @@
 //! quarantine key, and data from a newer Reachout is left alone (the app runs read-only).
 //! Every failure comes back as a [`StorageNotice`] for the user to see.
 //!
+//! Above [`parts::SPLIT_ABOVE`] records the document is stored in parts, so that a save
+//! rewrites only the parts that changed (see [`crate::format::parts`]): the parts first, each
+//! under a new key, then the manifest under the document's key. Parts no longer listed are
+//! removed a minute later (another tab may still be reading them), and parts that no manifest
+//! lists (a save cut short, a closed tab) are swept when the app opens.
+//!
 //! `gloo-storage` is not used: its `raw()` panics where storage is blocked, and its typed
 //! get/set would re-encode the raw text that we must keep byte for byte.
 
@@ -11,6 +17,7 @@ use chrono::{DateTime, Utc};
 use wasm_bindgen::JsCast;
 
 use crate::format::document::{self, DecodeError};
+use crate::format::parts;
 use crate::model::Book;
 
 mod notice;
@@ -48,6 +55,69 @@ pub struct Store {
     revision: u64,
     /// The stored text as this tab last read or wrote it; a difference means another tab saved.
     seen: Option<String>,
+    /// When the document is stored in parts and they hold exactly the book last read or
+    /// written: each part's number and key. `None` makes the next save write every part.
+    parts: Option<PartKeys>,
+    /// Part keys no longer listed, and since when: removed once they are a minute old.
+    retired: Vec<(String, DateTime<Utc>)>,
+}
+
+/// How long a part stays after its manifest stopped listing it, in seconds: enough for another
+/// tab that read the previous manifest to read its parts.
+const RETIRE_AFTER_SECONDS: i64 = 60;
+/// How old an unlisted part must be before the sweep at opening removes it, in seconds.
+const SWEEP_AFTER_SECONDS: i64 = 600;
+
+/// Part numbers with the keys their text is stored under, as a manifest lists them.
+type PartKeys = Vec<(u64, String)>;
+
+/// A document read from storage: whole, or put together from its parts.
+fn read_stored(
+    storage: &web_sys::Storage,
+    raw: &str,
+) -> Result<(document::Opened, Option<PartKeys>), DecodeError> {
+    match parts::read_manifest(raw) {
+        None => document::open(raw).map(|opened| (opened, None)),
+        Some(manifest) => {
+            let manifest = manifest?;
+            let texts = manifest
+                .parts
+                .iter()
+                .map(|(_, key)| storage.get_item(key).ok().flatten())
+                .collect();
+            let opened = parts::open(&manifest, texts)?;
+            Ok((opened, Some(manifest.parts)))
+        }
+    }
+}
+
+/// Writes `text` under `key` and checks that it was kept.
+fn put(storage: &web_sys::Storage, key: &str, text: &str) -> Result<(), StorageNotice> {
+    let value = wasm_bindgen::JsValue::from_str(text);
+    match raw::set(storage, key, &value) {
+        Ok(()) if !raw::holds(storage, key, &value) => Err(StorageNotice::SaveNotKept),
+        Ok(()) => Ok(()),
+        Err(error) => Err(StorageNotice::SaveFailed {
+            quota_exceeded: is_quota_error(&error),
+        }),
+    }
+}
+
+fn remove_all(storage: &web_sys::Storage, keys: &[String]) {
+    for key in keys {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// The key prefix of the parts of the document stored under `namespace`.
+fn part_prefix(namespace: &str) -> String {
+    format!("{namespace}:part:")
+}
+
+/// When the part under `key` was written, from its key (`…:part:REVISION-MILLIS:NUMBER`).
+fn written_at(key: &str) -> Option<i64> {
+    let stamp = key.rsplit(':').nth(1)?;
+    stamp.split_once('-')?.1.parse().ok()
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
@@ -99,6 +169,8 @@ impl Store {
                 mode: Mode::InMemory,
                 revision: 0,
                 seen: None,
+                parts: None,
+                retired: Vec::new(),
             },
             book: Book::default(),
             notice,
@@ -112,28 +184,39 @@ impl Store {
             Err(_) => return in_memory(Some(StorageNotice::Unavailable)),
         };
         let seen = raw.clone();
-        let store = |mode, revision| Store {
+        let store = |mode, revision, parts| Store {
             namespace: namespace.into(),
             mode,
             revision,
             seen: seen.clone(),
+            parts,
+            retired: Vec::new(),
         };
         let Some(raw) = raw else {
+            sweep(&storage, namespace, &[], now);
             return Opened {
-                store: store(Mode::ReadWrite, 0),
+                store: store(Mode::ReadWrite, 0, None),
                 book: Book::default(),
                 notice: None,
             };
         };
-        match document::open(&raw) {
-            Ok(opened) if opened.adjusted.is_empty() => Opened {
-                store: store(Mode::ReadWrite, opened.document.revision),
-                book: opened.document.data,
-                notice: None,
-            },
-            Ok(opened) => Store::adjust(&storage, namespace, &raw, opened, now),
+        match read_stored(&storage, &raw) {
+            Ok((opened, parts)) if opened.adjusted.is_empty() => {
+                sweep(
+                    &storage,
+                    namespace,
+                    parts.as_deref().unwrap_or_default(),
+                    now,
+                );
+                Opened {
+                    store: store(Mode::ReadWrite, opened.document.revision, parts),
+                    book: opened.document.data,
+                    notice: None,
+                }
+            }
+            Ok((opened, _)) => Store::adjust(&storage, namespace, &raw, opened, now),
             Err(error) if error.is_newer_version() => Opened {
-                store: store(Mode::ReadOnly, 0),
+                store: store(Mode::ReadOnly, 0, None),
                 book: Book::default(),
                 notice: Some(StorageNotice::NewerVersion {
                     reason: error.to_string(),
@@ -184,6 +267,9 @@ impl Store {
                 mode,
                 revision: opened.document.revision,
                 seen: Some(raw.to_string()),
+                // The stored parts hold the values before they were brought into range.
+                parts: None,
+                retired: Vec::new(),
             },
             book: opened.document.data,
             notice: Some(notice),
@@ -209,6 +295,8 @@ impl Store {
                 mode,
                 revision: 0,
                 seen: Some(raw.to_string()),
+                parts: None,
+                retired: Vec::new(),
             },
             book: Book::default(),
             notice: Some(notice),
@@ -233,9 +321,12 @@ impl Store {
             return None;
         }
         self.seen.clone_from(&raw);
+        // Whatever is stored now, the parts this tab knew no longer describe it.
+        self.parts = None;
         let raw = raw?;
-        match document::open(&raw) {
-            Ok(opened)
+        let storage = local_storage()?;
+        match read_stored(&storage, &raw) {
+            Ok((opened, _))
                 if !opened.adjusted.is_empty()
                     && local_storage()
                         .and_then(|storage| {
@@ -251,9 +342,12 @@ impl Store {
                         .into(),
                 }))
             }
-            Ok(opened) => {
+            Ok((opened, parts)) => {
                 let theirs = opened.document.revision;
                 self.revision = self.revision.max(theirs);
+                if opened.adjusted.is_empty() {
+                    self.parts = parts;
+                }
                 Some(Ok((opened.document.data, theirs)))
             }
             Err(error) => {
@@ -268,9 +362,22 @@ impl Store {
         }
     }
 
-    /// Saves the whole book. On failure the stored copy is unchanged (localStorage writes
-    /// are all-or-nothing) and the caller keeps the book in memory.
+    /// Saves the whole book, every part of it. On failure the stored copy is unchanged
+    /// (localStorage writes are all-or-nothing, and a manifest is written last) and the caller
+    /// keeps the book in memory.
     pub fn save(&mut self, book: &Book, now: DateTime<Utc>) -> Result<(), StorageNotice> {
+        self.save_over(book, None, now)
+    }
+
+    /// Saves `book`, given `base`, the book as this store last read or wrote it: when the
+    /// document is stored in parts, only the parts whose records differ from `base` are
+    /// written again.
+    pub fn save_over(
+        &mut self,
+        book: &Book,
+        base: Option<&Book>,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageNotice> {
         if !self.saves() {
             // The banner shown at opening already says nothing is being saved.
             return Ok(());
@@ -281,19 +388,125 @@ impl Store {
             });
         };
         let revision = self.revision.saturating_add(1);
-        let text = document::encode_packed(book, revision, now);
-        let key = Store::document_key(&self.namespace);
-        let value = wasm_bindgen::JsValue::from_str(&text);
-        match raw::set(&storage, &key, &value) {
-            Ok(()) if !raw::holds(&storage, &key, &value) => Err(StorageNotice::SaveNotKept),
-            Ok(()) => {
-                self.revision = revision;
-                self.seen = Some(text);
-                Ok(())
+        let (text, listed, written) = if parts::should_split(book) {
+            let (listed, written) = self.write_parts(&storage, book, base, revision, now)?;
+            let text = parts::encode_manifest(book, revision, now, &listed);
+            (text, Some(listed), written)
+        } else {
+            (
+                document::encode_packed(book, revision, now),
+                None,
+                Vec::new(),
+            )
+        };
+        if let Err(notice) = put(&storage, &Store::document_key(&self.namespace), &text) {
+            // The parts just written are listed nowhere; the previous manifest is intact.
+            remove_all(&storage, &written);
+            return Err(notice);
+        }
+        let before = std::mem::replace(&mut self.parts, listed);
+        for (_, key) in before.into_iter().flatten() {
+            if !self.lists(&key) {
+                self.retired.push((key, now));
             }
-            Err(error) => Err(StorageNotice::SaveFailed {
-                quota_exceeded: is_quota_error(&error),
-            }),
+        }
+        self.remove_retired(&storage, now);
+        self.revision = revision;
+        self.seen = Some(text);
+        Ok(())
+    }
+
+    /// Writes the parts of `book` that changed since `base` under new keys; the list of every
+    /// part with its key, and the keys written. On failure, nothing written is left behind.
+    fn write_parts(
+        &self,
+        storage: &web_sys::Storage,
+        book: &Book,
+        base: Option<&Book>,
+        revision: u64,
+        now: DateTime<Utc>,
+    ) -> Result<(PartKeys, Vec<String>), StorageNotice> {
+        let stamp = format!("{revision}-{}", now.timestamp_millis());
+        let known: std::collections::HashMap<u64, &str> = self
+            .parts
+            .iter()
+            .flatten()
+            .map(|(number, key)| (*number, key.as_str()))
+            .collect();
+        let before = base.filter(|_| self.parts.is_some()).map(parts::split);
+        let mut listed = Vec::new();
+        let mut written = Vec::new();
+        for (number, part) in parts::split(book) {
+            let unchanged = before.as_ref().and_then(|b| b.get(&number)) == Some(&part);
+            let key = match known.get(&number) {
+                Some(key) if unchanged => key.to_string(),
+                _ => {
+                    let key = format!("{}{stamp}:{number}", part_prefix(&self.namespace));
+                    let text = parts::encode_part(&part, revision, now);
+                    if let Err(notice) = put(storage, &key, &text) {
+                        written.push(key);
+                        remove_all(storage, &written);
+                        return Err(notice);
+                    }
+                    written.push(key.clone());
+                    key
+                }
+            };
+            listed.push((number, key));
+        }
+        Ok((listed, written))
+    }
+
+    fn lists(&self, key: &str) -> bool {
+        self.parts.iter().flatten().any(|(_, listed)| listed == key)
+    }
+
+    /// Removes the retired parts that are old enough and still not listed.
+    fn remove_retired(&mut self, storage: &web_sys::Storage, now: DateTime<Utc>) {
+        let retired = std::mem::take(&mut self.retired);
+        for (key, since) in retired {
+            if self.lists(&key) {
+                continue;
+            }
+            if (now - since).num_seconds() >= RETIRE_AFTER_SECONDS {
+                let _ = storage.remove_item(&key);
+            } else {
+                self.retired.push((key, since));
+            }
+        }
+    }
+}
+
+/// Removes the parts of `namespace` that neither `listed` (the stored manifest's) nor a copy
+/// kept aside lists, once they are ten minutes old: left by a save cut short or a tab closed
+/// before it removed what it retired.
+fn sweep(
+    storage: &web_sys::Storage,
+    namespace: &str,
+    listed: &[(u64, String)],
+    now: DateTime<Utc>,
+) {
+    let prefix = part_prefix(namespace);
+    let count = storage.length().unwrap_or(0);
+    let stored: Vec<String> = (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with(&prefix))
+        .collect();
+    if stored.is_empty() {
+        return;
+    }
+    let mut kept: std::collections::HashSet<String> =
+        listed.iter().map(|(_, key)| key.clone()).collect();
+    for copy in quarantined(namespace) {
+        let text = storage.get_item(&copy).ok().flatten().unwrap_or_default();
+        if let Some(Ok(manifest)) = parts::read_manifest(&text) {
+            kept.extend(manifest.parts.into_iter().map(|(_, key)| key));
+        }
+    }
+    let cutoff = now.timestamp_millis() - SWEEP_AFTER_SECONDS * 1000;
+    for key in stored {
+        if !kept.contains(&key) && written_at(&key).is_some_and(|at| at < cutoff) {
+            let _ = storage.remove_item(&key);
         }
     }
 }
@@ -364,7 +577,8 @@ pub enum Changed {
     Beside,
     /// Everything (the other tab cleared storage).
     All,
-    /// Another app's key on the same origin.
+    /// Another app's key on the same origin, or a part of the document (the manifest, written
+    /// after its parts, says when they are complete).
     Elsewhere,
 }
 
@@ -373,6 +587,7 @@ pub fn changed(namespace: &str, key: Option<&str>) -> Changed {
     match key {
         None => Changed::All,
         Some(key) if key == Store::document_key(namespace) => Changed::Document,
+        Some(key) if key.starts_with(&part_prefix(namespace)) => Changed::Elsewhere,
         Some(key)
             if key
                 .strip_prefix(namespace)
@@ -384,9 +599,21 @@ pub fn changed(namespace: &str, key: Option<&str>) -> Changed {
     }
 }
 
-/// The size of the text under `key`, in UTF-16 code units (0 when absent).
+/// The size of the text under `key`, in UTF-16 code units (0 when absent); for a manifest,
+/// with the parts it lists.
 pub fn size_of(key: &str) -> usize {
-    read(key).map_or(0, |t| t.encode_utf16().count())
+    let Some(text) = read(key) else {
+        return 0;
+    };
+    let listed = match parts::read_manifest(&text) {
+        Some(Ok(manifest)) => manifest
+            .parts
+            .iter()
+            .map(|(_, part)| read(part).map_or(0, |t| t.encode_utf16().count()))
+            .sum(),
+        _ => 0,
+    };
+    text.encode_utf16().count() + listed
 }
 
 /// The key holding a copy of the data as it was before the last restore.

@@ -220,7 +220,7 @@ test('desktop: contact rows are compact, with the next follow-up on the row', as
   const page = await seeded(t, DESKTOP, doc);
   await visit(page, setup.server.url, '/contacts');
   const rows = page.getByRole('list', { name: 'Contacts' }).getByRole('listitem').filter({ has: page.locator('a.contact-name') });
-  assert.equal(await rows.count(), 21);
+  assert.equal(await rows.first().getAttribute('aria-setsize'), '21', 'the list holds 21 contacts');
   const heights = await rows.evaluateAll((items) => items.map((li) => li.getBoundingClientRect().height));
   assert.ok(Math.max(...heights) <= 80, `rows are at most 80 px tall: ${Math.max(...heights)}`);
   const chiara = rows.filter({ hasText: 'Chiara Rossi' });
