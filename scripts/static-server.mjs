@@ -2,6 +2,7 @@
 // 404.html (the app itself, so deep links work) with status 404 for any other path. It listens on
 // 127.0.0.1 only. `make serve` runs it; the end-to-end tests import it.
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -17,9 +18,11 @@ const TYPES = {
 
 /**
  * Serves a build on 127.0.0.1 at a free port, under `prefix` (as GitHub Pages serves a project
- * site under `/REPO/`). Defaults to dist/ at the root.
+ * site under `/REPO/`). Defaults to dist/ at the root. With `gzip`, answers compressed when the
+ * browser accepts it, as GitHub Pages does (the benchmark's throttled first visit needs it).
  */
-export async function startServer({ dir = DIST, prefix = '/', port = 0 } = {}) {
+export async function startServer({ dir = DIST, prefix = '/', port = 0, gzip = false } = {}) {
+  const compressed = new Map();
   await stat(join(dir, 'index.html')).catch(() => {
     throw new Error(`${dir}/index.html is missing: build the app first (trunk build --release)`);
   });
@@ -44,7 +47,14 @@ export async function startServer({ dir = DIST, prefix = '/', port = 0 } = {}) {
       type = TYPES['.html'];
       body = await readFile(join(dir, '404.html'));
     }
-    res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+    const headers = { 'content-type': type, 'cache-control': 'no-store' };
+    if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      const key = `${status}:${file}`;
+      if (!compressed.has(key)) compressed.set(key, gzipSync(body, { level: 9 }));
+      body = compressed.get(key);
+      headers['content-encoding'] = 'gzip';
+    }
+    res.writeHead(status, headers);
     res.end(body);
   });
   await new Promise((ok, fail) => {

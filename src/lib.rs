@@ -9,6 +9,7 @@ pub mod components;
 pub mod download;
 pub mod format;
 pub mod links;
+pub mod marks;
 pub mod model;
 pub mod pages;
 pub mod recovery;

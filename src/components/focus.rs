@@ -58,6 +58,7 @@ pub fn page_drawn() {
 /// to a field marked `data-autofocus` (the name on "Add a contact"), else to the heading.
 /// Focus the page already placed inside the content (the search box after `/`) stays.
 fn settle_page(move_focus: bool) {
+    crate::marks::mark("reachout:page-drawn");
     let document = document();
     let Some(heading) = document.query_selector("main h1").ok().flatten() else {
         return;

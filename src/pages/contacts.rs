@@ -442,7 +442,7 @@ impl ListWindow {
     /// The positions to draw. They are not in order: position `p` is always drawn `p % length`th,
     /// so that when the window moves by a row, the row leaving and the row coming in share a
     /// place and every other row keeps its own. Moving a row's element in the page would take
-    /// the focus from it. The pinned row, when outside the window, comes last.
+    /// the focus from it. The pinned row, when outside the window, keeps its place.
     fn positions(self, found: Memo<Vec<ContactId>>) -> Vec<usize> {
         let (first, length) = self.span.get();
         let pinned = self.pinned.get();
@@ -453,7 +453,15 @@ impl ListWindow {
             at.sort_unstable_by_key(|p| p % length);
             if let Some(pin) = pinned.and_then(|id| ids.iter().position(|x| *x == id)) {
                 if !at.contains(&pin) {
-                    at.push(pin);
+                    // The focused row keeps its own place (and element); the row it displaces
+                    // from the window goes last.
+                    match at.get_mut(pin % length) {
+                        Some(place) => {
+                            let displaced = std::mem::replace(place, pin);
+                            at.push(displaced);
+                        }
+                        None => at.push(pin),
+                    }
                 }
             }
             at

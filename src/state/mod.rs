@@ -72,7 +72,9 @@ const UNDO_FOR_MS: u64 = 15_000;
 impl AppState {
     /// Opens storage and builds the state; call once, at the root.
     pub fn open(namespace: &str) -> Self {
+        crate::marks::mark("reachout:open-storage-start");
         let opened = Store::open(namespace, clock::now());
+        crate::marks::measure("reachout:open-storage", "reachout:open-storage-start");
         // Values brought into range are saved as such at once (the original is kept aside), so
         // the next opening finds nothing to adjust and the banner does not come back.
         let adjusted = matches!(opened.notice, Some(StorageNotice::Adjusted { .. }));

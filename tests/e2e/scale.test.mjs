@@ -84,4 +84,22 @@ test('desktop: arrow keys walk past the drawn rows, the focused row survives scr
   await page.getByRole('status').getByText('1 contact matches').waitFor();
   assert.equal(await rows(page).count(), 1);
   await page.getByText('1 selected').waitFor();
+
+  // A change to one of 2,000 contacts is saved in parts (only the changed part is written
+  // again) and is there after a reload.
+  const bulk = page.getByRole('region', { name: 'Selected contacts' });
+  await bulk.getByLabel('Tag to add').fill('vip');
+  await bulk.getByRole('button', { name: 'Add tag' }).click();
+  await bulk.getByText('Tagged 1 contact with "vip".').waitFor();
+  const stored = await page.evaluate(() => {
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    const parts = Object.keys(localStorage).filter((k) => k.startsWith('reachout:part:'));
+    return { manifest: localStorage.getItem('reachout:document').slice(0, 60), parts: parts.length };
+  });
+  assert.ok(stored.manifest.startsWith('{"format":"reachout","version":1000,"layout":"parts"'), stored.manifest);
+  assert.ok(stored.parts >= 8, `the record is kept in parts: ${stored.parts}`);
+  await page.reload();
+  await page.getByLabel('Search contacts').fill('vip');
+  await page.getByRole('status').getByText('1 contact matches').waitFor();
+  assert.equal(await rows(page).first().locator('a.contact-name').textContent(), 'Person 2000');
 });
