@@ -438,3 +438,48 @@ fn parts_no_manifest_lists_are_swept_at_opening_once_they_are_old() {
     assert_eq!(part_keys("t-sweep"), expected);
     clear("t-sweep");
 }
+
+#[wasm_bindgen_test]
+fn values_out_of_range_in_parts_are_kept_aside_as_one_whole_document() {
+    clear("t-partrange");
+    let mut book = reachout::format::sample::book(400, 5, now());
+    book.contacts[3].stay_in_touch_days = Some(u32::MAX);
+    let mut store = Store::open("t-partrange", now()).store;
+    store.save(&book, now()).unwrap();
+    let opened = Store::open("t-partrange", now());
+    let Some(StorageNotice::Adjusted { key, .. }) = opened.notice else {
+        panic!("expected the adjusted notice, got {:?}", opened.notice);
+    };
+    assert_eq!(opened.book.contacts[3].stay_in_touch_days, Some(365));
+    // The copy holds the records themselves, as stored, not a list of parts a save replaces.
+    let copy = local().get_item(&key).unwrap().unwrap();
+    assert!(reachout::format::parts::read_manifest(&copy).is_none());
+    let kept = document::decode(&copy).unwrap();
+    assert_eq!(kept.data, book);
+    clear("t-partrange");
+}
+
+#[wasm_bindgen_test]
+fn a_damaged_manifest_kept_aside_keeps_every_part_from_the_sweep() {
+    clear("t-partdamage");
+    let book = reachout::format::sample::book(400, 5, now());
+    let mut store = Store::open("t-partdamage", now()).store;
+    store.save(&book, now()).unwrap();
+    let parts = part_keys("t-partdamage");
+    let manifest = local().get_item("t-partdamage:document").unwrap().unwrap();
+    let damaged = format!("{}…cut", &manifest[..80]);
+    local().set_item("t-partdamage:document", &damaged).unwrap();
+    let opened = Store::open("t-partdamage", now());
+    assert!(
+        matches!(opened.notice, Some(StorageNotice::Quarantined { .. })),
+        "{:?}",
+        opened.notice
+    );
+    // An hour later, with a new save in place, the parts the damaged copy may list are all there.
+    let later = now() + chrono::Duration::hours(1);
+    let mut store = opened.store;
+    store.save(&book_with(&["Ana"]), later).unwrap();
+    let _ = Store::open("t-partdamage", later);
+    assert_eq!(part_keys("t-partdamage"), parts);
+    clear("t-partdamage");
+}

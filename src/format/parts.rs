@@ -41,6 +41,8 @@ pub const PART_IDS: u64 = 256;
 /// The manifest's `version`: above every schema version (see [`SCHEMA_VERSION`]).
 pub const MANIFEST_VERSION: u64 = 1000;
 const LAYOUT: &str = "parts";
+/// A manifest is plain JSON starting with these fields in this order.
+const MANIFEST_START: &str = "{\"format\":\"reachout\",\"version\":1000,\"layout\":\"parts\"";
 
 /// True when `book` is large enough to be stored in parts.
 pub fn should_split(book: &Book) -> bool {
@@ -143,8 +145,7 @@ pub struct Manifest {
 /// Reads a manifest; `None` when `text` is not one (a whole document, or anything else, which
 /// the document reader then explains).
 pub fn read_manifest(text: &str) -> Option<Result<Manifest, DecodeError>> {
-    // A manifest is plain JSON starting with these fields in this order.
-    if !text.starts_with("{\"format\":\"reachout\",\"version\":1000,\"layout\":\"parts\"") {
+    if !looks_like_manifest(text) {
         return None;
     }
     let read: ManifestText = match serde_json::from_str(text) {
@@ -204,4 +205,27 @@ pub fn open(manifest: &Manifest, texts: Vec<Option<String>>) -> Result<Opened, D
         ..document
     };
     document::open_decoded(whole, "The saved data")
+}
+
+/// The whole document a manifest and its parts stand for, with the values as stored (not
+/// brought into range), packed: what storage keeps aside when they need adjusting, so that the
+/// copy holds the records themselves and not a list of parts that may later be replaced.
+/// `None` when a part is missing or cannot be read.
+pub fn whole_original(manifest: &Manifest, texts: Vec<Option<String>>) -> Option<String> {
+    let mut document = document::decode_records(&manifest.head).ok()?;
+    for text in texts {
+        let part = document::decode_records(&text?).ok()?;
+        document.data.contacts.extend(part.data.contacts);
+        document.data.reach_outs.extend(part.data.reach_outs);
+    }
+    Some(document::encode_packed(
+        &document.data,
+        manifest.revision,
+        manifest.saved_at,
+    ))
+}
+
+/// True when `text` starts like a manifest, even if the rest is damaged.
+pub fn looks_like_manifest(text: &str) -> bool {
+    text.starts_with(MANIFEST_START)
 }

@@ -13,7 +13,7 @@ use crate::components::bulk_actions::BulkActions;
 use crate::components::user_text::role_at_company;
 use crate::links::href;
 use crate::model::dates::relative_day;
-use crate::model::{Channel, ContactId, ContactQuery, SortKey, Stage};
+use crate::model::{grouped, Channel, ContactId, ContactQuery, SortKey, Stage};
 use crate::state::use_app_state;
 
 /// The URL parameters the page understands.
@@ -99,6 +99,12 @@ pub fn ContactsPage() -> impl IntoView {
     );
     let found = Memo::new(move |_| searched.with(|(_, _, ids)| ids.clone()));
     let window = ListWindow::new();
+    // A search or filter changes the list's height, and the first rows drawn give the row
+    // height (a page opened on a search with no match has none to measure).
+    Effect::new(move |_| {
+        found.track();
+        request_animation_frame(move || window.measure());
+    });
     let rows = Memo::new(move |_| {
         let positions = window.positions(found);
         found.with(|ids| {
@@ -331,10 +337,10 @@ pub fn ContactsPage() -> impl IntoView {
                         let shown = found.with(Vec::len);
                         match (shown, query.with(|q| *q == ContactQuery::default())) {
                             (1, true) => "1 contact".to_string(),
-                            (n, true) => format!("{n} contacts"),
+                            (n, true) => format!("{} contacts", grouped(n as u64)),
                             (0, false) => "No contacts match.".to_string(),
                             (1, false) => "1 contact matches".to_string(),
-                            (n, false) => format!("{n} contacts match"),
+                            (n, false) => format!("{} contacts match", grouped(n as u64)),
                         }
                     }}</p>
                     <Show when=move || query.with(|q| *q != ContactQuery::default())>

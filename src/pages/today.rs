@@ -11,7 +11,7 @@ use crate::links::href;
 use crate::model::courage_words;
 use crate::model::dates::{long_day, relative_day};
 use crate::model::insights::{Ladder, Rung};
-use crate::model::{Agenda, ContactId};
+use crate::model::{grouped, Agenda, ContactId};
 use crate::state::use_app_state;
 use chrono::NaiveDate;
 
@@ -165,7 +165,7 @@ fn ShowMore(#[prop(into)] total: Signal<usize>, shown: RwSignal<usize>) -> impl 
         <Show when=move || { rest() > 0 }>
             <button type="button" class="button small show-more"
                 on:click=move |_| shown.update(|n| *n = n.saturating_add(PAGE))>
-                {move || format!("Show {} more ({} not shown)", rest().min(PAGE), rest())}
+                {move || format!("Show {} more ({} not shown)", rest().min(PAGE), grouped(rest() as u64))}
             </button>
         </Show>
     }

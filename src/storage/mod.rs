@@ -114,10 +114,10 @@ fn part_prefix(namespace: &str) -> String {
     format!("{namespace}:part:")
 }
 
-/// When the part under `key` was written, from its key (`…:part:REVISION-MILLIS:NUMBER`).
+/// When the part under `key` was written, from its key (`…:part:REVISION-MILLIS-RANDOM:NUMBER`).
 fn written_at(key: &str) -> Option<i64> {
     let stamp = key.rsplit(':').nth(1)?;
-    stamp.split_once('-')?.1.parse().ok()
+    stamp.split('-').nth(1)?.parse().ok()
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
@@ -426,7 +426,13 @@ impl Store {
         revision: u64,
         now: DateTime<Utc>,
     ) -> Result<(PartKeys, Vec<String>), StorageNotice> {
-        let stamp = format!("{revision}-{}", now.timestamp_millis());
+        // The revision, the time and a random number: two tabs saving the same revision in
+        // the same millisecond still write different keys.
+        let stamp = format!(
+            "{revision}-{}-{}",
+            now.timestamp_millis(),
+            (js_sys::Math::random() * 1e9) as u64
+        );
         let known: std::collections::HashMap<u64, &str> = self
             .parts
             .iter()
@@ -499,8 +505,11 @@ fn sweep(
         listed.iter().map(|(_, key)| key.clone()).collect();
     for copy in quarantined(namespace) {
         let text = storage.get_item(&copy).ok().flatten().unwrap_or_default();
-        if let Some(Ok(manifest)) = parts::read_manifest(&text) {
-            kept.extend(manifest.parts.into_iter().map(|(_, key)| key));
+        match parts::read_manifest(&text) {
+            Some(Ok(manifest)) => kept.extend(manifest.parts.into_iter().map(|(_, key)| key)),
+            // A damaged manifest kept aside may still list any of them: keep them all.
+            Some(Err(_)) => return,
+            None => {}
         }
     }
     let cutoff = now.timestamp_millis() - SWEEP_AFTER_SECONDS * 1000;
@@ -514,13 +523,30 @@ fn sweep(
 /// Copies the text under `source` to a quarantine key, as a JavaScript string (unit for unit,
 /// whatever it holds), and checks the copy; the key, or `None` when it could not be kept.
 /// Opening again while the original is unchanged reuses the copy made before.
+///
+/// A manifest whose parts can be read is kept aside as the whole document it stands for (the
+/// values as stored), so that the copy never depends on parts that later saves replace.
 fn keep_aside(
     storage: &web_sys::Storage,
     namespace: &str,
     source: &str,
     now: DateTime<Utc>,
 ) -> Option<String> {
-    let original = raw::get(storage, source)?;
+    let mut original = raw::get(storage, source)?;
+    if let Some(Ok(manifest)) = original
+        .as_string()
+        .as_deref()
+        .and_then(parts::read_manifest)
+    {
+        let texts = manifest
+            .parts
+            .iter()
+            .map(|(_, key)| storage.get_item(key).ok().flatten())
+            .collect();
+        if let Some(whole) = parts::whole_original(&manifest, texts) {
+            original = wasm_bindgen::JsValue::from_str(&whole);
+        }
+    }
     let earlier = quarantined(namespace)
         .into_iter()
         .find(|key| raw::holds(storage, key, &original));
@@ -619,6 +645,21 @@ pub fn size_of(key: &str) -> usize {
 /// The key holding a copy of the data as it was before the last restore.
 pub fn snapshot_key(namespace: &str) -> String {
     format!("{namespace}:snapshot")
+}
+
+/// Every part key stored under `namespace`, in order.
+pub fn part_keys(namespace: &str) -> Vec<String> {
+    let Some(storage) = local_storage() else {
+        return Vec::new();
+    };
+    let prefix = part_prefix(namespace);
+    let count = storage.length().unwrap_or(0);
+    let mut keys: Vec<String> = (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with(&prefix))
+        .collect();
+    keys.sort();
+    keys
 }
 
 /// The key of a small remembered choice, such as whether the "before" step of the log form
