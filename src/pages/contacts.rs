@@ -101,9 +101,15 @@ pub fn ContactsPage() -> impl IntoView {
     let window = ListWindow::new();
     // A search or filter changes the list's height, and the first rows drawn give the row
     // height (a page opened on a search with no match has none to measure).
+    // When the list changes under a focused row (another tab's save, a new sort), the focus
+    // follows its contact to the new place, rather than staying on an element that now shows
+    // someone else.
     Effect::new(move |_| {
         found.track();
-        request_animation_frame(move || window.measure());
+        request_animation_frame(move || {
+            window.measure();
+            window.refocus(found);
+        });
     });
     let rows = Memo::new(move |_| {
         let positions = window.positions(found);
@@ -514,6 +520,32 @@ impl ListWindow {
             self.heading_to.set_value(None);
             self.focus_row(next);
         });
+    }
+
+    /// After the list changed: if a row holds the focus, focuses the pinned contact's row (it
+    /// is always drawn), or the list's first row when that contact is no longer shown.
+    fn refocus(self, found: Memo<Vec<ContactId>>) {
+        let Some(list) = self.list.get_untracked() else {
+            return;
+        };
+        let focused_in_list = document()
+            .active_element()
+            .is_some_and(|el| list.contains(Some(el.unchecked_ref())));
+        let Some(pinned) = self.pinned.get_untracked() else {
+            return;
+        };
+        if !focused_in_list {
+            return;
+        }
+        let at = found.with_untracked(|ids| ids.iter().position(|id| *id == pinned));
+        let shown_at = document()
+            .active_element()
+            .and_then(|el| el.closest("li[data-at]").ok().flatten())
+            .and_then(|li| li.get_attribute("data-at"))
+            .and_then(|at| at.parse::<usize>().ok());
+        if at != shown_at {
+            self.focus_row(at.unwrap_or(0));
+        }
     }
 
     /// Focuses the link of the row at `at` if it is drawn; focusing scrolls it into view.

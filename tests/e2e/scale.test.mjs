@@ -103,3 +103,20 @@ test('desktop: arrow keys walk past the drawn rows, the focused row survives scr
   await page.getByRole('status').getByText('1 contact matches').waitFor();
   assert.equal(await rows(page).first().locator('a.contact-name').textContent(), 'Person 2000');
 });
+
+test('desktop: when another tab changes the list under a focused row, the focus stays with its contact', async (t) => {
+  const page = await freshPage(t, setup, DESKTOP);
+  await seed(page, many());
+  await visit(page, setup.server.url, '/contacts');
+  await page.getByRole('link', { name: 'Person 0005' }).focus();
+  // In a second tab, Person 0002 is archived: every row below it moves up one place.
+  const other = await page.context().newPage();
+  await visit(other, setup.server.url, '/contacts/2');
+  await other.getByRole('button', { name: 'More', exact: true }).click();
+  await other.getByRole('button', { name: 'Archive' }).click();
+  await page.getByRole('status').getByText('1,999 contacts').waitFor();
+  await page.waitForFunction(() => document.activeElement?.closest('li')?.dataset.at === '3');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Person 0005');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Person 0006');
+});
