@@ -12,6 +12,7 @@ pub mod disclosure;
 pub mod due_rows;
 pub mod field;
 pub mod focus;
+pub mod list_window;
 pub mod near_miss;
 pub mod outcome_picker;
 pub mod paste_list;

@@ -492,12 +492,7 @@ fn sweep(
     listed: &[(u64, String)],
     now: DateTime<Utc>,
 ) {
-    let prefix = part_prefix(namespace);
-    let count = storage.length().unwrap_or(0);
-    let stored: Vec<String> = (0..count)
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|key| key.starts_with(&prefix))
-        .collect();
+    let stored = keys_with_prefix(storage, &part_prefix(namespace));
     if stored.is_empty() {
         return;
     }
@@ -562,19 +557,22 @@ fn is_quota_error(error: &wasm_bindgen::JsValue) -> bool {
         .is_some_and(|e| e.name() == "QuotaExceededError" || e.code() == 22)
 }
 
-/// Every quarantine key in `namespace`, oldest first.
-pub fn quarantined(namespace: &str) -> Vec<String> {
-    let prefix = format!("{namespace}:quarantine:");
-    let Some(storage) = local_storage() else {
-        return Vec::new();
-    };
+/// Every key that starts with `prefix`, in order (so quarantine copies come oldest first).
+fn keys_with_prefix(storage: &web_sys::Storage, prefix: &str) -> Vec<String> {
     let count = storage.length().unwrap_or(0);
     let mut keys: Vec<String> = (0..count)
         .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|key| key.starts_with(&prefix))
+        .filter(|key| key.starts_with(prefix))
         .collect();
     keys.sort();
     keys
+}
+
+/// Every quarantine key in `namespace`, oldest first.
+pub fn quarantined(namespace: &str) -> Vec<String> {
+    local_storage().map_or_else(Vec::new, |storage| {
+        keys_with_prefix(&storage, &format!("{namespace}:quarantine:"))
+    })
 }
 
 /// The text stored under `key`, if storage can be read and holds it.
@@ -649,17 +647,9 @@ pub fn snapshot_key(namespace: &str) -> String {
 
 /// Every part key stored under `namespace`, in order.
 pub fn part_keys(namespace: &str) -> Vec<String> {
-    let Some(storage) = local_storage() else {
-        return Vec::new();
-    };
-    let prefix = part_prefix(namespace);
-    let count = storage.length().unwrap_or(0);
-    let mut keys: Vec<String> = (0..count)
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|key| key.starts_with(&prefix))
-        .collect();
-    keys.sort();
-    keys
+    local_storage().map_or_else(Vec::new, |storage| {
+        keys_with_prefix(&storage, &part_prefix(namespace))
+    })
 }
 
 /// The key of a small remembered choice, such as whether the "before" step of the log form
