@@ -44,7 +44,16 @@ fn courage(now: chrono::DateTime<chrono::Utc>) {
             std::hint::black_box(f());
         })
     };
-    let rows: [(&str, f64); 7] = [
+    let rows: [(&str, f64); 10] = [
+        (
+            "Contacts: index of every row",
+            run(&|| book.contact_index(today).find(&Default::default()).len()),
+        ),
+        ("  of which stages", run(&|| book.stages().len())),
+        (
+            "  of which agenda",
+            run(&|| book.agenda(today).follow_ups.len()),
+        ),
         (
             "Insights, all time",
             run(&|| book.insights(all_time, today).reach_outs),

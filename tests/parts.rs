@@ -153,3 +153,92 @@ fn values_out_of_range_in_a_part_are_brought_into_range_and_listed() {
         Some(365)
     );
 }
+
+/// The parts where two books differ, found the way a save finds them.
+fn differing(a: &Book, b: &Book) -> std::collections::BTreeSet<u64> {
+    let (a, b) = (parts::split(a), parts::split(b));
+    a.keys()
+        .chain(b.keys())
+        .copied()
+        .filter(|n| a.get(n) != b.get(n))
+        .collect()
+}
+
+#[test]
+fn patching_only_the_parts_that_differ_makes_the_base_equal_to_the_book() {
+    let original = sample::book(600, 5, now());
+    let mut book = original.clone();
+    // An edit, a deletion in the middle (with the contact's reach-outs), an addition at the end.
+    book.contacts[10].name = "Edited Name".into();
+    let gone = book.contacts[300].id;
+    book.contacts.retain(|c| c.id != gone);
+    book.reach_outs.retain(|r| r.contact != gone);
+    let mut added = book.contacts[0].clone();
+    added.id = reachout::model::ContactId(book.next_id);
+    book.next_id += 1;
+    book.contacts.push(added);
+    book.settings.follow_up_days = 9;
+
+    // Two saves in a row: the parent two saves back catches up through both sets of parts.
+    let middle = {
+        let mut m = original.clone();
+        m.contacts[20].company = "Between".into();
+        m
+    };
+    let mut parent = original.clone();
+    let mut apart = differing(&original, &middle);
+    apart.extend(differing(&middle, &book));
+    assert!(!apart.is_empty() && apart.len() < parts::split(&book).len());
+    assert!(parts::patch(&mut parent, &book, &apart));
+    assert_eq!(parent, book);
+
+    // Records out of the order of their ids: nothing is patched, the caller compares all.
+    let mut shuffled = book.clone();
+    shuffled.contacts.swap(0, 1);
+    let mut base = original.clone();
+    assert!(!parts::patch(&mut base, &shuffled, &apart));
+    assert_eq!(base, original);
+}
+
+#[test]
+fn layouts_in_order_and_out_of_order_find_the_same_parts_and_differences() {
+    let original = sample::book(500, 5, now());
+    let mut edited = original.clone();
+    edited.reach_outs[40].note = "Changed".into();
+    let gone = edited.contacts[200].id;
+    edited.contacts.retain(|c| c.id != gone);
+    edited.reach_outs.retain(|r| r.contact != gone);
+    let mut shuffled = edited.clone();
+    shuffled.contacts.reverse();
+    shuffled.reach_outs.swap(0, 7);
+    assert!(matches!(
+        parts::Layout::of(&original),
+        parts::Layout::Sorted { .. }
+    ));
+    assert!(matches!(
+        parts::Layout::of(&shuffled),
+        parts::Layout::Loose(_)
+    ));
+    for (a, b) in [
+        (&original, &edited),
+        (&original, &shuffled),
+        (&edited, &edited),
+    ] {
+        let (la, lb) = (parts::Layout::of(a), parts::Layout::of(b));
+        let (sa, sb) = (parts::split(a), parts::split(b));
+        assert_eq!(la.numbers(), sa.keys().copied().collect::<Vec<_>>());
+        for number in sa.keys().chain(sb.keys()) {
+            assert_eq!(la.part(*number).as_ref(), sa.get(number));
+            assert_eq!(
+                la.same(&lb, *number),
+                sa.get(number) == sb.get(number),
+                "part {number}"
+            );
+        }
+    }
+    assert_eq!(
+        differing(&original, &edited).len(),
+        2,
+        "one edited reach-out, one removed contact"
+    );
+}

@@ -119,7 +119,10 @@ impl ListWindow {
 
     pub fn height(self, rows: usize) -> String {
         let stride = self.stride.get();
-        format!("{}px", (rows as f64 * stride - ROW_GAP).max(0.0))
+        format!(
+            "{}px",
+            (rows as f64 * stride - ROW_GAP).max(0.0).round() as u64
+        )
     }
 
     /// Up and down arrows move between the contacts' links; Enter opens one (a link's own

@@ -101,9 +101,8 @@ pub fn file_name(today: NaiveDate) -> String {
 /// Reads a backup file of `size` bytes, refusing anything that is not a whole, valid backup.
 pub fn read(text: &str, size: u64) -> Result<Document, BackupError> {
     if size > MAX_BACKUP_BYTES {
-        return Err(BackupError::TooLarge(format!(
-            "{:.1}",
-            size as f64 / 1_000_000.0
+        return Err(BackupError::TooLarge(crate::model::one_decimal(
+            size as f64 / 1_000_000.0,
         )));
     }
     if text.trim().is_empty() {

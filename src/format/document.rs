@@ -199,7 +199,7 @@ fn migrate(mut value: Value, from: u64) -> Result<Value, DecodeError> {
 /// Refuses data whose records contradict each other, and repairs the id counter, which is
 /// derivable, so that a new record can never take an existing id.
 pub(crate) fn check_consistency(book: &mut Book) -> Result<(), DecodeError> {
-    let mut ids = std::collections::HashSet::new();
+    let mut ids = crate::model::IdSet::default();
     if let Some(id) = book
         .contacts
         .iter()
@@ -222,7 +222,7 @@ pub(crate) fn check_consistency(book: &mut Book) -> Result<(), DecodeError> {
             return Err(DecodeError::Damaged(format!("the id {id} is used twice")));
         }
     }
-    let contacts: std::collections::HashSet<_> = book.contacts.iter().map(|c| c.id).collect();
+    let contacts: crate::model::IdSet<_> = book.contacts.iter().map(|c| c.id).collect();
     if let Some(orphan) = book
         .reach_outs
         .iter()
@@ -233,8 +233,7 @@ pub(crate) fn check_consistency(book: &mut Book) -> Result<(), DecodeError> {
             orphan.id.0, orphan.contact.0
         )));
     }
-    let reach_outs: std::collections::HashMap<_, _> =
-        book.reach_outs.iter().map(|r| (r.id, r)).collect();
+    let reach_outs: crate::model::IdMap<_, _> = book.reach_outs.iter().map(|r| (r.id, r)).collect();
     for reach_out in &book.reach_outs {
         if let Some(earlier) = reach_out.follows_up {
             let linked = reach_outs.get(&earlier);

@@ -24,7 +24,8 @@
 //!
 //! Smaller records stay one document, as readable as before.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -61,24 +62,170 @@ pub struct Part<'a> {
     pub reach_outs: Vec<&'a ReachOut>,
 }
 
-/// Every part of `book` that holds a record, by number.
+/// Every part of `book` that holds a record, by number. Records are mostly in the order of
+/// their ids, so they are gathered in runs of one part and each run is filed once.
 pub fn split(book: &Book) -> BTreeMap<u64, Part<'_>> {
-    let mut parts: BTreeMap<u64, Part<'_>> = BTreeMap::new();
-    for contact in &book.contacts {
-        parts
-            .entry(part_of(contact.id.0))
-            .or_default()
-            .contacts
-            .push(contact);
+    fn runs<T>(records: &[T], id: impl Fn(&T) -> u64) -> Vec<(u64, Vec<&T>)> {
+        let mut runs: Vec<(u64, Vec<&T>)> = Vec::new();
+        for record in records {
+            let number = part_of(id(record));
+            match runs.last_mut() {
+                Some((last, run)) if *last == number => run.push(record),
+                _ => runs.push((number, vec![record])),
+            }
+        }
+        runs
     }
-    for reach_out in &book.reach_outs {
-        parts
-            .entry(part_of(reach_out.id.0))
-            .or_default()
-            .reach_outs
-            .push(reach_out);
+    let mut parts: BTreeMap<u64, Part<'_>> = BTreeMap::new();
+    for (number, run) in runs(&book.contacts, |c| c.id.0) {
+        parts.entry(number).or_default().contacts.extend(run);
+    }
+    for (number, run) in runs(&book.reach_outs, |r| r.id.0) {
+        parts.entry(number).or_default().reach_outs.extend(run);
     }
     parts
+}
+
+/// Where each part's records are in a book: ranges of its lists when they are in the order of
+/// their ids (as the app keeps them), else every part gathered by [`split`]. Comparing two
+/// books part by part then compares slices, without gathering 60,000 references first.
+pub enum Layout<'a> {
+    Sorted {
+        book: &'a Book,
+        ranges: BTreeMap<u64, (Range<usize>, Range<usize>)>,
+    },
+    Loose(BTreeMap<u64, Part<'a>>),
+}
+
+impl<'a> Layout<'a> {
+    pub fn of(book: &'a Book) -> Self {
+        fn runs<T>(records: &[T], id: impl Fn(&T) -> u64) -> Option<Vec<(u64, Range<usize>)>> {
+            let mut runs: Vec<(u64, Range<usize>)> = Vec::new();
+            let mut last_id = None;
+            for (at, record) in records.iter().enumerate() {
+                let id = id(record);
+                if last_id.is_some_and(|last| last >= id) {
+                    return None;
+                }
+                last_id = Some(id);
+                match runs.last_mut() {
+                    Some((number, run)) if *number == part_of(id) => run.end = at + 1,
+                    _ => runs.push((part_of(id), at..at + 1)),
+                }
+            }
+            Some(runs)
+        }
+        let (Some(contacts), Some(reach_outs)) = (
+            runs(&book.contacts, |c| c.id.0),
+            runs(&book.reach_outs, |r| r.id.0),
+        ) else {
+            return Layout::Loose(split(book));
+        };
+        let mut ranges: BTreeMap<u64, (Range<usize>, Range<usize>)> = BTreeMap::new();
+        for (number, run) in contacts {
+            ranges.entry(number).or_insert((0..0, 0..0)).0 = run;
+        }
+        for (number, run) in reach_outs {
+            ranges.entry(number).or_insert((0..0, 0..0)).1 = run;
+        }
+        Layout::Sorted { book, ranges }
+    }
+
+    /// The numbers of the parts that hold a record, in order.
+    pub fn numbers(&self) -> Vec<u64> {
+        match self {
+            Layout::Sorted { ranges, .. } => ranges.keys().copied().collect(),
+            Layout::Loose(parts) => parts.keys().copied().collect(),
+        }
+    }
+
+    /// The records of part `number`.
+    pub fn part(&self, number: u64) -> Option<Part<'a>> {
+        match self {
+            Layout::Sorted { book, ranges } => {
+                let (contacts, reach_outs) = ranges.get(&number)?;
+                Some(Part {
+                    contacts: book.contacts[contacts.clone()].iter().collect(),
+                    reach_outs: book.reach_outs[reach_outs.clone()].iter().collect(),
+                })
+            }
+            Layout::Loose(parts) => parts.get(&number).map(|part| Part {
+                contacts: part.contacts.clone(),
+                reach_outs: part.reach_outs.clone(),
+            }),
+        }
+    }
+
+    /// True when part `number` holds the same records, in the same order, in both books.
+    pub fn same(&self, other: &Layout<'_>, number: u64) -> bool {
+        match (self, other) {
+            (
+                Layout::Sorted { book, ranges },
+                Layout::Sorted {
+                    book: theirs,
+                    ranges: their_ranges,
+                },
+            ) => match (ranges.get(&number), their_ranges.get(&number)) {
+                (Some((c, r)), Some((their_c, their_r))) => {
+                    book.contacts[c.clone()] == theirs.contacts[their_c.clone()]
+                        && book.reach_outs[r.clone()] == theirs.reach_outs[their_r.clone()]
+                }
+                (None, None) => true,
+                _ => false,
+            },
+            _ => self.part(number) == other.part(number),
+        }
+    }
+}
+
+/// Makes `base` equal to `book`, given the parts outside which they already agree: only the
+/// records of those parts are copied, not the whole book. False (and `base` unchanged) when
+/// either book's records are not in the order of their ids; the caller then compares them all.
+pub fn patch(base: &mut Book, book: &Book, parts: &BTreeSet<u64>) -> bool {
+    fn in_order<T>(records: &[T], id: impl Fn(&T) -> u64) -> bool {
+        records.windows(2).all(|pair| id(&pair[0]) < id(&pair[1]))
+    }
+    fn copy<T: Clone>(
+        base: &mut Vec<T>,
+        book: &[T],
+        parts: &BTreeSet<u64>,
+        id: impl Fn(&T) -> u64,
+    ) {
+        // From the last part to the first, so that the places still to patch do not move.
+        for &number in parts.iter().rev() {
+            let (low, high) = (
+                number.saturating_mul(PART_IDS),
+                number.saturating_add(1).saturating_mul(PART_IDS),
+            );
+            let range = |records: &[T]| {
+                records.partition_point(|r| id(r) < low)..records.partition_point(|r| id(r) < high)
+            };
+            let (mine, theirs) = (range(base), range(book));
+            base.splice(mine, book[theirs].iter().cloned());
+        }
+    }
+    let contact_id = |c: &Contact| c.id.0;
+    let reach_out_id = |r: &ReachOut| r.id.0;
+    if !(in_order(&base.contacts, contact_id)
+        && in_order(&book.contacts, contact_id)
+        && in_order(&base.reach_outs, reach_out_id)
+        && in_order(&book.reach_outs, reach_out_id))
+    {
+        return false;
+    }
+    copy(&mut base.contacts, &book.contacts, parts, contact_id);
+    copy(&mut base.reach_outs, &book.reach_outs, parts, reach_out_id);
+    base.next_id = book.next_id;
+    if base.settings != book.settings {
+        base.settings = book.settings.clone();
+    }
+    if base.near_misses != book.near_misses {
+        base.near_misses = book.near_misses.clone();
+    }
+    if base.templates != book.templates {
+        base.templates = book.templates.clone();
+    }
+    true
 }
 
 /// One part's stored text: a packed document holding only its records.

@@ -6,11 +6,9 @@
 //! due `follow_up_days` after it (or on the day it was snoozed to). After `max_tries` reach-outs in a
 //! thread, the app stops asking and suggests closing the loop instead.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 
-use super::{Book, ContactId, Outcome, ReachOut, ReachOutId};
+use super::{Book, ContactId, IdMap, IdSet, Outcome, ReachOut, ReachOutId};
 
 /// How late a due item is: due today, overdue by up to a week, or longer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -141,21 +139,27 @@ impl<'a> Thread<'a> {
 impl Book {
     /// The first reach-out of the thread that `id` belongs to.
     pub fn thread_root(&self, id: ReachOutId) -> ReachOutId {
-        let by_id: HashMap<ReachOutId, &ReachOut> =
+        let by_id: IdMap<ReachOutId, &ReachOut> =
             self.reach_outs.iter().map(|r| (r.id, r)).collect();
         root_of(&by_id, id)
     }
 
     /// Every thread, each oldest first; threads in no particular order.
     fn threads(&self) -> Vec<Thread<'_>> {
-        let by_id: HashMap<ReachOutId, &ReachOut> =
+        let by_id: IdMap<ReachOutId, &ReachOut> =
             self.reach_outs.iter().map(|r| (r.id, r)).collect();
-        let mut groups: HashMap<ReachOutId, Vec<&ReachOut>> = HashMap::new();
+        // A follow-up usually comes after what it follows, so its root is mostly known by the
+        // time it is reached; otherwise the chain is walked.
+        let mut roots: IdMap<ReachOutId, ReachOutId> = IdMap::default();
+        roots.reserve(self.reach_outs.len());
+        let mut groups: IdMap<ReachOutId, Vec<&ReachOut>> = IdMap::default();
         for reach_out in &self.reach_outs {
-            groups
-                .entry(root_of(&by_id, reach_out.id))
-                .or_default()
-                .push(reach_out);
+            let root = match reach_out.follows_up.and_then(|parent| roots.get(&parent)) {
+                Some(root) => *root,
+                None => root_of(&by_id, reach_out.id),
+            };
+            roots.insert(reach_out.id, root);
+            groups.entry(root).or_default().push(reach_out);
         }
         groups
             .into_values()
@@ -171,19 +175,24 @@ impl Book {
     /// one that they already answered) supersedes an older unanswered one, so Today never asks
     /// to follow up an old message after a newer one.
     pub fn open_threads(&self) -> Vec<OpenThread> {
+        self.open_threads_in(self.threads())
+    }
+
+    /// [`Book::open_threads`] among `threads`, every thread of the book.
+    fn open_threads_in(&self, threads: Vec<Thread<'_>>) -> Vec<OpenThread> {
         let days = u64::from(self.settings.follow_up_days);
-        let active: std::collections::HashSet<ContactId> = self
+        let active: IdSet<ContactId> = self
             .contacts
             .iter()
             .filter(|c| !c.archived)
             .map(|c| c.id)
             .collect();
-        let mut newest: HashMap<ContactId, (NaiveDate, ReachOutId)> = HashMap::new();
+        let mut newest: IdMap<ContactId, (NaiveDate, ReachOutId)> = IdMap::default();
         for r in &self.reach_outs {
             let entry = newest.entry(r.contact).or_insert((r.date, r.id));
             *entry = (*entry).max((r.date, r.id));
         }
-        self.threads()
+        threads
             .into_iter()
             .filter(|t| t.is_open())
             .filter(|t| {
@@ -209,8 +218,13 @@ impl Book {
     }
 
     pub fn agenda(&self, today: NaiveDate) -> Agenda {
+        self.agenda_of(today, self.open_threads())
+    }
+
+    /// [`Book::agenda`], given the book's open threads.
+    fn agenda_of(&self, today: NaiveDate, open: Vec<OpenThread>) -> Agenda {
         let mut agenda = Agenda::default();
-        for thread in self.open_threads() {
+        for thread in open {
             if thread.due > today {
                 agenda.awaiting.push(thread);
             } else if thread.tries >= self.settings.max_tries {
@@ -224,8 +238,7 @@ impl Book {
         agenda.awaiting.sort_by_key(|t| (t.due, t.latest));
 
         let last_reached = self.last_reached_by_contact();
-        let following_up: std::collections::HashSet<ContactId> =
-            agenda.follow_ups.iter().map(|t| t.contact).collect();
+        let following_up: IdSet<ContactId> = agenda.follow_ups.iter().map(|t| t.contact).collect();
         for contact in self.contacts.iter().filter(|c| !c.archived) {
             let Some(days) = contact.stay_in_touch_days else {
                 continue;
@@ -261,8 +274,8 @@ impl Book {
     }
 
     /// The day each contact was last reached, in one pass over the history.
-    pub fn last_reached_by_contact(&self) -> HashMap<ContactId, NaiveDate> {
-        let mut last: HashMap<ContactId, NaiveDate> = HashMap::new();
+    pub fn last_reached_by_contact(&self) -> IdMap<ContactId, NaiveDate> {
+        let mut last: IdMap<ContactId, NaiveDate> = IdMap::default();
         for r in &self.reach_outs {
             let day = last.entry(r.contact).or_insert(r.date);
             *day = (*day).max(r.date);
@@ -271,11 +284,24 @@ impl Book {
     }
 
     /// The stage of every contact, in one pass over the history.
-    pub fn stages(&self) -> HashMap<ContactId, Stage> {
+    pub fn stages(&self) -> IdMap<ContactId, Stage> {
+        self.stages_in(&self.threads())
+    }
+
+    /// The stages and the agenda together, finding the threads once: what the Contacts list's
+    /// index needs.
+    pub(crate) fn stages_and_agenda(&self, today: NaiveDate) -> (IdMap<ContactId, Stage>, Agenda) {
+        let threads = self.threads();
+        let stages = self.stages_in(&threads);
+        (stages, self.agenda_of(today, self.open_threads_in(threads)))
+    }
+
+    /// [`Book::stages`] from `threads`, every thread of the book.
+    fn stages_in(&self, threads: &[Thread<'_>]) -> IdMap<ContactId, Stage> {
         // The best answer ever given, and the state of the most recent thread.
-        let mut best: HashMap<ContactId, Stage> = HashMap::new();
-        let mut latest_thread: HashMap<ContactId, (NaiveDate, ReachOutId, Stage)> = HashMap::new();
-        for thread in self.threads() {
+        let mut best: IdMap<ContactId, Stage> = IdMap::default();
+        let mut latest_thread: IdMap<ContactId, (NaiveDate, ReachOutId, Stage)> = IdMap::default();
+        for thread in threads {
             let latest = thread.latest();
             for member in &thread.members {
                 let answered = match member.outcome {
@@ -326,7 +352,7 @@ impl Book {
 }
 
 /// Walks `follows_up` links to the first reach-out. Bounded, so a damaged cycle cannot hang.
-fn root_of(by_id: &HashMap<ReachOutId, &ReachOut>, id: ReachOutId) -> ReachOutId {
+fn root_of(by_id: &IdMap<ReachOutId, &ReachOut>, id: ReachOutId) -> ReachOutId {
     let mut current = id;
     for _ in 0..=by_id.len() {
         match by_id.get(&current).and_then(|r| r.follows_up) {

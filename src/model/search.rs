@@ -4,15 +4,21 @@
 //! Accent folding is hand-written for the Latin letters people type in names ("jose" finds
 //! "José"): a full Unicode normalisation crate would add its tables to the download for little gain.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{Book, Channel, ContactId, Stage};
+use super::{Book, Channel, ContactId, IdMap, IdSet, Stage};
 
 /// Lower case with accents removed, for comparing what people type with what they stored.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    // Most text is ASCII: lower-cased as bytes, without the Unicode tables.
+    if text.is_ascii() {
+        out.push_str(text);
+        out.make_ascii_lowercase();
+        return out;
+    }
     for c in text.chars().flat_map(char::to_lowercase) {
         match c {
             'à'..='å' | 'ā' | 'ă' | 'ą' => out.push('a'),
@@ -190,11 +196,10 @@ impl Book {
     /// What the Contacts page needs to filter, sort and draw every row, worked out in one pass
     /// over the history. Rebuilt when the book (or the day) changes, never per keystroke.
     pub fn contact_index(&self, today: NaiveDate) -> ContactIndex {
-        let stages = self.stages();
-        let agenda = self.agenda(today);
+        let (stages, agenda) = self.stages_and_agenda(today);
         let max_tries = self.settings.max_tries;
         // The agenda already holds every open thread (due, closing, awaiting): no second pass.
-        let mut next: HashMap<ContactId, NextFollowUp> = HashMap::new();
+        let mut next: IdMap<ContactId, NextFollowUp> = IdMap::default();
         for t in agenda
             .follow_ups
             .iter()
@@ -212,15 +217,15 @@ impl Book {
                 };
             }
         }
-        let due: HashSet<ContactId> = agenda
+        let due: IdSet<ContactId> = agenda
             .follow_ups
             .iter()
             .chain(&agenda.close_the_loop)
             .map(|t| t.contact)
             .chain(agenda.stay_in_touch.iter().map(|s| s.contact))
             .collect();
-        let mut last: HashMap<ContactId, NaiveDate> = HashMap::new();
-        let mut channels: HashMap<ContactId, u8> = HashMap::new();
+        let mut last: IdMap<ContactId, NaiveDate> = IdMap::default();
+        let mut channels: IdMap<ContactId, u8> = IdMap::default();
         for r in &self.reach_outs {
             let day = last.entry(r.contact).or_insert(r.date);
             *day = (*day).max(r.date);
@@ -306,7 +311,7 @@ pub struct ContactIndex {
     entries: Vec<IndexEntry>,
     /// Positions in `entries`, by folded name then id: the default order, sorted once.
     by_name: Vec<usize>,
-    positions: HashMap<ContactId, usize>,
+    positions: IdMap<ContactId, usize>,
 }
 
 /// True when every contact that `later` finds is also found by `earlier`, in the same order:

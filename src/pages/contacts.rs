@@ -41,7 +41,7 @@ pub fn ContactsPage() -> impl IntoView {
     let today = state.today().get_untracked();
     let params = use_query_map();
     let navigate = StoredValue::new_local(use_navigate());
-    let query = Memo::new(move |_| {
+    let from_url = Memo::new(move |_| {
         params.with(|p| {
             let pairs: Vec<(&str, String)> = PARAMS
                 .iter()
@@ -63,21 +63,42 @@ pub fn ContactsPage() -> impl IntoView {
         };
         navigate.with_value(|go| go(&format!("/contacts{}", map.to_query_string()), options));
     };
+    // What is typed in the search box reaches the list at once and the URL a moment later: a
+    // navigation per keystroke (history, route matching, the favicon fetched again) took more
+    // than the search itself. `typed` holds the text until the URL has it.
+    let typed = RwSignal::new(None::<String>);
+    let written = StoredValue::new(None::<String>);
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let query = Memo::new(move |_| {
+        let mut query = from_url.get();
+        if let Some(text) = typed.get() {
+            query.text = text;
+        }
+        query
+    });
+    // The URL changed otherwise (Back, Clear, a filter): it says what to search again.
+    Effect::new(move |_| {
+        let text = from_url.with(|q| q.text.clone());
+        if written.get_value().as_deref() != Some(text.as_str()) {
+            typed.set(None);
+        }
+    });
+    on_cleanup(move || {
+        if let Some(handle) = pending.try_get_value().flatten() {
+            handle.clear();
+        }
+    });
     let update = move |change: &dyn Fn(&mut ContactQuery), replace: bool| {
         let mut next = query.get_untracked();
         change(&mut next);
         set_query(next, replace);
     };
 
-    // Every contact's search text and row facts, worked out once per change of the data; a
-    // keystroke only filters and sorts the index, and only the rows on screen are drawn.
-    // Each build is numbered, so that a search only narrows a result of the same build.
-    let builds = StoredValue::new(0u64);
-    let index = Memo::new(move |_| {
-        builds.update_value(|n| *n += 1);
-        let index = state.book().with(|book| book.contact_index(today));
-        (builds.get_value(), index)
-    });
+    // Every contact's search text and row facts, worked out once per change of the data (and
+    // kept by the app between visits); a keystroke only filters and sorts the index, and only
+    // the rows on screen are drawn. Each build is numbered, so that a search only narrows a
+    // result of the same build.
+    let index = state.contact_index();
     // The query with its result; typing on narrows the last result instead of searching all.
     let searched = Memo::new(
         move |before: Option<&(u64, ContactQuery, Vec<ContactId>)>| {
@@ -149,7 +170,7 @@ pub fn ContactsPage() -> impl IntoView {
     });
     let filters_open = RwSignal::new(false);
     let active_filters = move || {
-        query.with(|q| {
+        from_url.with(|q| {
             [
                 q.stage.is_some(),
                 q.tag.is_some(),
@@ -168,7 +189,20 @@ pub fn ContactsPage() -> impl IntoView {
     let on_text = {
         move |ev| {
             let text = event_target_value(&ev);
-            update(&|q: &mut ContactQuery| q.text = text.clone(), true)
+            typed.set(Some(text.clone()));
+            if let Some(handle) = pending.get_value() {
+                handle.clear();
+            }
+            let write = move || {
+                if typed.get_untracked().as_deref() == Some(text.as_str()) {
+                    written.set_value(Some(text.clone()));
+                    let mut next = from_url.get_untracked();
+                    next.text = text.clone();
+                    set_query(next, true);
+                }
+            };
+            let handle = set_timeout_with_handle(write, std::time::Duration::from_millis(300));
+            pending.set_value(handle.ok());
         }
     };
     let on_stage = {
@@ -284,18 +318,18 @@ pub fn ContactsPage() -> impl IntoView {
                         <div class="field">
                             <label for="filter-stage">"Stage"</label>
                             <select id="filter-stage" on:change=on_stage>
-                                <option value="" selected=move || query.with(|q| q.stage.is_none())>"All stages"</option>
+                                <option value="" selected=move || from_url.with(|q| q.stage.is_none())>"All stages"</option>
                                 {Stage::ALL.into_iter().filter(|s| *s != Stage::Archived).map(|s| view! {
-                                    <option value=s.key() selected=move || query.with(|q| q.stage == Some(s))>{s.label()}</option>
+                                    <option value=s.key() selected=move || from_url.with(|q| q.stage == Some(s))>{s.label()}</option>
                                 }).collect_view()}
                             </select>
                         </div>
                         <div class="field">
                             <label for="filter-tag">"Tag"</label>
                             <select id="filter-tag" on:change=on_tag>
-                                <option value="" selected=move || query.with(|q| q.tag.is_none())>"All tags"</option>
+                                <option value="" selected=move || from_url.with(|q| q.tag.is_none())>"All tags"</option>
                                 {move || tags().into_iter().map(|t| {
-                                    let selected = query.with_untracked(|q| q.tag.as_deref() == Some(t.as_str()));
+                                    let selected = from_url.with_untracked(|q| q.tag.as_deref() == Some(t.as_str()));
                                     view! { <option value=t.clone() selected=selected>{t.clone()}</option> }
                                 }).collect_view()}
                             </select>
@@ -303,9 +337,9 @@ pub fn ContactsPage() -> impl IntoView {
                         <div class="field">
                             <label for="filter-channel">"Channel used"</label>
                             <select id="filter-channel" on:change=on_channel>
-                                <option value="" selected=move || query.with(|q| q.channel.is_none())>"Any channel"</option>
+                                <option value="" selected=move || from_url.with(|q| q.channel.is_none())>"Any channel"</option>
                                 {Channel::ALL.into_iter().map(|c| view! {
-                                    <option value=c.key() selected=move || query.with(|q| q.channel == Some(c))>{c.label()}</option>
+                                    <option value=c.key() selected=move || from_url.with(|q| q.channel == Some(c))>{c.label()}</option>
                                 }).collect_view()}
                             </select>
                         </div>
@@ -313,18 +347,18 @@ pub fn ContactsPage() -> impl IntoView {
                             <label for="sort-contacts">"Sort by"</label>
                             <select id="sort-contacts" on:change=on_sort>
                                 {SortKey::ALL.into_iter().map(|s| view! {
-                                    <option value=s.key() selected=move || query.with(|q| q.sort == s)>{s.label()}</option>
+                                    <option value=s.key() selected=move || from_url.with(|q| q.sort == s)>{s.label()}</option>
                                 }).collect_view()}
                             </select>
                         </div>
                     </div>
                     <div class="filter-row checks">
                         <label class="check">
-                            <input type="checkbox" prop:checked=move || query.with(|q| q.due_only) on:change=on_due />
+                            <input type="checkbox" prop:checked=move || from_url.with(|q| q.due_only) on:change=on_due />
                             "Due or overdue only"
                         </label>
                         <label class="check">
-                            <input type="checkbox" prop:checked=move || query.with(|q| q.archived) on:change=on_archived />
+                            <input type="checkbox" prop:checked=move || from_url.with(|q| q.archived) on:change=on_archived />
                             "Show archived contacts"
                         </label>
                     </div>
@@ -400,7 +434,7 @@ fn ContactRow(
     view! {
         <li class="contact-row" data-at=at aria-posinset=move || at() + 1
             aria-setsize=move || row.with(|r| r.as_ref().map_or(0, |r| r.of))
-            style:top=move || format!("{}px", at() as f64 * stride.get())>
+            style:top=move || format!("{}px", (at() as f64 * stride.get()).round() as u64)>
             <input type="checkbox" id=checkbox_id class="row-check"
                 prop:checked=move || id().is_some_and(|id| selected.with(|s| s.contains(&id)))
                 on:change=toggle/>

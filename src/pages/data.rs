@@ -7,6 +7,7 @@ use crate::components::storage_banner::QuarantinedCopy;
 use crate::format::backup::{self, Preview, MAX_BACKUP_BYTES};
 use crate::format::document::Document;
 use crate::model::dates::{long_day, plural};
+use crate::model::one_decimal;
 use crate::state::{use_app_state, DataError, QUOTA_UNITS};
 
 #[component]
@@ -255,9 +256,9 @@ fn StorageCard() -> impl IntoView {
                 high=(QUOTA_UNITS * 8 / 10).to_string() value=move || used.get().to_string()></meter>
             <p class="small">
                 {move || format!(
-                    "{:.1} % of about {} million characters that browsers allow a site \
+                    "{} % of about {} million characters that browsers allow a site \
                      ({} characters used).",
-                    percent(),
+                    one_decimal(percent()),
                     QUOTA_UNITS / 1_000_000,
                     used.get()
                 )}
@@ -271,8 +272,8 @@ fn StorageCard() -> impl IntoView {
             <p class="small"><strong>"Persistent storage: "</strong>{persistence}</p>
             {move || estimate.get().map(|(usage, quota)| view! {
                 <p class="muted small">{format!(
-                    "The browser's own estimate for this site: {:.1} MB used of {:.0} MB.",
-                    usage / 1e6, quota / 1e6
+                    "The browser's own estimate for this site: {} MB used of {} MB.",
+                    one_decimal(usage / 1e6), (quota / 1e6).round() as u64
                 )}</p>
             })}
         </div>

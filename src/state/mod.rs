@@ -12,13 +12,16 @@ mod backups;
 pub use crate::storage::{StorageNotice, APP_NAMESPACE, QUOTA_UNITS};
 pub use backups::{DataError, RestoreError, Snapshot};
 
+use std::collections::BTreeSet;
+
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::clock;
 use crate::format::backup::BackupMark;
+use crate::format::parts;
 use crate::model::sync::merge;
-use crate::model::{Book, ModelError, Undo};
+use crate::model::{Book, ContactIndex, ModelError, Undo};
 use crate::storage::{self, Changed, Store};
 
 /// Pages and components read the fields through read-only signals and change the book only
@@ -46,6 +49,10 @@ pub struct AppState {
     today: RwSignal<NaiveDate>,
     store: StoredValue<Store>,
     sync: StoredValue<Sync>,
+    /// Every contact's row facts for the Contacts list, with the number of the build: made
+    /// once per change of the data (or of the day) and kept between visits to the list, so
+    /// that opening it does not wait for 10,000 contacts to be looked at again.
+    contact_index: Memo<(u64, ContactIndex)>,
 }
 
 /// What this tab knows about the stored document, to merge another tab's save with its own.
@@ -55,6 +62,9 @@ struct Sync {
     base_revision: u64,
     /// The base before that: the common ancestor when another tab wrote without seeing ours.
     parent: Book,
+    /// The parts (see `format::parts`) outside which `parent` and `base` agree, when known:
+    /// after a save, the parent catches up by copying only those parts and the saved ones.
+    apart: Option<BTreeSet<u64>>,
     /// The book has changes that are not stored yet.
     dirty: bool,
     /// A save is scheduled.
@@ -82,12 +92,21 @@ impl AppState {
             base: opened.book.clone(),
             base_revision: opened.store.revision(),
             parent: opened.book.clone(),
+            apart: Some(BTreeSet::new()),
             dirty: adjusted,
             pending: false,
             asked_to_persist: false,
         };
+        let book = RwSignal::new(opened.book);
+        let today = RwSignal::new(clock::today());
+        let builds = StoredValue::new(0u64);
+        let contact_index = Memo::new(move |_| {
+            builds.update_value(|n| *n += 1);
+            let index = book.with(|book| book.contact_index(today.get()));
+            (builds.get_value(), index)
+        });
         let state = AppState {
-            book: RwSignal::new(opened.book),
+            book,
             notice: RwSignal::new(opened.notice),
             undo: RwSignal::new(None),
             persistent: RwSignal::new(None),
@@ -98,13 +117,16 @@ impl AppState {
             // Read when the Data page first needs it: decoding it would slow every start.
             snapshot: RwSignal::new(None),
             quarantined: RwSignal::new(storage::quarantined(namespace)),
-            today: RwSignal::new(clock::today()),
+            today,
             store: StoredValue::new(opened.store),
             sync: StoredValue::new(sync),
+            contact_index,
         };
         if adjusted {
             state.schedule_save();
         }
+        // After the first page is drawn (its frame comes first), not before.
+        request_animation_frame(move || state.prepare_contact_index());
         state
     }
 
@@ -143,6 +165,18 @@ impl AppState {
     }
 
     /// Today in the user's time zone; it follows the clock past midnight.
+    /// The Contacts list's index, with the number of its build.
+    pub fn contact_index(&self) -> Memo<(u64, ContactIndex)> {
+        self.contact_index
+    }
+
+    /// Builds the Contacts list's index ahead, when the page has nothing else to do: after
+    /// opening and after each save, so that the list opens at once at any size.
+    pub fn prepare_contact_index(&self) {
+        let index = self.contact_index;
+        when_idle(move || index.with_untracked(|_| ()));
+    }
+
     pub fn today(&self) -> ReadSignal<NaiveDate> {
         self.today.read_only()
     }
@@ -243,6 +277,7 @@ impl AppState {
             let merged = merge(ancestor, &mine, &theirs);
             sync.dirty = merged != theirs;
             sync.parent = std::mem::replace(&mut sync.base, theirs);
+            sync.apart = None;
             sync.base_revision = revision;
             merged
         });
@@ -387,19 +422,31 @@ impl AppState {
             })
         });
         match saved {
-            Some(Ok(())) => {
+            Some(Ok(differ)) => {
                 let revision = self.note_revision();
                 self.book.with_untracked(|book| {
                     self.sync.update_value(|sync| {
                         // The base becomes the parent, and the parent catches up with what
-                        // was saved: no whole copy of the book on every save.
+                        // was saved: no whole copy of the book on every save, and when the
+                        // parts that differ are known, only those are copied.
                         std::mem::swap(&mut sync.parent, &mut sync.base);
-                        sync.base.catch_up(book);
+                        let patched = match (sync.apart.take(), &differ) {
+                            (Some(mut apart), Some(differ)) => {
+                                apart.extend(differ);
+                                parts::patch(&mut sync.base, book, &apart)
+                            }
+                            _ => false,
+                        };
+                        if !patched {
+                            sync.base.catch_up(book);
+                        }
+                        sync.apart = differ;
                         sync.base_revision = revision;
                         sync.dirty = false;
                     })
                 });
                 self.ask_to_persist();
+                self.prepare_contact_index();
                 // A save that works again clears an earlier failure; other notices stay.
                 if matches!(
                     self.notice.get_untracked(),
@@ -413,6 +460,25 @@ impl AppState {
                 quota_exceeded: false,
             })),
         }
+    }
+}
+
+/// Runs `work` when the browser has nothing else to do (`requestIdleCallback`), or on the
+/// next turn where there is no such thing (Safari).
+fn when_idle(work: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match idle {
+        Some(request) => {
+            let work = wasm_bindgen::closure::Closure::once_into_js(work);
+            let _ = request.call1(&window, &work);
+        }
+        None => set_timeout(work, std::time::Duration::from_millis(0)),
     }
 }
 

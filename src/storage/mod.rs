@@ -13,6 +13,8 @@
 //! `gloo-storage` is not used: its `raw()` panics where storage is blocked, and its typed
 //! get/set would re-encode the raw text that we must keep byte for byte.
 
+use std::collections::BTreeSet;
+
 use chrono::{DateTime, Utc};
 use wasm_bindgen::JsCast;
 
@@ -70,6 +72,14 @@ const SWEEP_AFTER_SECONDS: i64 = 600;
 
 /// Part numbers with the keys their text is stored under, as a manifest lists them.
 type PartKeys = Vec<(u64, String)>;
+
+/// What a save wrote in parts: every part with its key, the keys written, and (when the book
+/// was compared with its base) the parts where the two differ.
+struct PartsWritten {
+    listed: PartKeys,
+    written: Vec<String>,
+    differ: Option<BTreeSet<u64>>,
+}
 
 /// A document read from storage: whole, or put together from its parts.
 fn read_stored(
@@ -366,21 +376,22 @@ impl Store {
     /// (localStorage writes are all-or-nothing, and a manifest is written last) and the caller
     /// keeps the book in memory.
     pub fn save(&mut self, book: &Book, now: DateTime<Utc>) -> Result<(), StorageNotice> {
-        self.save_over(book, None, now)
+        self.save_over(book, None, now).map(|_| ())
     }
 
     /// Saves `book`, given `base`, the book as this store last read or wrote it: when the
     /// document is stored in parts, only the parts whose records differ from `base` are
-    /// written again.
+    /// written again. Returns the parts outside which `book` and `base` agree, when that was
+    /// found out on the way (`None` when the document was written whole).
     pub fn save_over(
         &mut self,
         book: &Book,
         base: Option<&Book>,
         now: DateTime<Utc>,
-    ) -> Result<(), StorageNotice> {
+    ) -> Result<Option<BTreeSet<u64>>, StorageNotice> {
         if !self.saves() {
             // The banner shown at opening already says nothing is being saved.
-            return Ok(());
+            return Ok(None);
         }
         let Some(storage) = local_storage() else {
             return Err(StorageNotice::SaveFailed {
@@ -388,16 +399,17 @@ impl Store {
             });
         };
         let revision = self.revision.saturating_add(1);
-        let (text, listed, written) = if parts::should_split(book) {
-            let (listed, written) = self.write_parts(&storage, book, base, revision, now)?;
+        let (text, listed, written, differ) = if parts::should_split(book) {
+            let PartsWritten {
+                listed,
+                written,
+                differ,
+            } = self.write_parts(&storage, book, base, revision, now)?;
             let text = parts::encode_manifest(book, revision, now, &listed);
-            (text, Some(listed), written)
+            (text, Some(listed), written, differ)
         } else {
-            (
-                document::encode_packed(book, revision, now),
-                None,
-                Vec::new(),
-            )
+            let text = document::encode_packed(book, revision, now);
+            (text, None, Vec::new(), None)
         };
         if let Err(notice) = put(&storage, &Store::document_key(&self.namespace), &text) {
             // The parts just written are listed nowhere; the previous manifest is intact.
@@ -413,11 +425,12 @@ impl Store {
         self.remove_retired(&storage, now);
         self.revision = revision;
         self.seen = Some(text);
-        Ok(())
+        Ok(differ)
     }
 
     /// Writes the parts of `book` that changed since `base` under new keys; the list of every
-    /// part with its key, and the keys written. On failure, nothing written is left behind.
+    /// part with its key, the keys written, and (when `base` was compared) the parts where
+    /// `book` and `base` differ. On failure, nothing written is left behind.
     fn write_parts(
         &self,
         storage: &web_sys::Storage,
@@ -425,7 +438,7 @@ impl Store {
         base: Option<&Book>,
         revision: u64,
         now: DateTime<Utc>,
-    ) -> Result<(PartKeys, Vec<String>), StorageNotice> {
+    ) -> Result<PartsWritten, StorageNotice> {
         // The revision, the time and a random number: two tabs saving the same revision in
         // the same millisecond still write different keys.
         let stamp = format!(
@@ -439,15 +452,24 @@ impl Store {
             .flatten()
             .map(|(number, key)| (*number, key.as_str()))
             .collect();
-        let before = base.filter(|_| self.parts.is_some()).map(parts::split);
+        let before = base.filter(|_| self.parts.is_some()).map(parts::Layout::of);
+        let layout = parts::Layout::of(book);
         let mut listed = Vec::new();
         let mut written = Vec::new();
-        for (number, part) in parts::split(book) {
-            let unchanged = before.as_ref().and_then(|b| b.get(&number)) == Some(&part);
+        // Parts of the base that the book no longer has differ too.
+        let mut differ: BTreeSet<u64> = before.iter().flat_map(|b| b.numbers()).collect();
+        for number in layout.numbers() {
+            let unchanged = before.as_ref().is_some_and(|b| layout.same(b, number));
+            if unchanged {
+                differ.remove(&number);
+            } else {
+                differ.insert(number);
+            }
             let key = match known.get(&number) {
                 Some(key) if unchanged => key.to_string(),
                 _ => {
                     let key = format!("{}{stamp}:{number}", part_prefix(&self.namespace));
+                    let part = layout.part(number).unwrap_or_default();
                     let text = parts::encode_part(&part, revision, now);
                     if let Err(notice) = put(storage, &key, &text) {
                         written.push(key);
@@ -460,7 +482,11 @@ impl Store {
             };
             listed.push((number, key));
         }
-        Ok((listed, written))
+        Ok(PartsWritten {
+            listed,
+            written,
+            differ: before.map(|_| differ),
+        })
     }
 
     fn lists(&self, key: &str) -> bool {
