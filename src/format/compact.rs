@@ -156,12 +156,40 @@ pub fn unpack(text: &str) -> Result<String, UnpackError> {
     if bytes.len() < count {
         return Err(UnpackError::Short);
     }
-    let inflated = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_UNPACKED_BYTES)
-        .map_err(|e| match e.status {
-        miniz_oxide::inflate::TINFLStatus::HasMoreOutput => UnpackError::TooLarge,
-        status => UnpackError::Inflate(format!("{status:?}")),
-    })?;
-    String::from_utf8(inflated).map_err(|_| UnpackError::NotText)
+    String::from_utf8(inflate(&bytes)?).map_err(|_| UnpackError::NotText)
+}
+
+/// Inflates `bytes` into a buffer sized for the usual ratio of our JSON (about 5 to 1) at once,
+/// doubled only when that is not enough: growing from twice the input, as
+/// `decompress_to_vec` does, copied 12 MB four times over at 10,000 contacts.
+fn inflate(bytes: &[u8]) -> Result<Vec<u8>, UnpackError> {
+    use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
+    use miniz_oxide::inflate::TINFLStatus;
+    let size = bytes
+        .len()
+        .saturating_mul(6)
+        .clamp(1024, MAX_UNPACKED_BYTES);
+    let mut out = vec![0u8; size];
+    let mut state = Box::<DecompressorOxide>::default();
+    let (mut input, mut written) = (bytes, 0);
+    loop {
+        let flags = inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
+        let (status, read, wrote) = decompress(&mut state, input, &mut out, written, flags);
+        written += wrote;
+        input = input.get(read..).unwrap_or_default();
+        match status {
+            TINFLStatus::Done => {
+                out.truncate(written);
+                return Ok(out);
+            }
+            TINFLStatus::HasMoreOutput if out.len() < MAX_UNPACKED_BYTES => {
+                let grown = out.len().saturating_mul(2).min(MAX_UNPACKED_BYTES);
+                out.resize(grown, 0);
+            }
+            TINFLStatus::HasMoreOutput => return Err(UnpackError::TooLarge),
+            status => return Err(UnpackError::Inflate(format!("{status:?}"))),
+        }
+    }
 }
 
 #[cfg(test)]
