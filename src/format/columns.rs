@@ -279,7 +279,7 @@ where
     type Value = T;
 
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a date")
+        f.write_str("a date or a time")
     }
 
     fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<T, E> {

@@ -126,7 +126,7 @@ pub fn grouped(number: u64) -> String {
     out
 }
 
-/// `2.35` as `2.4`: one decimal, rounded, from whole numbers (formatting an `f64` would bring
+/// `2.36` as `2.4`: one decimal, rounded half away from zero, from whole numbers (formatting an `f64` would bring
 /// the float printing code, about 10 KB, into the download for a storage meter).
 pub fn one_decimal(value: f64) -> String {
     // Saturating: no measure here comes near the ends of the range.
@@ -338,7 +338,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn one_decimal_rounds_like_the_float_printer() {
+    fn one_decimal_rounds_to_tenths() {
         for (value, text) in [
             (0.0, "0.0"),
             (2.35, "2.4"),

@@ -38,7 +38,7 @@ struct Row {
 pub fn ContactsPage() -> impl IntoView {
     crate::components::focus::page_drawn();
     let state = use_app_state();
-    let today = state.today().get_untracked();
+    let today = state.today();
     let params = use_query_map();
     let navigate = StoredValue::new_local(use_navigate());
     let from_url = Memo::new(move |_| {
@@ -67,8 +67,15 @@ pub fn ContactsPage() -> impl IntoView {
     // navigation per keystroke (history, route matching, the favicon fetched again) took more
     // than the search itself. `typed` holds the text until the URL has it.
     let typed = RwSignal::new(None::<String>);
-    let written = StoredValue::new(None::<String>);
+    // The whole query this page last put in the URL with typed text.
+    let written = StoredValue::new(None::<ContactQuery>);
     let pending = StoredValue::new(None::<TimeoutHandle>);
+    let forget_typed = move || {
+        if let Some(handle) = pending.try_get_value().flatten() {
+            handle.clear();
+        }
+        typed.set(None);
+    };
     let query = Memo::new(move |_| {
         let mut query = from_url.get();
         if let Some(text) = typed.get() {
@@ -76,11 +83,11 @@ pub fn ContactsPage() -> impl IntoView {
         }
         query
     });
-    // The URL changed otherwise (Back, Clear, a filter): it says what to search again.
+    // The URL changed otherwise (Back, Forward, a filter): it says what to search again.
     Effect::new(move |_| {
-        let text = from_url.with(|q| q.text.clone());
-        if written.get_value().as_deref() != Some(text.as_str()) {
-            typed.set(None);
+        let now = from_url.get();
+        if written.with_value(|w| w.as_ref() != Some(&now)) {
+            forget_typed();
         }
     });
     on_cleanup(move || {
@@ -91,6 +98,10 @@ pub fn ContactsPage() -> impl IntoView {
     let update = move |change: &dyn Fn(&mut ContactQuery), replace: bool| {
         let mut next = query.get_untracked();
         change(&mut next);
+        // The text goes with it; `typed` is let go once the URL has it (the Effect above).
+        if let Some(handle) = pending.try_get_value().flatten() {
+            handle.clear();
+        }
         set_query(next, replace);
     };
 
@@ -126,6 +137,7 @@ pub fn ContactsPage() -> impl IntoView {
         });
     });
     let rows = Memo::new(move |_| {
+        let today = today.get();
         let positions = window.positions(found);
         found.with(|ids| {
             index.with(|(_, index)| {
@@ -195,9 +207,9 @@ pub fn ContactsPage() -> impl IntoView {
             }
             let write = move || {
                 if typed.get_untracked().as_deref() == Some(text.as_str()) {
-                    written.set_value(Some(text.clone()));
                     let mut next = from_url.get_untracked();
                     next.text = text.clone();
+                    written.set_value(Some(next.clone()));
                     set_query(next, true);
                 }
             };
@@ -253,7 +265,11 @@ pub fn ContactsPage() -> impl IntoView {
             update(&|q: &mut ContactQuery| q.archived = checked, false)
         }
     };
-    let clear = move |_| set_query(ContactQuery::default(), false);
+    let clear = move |_| {
+        set_query(ContactQuery::default(), false);
+        // Also when the URL was already the default, so that no Effect runs.
+        forget_typed();
+    };
     let selected = RwSignal::new(Vec::<ContactId>::new());
     // Only what the search and filters show can stay selected.
     let visible_selection = move || {

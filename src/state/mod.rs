@@ -164,19 +164,21 @@ impl AppState {
         self.revision.read_only()
     }
 
-    /// Today in the user's time zone; it follows the clock past midnight.
     /// The Contacts list's index, with the number of its build.
     pub fn contact_index(&self) -> Memo<(u64, ContactIndex)> {
         self.contact_index
     }
 
-    /// Builds the Contacts list's index ahead, when the page has nothing else to do: after
-    /// opening and after each save, so that the list opens at once at any size.
-    pub fn prepare_contact_index(&self) {
+    /// Builds the Contacts list's index ahead, when the page has nothing else to do after
+    /// opening, so that the list opens at once at any size. After a change it is built again
+    /// when the list is next shown (not after every save: at 10,000 contacts that is a long
+    /// task, on every page, for a list that may not be opened).
+    fn prepare_contact_index(&self) {
         let index = self.contact_index;
         when_idle(move || index.with_untracked(|_| ()));
     }
 
+    /// Today in the user's time zone; it follows the clock past midnight.
     pub fn today(&self) -> ReadSignal<NaiveDate> {
         self.today.read_only()
     }
@@ -446,7 +448,6 @@ impl AppState {
                     })
                 });
                 self.ask_to_persist();
-                self.prepare_contact_index();
                 // A save that works again clears an earlier failure; other notices stay.
                 if matches!(
                     self.notice.get_untracked(),

@@ -66,6 +66,19 @@ test('search, filters and sort live in the URL, survive a reload, and Back undoe
   await page.getByRole('status').getByText('3 contacts').waitFor();
   assert.deepEqual(await names(page), ['Ben Okafor', 'Ana Lima', 'José Núñez']);
 
+  // Clearing right after typing, before the address has caught up (here already without a
+  // search), clears the search and it does not come back.
+  await page.getByRole('button', { name: 'Clear search and filters' }).click();
+  await page.getByRole('status').getByText('3 contacts').waitFor();
+  await page.getByLabel('Search contacts').fill('zz');
+  await page.getByRole('status').getByText('No contacts match.').waitFor();
+  await page.getByRole('button', { name: 'Clear search and filters' }).click();
+  await page.getByRole('status').getByText('3 contacts').waitFor();
+  await page.waitForTimeout(600);
+  assert.equal(await page.getByLabel('Search contacts').inputValue(), '');
+  assert.equal(new URL(page.url()).search, '');
+  await page.getByRole('status').getByText('3 contacts').waitFor();
+
   // Leaving right after typing, before the address has caught up, stays on the page left for.
   await page.getByLabel('Search contacts').fill('ana');
   await page.getByRole('status').getByText('1 contact matches').waitFor();
