@@ -215,16 +215,7 @@ pub fn patch(base: &mut Book, book: &Book, parts: &BTreeSet<u64>) -> bool {
     }
     copy(&mut base.contacts, &book.contacts, parts, contact_id);
     copy(&mut base.reach_outs, &book.reach_outs, parts, reach_out_id);
-    base.next_id = book.next_id;
-    if base.settings != book.settings {
-        base.settings = book.settings.clone();
-    }
-    if base.near_misses != book.near_misses {
-        base.near_misses = book.near_misses.clone();
-    }
-    if base.templates != book.templates {
-        base.templates = book.templates.clone();
-    }
+    base.catch_up_head(book);
     true
 }
 

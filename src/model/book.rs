@@ -105,9 +105,15 @@ impl Book {
             let have = mine.len();
             mine.extend(theirs[have..].iter().cloned());
         }
-        self.next_id = other.next_id;
         records(&mut self.contacts, &other.contacts);
         records(&mut self.reach_outs, &other.reach_outs);
+        self.catch_up_head(other);
+    }
+
+    /// [`Book::catch_up`] for everything but the two lists of records: the id counter,
+    /// settings, near misses and templates.
+    pub fn catch_up_head(&mut self, other: &Book) {
+        self.next_id = other.next_id;
         if self.settings != other.settings {
             self.settings = other.settings.clone();
         }

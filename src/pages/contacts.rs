@@ -70,10 +70,13 @@ pub fn ContactsPage() -> impl IntoView {
     // The whole query this page last put in the URL with typed text.
     let written = StoredValue::new(None::<ContactQuery>);
     let pending = StoredValue::new(None::<TimeoutHandle>);
-    let forget_typed = move || {
+    let cancel_write = move || {
         if let Some(handle) = pending.try_get_value().flatten() {
             handle.clear();
         }
+    };
+    let forget_typed = move || {
+        cancel_write();
         typed.set(None);
     };
     let query = Memo::new(move |_| {
@@ -90,18 +93,12 @@ pub fn ContactsPage() -> impl IntoView {
             forget_typed();
         }
     });
-    on_cleanup(move || {
-        if let Some(handle) = pending.try_get_value().flatten() {
-            handle.clear();
-        }
-    });
+    on_cleanup(cancel_write);
     let update = move |change: &dyn Fn(&mut ContactQuery), replace: bool| {
         let mut next = query.get_untracked();
         change(&mut next);
         // The text goes with it; `typed` is let go once the URL has it (the Effect above).
-        if let Some(handle) = pending.try_get_value().flatten() {
-            handle.clear();
-        }
+        cancel_write();
         set_query(next, replace);
     };
 

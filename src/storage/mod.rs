@@ -24,8 +24,11 @@ use crate::model::Book;
 
 mod notice;
 mod raw;
+mod stored_parts;
 pub use notice::StorageNotice;
 use notice::ADJUSTMENTS_SHOWN;
+pub use stored_parts::part_keys;
+use stored_parts::{part_prefix, sweep, PartKeys, PartsWritten};
 
 /// Every key starts with this namespace: all GitHub Pages sites of one account share an origin,
 /// and so one localStorage.
@@ -64,23 +67,6 @@ pub struct Store {
     retired: Vec<(String, DateTime<Utc>)>,
 }
 
-/// How long a part stays after its manifest stopped listing it, in seconds: enough for another
-/// tab that read the previous manifest to read its parts.
-const RETIRE_AFTER_SECONDS: i64 = 60;
-/// How old an unlisted part must be before the sweep at opening removes it, in seconds.
-const SWEEP_AFTER_SECONDS: i64 = 600;
-
-/// Part numbers with the keys their text is stored under, as a manifest lists them.
-type PartKeys = Vec<(u64, String)>;
-
-/// What a save wrote in parts: every part with its key, the keys written, and (when the book
-/// was compared with its base) the parts where the two differ.
-struct PartsWritten {
-    listed: PartKeys,
-    written: Vec<String>,
-    differ: Option<BTreeSet<u64>>,
-}
-
 /// A document read from storage: whole, or put together from its parts.
 fn read_stored(
     storage: &web_sys::Storage,
@@ -117,17 +103,6 @@ fn remove_all(storage: &web_sys::Storage, keys: &[String]) {
     for key in keys {
         let _ = storage.remove_item(key);
     }
-}
-
-/// The key prefix of the parts of the document stored under `namespace`.
-fn part_prefix(namespace: &str) -> String {
-    format!("{namespace}:part:")
-}
-
-/// When the part under `key` was written, from its key (`…:part:REVISION-MILLIS-RANDOM:NUMBER`).
-fn written_at(key: &str) -> Option<i64> {
-    let stamp = key.rsplit(':').nth(1)?;
-    stamp.split('-').nth(1)?.parse().ok()
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
@@ -417,127 +392,10 @@ impl Store {
             return Err(notice);
         }
         let before = std::mem::replace(&mut self.parts, listed);
-        for (_, key) in before.into_iter().flatten() {
-            if !self.lists(&key) {
-                self.retired.push((key, now));
-            }
-        }
-        self.remove_retired(&storage, now);
+        self.retire(before, &storage, now);
         self.revision = revision;
         self.seen = Some(text);
         Ok(differ)
-    }
-
-    /// Writes the parts of `book` that changed since `base` under new keys; the list of every
-    /// part with its key, the keys written, and (when `base` was compared) the parts where
-    /// `book` and `base` differ. On failure, nothing written is left behind.
-    fn write_parts(
-        &self,
-        storage: &web_sys::Storage,
-        book: &Book,
-        base: Option<&Book>,
-        revision: u64,
-        now: DateTime<Utc>,
-    ) -> Result<PartsWritten, StorageNotice> {
-        // The revision, the time and a random number: two tabs saving the same revision in
-        // the same millisecond still write different keys.
-        let stamp = format!(
-            "{revision}-{}-{}",
-            now.timestamp_millis(),
-            (js_sys::Math::random() * 1e9) as u64
-        );
-        let known: std::collections::HashMap<u64, &str> = self
-            .parts
-            .iter()
-            .flatten()
-            .map(|(number, key)| (*number, key.as_str()))
-            .collect();
-        let before = base.filter(|_| self.parts.is_some()).map(parts::Layout::of);
-        let layout = parts::Layout::of(book);
-        let mut listed = Vec::new();
-        let mut written = Vec::new();
-        // Parts of the base that the book no longer has differ too.
-        let mut differ: BTreeSet<u64> = before.iter().flat_map(|b| b.numbers()).collect();
-        for number in layout.numbers() {
-            let unchanged = before.as_ref().is_some_and(|b| layout.same(b, number));
-            if unchanged {
-                differ.remove(&number);
-            } else {
-                differ.insert(number);
-            }
-            let key = match known.get(&number) {
-                Some(key) if unchanged => key.to_string(),
-                _ => {
-                    let key = format!("{}{stamp}:{number}", part_prefix(&self.namespace));
-                    let part = layout.part(number).unwrap_or_default();
-                    let text = parts::encode_part(&part, revision, now);
-                    if let Err(notice) = put(storage, &key, &text) {
-                        written.push(key);
-                        remove_all(storage, &written);
-                        return Err(notice);
-                    }
-                    written.push(key.clone());
-                    key
-                }
-            };
-            listed.push((number, key));
-        }
-        Ok(PartsWritten {
-            listed,
-            written,
-            differ: before.map(|_| differ),
-        })
-    }
-
-    fn lists(&self, key: &str) -> bool {
-        self.parts.iter().flatten().any(|(_, listed)| listed == key)
-    }
-
-    /// Removes the retired parts that are old enough and still not listed.
-    fn remove_retired(&mut self, storage: &web_sys::Storage, now: DateTime<Utc>) {
-        let retired = std::mem::take(&mut self.retired);
-        for (key, since) in retired {
-            if self.lists(&key) {
-                continue;
-            }
-            if (now - since).num_seconds() >= RETIRE_AFTER_SECONDS {
-                let _ = storage.remove_item(&key);
-            } else {
-                self.retired.push((key, since));
-            }
-        }
-    }
-}
-
-/// Removes the parts of `namespace` that neither `listed` (the stored manifest's) nor a copy
-/// kept aside lists, once they are ten minutes old: left by a save cut short or a tab closed
-/// before it removed what it retired.
-fn sweep(
-    storage: &web_sys::Storage,
-    namespace: &str,
-    listed: &[(u64, String)],
-    now: DateTime<Utc>,
-) {
-    let stored = keys_with_prefix(storage, &part_prefix(namespace));
-    if stored.is_empty() {
-        return;
-    }
-    let mut kept: std::collections::HashSet<String> =
-        listed.iter().map(|(_, key)| key.clone()).collect();
-    for copy in quarantined(namespace) {
-        let text = storage.get_item(&copy).ok().flatten().unwrap_or_default();
-        match parts::read_manifest(&text) {
-            Some(Ok(manifest)) => kept.extend(manifest.parts.into_iter().map(|(_, key)| key)),
-            // A damaged manifest kept aside may still list any of them: keep them all.
-            Some(Err(_)) => return,
-            None => {}
-        }
-    }
-    let cutoff = now.timestamp_millis() - SWEEP_AFTER_SECONDS * 1000;
-    for key in stored {
-        if !kept.contains(&key) && written_at(&key).is_some_and(|at| at < cutoff) {
-            let _ = storage.remove_item(&key);
-        }
     }
 }
 
@@ -669,13 +527,6 @@ pub fn size_of(key: &str) -> usize {
 /// The key holding a copy of the data as it was before the last restore.
 pub fn snapshot_key(namespace: &str) -> String {
     format!("{namespace}:snapshot")
-}
-
-/// Every part key stored under `namespace`, in order.
-pub fn part_keys(namespace: &str) -> Vec<String> {
-    local_storage().map_or_else(Vec::new, |storage| {
-        keys_with_prefix(&storage, &part_prefix(namespace))
-    })
 }
 
 /// The key of a small remembered choice, such as whether the "before" step of the log form

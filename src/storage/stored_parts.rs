@@ -1,0 +1,176 @@
+//! The document stored in parts (see `format::parts` for the layout): writing the parts a
+//! save changed, retiring the parts a manifest no longer lists, and sweeping what a save cut
+//! short left behind. The rest of storage (opening, the manifest, quarantine) is in `mod.rs`.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Utc};
+
+use super::{keys_with_prefix, local_storage, put, quarantined, remove_all, StorageNotice, Store};
+use crate::format::parts;
+use crate::model::Book;
+
+/// How long a part stays after its manifest stopped listing it, in seconds: enough for another
+/// tab that read the previous manifest to read its parts.
+const RETIRE_AFTER_SECONDS: i64 = 60;
+/// How old an unlisted part must be before the sweep at opening removes it, in seconds.
+const SWEEP_AFTER_SECONDS: i64 = 600;
+
+/// Part numbers with the keys their text is stored under, as a manifest lists them.
+pub(super) type PartKeys = Vec<(u64, String)>;
+
+/// What a save wrote in parts: every part with its key, the keys written, and (when the book
+/// was compared with its base) the parts where the two differ.
+pub(super) struct PartsWritten {
+    pub(super) listed: PartKeys,
+    pub(super) written: Vec<String>,
+    pub(super) differ: Option<BTreeSet<u64>>,
+}
+
+/// The key prefix of the parts of the document stored under `namespace`.
+pub(super) fn part_prefix(namespace: &str) -> String {
+    format!("{namespace}:part:")
+}
+
+/// When the part under `key` was written, from its key (`…:part:REVISION-MILLIS-RANDOM:NUMBER`).
+fn written_at(key: &str) -> Option<i64> {
+    let stamp = key.rsplit(':').nth(1)?;
+    stamp.split('-').nth(1)?.parse().ok()
+}
+
+impl Store {
+    /// Writes the parts of `book` that changed since `base` under new keys; the list of every
+    /// part with its key, the keys written, and (when `base` was compared) the parts where
+    /// `book` and `base` differ. On failure, nothing written is left behind.
+    pub(super) fn write_parts(
+        &self,
+        storage: &web_sys::Storage,
+        book: &Book,
+        base: Option<&Book>,
+        revision: u64,
+        now: DateTime<Utc>,
+    ) -> Result<PartsWritten, StorageNotice> {
+        // The revision, the time and a random number: two tabs saving the same revision in
+        // the same millisecond still write different keys.
+        let stamp = format!(
+            "{revision}-{}-{}",
+            now.timestamp_millis(),
+            (js_sys::Math::random() * 1e9) as u64
+        );
+        let known: std::collections::HashMap<u64, &str> = self
+            .parts
+            .iter()
+            .flatten()
+            .map(|(number, key)| (*number, key.as_str()))
+            .collect();
+        let before = base.filter(|_| self.parts.is_some()).map(parts::Layout::of);
+        let layout = parts::Layout::of(book);
+        let mut listed = Vec::new();
+        let mut written = Vec::new();
+        // Parts of the base that the book no longer has differ too.
+        let mut differ: BTreeSet<u64> = before.iter().flat_map(|b| b.numbers()).collect();
+        for number in layout.numbers() {
+            let unchanged = before.as_ref().is_some_and(|b| layout.same(b, number));
+            if unchanged {
+                differ.remove(&number);
+            } else {
+                differ.insert(number);
+            }
+            let key = match known.get(&number) {
+                Some(key) if unchanged => key.to_string(),
+                _ => {
+                    let key = format!("{}{stamp}:{number}", part_prefix(&self.namespace));
+                    let part = layout.part(number).unwrap_or_default();
+                    let text = parts::encode_part(&part, revision, now);
+                    if let Err(notice) = put(storage, &key, &text) {
+                        written.push(key);
+                        remove_all(storage, &written);
+                        return Err(notice);
+                    }
+                    written.push(key.clone());
+                    key
+                }
+            };
+            listed.push((number, key));
+        }
+        Ok(PartsWritten {
+            listed,
+            written,
+            differ: before.map(|_| differ),
+        })
+    }
+
+    /// Retires the parts `before` listed that the manifest now stored no longer lists, and
+    /// removes the retired parts that are old enough and still not listed.
+    pub(super) fn retire(
+        &mut self,
+        before: Option<PartKeys>,
+        storage: &web_sys::Storage,
+        now: DateTime<Utc>,
+    ) {
+        let listed = listed_keys(&self.parts);
+        for (_, key) in before.into_iter().flatten() {
+            if !listed.contains(key.as_str()) {
+                self.retired.push((key, now));
+            }
+        }
+        for (key, since) in std::mem::take(&mut self.retired) {
+            if listed.contains(key.as_str()) {
+                continue;
+            }
+            if (now - since).num_seconds() >= RETIRE_AFTER_SECONDS {
+                let _ = storage.remove_item(&key);
+            } else {
+                self.retired.push((key, since));
+            }
+        }
+    }
+}
+
+/// The keys `parts` lists, to look each up at once (a manifest lists hundreds).
+fn listed_keys(parts: &Option<PartKeys>) -> std::collections::HashSet<&str> {
+    parts
+        .iter()
+        .flatten()
+        .map(|(_, key)| key.as_str())
+        .collect()
+}
+
+/// Removes the parts of `namespace` that neither `listed` (the stored manifest's) nor a copy
+/// kept aside lists, once they are ten minutes old: left by a save cut short or a tab closed
+/// before it removed what it retired.
+pub(super) fn sweep(
+    storage: &web_sys::Storage,
+    namespace: &str,
+    listed: &[(u64, String)],
+    now: DateTime<Utc>,
+) {
+    let stored = keys_with_prefix(storage, &part_prefix(namespace));
+    if stored.is_empty() {
+        return;
+    }
+    let mut kept: std::collections::HashSet<String> =
+        listed.iter().map(|(_, key)| key.clone()).collect();
+    for copy in quarantined(namespace) {
+        let text = storage.get_item(&copy).ok().flatten().unwrap_or_default();
+        match parts::read_manifest(&text) {
+            Some(Ok(manifest)) => kept.extend(manifest.parts.into_iter().map(|(_, key)| key)),
+            // A damaged manifest kept aside may still list any of them: keep them all.
+            Some(Err(_)) => return,
+            None => {}
+        }
+    }
+    let cutoff = now.timestamp_millis() - SWEEP_AFTER_SECONDS * 1000;
+    for key in stored {
+        if !kept.contains(&key) && written_at(&key).is_some_and(|at| at < cutoff) {
+            let _ = storage.remove_item(&key);
+        }
+    }
+}
+
+/// Every part key stored under `namespace`, in order.
+pub fn part_keys(namespace: &str) -> Vec<String> {
+    local_storage().map_or_else(Vec::new, |storage| {
+        keys_with_prefix(&storage, &part_prefix(namespace))
+    })
+}
