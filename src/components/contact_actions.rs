@@ -12,23 +12,6 @@ use crate::clock;
 use crate::model::{ContactField, ContactId, Side, Undo};
 use crate::state::use_app_state;
 
-fn field_label(field: ContactField) -> &'static str {
-    match field {
-        ContactField::Name => "Name",
-        ContactField::Company => "Company",
-        ContactField::Role => "Role",
-        ContactField::Email => "Email",
-        ContactField::Linkedin => "LinkedIn profile",
-        ContactField::Tags => "Tags",
-        ContactField::Notes => "Notes",
-        ContactField::StayInTouch => "Stay in touch",
-        ContactField::Phone => "Phone",
-        ContactField::OtherLink => "Other link",
-        ContactField::HowWeMet => "How we met",
-        ContactField::ExpectedFear => "How hard it feels",
-    }
-}
-
 /// Opens or closes a panel; an opened panel takes the focus, so the keyboard lands in it.
 fn toggle_and_focus<E>(open: RwSignal<bool>, first: NodeRef<E>)
 where
@@ -178,7 +161,7 @@ pub fn MergeContact(contact: ContactId) -> impl IntoView {
                     });
                     view! {
                         <fieldset class="choices">
-                            <legend>{format!("{}: which value stays?", field_label(field))}</legend>
+                            <legend>{format!("{}: which value stays?", ContactField::label(field))}</legend>
                             <label class="check">
                                 <input type="radio" name=group.clone() checked=true on:change=move |_| pick(Side::Kept)/>
                                 {conflict.kept}

@@ -75,6 +75,41 @@ pub enum ContactField {
     ExpectedFear,
 }
 
+impl ContactField {
+    pub const ALL: [ContactField; 12] = [
+        ContactField::Name,
+        ContactField::Company,
+        ContactField::Role,
+        ContactField::Email,
+        ContactField::Linkedin,
+        ContactField::Tags,
+        ContactField::Notes,
+        ContactField::StayInTouch,
+        ContactField::Phone,
+        ContactField::OtherLink,
+        ContactField::HowWeMet,
+        ContactField::ExpectedFear,
+    ];
+
+    /// The field's name as the form shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            ContactField::Name => "Name",
+            ContactField::Company => "Company",
+            ContactField::Role => "Role",
+            ContactField::Email => "Email",
+            ContactField::Linkedin => "LinkedIn profile",
+            ContactField::Tags => "Tags",
+            ContactField::Notes => "Notes",
+            ContactField::StayInTouch => "Stay in touch",
+            ContactField::Phone => "Phone",
+            ContactField::OtherLink => "Other link",
+            ContactField::HowWeMet => "How we met",
+            ContactField::ExpectedFear => "How hard it feels",
+        }
+    }
+}
+
 /// What the user typed into the contact form, before validation.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ContactDraft {

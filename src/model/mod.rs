@@ -8,6 +8,7 @@ mod courage;
 pub mod courage_words;
 pub mod dates;
 mod follow_up;
+mod import;
 pub mod insights;
 mod merge;
 mod near_miss;
@@ -27,6 +28,10 @@ pub use check::Adjustment;
 pub use contact::{Contact, ContactDraft, ContactField};
 pub use courage::{After, Before, BeforeDraft, CheckIn, CheckInDue, Expectation, StingGuess};
 pub use follow_up::{Agenda, Degree, OpenThread, Stage, StayInTouchDue};
+pub use import::{
+    ImportAction, ImportPlan, ImportSummary, Incoming, IncomingPerson, IncomingReachOut, Planned,
+    Skipped, STALE_AFTER_DAYS,
+};
 pub use merge::{Conflict, Side, Undo};
 pub use near_miss::NearMiss;
 pub use outcome::{Opportunity, Outcome};

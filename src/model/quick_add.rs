@@ -72,12 +72,12 @@ pub struct Similar {
 }
 
 /// A name compared as people mean it: case, accents and spacing ignored.
-fn name_key(name: &str) -> String {
+pub(crate) fn name_key(name: &str) -> String {
     fold(name).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A profile address compared as a place: no scheme, no `www.`, no query, no trailing slash.
-fn link_key(link: &str) -> String {
+pub(crate) fn link_key(link: &str) -> String {
     let link = link.trim().to_lowercase();
     let link = link
         .strip_prefix("https://")

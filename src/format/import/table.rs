@@ -1,0 +1,391 @@
+//! Any table of contacts (a Google Contacts or Outlook export, a spreadsheet saved as CSV, or
+//! Reachout's own contacts CSV): the delimiter is detected, the header and the first rows are
+//! shown, and each column is mapped to a field, with a first guess from the header's words that
+//! the person can change. CSV is read with the `csv` crate.
+
+use super::{check_rows, one_line, place, ImportError};
+use crate::model::{ContactDraft, Incoming, IncomingPerson, Skipped};
+
+/// A table read from text: its header and its rows, each with its line in the file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Rows {
+    pub header: Vec<String>,
+    pub rows: Vec<(u64, Vec<String>)>,
+}
+
+/// Reads CSV text with `delimiter`; the first non-empty row is the header. `lines_before` is
+/// how many lines of the file came before `text`, so that lines are numbered as in the file.
+pub fn rows(name: &str, text: &str, delimiter: u8, lines_before: u64) -> Result<Rows, ImportError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut table = Rows::default();
+    let mut header_seen = false;
+    for record in reader.records() {
+        // The text is valid UTF-8 already; a record the reader can't take is left out.
+        let Ok(record) = record else { continue };
+        // Counted from the record's first byte, so a quoted line break inside a cell counts.
+        // With CRLF line ends the reader's position may sit on the `\n` before the record.
+        let mut start = record.position().map_or(0, |p| p.byte()) as usize;
+        while matches!(text.as_bytes().get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        let line = text.as_bytes()[..start.min(text.len())]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count() as u64
+            + 1
+            + lines_before;
+        let cells: Vec<String> = record.iter().map(|cell| cell.to_string()).collect();
+        if cells.iter().all(|cell| cell.trim().is_empty()) {
+            continue;
+        }
+        if !header_seen {
+            table.header = cells.iter().map(|c| c.trim().to_string()).collect();
+            header_seen = true;
+            continue;
+        }
+        table.rows.push((line, cells));
+        check_rows(name, table.rows.len())?;
+    }
+    if table.rows.is_empty() {
+        return Err(ImportError::NoRows(name.to_string()));
+    }
+    Ok(table)
+}
+
+/// The delimiter of a table: whichever of `,` `;` tab `|` its header line holds most of,
+/// outside quotes (a European spreadsheet writes `;`).
+pub fn delimiter(text: &str) -> u8 {
+    let header = text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or_default();
+    let mut counts = [0usize; 4];
+    let mut quoted = false;
+    for c in header.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => counts[0] += 1,
+            ';' if !quoted => counts[1] += 1,
+            '\t' if !quoted => counts[2] += 1,
+            '|' if !quoted => counts[3] += 1,
+            _ => {}
+        }
+    }
+    let best = (0..4).max_by_key(|i| (counts[*i], 4 - i)).unwrap_or(0);
+    if counts[best] == 0 {
+        b','
+    } else {
+        [b',', b';', b'\t', b'|'][best]
+    }
+}
+
+/// A field a column can fill.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Ignore,
+    Name,
+    FirstName,
+    MiddleName,
+    LastName,
+    Company,
+    Role,
+    Email,
+    Phone,
+    Linkedin,
+    OtherLink,
+    Tags,
+    Notes,
+    HowWeMet,
+}
+
+impl Field {
+    pub const ALL: [Field; 14] = [
+        Field::Ignore,
+        Field::Name,
+        Field::FirstName,
+        Field::MiddleName,
+        Field::LastName,
+        Field::Company,
+        Field::Role,
+        Field::Email,
+        Field::Phone,
+        Field::Linkedin,
+        Field::OtherLink,
+        Field::Tags,
+        Field::Notes,
+        Field::HowWeMet,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Ignore => "Leave out",
+            Field::Name => "Full name",
+            Field::FirstName => "First name",
+            Field::MiddleName => "Middle name",
+            Field::LastName => "Last name",
+            Field::Company => "Company",
+            Field::Role => "Role",
+            Field::Email => "Email",
+            Field::Phone => "Phone",
+            Field::Linkedin => "LinkedIn profile",
+            Field::OtherLink => "Other link",
+            Field::Tags => "Tags",
+            Field::Notes => "Notes",
+            Field::HowWeMet => "How we met",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Ignore => "ignore",
+            Field::Name => "name",
+            Field::FirstName => "first",
+            Field::MiddleName => "middle",
+            Field::LastName => "last",
+            Field::Company => "company",
+            Field::Role => "role",
+            Field::Email => "email",
+            Field::Phone => "phone",
+            Field::Linkedin => "linkedin",
+            Field::OtherLink => "link",
+            Field::Tags => "tags",
+            Field::Notes => "notes",
+            Field::HowWeMet => "met",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.key() == key)
+    }
+
+    /// The field a header most likely means, from its words ("E-mail 1 - Value" is an email).
+    pub fn guess(header: &str) -> Field {
+        let words: String = header
+            .to_lowercase()
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect();
+        let words = words.as_str();
+        let is = |options: &[&str]| options.contains(&words);
+        if is(&["name", "fullname", "displayname", "contact", "contactname"]) {
+            Field::Name
+        } else if is(&["firstname", "givenname", "first"]) {
+            Field::FirstName
+        } else if is(&["middlename", "additionalname", "middle"]) {
+            Field::MiddleName
+        } else if is(&["lastname", "familyname", "surname", "last"]) {
+            Field::LastName
+        } else if is(&[
+            "company",
+            "organization",
+            "organisation",
+            "organizationname",
+            "organization1name",
+            "org",
+            "employer",
+            "companyname",
+        ]) {
+            Field::Company
+        } else if is(&[
+            "role",
+            "title",
+            "jobtitle",
+            "position",
+            "organizationtitle",
+            "organization1title",
+        ]) {
+            Field::Role
+        } else if words.contains("email") && !words.contains("type") && !words.contains("label") {
+            Field::Email
+        } else if (words.contains("phone") || words.contains("mobile"))
+            && !words.contains("type")
+            && !words.contains("label")
+        {
+            Field::Phone
+        } else if words.contains("linkedin") {
+            Field::Linkedin
+        } else if is(&[
+            "url",
+            "website",
+            "webpage",
+            "website1value",
+            "otherlink",
+            "homepage",
+            "link",
+        ]) {
+            Field::OtherLink
+        } else if is(&["tags", "labels", "categories", "groupmembership", "groups"]) {
+            Field::Tags
+        } else if is(&["notes", "note", "comments", "comment"]) {
+            Field::Notes
+        } else if is(&["howwemet", "source"]) {
+            Field::HowWeMet
+        } else {
+            Field::Ignore
+        }
+    }
+}
+
+/// A table waiting for its column mapping.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Table {
+    pub name: String,
+    pub rows: Rows,
+    /// Things the preview should say about the file ("read as Windows-1252").
+    pub notes: Vec<String>,
+}
+
+impl Table {
+    pub fn read(name: &str, text: &str) -> Result<Table, ImportError> {
+        let text = text.trim_start_matches('\u{feff}');
+        Ok(Table {
+            name: name.to_string(),
+            rows: rows(name, text, delimiter(text), 0)?,
+            notes: Vec::new(),
+        })
+    }
+
+    /// The first guess: each column's field from its header; a field already taken by an
+    /// earlier column is left out ("E-mail 2 - Value" after "E-mail 1 - Value").
+    pub fn guess(&self) -> Vec<Field> {
+        let mut taken = Vec::new();
+        self.rows
+            .header
+            .iter()
+            .map(|header| {
+                let field = Field::guess(header);
+                if field == Field::Ignore || field == Field::Tags || !taken.contains(&field) {
+                    taken.push(field);
+                    field
+                } else {
+                    Field::Ignore
+                }
+            })
+            .collect()
+    }
+
+    /// Names the header, so that a mapping can be remembered for files shaped alike.
+    pub fn signature(&self) -> String {
+        self.rows.header.join("\u{1f}").to_lowercase()
+    }
+
+    /// A remembered mapping (`key,key,…`), if it fits this table.
+    pub fn mapping_from(&self, text: &str) -> Option<Vec<Field>> {
+        let fields: Option<Vec<Field>> = text.split(',').map(Field::from_key).collect();
+        fields.filter(|f| f.len() == self.rows.header.len())
+    }
+
+    pub fn mapping_text(mapping: &[Field]) -> String {
+        mapping
+            .iter()
+            .map(|f| f.key())
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    /// The people of the table under `mapping` (one field per column).
+    pub fn people(&self, mapping: &[Field]) -> Incoming {
+        let mut incoming = Incoming {
+            notes: self.notes.clone(),
+            ..Incoming::default()
+        };
+        let width = self.rows.header.len();
+        for (line, row) in &self.rows.rows {
+            let here = place(&self.name, *line);
+            if row.len() > width {
+                incoming.skipped.push(Skipped {
+                    place: here,
+                    reason: format!("it has {} cells where the header has {width}", row.len()),
+                });
+                continue;
+            }
+            let mut draft = ContactDraft::default();
+            let (mut first, mut middle, mut last) = (String::new(), String::new(), String::new());
+            let mut tags: Vec<String> = Vec::new();
+            for (cell, field) in row.iter().zip(mapping) {
+                let cell = neutral(cell.trim());
+                if cell.is_empty() {
+                    continue;
+                }
+                let slot = match field {
+                    Field::Ignore => continue,
+                    Field::Tags => {
+                        tags.extend(split_tags(&cell));
+                        continue;
+                    }
+                    Field::Notes => {
+                        add_to(&mut draft.notes, &cell, "\n");
+                        continue;
+                    }
+                    Field::Name => &mut draft.name,
+                    Field::FirstName => &mut first,
+                    Field::MiddleName => &mut middle,
+                    Field::LastName => &mut last,
+                    Field::Company => &mut draft.company,
+                    Field::Role => &mut draft.role,
+                    Field::Email => &mut draft.email,
+                    Field::Phone => &mut draft.phone,
+                    Field::Linkedin => &mut draft.linkedin,
+                    Field::OtherLink => &mut draft.other_link,
+                    Field::HowWeMet => &mut draft.how_we_met,
+                };
+                if slot.is_empty() {
+                    *slot = one_line(&cell);
+                }
+            }
+            if draft.name.is_empty() {
+                draft.name = one_line(&format!("{first} {middle} {last}"));
+            }
+            if draft.linkedin.is_empty()
+                && draft.other_link.to_lowercase().contains("linkedin.com/")
+            {
+                draft.linkedin = std::mem::take(&mut draft.other_link);
+            }
+            draft.tags = tags.join(", ");
+            if draft.name.is_empty() {
+                incoming.skipped.push(Skipped {
+                    place: here,
+                    reason: "it has no name".into(),
+                });
+                continue;
+            }
+            incoming.add_person(IncomingPerson {
+                place: here,
+                draft,
+                connected: None,
+            });
+        }
+        incoming
+    }
+}
+
+fn add_to(text: &mut String, more: &str, between: &str) {
+    if !text.is_empty() {
+        text.push_str(between);
+    }
+    text.push_str(more);
+}
+
+/// Tags from a cell: `a, b`, `a;b`, or Google's `* myContacts ::: Friends` (its system
+/// groups, starting with `*`, left out).
+fn split_tags(cell: &str) -> Vec<String> {
+    cell.split([',', ';'])
+        .flat_map(|part| part.split(":::"))
+        .map(str::trim)
+        .filter(|t| !t.is_empty() && !t.starts_with('*'))
+        .map(String::from)
+        .collect()
+}
+
+/// A cell as it was before a spreadsheet-safe export neutralised it: Reachout's own CSV
+/// writes `'=…` for a cell starting with `=`, `+`, `-`, `@`, tab or CR.
+pub fn neutral(cell: &str) -> String {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_string(),
+        _ => cell.to_string(),
+    }
+}

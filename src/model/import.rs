@@ -1,0 +1,698 @@
+//! Bringing people in from another place: what a file holds ([`Incoming`], filled by the
+//! readers in `format::import`), what importing it would do to the book ([`ImportPlan`]: new
+//! people, the ones already there with a proposed action each, the rows left out and why), and
+//! applying it in one step ([`Book::apply_import`]), which returns a new book or nothing.
+//!
+//! Every value goes through the same checks as the contact form: text longer than a field
+//! holds is cut (and the preview says so), a link that is not a web link or an address that is
+//! not an email is left out with a word, and a row without a usable name is not imported.
+//! Importing the same file twice adds nothing: people are matched by LinkedIn profile, email
+//! or name, a match is merged by filling only the fields that are empty, and a reach-out on
+//! the same day, on the same channel, to the same person is already there.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::quick_add::{link_key, name_key};
+use super::validate::{check_day, Limits};
+use super::{
+    Book, Channel, Contact, ContactDraft, ContactField, ContactId, IdMap, ModelError, Outcome,
+    ReachOut, ReachOutId, SameAs,
+};
+
+/// One person a file names.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct IncomingPerson {
+    /// Where they are in the file, for the preview: "Connections.csv, line 5".
+    pub place: String,
+    pub draft: ContactDraft,
+    /// They are among the LinkedIn connections (an invitation to them was accepted), and on
+    /// which day, when the file says.
+    pub connected: Option<Option<NaiveDate>>,
+}
+
+/// One reach-out a file records, to `people[person]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IncomingReachOut {
+    pub person: usize,
+    pub channel: Channel,
+    pub date: NaiveDate,
+    pub note: String,
+    pub outcome: Outcome,
+    pub outcome_date: Option<NaiveDate>,
+    pub outcome_note: String,
+    /// A LinkedIn invitation: accepted when its person is among the connections.
+    pub invitation: bool,
+}
+
+/// A row or card that is not imported, and why, in the person's words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    pub place: String,
+    pub reason: String,
+}
+
+/// Everything read from the chosen files, before it is compared with the book.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Incoming {
+    pub people: Vec<IncomingPerson>,
+    pub reach_outs: Vec<IncomingReachOut>,
+    pub skipped: Vec<Skipped>,
+    /// Things the preview should say about the files as a whole ("read as Latin-1").
+    pub notes: Vec<String>,
+}
+
+/// Unanswered imported reach-outs older than this are counted as "no response" with the loop
+/// closed: years of history must not fill Today with follow-ups of long-gone messages.
+pub const STALE_AFTER_DAYS: i64 = 90;
+
+impl Incoming {
+    /// Adds a person, or fills in the one already read under the same LinkedIn profile, email
+    /// or name (several files name the same people). Returns their index.
+    pub fn add_person(&mut self, person: IncomingPerson) -> usize {
+        let found = self
+            .people
+            .iter()
+            .position(|p| same_person(&p.draft, &person.draft).is_some());
+        match found {
+            Some(at) => {
+                let known = &mut self.people[at];
+                fill(&mut known.draft, &person.draft);
+                if person.connected.is_some() {
+                    known.connected = match (known.connected, person.connected) {
+                        (Some(Some(day)), _) => Some(Some(day)),
+                        (_, other) => other,
+                    };
+                }
+                at
+            }
+            None => {
+                self.people.push(person);
+                self.people.len() - 1
+            }
+        }
+    }
+
+    /// Takes in what another file holds.
+    pub fn extend(&mut self, other: Incoming) {
+        let mut moved = Vec::with_capacity(other.people.len());
+        for person in other.people {
+            moved.push(self.add_person(person));
+        }
+        for mut reach_out in other.reach_outs {
+            reach_out.person = moved[reach_out.person];
+            self.reach_outs.push(reach_out);
+        }
+        self.skipped.extend(other.skipped);
+        for note in other.notes {
+            if !self.notes.contains(&note) {
+                self.notes.push(note);
+            }
+        }
+    }
+}
+
+/// Why `a` and `b` are the same person: the same LinkedIn profile, email or name.
+fn same_person(a: &ContactDraft, b: &ContactDraft) -> Option<SameAs> {
+    let link = |d: &ContactDraft| link_key(&d.linkedin);
+    let email = |d: &ContactDraft| d.email.trim().to_lowercase();
+    if !a.linkedin.trim().is_empty() && link(a) == link(b) {
+        return Some(SameAs::Linkedin);
+    }
+    if !a.email.trim().is_empty() && email(a) == email(b) {
+        return Some(SameAs::Email);
+    }
+    // Two different profiles under one name are two people.
+    let both_linked = !a.linkedin.trim().is_empty() && !b.linkedin.trim().is_empty();
+    let key = name_key(&a.name);
+    (!key.is_empty() && !both_linked && key == name_key(&b.name)).then_some(SameAs::Name)
+}
+
+/// Fills the empty fields of `into` from `from`; tags are joined.
+fn fill(into: &mut ContactDraft, from: &ContactDraft) {
+    for (mine, theirs) in [
+        (&mut into.name, &from.name),
+        (&mut into.company, &from.company),
+        (&mut into.role, &from.role),
+        (&mut into.email, &from.email),
+        (&mut into.linkedin, &from.linkedin),
+        (&mut into.notes, &from.notes),
+        (&mut into.phone, &from.phone),
+        (&mut into.other_link, &from.other_link),
+        (&mut into.how_we_met, &from.how_we_met),
+    ] {
+        if mine.trim().is_empty() && !theirs.trim().is_empty() {
+            mine.clone_from(theirs);
+        }
+    }
+    if !from.tags.trim().is_empty() {
+        into.tags = if into.tags.trim().is_empty() {
+            from.tags.clone()
+        } else {
+            format!("{}, {}", into.tags, from.tags)
+        };
+    }
+}
+
+/// What to do with one imported person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ImportAction {
+    /// A new contact.
+    Add,
+    /// Fill the empty fields of the contact already there, and add the reach-outs to them.
+    Merge,
+    /// Leave them out, with their reach-outs.
+    Skip,
+}
+
+impl ImportAction {
+    pub const ALL: [ImportAction; 3] = [ImportAction::Merge, ImportAction::Add, ImportAction::Skip];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ImportAction::Add => "Add as a new contact",
+            ImportAction::Merge => "Merge into the one you have",
+            ImportAction::Skip => "Skip",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ImportAction::Add => "add",
+            ImportAction::Merge => "merge",
+            ImportAction::Skip => "skip",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<ImportAction> {
+        ImportAction::ALL.into_iter().find(|a| a.key() == key)
+    }
+}
+
+/// A contact already in the book that an imported person matches.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Existing {
+    pub id: ContactId,
+    pub name: String,
+    pub same: SameAs,
+    /// The fields a merge would fill, in the form's words; empty when it would change nothing.
+    pub fills: Vec<&'static str>,
+}
+
+/// One imported person, checked and compared with the book.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Planned {
+    pub place: String,
+    pub draft: ContactDraft,
+    /// What was cut or left out of their row.
+    pub warnings: Vec<String>,
+    pub existing: Option<Existing>,
+    pub proposed: ImportAction,
+    /// How many of the imported reach-outs are theirs.
+    pub reach_outs: usize,
+    /// Among the LinkedIn connections, and since when if known.
+    pub connected: Option<Option<NaiveDate>>,
+}
+
+/// What importing would do, for the preview; nothing changes until it is applied.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportPlan {
+    pub people: Vec<Planned>,
+    pub reach_outs: Vec<IncomingReachOut>,
+    pub skipped: Vec<Skipped>,
+    pub notes: Vec<String>,
+}
+
+impl ImportPlan {
+    /// The actions proposed for each person, in order: what the preview starts from.
+    pub fn proposed(&self) -> Vec<ImportAction> {
+        self.people.iter().map(|p| p.proposed).collect()
+    }
+
+    /// People not in the book yet.
+    pub fn new_people(&self) -> usize {
+        self.people.iter().filter(|p| p.existing.is_none()).count()
+    }
+
+    /// People matched with a contact already there.
+    pub fn duplicates(&self) -> usize {
+        self.people.iter().filter(|p| p.existing.is_some()).count()
+    }
+}
+
+/// What an import did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub added: usize,
+    pub merged: usize,
+    pub left_out: usize,
+    pub reach_outs: usize,
+    /// Reach-outs already in the book (the same file imported again).
+    pub reach_outs_known: usize,
+}
+
+impl ImportSummary {
+    pub fn describe(&self) -> String {
+        use super::dates::plural;
+        let mut text = format!(
+            "Imported: {} added, {} merged into contacts you had, {} and {} left out.",
+            plural(self.added, "contact", "contacts"),
+            self.merged,
+            plural(self.reach_outs, "reach-out", "reach-outs"),
+            self.left_out
+        );
+        if self.reach_outs_known > 0 {
+            text.push_str(&format!(
+                " {} you already had.",
+                plural(
+                    self.reach_outs_known,
+                    "reach-out was one",
+                    "reach-outs were ones"
+                )
+            ));
+        }
+        text
+    }
+}
+
+/// Cuts `text` to `max` characters; says so in `warnings` under `label`.
+fn cut(text: &mut String, max: usize, label: &str, warnings: &mut Vec<String>) {
+    let trimmed = text.trim();
+    if trimmed.chars().count() > max {
+        *text = trimmed
+            .chars()
+            .take(max)
+            .collect::<String>()
+            .trim_end()
+            .to_string();
+        warnings.push(format!("{label} cut to {} characters", grouped(max)));
+    } else if trimmed.len() != text.len() {
+        *text = trimmed.to_string();
+    }
+}
+
+fn grouped(n: usize) -> String {
+    super::grouped(n as u64)
+}
+
+/// The person's draft brought within the form's rules: long text cut, an unusable email,
+/// phone or link left out. `Err` with the reason when no usable name is left.
+fn checked(mut draft: ContactDraft) -> Result<(ContactDraft, Vec<String>), String> {
+    let mut warnings = Vec::new();
+    draft.notes = draft.notes.replace("\r\n", "\n").replace('\r', "\n");
+    cut(&mut draft.name, Limits::NAME, "The name", &mut warnings);
+    cut(
+        &mut draft.company,
+        Limits::SHORT_TEXT,
+        "The company",
+        &mut warnings,
+    );
+    cut(
+        &mut draft.role,
+        Limits::SHORT_TEXT,
+        "The role",
+        &mut warnings,
+    );
+    cut(
+        &mut draft.how_we_met,
+        Limits::SHORT_TEXT,
+        "How we met",
+        &mut warnings,
+    );
+    cut(&mut draft.notes, Limits::NOTES, "The notes", &mut warnings);
+    // Tags: at most as many as a contact holds, each cut to a tag's length.
+    let tags: Vec<String> = draft
+        .tags
+        .split(',')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(|t| t.chars().take(Limits::TAG).collect())
+        .collect();
+    if tags.len() > Limits::TAGS {
+        warnings.push(format!("only the first {} tags kept", Limits::TAGS));
+    }
+    draft.tags = tags
+        .into_iter()
+        .take(Limits::TAGS)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if draft.name.trim().is_empty() {
+        return Err("it has no name".into());
+    }
+    // Each field the form would refuse is left out, with the form's own reason.
+    for _ in 0..ContactField::ALL.len() {
+        let Err(errors) = draft.validate() else {
+            return Ok((draft, warnings));
+        };
+        let Some(field) = errors.fields().next() else {
+            break;
+        };
+        let message = errors.get(field).unwrap_or_default().to_string();
+        let slot = match field {
+            ContactField::Name => return Err(format!("its name can't be used: {message}")),
+            ContactField::Email => &mut draft.email,
+            ContactField::Linkedin => &mut draft.linkedin,
+            ContactField::Phone => &mut draft.phone,
+            ContactField::OtherLink => &mut draft.other_link,
+            ContactField::Company => &mut draft.company,
+            ContactField::Role => &mut draft.role,
+            ContactField::Tags => &mut draft.tags,
+            ContactField::Notes => &mut draft.notes,
+            ContactField::StayInTouch => &mut draft.stay_in_touch_days,
+            ContactField::HowWeMet => &mut draft.how_we_met,
+            ContactField::ExpectedFear => &mut draft.expected_fear,
+        };
+        let shown: String = slot.chars().take(40).collect();
+        warnings.push(format!(
+            "{} \u{201c}{shown}\u{201d} left out: {}",
+            field.label(),
+            message.trim_end_matches('.')
+        ));
+        slot.clear();
+    }
+    Err("its details can't be used".into())
+}
+
+/// The fields of `existing` that `draft` would fill.
+fn fills(existing: &Contact, draft: &ContactDraft) -> Vec<&'static str> {
+    let pairs = [
+        (&existing.company, &draft.company, ContactField::Company),
+        (&existing.role, &draft.role, ContactField::Role),
+        (&existing.email, &draft.email, ContactField::Email),
+        (&existing.linkedin, &draft.linkedin, ContactField::Linkedin),
+        (&existing.phone, &draft.phone, ContactField::Phone),
+        (
+            &existing.other_link,
+            &draft.other_link,
+            ContactField::OtherLink,
+        ),
+        (
+            &existing.how_we_met,
+            &draft.how_we_met,
+            ContactField::HowWeMet,
+        ),
+        (&existing.notes, &draft.notes, ContactField::Notes),
+    ];
+    let mut filled: Vec<&'static str> = pairs
+        .into_iter()
+        .filter(|(mine, theirs, _)| mine.is_empty() && !theirs.trim().is_empty())
+        .map(|(_, _, field)| field.label())
+        .collect();
+    if new_tags(existing, draft).next().is_some() {
+        filled.push(ContactField::Tags.label());
+    }
+    filled
+}
+
+/// The tags of `draft` that `existing` does not have yet (case aside).
+fn new_tags<'a>(existing: &'a Contact, draft: &'a ContactDraft) -> impl Iterator<Item = &'a str> {
+    draft
+        .tags
+        .split(',')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .filter(move |t| {
+            !existing
+                .tags
+                .iter()
+                .any(|have| have.eq_ignore_ascii_case(t))
+        })
+}
+
+impl Book {
+    /// Compares what the files hold with the book: the preview of an import.
+    pub fn plan_import(&self, incoming: Incoming, today: NaiveDate) -> ImportPlan {
+        let by_link: IdMap<String, usize> = index(self, |c| link_key(&c.linkedin));
+        let by_email: IdMap<String, usize> = index(self, |c| c.email.trim().to_lowercase());
+        let by_name: IdMap<String, usize> = index(self, |c| name_key(&c.name));
+        let mut plan = ImportPlan {
+            skipped: incoming.skipped,
+            notes: incoming.notes,
+            ..ImportPlan::default()
+        };
+        // Where each incoming person went in the plan; `None` when left out.
+        let mut placed: Vec<Option<usize>> = Vec::with_capacity(incoming.people.len());
+        for person in incoming.people {
+            let (draft, warnings) = match checked(person.draft) {
+                Ok(checked) => checked,
+                Err(reason) => {
+                    plan.skipped.push(Skipped {
+                        place: person.place,
+                        reason,
+                    });
+                    placed.push(None);
+                    continue;
+                }
+            };
+            let found = [
+                (
+                    by_link.get(&link_key(&draft.linkedin)),
+                    SameAs::Linkedin,
+                    !draft.linkedin.is_empty(),
+                ),
+                (
+                    by_email.get(&draft.email.to_lowercase()),
+                    SameAs::Email,
+                    !draft.email.is_empty(),
+                ),
+                (by_name.get(&name_key(&draft.name)), SameAs::Name, true),
+            ]
+            .into_iter()
+            .filter(|(_, _, usable)| *usable)
+            .find_map(|(at, same, _)| at.map(|at| (&self.contacts[*at], same)));
+            // A namesake with another LinkedIn profile is another person.
+            let found = found.filter(|(contact, same)| {
+                *same != SameAs::Name
+                    || contact.linkedin.is_empty()
+                    || draft.linkedin.is_empty()
+                    || link_key(&contact.linkedin) == link_key(&draft.linkedin)
+            });
+            let existing = found.map(|(contact, same)| Existing {
+                id: contact.id,
+                name: contact.name.clone(),
+                same,
+                fills: fills(contact, &draft),
+            });
+            let proposed = if existing.is_some() {
+                ImportAction::Merge
+            } else {
+                ImportAction::Add
+            };
+            placed.push(Some(plan.people.len()));
+            plan.people.push(Planned {
+                place: person.place,
+                draft,
+                warnings,
+                existing,
+                proposed,
+                reach_outs: 0,
+                connected: person.connected,
+            });
+        }
+        let mut seen: std::collections::HashSet<(usize, Channel, NaiveDate)> =
+            std::collections::HashSet::new();
+        for mut reach_out in incoming.reach_outs {
+            let Some(Some(at)) = placed.get(reach_out.person).copied() else {
+                continue;
+            };
+            if check_day(reach_out.date).is_err() || reach_out.date > today {
+                plan.skipped.push(Skipped {
+                    place: plan.people[at].place.clone(),
+                    reason: format!(
+                        "a reach-out dated {} is outside the dates Reachout keeps",
+                        super::dates::long_day(reach_out.date)
+                    ),
+                });
+                continue;
+            }
+            if reach_out
+                .outcome_date
+                .is_some_and(|d| check_day(d).is_err() || d > today || d < reach_out.date)
+            {
+                reach_out.outcome_date = Some(reach_out.date);
+            }
+            let mut note_warnings = Vec::new();
+            cut(
+                &mut reach_out.note,
+                Limits::REACH_OUT_NOTE,
+                "A message",
+                &mut note_warnings,
+            );
+            cut(
+                &mut reach_out.outcome_note,
+                Limits::REACH_OUT_NOTE,
+                "A reply",
+                &mut note_warnings,
+            );
+            plan.people[at].warnings.extend(note_warnings);
+            // One reach-out per person, channel and day: an invitation and a first message
+            // sent the same morning are one step.
+            if !seen.insert((at, reach_out.channel, reach_out.date)) {
+                if let Some(kept) = plan.reach_outs.iter_mut().find(|r| {
+                    r.person == at && r.channel == reach_out.channel && r.date == reach_out.date
+                }) {
+                    if kept.outcome.is_awaiting() && !reach_out.outcome.is_awaiting() {
+                        kept.outcome = reach_out.outcome;
+                        kept.outcome_date = reach_out.outcome_date;
+                        kept.outcome_note = reach_out.outcome_note;
+                    }
+                    if kept.note.is_empty() {
+                        kept.note = reach_out.note;
+                    }
+                }
+                continue;
+            }
+            reach_out.person = at;
+            plan.people[at].reach_outs += 1;
+            plan.reach_outs.push(reach_out);
+        }
+        // Invitations to people among the connections were accepted; unanswered ones long
+        // past are closed.
+        for reach_out in &mut plan.reach_outs {
+            if reach_out.invitation && reach_out.outcome.is_awaiting() {
+                if let Some(day) = plan.people[reach_out.person].connected {
+                    reach_out.outcome = Outcome::Accepted;
+                    reach_out.outcome_date = day
+                        .filter(|d| *d >= reach_out.date && *d <= today)
+                        .or(Some(reach_out.date));
+                    reach_out.outcome_note = "Accepted the invitation to connect.".into();
+                }
+            }
+            if reach_out.outcome.is_awaiting()
+                && (today - reach_out.date).num_days() > STALE_AFTER_DAYS
+            {
+                reach_out.outcome = Outcome::NoResponse;
+                reach_out.outcome_date = None;
+            }
+        }
+        plan
+    }
+
+    /// The book with the import applied, as `actions` (one per planned person) say; the book
+    /// itself is not touched, so an import happens entirely or not at all.
+    pub fn apply_import(
+        &self,
+        plan: &ImportPlan,
+        actions: &[ImportAction],
+        now: DateTime<Utc>,
+    ) -> Result<(Book, ImportSummary), ModelError> {
+        let mut book = self.clone();
+        let mut summary = ImportSummary::default();
+        let needed = plan.people.len() + plan.reach_outs.len();
+        if book.next_id.max(1).saturating_add(needed as u64) > Limits::MAX_ID.saturating_add(1) {
+            return Err(ModelError::OutOfIds);
+        }
+        let mut ids: Vec<Option<ContactId>> = Vec::with_capacity(plan.people.len());
+        for (at, person) in plan.people.iter().enumerate() {
+            let action = actions.get(at).copied().unwrap_or(person.proposed);
+            let existing = person
+                .existing
+                .as_ref()
+                .filter(|e| book.contact(e.id).is_some());
+            match (action, existing) {
+                (ImportAction::Skip, _) => {
+                    summary.left_out += 1;
+                    ids.push(None);
+                }
+                (ImportAction::Merge, Some(existing)) => {
+                    let contact = book
+                        .contacts
+                        .iter_mut()
+                        .find(|c| c.id == existing.id)
+                        .ok_or(ModelError::UnknownContact(existing.id))?;
+                    if merge_into(contact, &person.draft, now) {
+                        summary.merged += 1;
+                    }
+                    ids.push(Some(existing.id));
+                }
+                _ => {
+                    let id = book.add_contact(&person.draft, now)?;
+                    summary.added += 1;
+                    ids.push(Some(id));
+                }
+            }
+        }
+        let mut known: std::collections::HashSet<(ContactId, Channel, NaiveDate)> = book
+            .reach_outs
+            .iter()
+            .map(|r| (r.contact, r.channel, r.date))
+            .collect();
+        for reach_out in &plan.reach_outs {
+            let Some(Some(contact)) = ids.get(reach_out.person).copied() else {
+                continue;
+            };
+            if !known.insert((contact, reach_out.channel, reach_out.date)) {
+                summary.reach_outs_known += 1;
+                continue;
+            }
+            let id = ReachOutId(book.take_id()?);
+            let stale =
+                reach_out.outcome == Outcome::NoResponse && reach_out.outcome_date.is_none();
+            book.reach_outs.push(ReachOut {
+                id,
+                contact,
+                channel: reach_out.channel,
+                date: reach_out.date,
+                note: reach_out.note.clone(),
+                created: now,
+                follows_up: None,
+                outcome: reach_out.outcome,
+                outcome_date: if reach_out.outcome.is_awaiting() {
+                    None
+                } else {
+                    reach_out.outcome_date.or(Some(reach_out.date))
+                },
+                outcome_note: reach_out.outcome_note.clone(),
+                snoozed_until: None,
+                loop_closed: stale,
+                before: Default::default(),
+                after: Default::default(),
+            });
+            summary.reach_outs += 1;
+        }
+        Ok((book, summary))
+    }
+}
+
+/// Fills the empty fields of `contact` from `draft` (already checked); true if anything changed.
+fn merge_into(contact: &mut Contact, draft: &ContactDraft, now: DateTime<Utc>) -> bool {
+    let mut changed = false;
+    for (mine, theirs) in [
+        (&mut contact.company, &draft.company),
+        (&mut contact.role, &draft.role),
+        (&mut contact.email, &draft.email),
+        (&mut contact.linkedin, &draft.linkedin),
+        (&mut contact.phone, &draft.phone),
+        (&mut contact.other_link, &draft.other_link),
+        (&mut contact.how_we_met, &draft.how_we_met),
+        (&mut contact.notes, &draft.notes),
+    ] {
+        let theirs = theirs.trim();
+        if mine.is_empty() && !theirs.is_empty() {
+            *mine = theirs.to_string();
+            changed = true;
+        }
+    }
+    let tags: Vec<String> = new_tags(contact, draft).map(String::from).collect();
+    for tag in tags {
+        if contact.tags.len() < Limits::TAGS {
+            contact.tags.push(tag);
+            changed = true;
+        }
+    }
+    if changed {
+        contact.updated = now;
+    }
+    changed
+}
+
+/// Where each key of the book's contacts is; empty keys are left out.
+fn index(book: &Book, key: impl Fn(&Contact) -> String) -> IdMap<String, usize> {
+    let mut map = IdMap::default();
+    for (at, contact) in book.contacts.iter().enumerate() {
+        let key = key(contact);
+        if !key.is_empty() {
+            map.entry(key).or_insert(at);
+        }
+    }
+    map
+}
