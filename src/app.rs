@@ -15,6 +15,7 @@ use crate::pages::contact::ContactPage;
 use crate::pages::contact_edit::{EditContactPage, NewContactPage};
 use crate::pages::contacts::ContactsPage;
 use crate::pages::data::DataPage;
+use crate::pages::import::ImportPage;
 use crate::pages::insights::InsightsPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::report::ReportPage;
@@ -92,6 +93,7 @@ pub fn Shell() -> impl IntoView {
                 <Route path=path!("/contacts/:id/edit") view=EditContactPage/>
                 <Route path=path!("/insights") view=InsightsPage/>
                 <Route path=path!("/data") view=DataPage/>
+                <Route path=path!("/import") view=ImportPage/>
                 <Route path=path!("/settings") view=SettingsPage/>
                 <Route path=path!("/templates") view=TemplatesPage/>
                 <Route path=path!("/report") view=ReportPage/>

@@ -7,7 +7,7 @@ use reachout::model::{Book, Channel, ContactDraft, ImportAction, Incoming, Outco
 
 fn fixture(path: &str) -> Vec<u8> {
     std::fs::read(format!(
-        "{}/../shared/fixtures/{path}",
+        "{}/tests/fixtures/{path}",
         env!("CARGO_MANIFEST_DIR")
     ))
     .unwrap_or_else(|e| panic!("{path}: {e}"))

@@ -4,6 +4,7 @@ pub mod backup;
 pub mod columns;
 pub mod compact;
 pub mod document;
+pub mod export;
 pub mod import;
 pub mod parts;
 #[cfg(any(test, feature = "sample"))]

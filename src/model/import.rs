@@ -220,6 +220,8 @@ pub struct ImportPlan {
     pub reach_outs: Vec<IncomingReachOut>,
     pub skipped: Vec<Skipped>,
     pub notes: Vec<String>,
+    /// Reach-outs the book has already (the same person, channel and day).
+    pub known_reach_outs: usize,
 }
 
 impl ImportPlan {
@@ -254,15 +256,23 @@ impl ImportSummary {
     pub fn describe(&self) -> String {
         use super::dates::plural;
         let mut text = format!(
-            "Imported: {} added, {} merged into contacts you had, {} and {} left out.",
-            plural(self.added, "contact", "contacts"),
-            self.merged,
-            plural(self.reach_outs, "reach-out", "reach-outs"),
-            self.left_out
+            "Imported: {} and {}.",
+            plural(self.added, "new contact", "new contacts"),
+            plural(self.reach_outs, "reach-out", "reach-outs")
         );
+        if self.merged > 0 {
+            text.push_str(&format!(
+                " {} you had {} filled in.",
+                plural(self.merged, "contact", "contacts"),
+                if self.merged == 1 { "was" } else { "were" }
+            ));
+        }
+        if self.left_out > 0 {
+            text.push_str(&format!(" {} left out, as you chose.", self.left_out));
+        }
         if self.reach_outs_known > 0 {
             text.push_str(&format!(
-                " {} you already had.",
+                " {} you had already.",
                 plural(
                     self.reach_outs_known,
                     "reach-out was one",
@@ -490,6 +500,11 @@ impl Book {
         }
         let mut seen: std::collections::HashSet<(usize, Channel, NaiveDate)> =
             std::collections::HashSet::new();
+        let in_book: std::collections::HashSet<(ContactId, Channel, NaiveDate)> = self
+            .reach_outs
+            .iter()
+            .map(|r| (r.contact, r.channel, r.date))
+            .collect();
         for mut reach_out in incoming.reach_outs {
             let Some(Some(at)) = placed.get(reach_out.person).copied() else {
                 continue;
@@ -540,6 +555,12 @@ impl Book {
                     }
                 }
                 continue;
+            }
+            if let Some(existing) = &plan.people[at].existing {
+                if in_book.contains(&(existing.id, reach_out.channel, reach_out.date)) {
+                    plan.known_reach_outs += 1;
+                    continue;
+                }
             }
             reach_out.person = at;
             plan.people[at].reach_outs += 1;

@@ -2,6 +2,7 @@
 //! Nothing here touches the browser or a clock; time and ids come in from the edge.
 
 mod book;
+mod calendar;
 mod check;
 mod contact;
 mod courage;
@@ -24,13 +25,14 @@ mod tracking;
 mod validate;
 
 pub use book::{Book, ModelError, Win};
+pub use calendar::{CalendarEntry, Dated};
 pub use check::Adjustment;
 pub use contact::{Contact, ContactDraft, ContactField};
 pub use courage::{After, Before, BeforeDraft, CheckIn, CheckInDue, Expectation, StingGuess};
 pub use follow_up::{Agenda, Degree, OpenThread, Stage, StayInTouchDue};
 pub use import::{
-    ImportAction, ImportPlan, ImportSummary, Incoming, IncomingPerson, IncomingReachOut, Planned,
-    Skipped, STALE_AFTER_DAYS,
+    Existing, ImportAction, ImportPlan, ImportSummary, Incoming, IncomingPerson, IncomingReachOut,
+    Planned, Skipped, STALE_AFTER_DAYS,
 };
 pub use merge::{Conflict, Side, Undo};
 pub use near_miss::NearMiss;

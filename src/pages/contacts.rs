@@ -300,13 +300,17 @@ pub fn ContactsPage() -> impl IntoView {
         <section class="page">
             <header class="page-header">
                 <h1>"Contacts"</h1>
-                <a class="button primary" href=href("/contacts/new")>"Add contact"</a>
+                <div class="actions">
+                    <a class="button" href=href("/import")>"Import"</a>
+                    <a class="button primary" href=href("/contacts/new")>"Add contact"</a>
+                </div>
             </header>
             <Show when=move || { total() > 0 }
                 fallback=|| view! {
                     <div class="card empty">
                         <p>"No contacts yet. Who would you like to talk to?"</p>
                         <a class="button primary" href=href("/contacts/new")>"Add your first contact"</a>
+                        <a class="button" href=href("/import")>"Import from LinkedIn, a phone or a spreadsheet"</a>
                     </div>
                 }>
                 <search class="card filters">

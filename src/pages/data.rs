@@ -6,6 +6,8 @@ use crate::clock;
 use crate::components::storage_banner::QuarantinedCopy;
 use crate::format::backup::{self, Preview, MAX_BACKUP_BYTES};
 use crate::format::document::Document;
+use crate::format::export;
+use crate::links::href;
 use crate::model::dates::{long_day, plural};
 use crate::model::one_decimal;
 use crate::state::{use_app_state, DataError, QUOTA_UNITS};
@@ -36,6 +38,7 @@ pub fn DataPage() -> impl IntoView {
             </div>
             <BackupCard/>
             <RestoreCard/>
+            <ImportExportCard/>
             <StorageCard/>
             <UnreadableCopies/>
         </section>
@@ -170,8 +173,14 @@ fn RestoreCard() -> impl IntoView {
         clear_input();
     };
     let undo = move |_| {
+        let cause = state
+            .snapshot()
+            .with_untracked(|s| s.as_ref().map(|s| s.cause.clone()));
         state.undo_restore();
-        done.set(Some("The data from before the restore is back.".into()));
+        done.set(Some(format!(
+            "The data from before {} is back.",
+            cause.unwrap_or_else(|| "the restore".into())
+        )));
     };
     view! {
         <div class="card form">
@@ -220,14 +229,100 @@ fn RestoreCard() -> impl IntoView {
                 let kept = if s.stored { "" } else { " (kept in this tab only: this browser is not storing data)" };
                 view! {
                     <div class="actions">
-                        <button type="button" class="button" on:click=undo>"Undo the restore"</button>
+                        <button type="button" class="button" on:click=undo>{format!("Undo {}", s.cause)}</button>
                         <p class="muted small">{format!(
-                            "Puts back the {} and {} you had before the restore on {when}{kept}.",
+                            "Puts back the {} and {} you had before {} on {when}{kept}.",
                             plural(s.book.contacts.len(), "contact", "contacts"),
-                            plural(s.book.reach_outs.len(), "reach-out", "reach-outs"))}</p>
+                            plural(s.book.reach_outs.len(), "reach-out", "reach-outs"), s.cause)}</p>
                     </div>
                 }
             })}
+        </div>
+    }
+}
+
+/// One of the exports for other programs.
+#[derive(Clone, Copy)]
+enum Export {
+    ContactsCsv,
+    ReachOutsCsv,
+    Vcard,
+    Calendar,
+}
+
+impl Export {
+    fn make(self) -> Result<String, crate::download::DownloadError> {
+        let state = use_app_state();
+        state.flush();
+        let today = clock::today();
+        let (name, text, mime) = state.book().with_untracked(|b| match self {
+            Export::ContactsCsv => (
+                export::file_name("contacts", today, "csv"),
+                export::contacts_csv(b),
+                "text/csv",
+            ),
+            Export::ReachOutsCsv => (
+                export::file_name("reach-outs", today, "csv"),
+                export::reach_outs_csv(b),
+                "text/csv",
+            ),
+            Export::Vcard => (
+                export::file_name("contacts", today, "vcf"),
+                export::contacts_vcard(b),
+                "text/vcard",
+            ),
+            Export::Calendar => (
+                export::file_name("follow-ups", today, "ics"),
+                export::calendar_ics(b, today, clock::now()),
+                "text/calendar",
+            ),
+        });
+        crate::download::offer(&name, &text, mime)?;
+        Ok(format!(
+            "Downloaded {name} ({} KB).",
+            text.len().div_ceil(1000)
+        ))
+    }
+}
+
+#[component]
+fn ImportExportCard() -> impl IntoView {
+    let status = RwSignal::new(None::<Result<String, String>>);
+    let button = move |export: Export, label: &'static str| {
+        view! {
+            <button type="button" class="button"
+                on:click=move |_| status.set(Some(export.make().map_err(|e| e.to_string())))>
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <div class="card">
+            <h2>"Import and export"</h2>
+            <p>
+                "Bring contacts in from LinkedIn, a phone\u{2019}s address book or a spreadsheet: "
+                <a href=href("/import")>"Import contacts"</a>"."
+            </p>
+            <p class="muted small">
+                "Take your data to other programs. CSV opens in any spreadsheet (cells that a \
+                 spreadsheet would run as formulas are marked with a leading \u{2019}); vCard goes \
+                 into a phone or another address book; the calendar file puts your upcoming \
+                 follow-ups and stay-in-touch dates into Google, Apple or Outlook calendars. The \
+                 backup above stays the one file that holds everything."
+            </p>
+            <div class="actions">
+                {button(Export::ContactsCsv, "Contacts as CSV")}
+                {button(Export::ReachOutsCsv, "Reach-outs as CSV")}
+                {button(Export::Vcard, "Contacts as vCard")}
+                {button(Export::Calendar, "Follow-ups as a calendar file")}
+            </div>
+            <p class="status" role="status">
+                {move || match status.get() { Some(Ok(m)) => m, _ => String::new() }}
+            </p>
+            {move || match status.get() {
+                Some(Err(m)) => Some(view! { <p class="form-error" role="alert">{m}</p> }),
+                _ => None,
+            }}
         </div>
     }
 }

@@ -4,6 +4,7 @@ pub mod contact;
 pub mod contact_edit;
 pub mod contacts;
 pub mod data;
+pub mod import;
 pub mod insights;
 pub mod not_found;
 pub mod report;

@@ -18,7 +18,12 @@ pub struct Snapshot {
     pub taken_at: DateTime<Utc>,
     /// False only where the app runs without storage: then it lasts as long as this tab.
     pub stored: bool,
+    /// What it was taken before: "the restore" or "the import".
+    pub cause: String,
 }
+
+/// The preference that remembers what the stored snapshot was taken before.
+const SNAPSHOT_CAUSE: &str = "snapshot-cause";
 
 /// Why a backup or the copy of unreadable data was not downloaded.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -36,6 +41,8 @@ pub enum DataError {
 pub enum RestoreError {
     #[error("Nothing was restored: there is no room in this browser's storage for a safety copy of your current data, so the restore could not be undone. Download a backup of your current data first, then remove the copy of an earlier restore (\u{201c}Undo the restore\u{201d} or delete unneeded contacts) and try again.")]
     NoRoomForSafetyCopy,
+    #[error("Nothing was imported: there is no room in this browser's storage for a safety copy of your current data, so the import could not be undone. Download a backup first, then remove the copy kept by an earlier restore or import (\u{201c}Undo\u{201d} it, or delete unneeded contacts) and try again.")]
+    NoRoomForImportCopy,
 }
 
 impl Snapshot {
@@ -47,6 +54,9 @@ impl Snapshot {
             book: document.data,
             taken_at: document.saved_at,
             stored: true,
+            cause: storage::preference(namespace, SNAPSHOT_CAUSE)
+                .filter(|cause| cause == "the import")
+                .unwrap_or_else(|| "the restore".into()),
         })
     }
 }
@@ -139,6 +149,18 @@ impl AppState {
     /// storage. When the snapshot cannot be stored, nothing is restored: a restore that could
     /// not be undone after a reload would put the current data at risk.
     pub fn restore(&self, backup: Document) -> Result<(), RestoreError> {
+        self.replace_undoably(backup.data, "the restore")
+            .map_err(|()| RestoreError::NoRoomForSafetyCopy)
+    }
+
+    /// Puts in the book an import made, after the same safety copy as a restore: one click
+    /// ("Undo the import") puts back the data from before, even after a reload.
+    pub fn import(&self, book: Book) -> Result<(), RestoreError> {
+        self.replace_undoably(book, "the import")
+            .map_err(|()| RestoreError::NoRoomForImportCopy)
+    }
+
+    fn replace_undoably(&self, book: Book, cause: &str) -> Result<(), ()> {
         self.flush();
         let now = clock::now();
         let current = self.book.get_untracked();
@@ -147,8 +169,9 @@ impl AppState {
             let text = document::encode_packed(&current, self.revision.get_untracked(), now);
             let key = storage::snapshot_key(&self.namespace());
             if !self.store.with_value(|s| s.write_beside(&key, &text)) {
-                return Err(RestoreError::NoRoomForSafetyCopy);
+                return Err(());
             }
+            self.remember(SNAPSHOT_CAUSE, cause);
             true
         } else {
             false
@@ -157,10 +180,11 @@ impl AppState {
             book: current,
             taken_at: now,
             stored,
+            cause: cause.to_string(),
         }));
-        self.replace(backup.data);
-        // If the save of the restored data fails, the banner says so; the stored snapshot
-        // still undoes it.
+        self.replace(book);
+        // If the save of the new data fails, the banner says so; the stored snapshot still
+        // undoes it.
         Ok(())
     }
 

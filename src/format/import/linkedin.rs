@@ -15,10 +15,10 @@ use crate::model::{
 };
 
 /// The header cells of a LinkedIn file, by lower-case name.
-struct Columns(HashMap<String, usize>);
+pub(crate) struct Columns(HashMap<String, usize>);
 
 impl Columns {
-    fn new(header: &[String]) -> Columns {
+    pub(crate) fn new(header: &[String]) -> Columns {
         Columns(
             header
                 .iter()
@@ -29,7 +29,7 @@ impl Columns {
     }
 
     /// The cell under `name` in `row`, trimmed; empty when the file has no such column.
-    fn get<'a>(&self, row: &'a [String], name: &str) -> &'a str {
+    pub(crate) fn get<'a>(&self, row: &'a [String], name: &str) -> &'a str {
         self.0
             .get(name)
             .and_then(|at| row.get(*at))

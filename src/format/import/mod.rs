@@ -57,6 +57,8 @@ pub enum Kind {
     Invitations,
     Messages,
     VCard,
+    /// Reachout's own reach-outs CSV.
+    ReachOuts,
     /// Any other table: it needs a column mapping.
     Table,
 }
@@ -68,6 +70,7 @@ impl Kind {
             Kind::Invitations => "LinkedIn invitations",
             Kind::Messages => "LinkedIn messages",
             Kind::VCard => "vCard contacts",
+            Kind::ReachOuts => "Reachout reach-outs",
             Kind::Table => "a table of contacts",
         }
     }
@@ -181,6 +184,9 @@ pub fn kind_of(name: &str, text: &str) -> Result<Kind, ImportError> {
         if lower.contains("conversation id") && lower.contains("content") {
             return Ok(Kind::Messages);
         }
+        if lower.starts_with("contact,contact linkedin,contact email,channel,date") {
+            return Ok(Kind::ReachOuts);
+        }
     }
     Ok(Kind::Table)
 }
@@ -204,6 +210,7 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Read, ImportError> {
         Kind::Invitations => linkedin::invitations(name, &text)?,
         Kind::Messages => linkedin::messages(name, &text)?,
         Kind::VCard => vcard::read(name, text.as_bytes())?,
+        Kind::ReachOuts => table::reach_outs(name, &text)?,
         Kind::Table => {
             let mut table = table::Table::read(name, &text)?;
             table.notes.extend(note);

@@ -3,8 +3,12 @@
 //! shown, and each column is mapped to a field, with a first guess from the header's words that
 //! the person can change. CSV is read with the `csv` crate.
 
+use chrono::NaiveDate;
+
+use super::linkedin::Columns;
 use super::{check_rows, one_line, place, ImportError};
-use crate::model::{ContactDraft, Incoming, IncomingPerson, Skipped};
+use crate::format::export::{channel_named, outcome_named};
+use crate::model::{ContactDraft, Incoming, IncomingPerson, IncomingReachOut, Outcome, Skipped};
 
 /// A table read from text: its header and its rows, each with its line in the file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -388,4 +392,49 @@ pub fn neutral(cell: &str) -> String {
         Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_string(),
         _ => cell.to_string(),
     }
+}
+
+/// Reachout's own reach-outs CSV (`format::export::reach_outs_csv`): each row a reach-out to
+/// the contact it names (by name, LinkedIn profile and email, so that it finds them again).
+pub fn reach_outs(name: &str, text: &str) -> Result<Incoming, ImportError> {
+    let text = text.trim_start_matches('\u{feff}');
+    let table = rows(name, text, b',', 0)?;
+    let columns = Columns::new(&table.header);
+    let cell = |row: &[String], column: &str| neutral(columns.get(row, column));
+    let day = |text: String| NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
+    let mut incoming = Incoming::default();
+    for (line, row) in &table.rows {
+        let here = place(name, *line);
+        let (Some(channel), Some(date)) =
+            (channel_named(&cell(row, "channel")), day(cell(row, "date")))
+        else {
+            incoming.skipped.push(Skipped {
+                place: here,
+                reason: "its channel or date can't be read".into(),
+            });
+            continue;
+        };
+        let person = incoming.add_person(IncomingPerson {
+            place: here,
+            draft: ContactDraft {
+                name: one_line(&cell(row, "contact")),
+                linkedin: cell(row, "contact linkedin"),
+                email: cell(row, "contact email"),
+                ..ContactDraft::default()
+            },
+            connected: None,
+        });
+        let outcome = outcome_named(&cell(row, "outcome")).unwrap_or(Outcome::Awaiting);
+        incoming.reach_outs.push(IncomingReachOut {
+            person,
+            channel,
+            date,
+            note: cell(row, "note"),
+            outcome,
+            outcome_date: day(cell(row, "outcome date")),
+            outcome_note: cell(row, "outcome note"),
+            invitation: false,
+        });
+    }
+    Ok(incoming)
 }

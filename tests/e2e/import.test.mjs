@@ -1,0 +1,179 @@
+// End-to-end: bringing a network in and taking data out, as a person does it: real files
+// through the real file input, a preview before anything changes, a choice per duplicate,
+// undo, and exports as real downloads.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { addContact, freshPage, serveAndBrowse, storedDocument, visit } from './support.mjs';
+
+const setup = serveAndBrowse();
+const FIXTURES = path.resolve('tests/fixtures');
+const linkedin = (name) => path.join(FIXTURES, 'linkedin', name);
+
+const names = (document) => (document?.data.contacts ?? []).map((c) => c.name).sort();
+
+async function choose(page, files) {
+  await visit(page, setup.server.url, '/import');
+  await page.getByLabel('Files to import').setInputFiles(files);
+  await page.getByRole('heading', { name: 'Before anything changes' }).waitFor();
+  return page.getByRole('region', { name: 'Before anything changes' });
+}
+
+test('LinkedIn connections and invitations: preview, confirm, find them; again adds nothing; undo', async (t) => {
+  const page = await freshPage(t, setup);
+  await addContact(page, setup.server.url, { Name: 'Priya', Email: 'priya@example.com' });
+  const preview = await choose(page, [linkedin('Connections.csv'), linkedin('Invitations.csv')]);
+  await preview.getByText('6 new contacts, 1 already in your contacts, 3 reach-outs, 1 row left out.').waitFor();
+  await preview.getByText('Connections.csv, line 8: it has no name', { exact: false }).waitFor();
+  await preview.getByText('You have Priya with the same email. Merging fills in: Company, Role, LinkedIn profile, How we met.').waitFor();
+  assert.equal(await page.getByLabel('What to do with Priya Raman').inputValue(), 'merge');
+  await preview.getByText(/1 invitation you received left out/).waitFor();
+  assert.deepEqual(names(await storedDocument(page)), ['Priya'], 'nothing changes before confirming');
+
+  await page.getByRole('button', { name: 'Import 6 new contacts, 1 merged, 3 reach-outs' }).click();
+  await page.getByRole('status').getByText('Imported: 6 new contacts and 3 reach-outs. 1 contact you had was filled in.').waitFor();
+  const stored = await storedDocument(page);
+  assert.deepEqual(names(stored), [
+    'Ada Okafor', 'Dana Whitfield', 'José Núñez', 'Li Wei', 'Marcus O\'Neil', 'Priya', 'Zoë van der Berg']);
+  const priya = stored.data.contacts.find((c) => c.name === 'Priya');
+  assert.equal(priya.company, 'City Hospital');
+  assert.equal(priya.email, 'priya@example.com');
+  assert.equal(stored.data.reach_outs.length, 3);
+  assert.ok(stored.data.reach_outs.every((r) => r.channel === 'linkedin'));
+
+  // The contacts are there to find, with their history.
+  await visit(page, setup.server.url, '/contacts?q=ada');
+  await page.getByRole('link', { name: 'Ada Okafor' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Ada Okafor' }).waitFor();
+  await page.getByText('Head of "Growth"', { exact: false }).first().waitFor();
+  await page.getByText('Hi Ada, I enjoyed your talk on pricing experiments', { exact: false }).waitFor();
+
+  // The same files again: everyone is known, nothing new.
+  const again = await choose(page, [linkedin('Connections.csv'), linkedin('Invitations.csv')]);
+  await again.getByText(/0 new contacts, 7 already in your contacts, 0 reach-outs.*3 reach-outs are ones you have already/).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Nothing new to import' }).isDisabled(), true);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await again.waitFor({ state: 'detached' });
+
+  await page.getByRole('button', { name: 'Undo the import' }).click();
+  await page.getByRole('status').getByText('The data from before the import is back.').waitFor();
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+  const undone = await storedDocument(page);
+  assert.deepEqual(names(undone), ['Priya']);
+  assert.equal(undone.data.contacts[0].company ?? '', '');
+});
+
+test('the whole LinkedIn export with messages: replies become answered reach-outs', async (t) => {
+  const page = await freshPage(t, setup);
+  const preview = await choose(page, [
+    linkedin('Connections.csv'), linkedin('Invitations.csv'), linkedin('messages.csv')]);
+  await preview.getByText('7 new contacts, 0 already in your contacts, 5 reach-outs, 1 row left out.').waitFor();
+  await preview.getByText(/1 group conversation left out/).waitFor();
+  await page.getByRole('button', { name: 'Import 7 new contacts, 5 reach-outs' }).click();
+  await page.getByRole('status').getByText('Imported: 7 new contacts and 5 reach-outs.').waitFor();
+  const stored = await storedDocument(page);
+  const ada = stored.data.contacts.find((c) => c.name === 'Ada Okafor');
+  const toAda = stored.data.reach_outs.filter((r) => r.contact === ada.id);
+  assert.equal(toAda.length, 2);
+  assert.ok(toAda.every((r) => r.outcome === 'accepted'), JSON.stringify(toAda));
+});
+
+test('a duplicate can be skipped or added anyway, one by one', async (t) => {
+  const page = await freshPage(t, setup);
+  await addContact(page, setup.server.url, { Name: 'Ada Okafor', Company: 'Old Co' });
+  await addContact(page, setup.server.url, { Name: 'Li Wei' });
+  await choose(page, [linkedin('Connections.csv')]);
+  await page.getByLabel('What to do with Ada Okafor').selectOption('skip');
+  await page.getByLabel('What to do with Li Wei').selectOption('add');
+  await page.getByRole('button', { name: 'Import 5 new contacts' }).click();
+  await page.getByRole('status').getByText('Imported: 5 new contacts and 0 reach-outs. 1 left out, as you chose.').waitFor();
+  const stored = await storedDocument(page);
+  assert.equal(stored.data.contacts.filter((c) => c.name === 'Li Wei').length, 2);
+  const ada = stored.data.contacts.filter((c) => c.name === 'Ada Okafor');
+  assert.equal(ada.length, 1);
+  assert.equal(ada[0].company, 'Old Co');
+});
+
+test('a vCard from a phone, and any CSV with its columns mapped', async (t) => {
+  const page = await freshPage(t, setup);
+  const cards = await choose(page, [path.join(FIXTURES, 'vcard', 'apple-3.0.vcf')]);
+  await cards.getByText('2 new contacts', { exact: false }).waitFor();
+  await cards.getByText(/1 photo left out/).waitFor();
+  await page.getByRole('button', { name: 'Import 2 new contacts' }).click();
+  await page.getByRole('status').getByText(/Imported: 2 new contacts/).waitFor();
+  const grace = (await storedDocument(page)).data.contacts.find((c) => c.name === 'Grace Chen');
+  assert.equal(grace.linkedin, 'https://www.linkedin.com/in/gracechen');
+  assert.deepEqual(grace.tags, ['mentor', 'research']);
+
+  const dir = await mkdtemp(path.join(tmpdir(), 'reachout-import-'));
+  const sheet = path.join(dir, 'people.csv');
+  await writeFile(sheet, 'Full name;Firm;Mail;Notes\nAna Lima;Acme;ana@acme.example;Met at a meetup\n');
+  await choose(page, [sheet]);
+  await page.getByRole('heading', { name: 'Which column is which?' }).waitFor();
+  assert.equal(await page.getByLabel('Full name').inputValue(), 'name');
+  assert.equal(await page.getByLabel('Firm').inputValue(), 'ignore');
+  await page.getByLabel('Firm').selectOption('company');
+  await page.getByLabel('Mail').selectOption('email');
+  await page.getByRole('button', { name: 'Import 1 new contact' }).click();
+  await page.getByRole('status').getByText(/Imported: 1 new contact /).waitFor();
+  const ana = (await storedDocument(page)).data.contacts.find((c) => c.name === 'Ana Lima');
+  assert.equal(ana.company, 'Acme');
+  assert.equal(ana.email, 'ana@acme.example');
+  // The mapping is remembered for a file with the same columns.
+  await choose(page, [sheet]);
+  assert.equal(await page.getByLabel('Firm').inputValue(), 'company');
+});
+
+test('hostile files get a message and change nothing', async (t) => {
+  const page = await freshPage(t, setup);
+  await addContact(page, setup.server.url, { Name: 'Ana Lima' });
+  await storedDocument(page); // saved now, not 300 ms later
+  const before = await page.evaluate(() => localStorage.getItem('reachout:document'));
+  await visit(page, setup.server.url, '/import');
+  const cases = {
+    'binary.vcf': 'binary.vcf is not text',
+    'not-a-backup.json': 'use “Restore a backup” on the Data page',
+  };
+  for (const [file, message] of Object.entries(cases)) {
+    await page.getByLabel('Files to import').setInputFiles(path.join(FIXTURES, 'hostile', file));
+    await page.getByRole('alert').getByText(message, { exact: false }).waitFor();
+  }
+  // Markup in a name is shown as text, never run; a script link is left out.
+  const preview = await choose(page, [path.join(FIXTURES, 'hostile', 'Connections.csv')]);
+  await preview.getByText('<img src=x onerror=alert(1)>', { exact: false }).first().waitFor();
+  await preview.getByText(/LinkedIn profile “javascript:alert\(document\.domain\)” left out/).waitFor();
+  await preview.getByText(/9 cells where the header has 7/).waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('reachout:document')), before);
+});
+
+test('exports are real downloads: CSV safe for spreadsheets, vCard and a calendar file', async (t) => {
+  const page = await freshPage(t, setup);
+  await addContact(page, setup.server.url, { Name: '=Ana Lima', Company: 'Acme, Inc.', Email: 'ana@example.com' }, 'Email');
+  await visit(page, setup.server.url, '/data');
+  const download = async (name) => {
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name }).click(),
+    ]);
+    return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+  };
+  const contacts = await download('Contacts as CSV');
+  assert.match(contacts.name, /^reachout-contacts-\d{4}-\d{2}-\d{2}\.csv$/);
+  assert.match(contacts.text, /^\uFEFFName,Company,Role,Email/);
+  assert.ok(contacts.text.includes('\'=Ana Lima,"Acme, Inc.",,ana@example.com'), contacts.text);
+  const reachOuts = await download('Reach-outs as CSV');
+  assert.ok(reachOuts.text.includes('\'=Ana Lima,,ana@example.com,Email,'), reachOuts.text);
+  const card = await download('Contacts as vCard');
+  assert.match(card.name, /\.vcf$/);
+  assert.ok(card.text.includes('BEGIN:VCARD\r\nVERSION:4.0\r\nFN:=Ana Lima\r\n'), card.text);
+  assert.ok(card.text.includes('ORG:Acme\\, Inc.\r\n'));
+  const calendar = await download('Follow-ups as a calendar file');
+  assert.match(calendar.name, /\.ics$/);
+  assert.ok(calendar.text.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n'));
+  assert.ok(calendar.text.includes('SUMMARY:Follow up with =Ana Lima\r\n'), calendar.text);
+  assert.ok(calendar.text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75));
+  await page.getByRole('status').getByText(/Downloaded reachout-follow-ups-/).waitFor();
+});
