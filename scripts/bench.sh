@@ -5,5 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 cargo run --release --quiet --example storage_bench
+cargo run --release --quiet --example import_bench
 trunk build --release
 node scripts/bench.mjs

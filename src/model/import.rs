@@ -59,6 +59,34 @@ pub struct Incoming {
     pub skipped: Vec<Skipped>,
     /// Things the preview should say about the files as a whole ("read as Latin-1").
     pub notes: Vec<String>,
+    /// Where each person is, by LinkedIn profile, email and name: a file of thousands of
+    /// rows must not compare every row with every other.
+    found: Keys,
+}
+
+/// The people of an [`Incoming`] by their keys.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Keys {
+    link: IdMap<String, usize>,
+    email: IdMap<String, usize>,
+    name: IdMap<String, usize>,
+}
+
+impl Keys {
+    fn add(&mut self, draft: &ContactDraft, at: usize) {
+        let link = link_key(&draft.linkedin);
+        if !draft.linkedin.trim().is_empty() {
+            self.link.entry(link).or_insert(at);
+        }
+        let email = draft.email.trim().to_lowercase();
+        if !email.is_empty() {
+            self.email.entry(email).or_insert(at);
+        }
+        let name = name_key(&draft.name);
+        if !name.is_empty() {
+            self.name.entry(name).or_insert(at);
+        }
+    }
 }
 
 /// Unanswered imported reach-outs older than this are counted as "no response" with the loop
@@ -69,11 +97,7 @@ impl Incoming {
     /// Adds a person, or fills in the one already read under the same LinkedIn profile, email
     /// or name (several files name the same people). Returns their index.
     pub fn add_person(&mut self, person: IncomingPerson) -> usize {
-        let found = self
-            .people
-            .iter()
-            .position(|p| same_person(&p.draft, &person.draft).is_some());
-        match found {
+        match self.find(&person.draft) {
             Some(at) => {
                 let known = &mut self.people[at];
                 fill(&mut known.draft, &person.draft);
@@ -83,13 +107,37 @@ impl Incoming {
                         (_, other) => other,
                     };
                 }
+                let draft = known.draft.clone();
+                self.found.add(&draft, at);
                 at
             }
             None => {
+                let at = self.people.len();
+                self.found.add(&person.draft, at);
                 self.people.push(person);
-                self.people.len() - 1
+                at
             }
         }
+    }
+
+    /// The person read already who is `draft`: the same LinkedIn profile, email, or name (two
+    /// different profiles under one name are two people).
+    fn find(&self, draft: &ContactDraft) -> Option<usize> {
+        if !draft.linkedin.trim().is_empty() {
+            if let Some(at) = self.found.link.get(&link_key(&draft.linkedin)) {
+                return Some(*at);
+            }
+        }
+        let email = draft.email.trim().to_lowercase();
+        if !email.is_empty() {
+            if let Some(at) = self.found.email.get(&email) {
+                return Some(*at);
+            }
+        }
+        let at = *self.found.name.get(&name_key(&draft.name))?;
+        let both_linked =
+            !draft.linkedin.trim().is_empty() && !self.people[at].draft.linkedin.trim().is_empty();
+        (!both_linked).then_some(at)
     }
 
     /// Takes in what another file holds.
@@ -109,22 +157,6 @@ impl Incoming {
             }
         }
     }
-}
-
-/// Why `a` and `b` are the same person: the same LinkedIn profile, email or name.
-fn same_person(a: &ContactDraft, b: &ContactDraft) -> Option<SameAs> {
-    let link = |d: &ContactDraft| link_key(&d.linkedin);
-    let email = |d: &ContactDraft| d.email.trim().to_lowercase();
-    if !a.linkedin.trim().is_empty() && link(a) == link(b) {
-        return Some(SameAs::Linkedin);
-    }
-    if !a.email.trim().is_empty() && email(a) == email(b) {
-        return Some(SameAs::Email);
-    }
-    // Two different profiles under one name are two people.
-    let both_linked = !a.linkedin.trim().is_empty() && !b.linkedin.trim().is_empty();
-    let key = name_key(&a.name);
-    (!key.is_empty() && !both_linked && key == name_key(&b.name)).then_some(SameAs::Name)
 }
 
 /// Fills the empty fields of `into` from `from`; tags are joined.

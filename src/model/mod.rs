@@ -22,6 +22,7 @@ mod settings;
 pub mod sync;
 mod template;
 mod tracking;
+mod two_devices;
 mod validate;
 
 pub use book::{Book, ModelError, Win};
@@ -44,6 +45,7 @@ pub use search::{fold, ContactIndex, ContactQuery, IndexEntry, NextFollowUp, Sor
 pub use settings::{Settings, SettingsDraft, SettingsField, WeekStart};
 pub use template::{starters, Filled, Template, TemplateField, PLACEHOLDERS};
 pub use tracking::{OutcomeDraft, OutcomeField};
+pub use two_devices::{merge_devices, DeviceMerge};
 pub use validate::{grouped, is_web_link, one_decimal, FieldErrors, Invalid, Limits};
 
 /// A map keyed by record ids, hashed with `rustc-hash` (already in the download through

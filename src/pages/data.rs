@@ -9,7 +9,7 @@ use crate::format::document::Document;
 use crate::format::export;
 use crate::links::href;
 use crate::model::dates::{long_day, plural};
-use crate::model::one_decimal;
+use crate::model::{merge_devices, one_decimal, DeviceMerge};
 use crate::state::{use_app_state, DataError, QUOTA_UNITS};
 
 #[component]
@@ -86,6 +86,7 @@ fn BackupCard() -> impl IntoView {
 struct Pending {
     document: Document,
     preview: Preview,
+    merge: DeviceMerge,
     file: String,
 }
 
@@ -139,12 +140,16 @@ fn RestoreCard() -> impl IntoView {
             };
             match backup::read(&text, size) {
                 Ok(document) => {
-                    let preview = state
-                        .book()
-                        .with_untracked(|b| backup::preview(b, &document.data));
+                    let (preview, merge) = state.book().with_untracked(|b| {
+                        (
+                            backup::preview(b, &document.data),
+                            merge_devices(b, &document.data).1,
+                        )
+                    });
                     pending.set(Some(Pending {
                         document,
                         preview,
+                        merge,
                         file: name,
                     }));
                 }
@@ -168,6 +173,22 @@ fn RestoreCard() -> impl IntoView {
             }
         }
     };
+    let merge = move |_| {
+        if let Some(p) = pending.get_untracked() {
+            let merged = format!(
+                "Merged {}: you now have {} and {}.",
+                p.file,
+                plural(p.merge.contacts_after, "contact", "contacts"),
+                plural(p.merge.reach_outs_after, "reach-out", "reach-outs"),
+            );
+            pending.set(None);
+            clear_input();
+            match state.merge_backup(p.document) {
+                Ok(()) => done.set(Some(merged)),
+                Err(refused) => error.set(Some(refused.to_string())),
+            }
+        }
+    };
     let cancel = move |_| {
         pending.set(None);
         clear_input();
@@ -186,9 +207,10 @@ fn RestoreCard() -> impl IntoView {
         <div class="card form">
             <h2>"Restore a backup"</h2>
             <p class="muted small">
-                "Restoring replaces all data in this browser with the backup's. You see what will \
-                 change before anything happens, and a copy of the current data is kept so that \
-                 one click undoes it."
+                "Restoring replaces all data in this browser with the backup's; merging keeps \
+                 yours and adds the backup's (to bring a phone and a laptop in step, pass one \
+                 backup each way). You see what will change before anything happens, and a copy \
+                 of the current data is kept so that one click undoes it."
             </p>
             <div class="field">
                 <label for="restore-file">"Backup file"</label>
@@ -214,8 +236,25 @@ fn RestoreCard() -> impl IntoView {
                                 plural(v.contacts_added, "contact", "contacts"),
                                 v.contacts_removed, v.contacts_changed)}</li>
                         </ul>
+                        <p><strong>"Or merge it with your data"</strong>
+                            " (a backup from your other device): everything here stays, and"</p>
+                        <ul class="preview-list">
+                            <li>{format!("{} and {} come from the backup.",
+                                plural(p.merge.contacts_added, "contact", "contacts"),
+                                plural(p.merge.reach_outs_added, "reach-out", "reach-outs"))}</li>
+                            <li>{format!("{} both have in different versions: the newer edit of each is kept.",
+                                plural(p.merge.contacts_changed, "contact", "contacts"))}</li>
+                            <li>{format!("{} only here stay; a contact deleted on one device comes back from the other.",
+                                plural(p.merge.contacts_kept, "contact", "contacts"))}</li>
+                            <li>{format!("After the merge: {} and {}.",
+                                plural(p.merge.contacts_after, "contact", "contacts"),
+                                plural(p.merge.reach_outs_after, "reach-out", "reach-outs"))}</li>
+                        </ul>
                         <div class="actions">
-                            <button type="button" class="button primary" on:click=apply>
+                            <button type="button" class="button primary" on:click=merge>
+                                "Merge with my data"
+                            </button>
+                            <button type="button" class="button" on:click=apply>
                                 "Replace my data with this backup"
                             </button>
                             <button type="button" class="button" on:click=cancel>"Cancel"</button>

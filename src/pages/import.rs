@@ -204,7 +204,7 @@ pub fn ImportPage() -> impl IntoView {
                         </p>
                     </div>
                 </div>
-                <p class="status" role="status">
+                <p id="import-status" class="status" role="status">
                     {move || if reading.get() { "Reading\u{2026}".to_string() } else { done.get().unwrap_or_default() }}
                 </p>
                 {move || errors.with(|list| (!list.is_empty()).then(|| view! {

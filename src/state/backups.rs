@@ -55,7 +55,7 @@ impl Snapshot {
             taken_at: document.saved_at,
             stored: true,
             cause: storage::preference(namespace, SNAPSHOT_CAUSE)
-                .filter(|cause| cause == "the import")
+                .filter(|cause| cause == "the import" || cause == "the merge")
                 .unwrap_or_else(|| "the restore".into()),
         })
     }
@@ -150,6 +150,17 @@ impl AppState {
     /// not be undone after a reload would put the current data at risk.
     pub fn restore(&self, backup: Document) -> Result<(), RestoreError> {
         self.replace_undoably(backup.data, "the restore")
+            .map_err(|()| RestoreError::NoRoomForSafetyCopy)
+    }
+
+    /// Merges a backup from another device into the data (see `model::merge_devices`), after
+    /// the same safety copy as a restore.
+    pub fn merge_backup(&self, backup: Document) -> Result<(), RestoreError> {
+        self.flush();
+        let merged = self
+            .book
+            .with_untracked(|mine| crate::model::merge_devices(mine, &backup.data).0);
+        self.replace_undoably(merged, "the merge")
             .map_err(|()| RestoreError::NoRoomForSafetyCopy)
     }
 

@@ -177,3 +177,33 @@ test('exports are real downloads: CSV safe for spreadsheets, vCard and a calenda
   assert.ok(calendar.text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75));
   await page.getByRole('status').getByText(/Downloaded reachout-follow-ups-/).waitFor();
 });
+
+test('two devices, no server: one backup each way, merged, brings both in step', async (t) => {
+  const laptop = await freshPage(t, setup);
+  const phone = await freshPage(t, setup);
+  await addContact(laptop, setup.server.url, { Name: 'Ana Lima' }, 'Email');
+  await addContact(phone, setup.server.url, { Name: 'Ben Okafor' });
+  const backupOf = async (page) => {
+    await visit(page, setup.server.url, '/data');
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download a backup' }).click(),
+    ]);
+    return file.path();
+  };
+  const mergeInto = async (page, file) => {
+    await visit(page, setup.server.url, '/data');
+    await page.getByLabel('Backup file').setInputFiles(file);
+    await page.getByText('After the merge: 2 contacts and 1 reach-out.').waitFor();
+    await page.getByRole('button', { name: 'Merge with my data' }).click();
+    await page.getByRole('status').getByText(/Merged .*: you now have 2 contacts and 1 reach-out\./).waitFor();
+  };
+  await mergeInto(phone, await backupOf(laptop));
+  assert.deepEqual(names(await storedDocument(phone)), ['Ana Lima', 'Ben Okafor']);
+  await mergeInto(laptop, await backupOf(phone));
+  assert.deepEqual(names(await storedDocument(laptop)), ['Ana Lima', 'Ben Okafor']);
+  // Undo is offered as for a restore.
+  await laptop.getByRole('button', { name: 'Undo the merge' }).click();
+  await laptop.getByRole('status').getByText('The data from before the merge is back.').waitFor();
+  assert.deepEqual(names(await storedDocument(laptop)), ['Ana Lima']);
+});

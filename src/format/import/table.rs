@@ -27,21 +27,25 @@ pub fn rows(name: &str, text: &str, delimiter: u8, lines_before: u64) -> Result<
         .from_reader(text.as_bytes());
     let mut table = Rows::default();
     let mut header_seen = false;
+    let (mut counted_to, mut newlines) = (0usize, 0u64);
     for record in reader.records() {
         // The text is valid UTF-8 already; a record the reader can't take is left out.
         let Ok(record) = record else { continue };
         // Counted from the record's first byte, so a quoted line break inside a cell counts.
         // With CRLF line ends the reader's position may sit on the `\n` before the record.
-        let mut start = record.position().map_or(0, |p| p.byte()) as usize;
+        let mut start = (record.position().map_or(0, |p| p.byte()) as usize).min(text.len());
         while matches!(text.as_bytes().get(start), Some(b'\r' | b'\n')) {
             start += 1;
         }
-        let line = text.as_bytes()[..start.min(text.len())]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count() as u64
-            + 1
-            + lines_before;
+        // Line breaks counted since the last record only: once over the text in all.
+        if start > counted_to {
+            newlines += text.as_bytes()[counted_to..start]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count() as u64;
+            counted_to = start;
+        }
+        let line = newlines + 1 + lines_before;
         let cells: Vec<String> = record.iter().map(|cell| cell.to_string()).collect();
         if cells.iter().all(|cell| cell.trim().is_empty()) {
             continue;
@@ -293,10 +297,8 @@ impl Table {
 
     /// The people of the table under `mapping` (one field per column).
     pub fn people(&self, mapping: &[Field]) -> Incoming {
-        let mut incoming = Incoming {
-            notes: self.notes.clone(),
-            ..Incoming::default()
-        };
+        let mut incoming = Incoming::default();
+        incoming.notes.clone_from(&self.notes);
         let width = self.rows.header.len();
         for (line, row) in &self.rows.rows {
             let here = place(&self.name, *line);

@@ -1,0 +1,148 @@
+//! Two devices brought in step by passing one backup each way.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use reachout::model::{merge_devices, Book, Channel, ContactDraft, Outcome, ReachOutDraft};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()
+}
+
+fn at(hours: i64) -> DateTime<Utc> {
+    today().and_hms_opt(8, 0, 0).unwrap().and_utc() + Duration::hours(hours)
+}
+
+fn named(name: &str) -> ContactDraft {
+    ContactDraft {
+        name: name.into(),
+        ..ContactDraft::default()
+    }
+}
+
+fn names(book: &Book) -> Vec<String> {
+    let mut names: Vec<String> = book.contacts.iter().map(|c| c.name.clone()).collect();
+    names.sort();
+    names
+}
+
+/// The data both devices started from (one restored the other's backup), and each one's edits.
+fn two_devices() -> (Book, Book) {
+    let mut shared = Book::default();
+    let ana = shared.add_contact(&named("Ana Lima"), at(0)).unwrap();
+    shared.add_contact(&named("Ben Okafor"), at(0)).unwrap();
+    let draft = ReachOutDraft {
+        channel: Some(Channel::Email),
+        ..ReachOutDraft::new(today())
+    };
+    shared.log_reach_out(ana, &draft, today(), at(0)).unwrap();
+
+    let mut laptop = shared.clone();
+    let mut edit = ContactDraft::from_contact(laptop.contact(ana).unwrap());
+    edit.company = "Acme".into();
+    laptop.update_contact(ana, &edit, at(2)).unwrap();
+    laptop.add_contact(&named("Laptop New"), at(3)).unwrap();
+
+    let mut phone = shared.clone();
+    phone.add_contact(&named("Phone New"), at(4)).unwrap();
+    let reach_out = &mut phone.reach_outs[0];
+    reach_out.outcome = Outcome::Accepted;
+    reach_out.outcome_date = Some(today());
+    let ben = phone
+        .contacts
+        .iter()
+        .position(|c| c.name == "Ben Okafor")
+        .unwrap();
+    phone.contacts.remove(ben);
+    (laptop, phone)
+}
+
+#[test]
+fn a_backup_from_the_other_device_merges_record_by_record() {
+    let (laptop, phone) = two_devices();
+    let (merged, preview) = merge_devices(&laptop, &phone);
+    // Both new contacts, made under the same id on each device, are kept.
+    assert_eq!(
+        names(&merged),
+        ["Ana Lima", "Ben Okafor", "Laptop New", "Phone New"]
+    );
+    let ana = merged
+        .contacts
+        .iter()
+        .find(|c| c.name == "Ana Lima")
+        .unwrap();
+    assert_eq!(ana.company, "Acme", "the laptop's edit is kept");
+    assert_eq!(merged.reach_outs.len(), 1);
+    assert_eq!(
+        merged.reach_outs[0].outcome,
+        Outcome::Accepted,
+        "the phone's answer is kept"
+    );
+    assert_eq!(
+        (
+            preview.contacts_added,
+            preview.contacts_after,
+            preview.reach_outs_after
+        ),
+        (1, 4, 1)
+    );
+    assert_eq!(
+        preview.contacts_changed, 1,
+        "Ana differs: the newer version is kept"
+    );
+    let mut ids: Vec<u64> = merged
+        .contacts
+        .iter()
+        .map(|c| c.id.0)
+        .chain(merged.reach_outs.iter().map(|r| r.id.0))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), 5, "ids are unique");
+    assert!(merged.next_id > *ids.last().unwrap());
+
+    // The same backup merged again changes nothing.
+    let (again, preview) = merge_devices(&merged, &phone);
+    assert_eq!(again, merged);
+    assert_eq!((preview.contacts_added, preview.reach_outs_added), (0, 0));
+}
+
+#[test]
+fn one_file_each_way_brings_both_devices_in_step() {
+    let (laptop, phone) = two_devices();
+    let (laptop_after, _) = merge_devices(&laptop, &phone);
+    let (phone_after, _) = merge_devices(&phone, &laptop_after);
+    assert_eq!(names(&laptop_after), names(&phone_after));
+    let company = |b: &Book| {
+        b.contacts
+            .iter()
+            .find(|c| c.name == "Ana Lima")
+            .unwrap()
+            .company
+            .clone()
+    };
+    assert_eq!(company(&phone_after), "Acme");
+    assert_eq!(phone_after.reach_outs[0].outcome, Outcome::Accepted);
+}
+
+#[test]
+fn the_newer_edit_of_a_contact_changed_on_both_wins() {
+    let (mut laptop, mut phone) = two_devices();
+    let ana = laptop
+        .contacts
+        .iter()
+        .find(|c| c.name == "Ana Lima")
+        .unwrap()
+        .id;
+    let mut on_phone = ContactDraft::from_contact(phone.contact(ana).unwrap());
+    on_phone.role = "Designer".into();
+    phone.update_contact(ana, &on_phone, at(6)).unwrap();
+    let (merged, preview) = merge_devices(&laptop, &phone);
+    assert_eq!(preview.contacts_changed, 1);
+    let merged_ana = merged.contact(ana).unwrap();
+    assert_eq!(merged_ana.role, "Designer");
+    laptop.contacts.retain(|c| c.id != ana);
+    let (back, _) = merge_devices(&laptop, &phone);
+    assert!(
+        back.contact(ana).is_some(),
+        "a contact deleted on one device comes back from the other"
+    );
+}
