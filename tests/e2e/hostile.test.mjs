@@ -21,6 +21,7 @@ const PAGES = [
   ['/contacts/1/edit', null],
   ['/insights', 'Insights'],
   ['/data', 'Your data'],
+  ['/import', 'Import contacts'],
   ['/settings', 'Settings'],
 ];
 

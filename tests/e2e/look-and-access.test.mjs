@@ -90,6 +90,13 @@ for (const [width, height] of [[360, 740], [1280, 860]]) {
       await page.getByRole('button', { name: 'Replace my data with this backup' }).waitFor();
       await checkPage(page, 'data', label);
 
+      // The import preview: a duplicate's choice, new people, rows left out.
+      await visit(page, setup.server.url, '/import');
+      await page.getByLabel('Files to import').setInputFiles(
+        ['Connections.csv', 'Invitations.csv'].map((f) => resolve('tests/fixtures/linkedin', f)));
+      await page.getByRole('heading', { name: 'Before anything changes' }).waitFor();
+      await checkPage(page, 'import', label);
+
       // Unreadable stored data: the banner with its two actions.
       await page.evaluate(() => localStorage.setItem('reachout:document', '{"format":"reachout","version":2,'));
       await visit(page, setup.server.url, '/data');
