@@ -58,7 +58,7 @@ fn two_devices() -> (Book, Book) {
 #[test]
 fn a_backup_from_the_other_device_merges_record_by_record() {
     let (laptop, phone) = two_devices();
-    let (merged, preview) = merge_devices(&laptop, &phone);
+    let (merged, preview) = merge_devices(&laptop, &phone).unwrap();
     // Both new contacts, made under the same id on each device, are kept.
     assert_eq!(
         names(&merged),
@@ -100,7 +100,7 @@ fn a_backup_from_the_other_device_merges_record_by_record() {
     assert!(merged.next_id > *ids.last().unwrap());
 
     // The same backup merged again changes nothing.
-    let (again, preview) = merge_devices(&merged, &phone);
+    let (again, preview) = merge_devices(&merged, &phone).unwrap();
     assert_eq!(again, merged);
     assert_eq!((preview.contacts_added, preview.reach_outs_added), (0, 0));
 }
@@ -108,8 +108,8 @@ fn a_backup_from_the_other_device_merges_record_by_record() {
 #[test]
 fn one_file_each_way_brings_both_devices_in_step() {
     let (laptop, phone) = two_devices();
-    let (laptop_after, _) = merge_devices(&laptop, &phone);
-    let (phone_after, _) = merge_devices(&phone, &laptop_after);
+    let (laptop_after, _) = merge_devices(&laptop, &phone).unwrap();
+    let (phone_after, _) = merge_devices(&phone, &laptop_after).unwrap();
     assert_eq!(names(&laptop_after), names(&phone_after));
     let company = |b: &Book| {
         b.contacts
@@ -135,14 +135,29 @@ fn the_newer_edit_of_a_contact_changed_on_both_wins() {
     let mut on_phone = ContactDraft::from_contact(phone.contact(ana).unwrap());
     on_phone.role = "Designer".into();
     phone.update_contact(ana, &on_phone, at(6)).unwrap();
-    let (merged, preview) = merge_devices(&laptop, &phone);
+    let (merged, preview) = merge_devices(&laptop, &phone).unwrap();
     assert_eq!(preview.contacts_changed, 1);
     let merged_ana = merged.contact(ana).unwrap();
     assert_eq!(merged_ana.role, "Designer");
     laptop.contacts.retain(|c| c.id != ana);
-    let (back, _) = merge_devices(&laptop, &phone);
+    let (back, _) = merge_devices(&laptop, &phone).unwrap();
     assert!(
         back.contact(ana).is_some(),
         "a contact deleted on one device comes back from the other"
+    );
+}
+
+#[test]
+fn a_backup_whose_ids_leave_no_room_is_not_merged() {
+    let (laptop, mut phone) = two_devices();
+    // A contact made on the phone under an id the laptop used too, and one at the last id.
+    let mut last = phone.contacts[0].clone();
+    last.id = reachout::model::ContactId(reachout::model::Limits::MAX_ID);
+    last.created = at(9);
+    phone.contacts.push(last);
+    phone.next_id = reachout::model::Limits::MAX_ID + 1;
+    assert_eq!(
+        merge_devices(&laptop, &phone).unwrap_err(),
+        reachout::model::ModelError::OutOfIds
     );
 }

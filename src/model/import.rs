@@ -42,6 +42,8 @@ pub struct IncomingReachOut {
     pub outcome_note: String,
     /// A LinkedIn invitation: accepted when its person is among the connections.
     pub invitation: bool,
+    /// The thread is closed: no follow-up is suggested.
+    pub closed: bool,
 }
 
 /// A row or card that is not imported, and why, in the person's words.
@@ -252,8 +254,9 @@ pub struct ImportPlan {
     pub reach_outs: Vec<IncomingReachOut>,
     pub skipped: Vec<Skipped>,
     pub notes: Vec<String>,
-    /// Reach-outs the book has already (the same person, channel and day).
-    pub known_reach_outs: usize,
+    /// The reach-outs (indices into `reach_outs`) that the matched contact has already (the
+    /// same channel and day): a merge leaves them out, "Add as a new contact" keeps them.
+    pub known: Vec<usize>,
 }
 
 impl ImportPlan {
@@ -382,8 +385,23 @@ fn checked(mut draft: ContactDraft) -> Result<(ContactDraft, Vec<String>), Strin
     }
     // Each field the form would refuse is left out, with the form's own reason.
     for _ in 0..ContactField::ALL.len() {
-        let Err(errors) = draft.validate() else {
-            return Ok((draft, warnings));
+        let errors = match draft.validate() {
+            // The values as the form stores them: links with their scheme, tags split and
+            // without doubles, text trimmed.
+            Ok(valid) => {
+                draft.name = valid.name;
+                draft.company = valid.company;
+                draft.role = valid.role;
+                draft.email = valid.email;
+                draft.linkedin = valid.linkedin;
+                draft.tags = valid.tags.join(", ");
+                draft.notes = valid.notes;
+                draft.phone = valid.phone;
+                draft.other_link = valid.other_link;
+                draft.how_we_met = valid.how_we_met;
+                return Ok((draft, warnings));
+            }
+            Err(errors) => errors,
         };
         let Some(field) = errors.fields().next() else {
             break;
@@ -590,8 +608,7 @@ impl Book {
             }
             if let Some(existing) = &plan.people[at].existing {
                 if in_book.contains(&(existing.id, reach_out.channel, reach_out.date)) {
-                    plan.known_reach_outs += 1;
-                    continue;
+                    plan.known.push(plan.reach_outs.len());
                 }
             }
             reach_out.person = at;
@@ -615,6 +632,7 @@ impl Book {
             {
                 reach_out.outcome = Outcome::NoResponse;
                 reach_out.outcome_date = None;
+                reach_out.closed = true;
             }
         }
         plan
@@ -678,8 +696,6 @@ impl Book {
                 continue;
             }
             let id = ReachOutId(book.take_id()?);
-            let stale =
-                reach_out.outcome == Outcome::NoResponse && reach_out.outcome_date.is_none();
             book.reach_outs.push(ReachOut {
                 id,
                 contact,
@@ -696,7 +712,7 @@ impl Book {
                 },
                 outcome_note: reach_out.outcome_note.clone(),
                 snoozed_until: None,
-                loop_closed: stale,
+                loop_closed: reach_out.closed,
                 before: Default::default(),
                 after: Default::default(),
             });

@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use super::{sync, Book, Contact, ReachOut};
+use super::{sync, Book, Contact, Limits, ModelError, ReachOut};
 
 /// What merging a backup from another device would do.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -78,9 +78,20 @@ fn common_ancestor(mine: &Book, theirs: &Book) -> Book {
     }
 }
 
-/// This device's data with the backup's merged in, and what that changes.
-pub fn merge_devices(mine: &Book, theirs: &Book) -> (Book, DeviceMerge) {
+/// This device's data with the backup's merged in, and what that changes. Refused when the
+/// records made on both devices under the same ids cannot all be given ids within range.
+pub fn merge_devices(mine: &Book, theirs: &Book) -> Result<(Book, DeviceMerge), ModelError> {
     let merged = sync::merge(&common_ancestor(mine, theirs), mine, theirs);
+    let highest = merged
+        .contacts
+        .iter()
+        .map(|c| c.id.0)
+        .chain(merged.reach_outs.iter().map(|r| r.id.0))
+        .max()
+        .unwrap_or(0);
+    if highest > Limits::MAX_ID || merged.next_id > Limits::MAX_ID.saturating_add(1) {
+        return Err(ModelError::OutOfIds);
+    }
     let their_contacts: HashMap<_, &Contact> = theirs.contacts.iter().map(|c| (c.id, c)).collect();
     let preview = DeviceMerge {
         contacts_added: merged.contacts.len().saturating_sub(mine.contacts.len()),
@@ -105,5 +116,5 @@ pub fn merge_devices(mine: &Book, theirs: &Book) -> (Book, DeviceMerge) {
         contacts_after: merged.contacts.len(),
         reach_outs_after: merged.reach_outs.len(),
     };
-    (merged, preview)
+    Ok((merged, preview))
 }

@@ -86,7 +86,8 @@ fn BackupCard() -> impl IntoView {
 struct Pending {
     document: Document,
     preview: Preview,
-    merge: DeviceMerge,
+    /// What merging would do, or why it can't be merged.
+    merge: Result<DeviceMerge, String>,
     file: String,
 }
 
@@ -143,7 +144,9 @@ fn RestoreCard() -> impl IntoView {
                     let (preview, merge) = state.book().with_untracked(|b| {
                         (
                             backup::preview(b, &document.data),
-                            merge_devices(b, &document.data).1,
+                            merge_devices(b, &document.data)
+                                .map(|(_, merge)| merge)
+                                .map_err(|e| e.to_string()),
                         )
                     });
                     pending.set(Some(Pending {
@@ -175,11 +178,12 @@ fn RestoreCard() -> impl IntoView {
     };
     let merge = move |_| {
         if let Some(p) = pending.get_untracked() {
+            let Ok(after) = &p.merge else { return };
             let merged = format!(
                 "Merged {}: you now have {} and {}.",
                 p.file,
-                plural(p.merge.contacts_after, "contact", "contacts"),
-                plural(p.merge.reach_outs_after, "reach-out", "reach-outs"),
+                plural(after.contacts_after, "contact", "contacts"),
+                plural(after.reach_outs_after, "reach-out", "reach-outs"),
             );
             pending.set(None);
             clear_input();
@@ -236,24 +240,33 @@ fn RestoreCard() -> impl IntoView {
                                 plural(v.contacts_added, "contact", "contacts"),
                                 v.contacts_removed, v.contacts_changed)}</li>
                         </ul>
-                        <p><strong>"Or merge it with your data"</strong>
-                            " (a backup from your other device): everything here stays, and"</p>
-                        <ul class="preview-list">
-                            <li>{format!("{} and {} come from the backup.",
-                                plural(p.merge.contacts_added, "contact", "contacts"),
-                                plural(p.merge.reach_outs_added, "reach-out", "reach-outs"))}</li>
-                            <li>{format!("{} both have in different versions: the newer edit of each is kept.",
-                                plural(p.merge.contacts_changed, "contact", "contacts"))}</li>
-                            <li>{format!("{} only here stay; a contact deleted on one device comes back from the other.",
-                                plural(p.merge.contacts_kept, "contact", "contacts"))}</li>
-                            <li>{format!("After the merge: {} and {}.",
-                                plural(p.merge.contacts_after, "contact", "contacts"),
-                                plural(p.merge.reach_outs_after, "reach-out", "reach-outs"))}</li>
-                        </ul>
+                        {match p.merge.clone() {
+                            Ok(m) => view! {
+                                <p><strong>"Or merge it with your data"</strong>
+                                    " (a backup from your other device): everything here stays, and"</p>
+                                <ul class="preview-list">
+                                    <li>{format!("{} and {} come from the backup.",
+                                        plural(m.contacts_added, "contact", "contacts"),
+                                        plural(m.reach_outs_added, "reach-out", "reach-outs"))}</li>
+                                    <li>{format!("{} both have in different versions: the newer version of each is kept whole.",
+                                        plural(m.contacts_changed, "contact", "contacts"))}</li>
+                                    <li>{format!("{} only here stay; a contact deleted on one device comes back from the other.",
+                                        plural(m.contacts_kept, "contact", "contacts"))}</li>
+                                    <li>{format!("After the merge: {} and {}.",
+                                        plural(m.contacts_after, "contact", "contacts"),
+                                        plural(m.reach_outs_after, "reach-out", "reach-outs"))}</li>
+                                </ul>
+                            }.into_any(),
+                            Err(why) => view! {
+                                <p class="muted small">{format!("This backup can't be merged with your data: {why}")}</p>
+                            }.into_any(),
+                        }}
                         <div class="actions">
-                            <button type="button" class="button primary" on:click=merge>
-                                "Merge with my data"
-                            </button>
+                            {p.merge.is_ok().then(|| view! {
+                                <button type="button" class="button primary" on:click=merge>
+                                    "Merge with my data"
+                                </button>
+                            })}
                             <button type="button" class="button" on:click=apply>
                                 "Replace my data with this backup"
                             </button>

@@ -68,14 +68,34 @@ pub fn ImportPage() -> impl IntoView {
                 .with_untracked(|b| b.plan_import(incoming, today)),
         )
     });
+    // A new plan (another mapping) keeps the choices made for the people it still holds.
+    let places = StoredValue::new(Vec::<String>::new());
     Effect::new(move |_| {
-        let proposed = plan.with(|p| p.as_ref().map(ImportPlan::proposed).unwrap_or_default());
-        actions.set(proposed);
+        let earlier: std::collections::HashMap<String, ImportAction> = places
+            .get_value()
+            .into_iter()
+            .zip(actions.get_untracked())
+            .collect();
+        let (now_places, chosen_now): (Vec<String>, Vec<ImportAction>) = plan.with(|p| {
+            p.iter()
+                .flat_map(|p| &p.people)
+                .map(|person| {
+                    let action = earlier
+                        .get(&person.place)
+                        .copied()
+                        .unwrap_or(person.proposed);
+                    (person.place.clone(), action)
+                })
+                .unzip()
+        });
+        places.set_value(now_places);
+        actions.set(chosen_now);
     });
 
     let take_files = move |files: Vec<web_sys::File>| {
         errors.set(Vec::new());
         done.set(None);
+        places.set_value(Vec::new());
         chosen.set(None);
         if files.is_empty() {
             return;
@@ -147,6 +167,7 @@ pub fn ImportPage() -> impl IntoView {
         take_files(files);
     };
     let clear = move || {
+        errors.set(Vec::new());
         chosen.set(None);
         if let Some(input) = input.get_untracked() {
             input.set_value("");
@@ -260,6 +281,9 @@ fn counts(plan: &ImportPlan, actions: &[ImportAction]) -> (usize, usize, usize) 
     let reach_outs = plan
         .reach_outs
         .iter()
+        .enumerate()
+        .filter(|(i, r)| !(action(r.person) == ImportAction::Merge && plan.known.contains(i)))
+        .map(|(_, r)| r)
         .filter(|r| action(r.person) != ImportAction::Skip)
         .count();
     (added, merged, reach_outs)
@@ -367,14 +391,10 @@ fn Preview(plan: ImportPlan, actions: RwSignal<Vec<ImportAction>>) -> impl IntoV
         plural(plan.reach_outs.len(), "reach-out", "reach-outs"),
         plural(plan.skipped.len(), "row", "rows"),
     );
-    if plan.known_reach_outs > 0 {
+    if !plan.known.is_empty() {
         summary.push_str(&format!(
             " {} you have already.",
-            plural(
-                plan.known_reach_outs,
-                "reach-out is one",
-                "reach-outs are ones"
-            )
+            plural(plan.known.len(), "reach-out is one", "reach-outs are ones")
         ));
     }
     let set_all = {

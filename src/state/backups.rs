@@ -43,6 +43,8 @@ pub enum RestoreError {
     NoRoomForSafetyCopy,
     #[error("Nothing was imported: there is no room in this browser's storage for a safety copy of your current data, so the import could not be undone. Download a backup first, then remove the copy kept by an earlier restore or import (\u{201c}Undo\u{201d} it, or delete unneeded contacts) and try again.")]
     NoRoomForImportCopy,
+    #[error("Nothing was merged: {0}")]
+    CannotMerge(String),
 }
 
 impl Snapshot {
@@ -159,7 +161,9 @@ impl AppState {
         self.flush();
         let merged = self
             .book
-            .with_untracked(|mine| crate::model::merge_devices(mine, &backup.data).0);
+            .with_untracked(|mine| crate::model::merge_devices(mine, &backup.data))
+            .map_err(|e| RestoreError::CannotMerge(e.to_string()))?
+            .0;
         self.replace_undoably(merged, "the merge")
             .map_err(|()| RestoreError::NoRoomForSafetyCopy)
     }

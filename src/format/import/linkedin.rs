@@ -192,6 +192,7 @@ pub fn invitations(name: &str, text: &str) -> Result<Incoming, ImportError> {
             outcome_date: None,
             outcome_note: String::new(),
             invitation: true,
+            closed: false,
         });
     }
     if received > 0 {
@@ -211,6 +212,8 @@ struct Message {
     from_key: String,
     to: Vec<(String, String)>,
     day: NaiveDate,
+    /// The time it was sent, to order a conversation (exports list the newest first).
+    at: String,
     content: String,
 }
 
@@ -278,6 +281,7 @@ pub fn messages(name: &str, text: &str) -> Result<Incoming, ImportError> {
             ),
             to,
             day,
+            at: columns.get(row, "date").to_string(),
             content: columns.get(row, "content").to_string(),
         });
     }
@@ -317,7 +321,8 @@ pub fn messages(name: &str, text: &str) -> Result<Incoming, ImportError> {
     let (mut theirs, mut groups) = (0, 0);
     for id in order {
         let mut messages = by_conversation.remove(&id).unwrap_or_default();
-        messages.sort_by_key(|m| m.day);
+        // `2023-06-11 15:33:58 UTC` sorts as text in time order.
+        messages.sort_by(|a, b| (a.day, &a.at).cmp(&(b.day, &b.at)));
         let Some(first) = messages.first() else {
             continue;
         };
@@ -363,6 +368,7 @@ pub fn messages(name: &str, text: &str) -> Result<Incoming, ImportError> {
                 .map(|m| format!("{} replied: {}", m.from, first_lines(&m.content)))
                 .unwrap_or_default(),
             invitation: false,
+            closed: false,
         });
     }
     let plural = crate::model::dates::plural;

@@ -157,7 +157,11 @@ pub fn kind_of(name: &str, text: &str) -> Result<Kind, ImportError> {
     let start = text.trim_start_matches('\u{feff}').trim_start();
     let lower_name = name.to_lowercase();
     let claims_vcard = lower_name.ends_with(".vcf") || lower_name.ends_with(".vcard");
-    if start.len() >= 11 && start[..11].eq_ignore_ascii_case("BEGIN:VCARD") {
+    if start
+        .as_bytes()
+        .get(..11)
+        .is_some_and(|head| head.eq_ignore_ascii_case(b"BEGIN:VCARD"))
+    {
         return Ok(Kind::VCard);
     }
     if claims_vcard {

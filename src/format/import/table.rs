@@ -108,10 +108,11 @@ pub enum Field {
     Tags,
     Notes,
     HowWeMet,
+    StayInTouch,
 }
 
 impl Field {
-    pub const ALL: [Field; 14] = [
+    pub const ALL: [Field; 15] = [
         Field::Ignore,
         Field::Name,
         Field::FirstName,
@@ -126,6 +127,7 @@ impl Field {
         Field::Tags,
         Field::Notes,
         Field::HowWeMet,
+        Field::StayInTouch,
     ];
 
     pub fn label(self) -> &'static str {
@@ -144,6 +146,7 @@ impl Field {
             Field::Tags => "Tags",
             Field::Notes => "Notes",
             Field::HowWeMet => "How we met",
+            Field::StayInTouch => "Stay in touch every N days",
         }
     }
 
@@ -163,6 +166,7 @@ impl Field {
             Field::Tags => "tags",
             Field::Notes => "notes",
             Field::HowWeMet => "met",
+            Field::StayInTouch => "rhythm",
         }
     }
 
@@ -232,6 +236,8 @@ impl Field {
             Field::Notes
         } else if is(&["howwemet", "source"]) {
             Field::HowWeMet
+        } else if is(&["stayintouch", "stayintouchdays", "stayintouchevery"]) {
+            Field::StayInTouch
         } else {
             Field::Ignore
         }
@@ -338,6 +344,7 @@ impl Table {
                     Field::Linkedin => &mut draft.linkedin,
                     Field::OtherLink => &mut draft.other_link,
                     Field::HowWeMet => &mut draft.how_we_met,
+                    Field::StayInTouch => &mut draft.stay_in_touch_days,
                 };
                 if slot.is_empty() {
                     *slot = one_line(&cell);
@@ -436,6 +443,7 @@ pub fn reach_outs(name: &str, text: &str) -> Result<Incoming, ImportError> {
             outcome_date: day(cell(row, "outcome date")),
             outcome_note: cell(row, "outcome note"),
             invitation: false,
+            closed: !cell(row, "loop closed").trim().is_empty(),
         });
     }
     Ok(incoming)

@@ -210,13 +210,12 @@ fn card_to_draft(properties: &[Property]) -> Result<ContactDraft, String> {
     let mut draft = ContactDraft::default();
     let mut structured_name = String::new();
     let (mut email_pref, mut phone_pref) = (false, false);
-    let label_of = |group: &str| {
-        properties
-            .iter()
-            .find(|p| !group.is_empty() && p.group == group && p.name == "X-ABLABEL")
-            .map(|p| p.value.to_lowercase())
-            .unwrap_or_default()
-    };
+    let labels: std::collections::HashMap<&str, String> = properties
+        .iter()
+        .filter(|p| !p.group.is_empty() && p.name == "X-ABLABEL")
+        .map(|p| (p.group.as_str(), p.value.to_lowercase()))
+        .collect();
+    let label_of = |group: &str| labels.get(group).cloned().unwrap_or_default();
     let mut tags: Vec<String> = Vec::new();
     for p in properties {
         match p.name.as_str() {
