@@ -153,7 +153,11 @@ fn our_own_csv_files_import_back_as_they_were() {
             ),
         );
     }
-    let zoe = back.contacts.iter().find(|c| c.name.starts_with("Zoë")).unwrap();
+    let zoe = back
+        .contacts
+        .iter()
+        .find(|c| c.name.starts_with("Zoë"))
+        .unwrap();
     assert_eq!(zoe.stay_in_touch_days, Some(30), "the rhythm comes back");
     assert_eq!(back.reach_outs.len(), 2);
     for original in &book.reach_outs {

@@ -647,3 +647,66 @@ fn out_of_range_values_never_reach_the_book() {
         .iter()
         .all(|r| r.date <= today() && r.outcome_date.is_none_or(|d| d <= today())));
 }
+
+#[test]
+fn any_text_in_any_script_is_read_without_a_fault() {
+    // The 11th byte falls inside a character: the vCard sniff must not cut it.
+    for text in [
+        "氏名,メールアドレス\n山田,yamada@example.jp\n",
+        "Prénom;Numéro\nZoë;1\n",
+    ] {
+        let Ok(Read::Table(table)) = import::read("x.csv", text.as_bytes()) else {
+            panic!("{text} not read as a table");
+        };
+        assert_eq!(table.rows.rows.len(), 1);
+    }
+}
+
+#[test]
+fn messages_listed_newest_first_are_put_in_order() {
+    let text = "\"CONVERSATION ID\",\"FROM\",\"SENDER PROFILE URL\",\"TO\",\"RECIPIENT PROFILE URLS\",\"DATE\",\"CONTENT\"\n\
+        \"c1\",\"Ana\",\"https://www.linkedin.com/in/ana\",\"Sam\",\"https://www.linkedin.com/in/sam\",\"2026-03-02 17:00:00 UTC\",\"Yes, gladly\"\n\
+        \"c1\",\"Sam\",\"https://www.linkedin.com/in/sam\",\"Ana\",\"https://www.linkedin.com/in/ana\",\"2026-03-02 09:00:00 UTC\",\"Coffee?\"\n\
+        \"c2\",\"Sam\",\"https://www.linkedin.com/in/sam\",\"Ben\",\"https://www.linkedin.com/in/ben\",\"2026-03-01 09:00:00 UTC\",\"Hello Ben\"\n";
+    let Ok(Read::Known(Kind::Messages, incoming)) = import::read("messages.csv", text.as_bytes())
+    else {
+        panic!("not read as messages");
+    };
+    assert_eq!(names(&incoming), ["Ana", "Ben"]);
+    assert_eq!(incoming.reach_outs[0].note, "Coffee?");
+    assert_eq!(incoming.reach_outs[0].outcome, Outcome::Accepted);
+    assert_eq!(incoming.reach_outs[0].outcome_date, Some(day(2026, 3, 2)));
+}
+
+#[test]
+fn a_merge_stores_links_and_tags_as_the_form_would() {
+    let mut book = Book::default();
+    book.add_contact(
+        &ContactDraft {
+            name: "Ada Okafor".into(),
+            ..ContactDraft::default()
+        },
+        now(),
+    )
+    .unwrap();
+    let mut incoming = Incoming::default();
+    for tags in ["Friends", "friends, Work"] {
+        incoming.add_person(reachout::model::IncomingPerson {
+            place: "x".into(),
+            draft: ContactDraft {
+                name: "Ada Okafor".into(),
+                other_link: "www.example.com".into(),
+                linkedin: "linkedin.com/in/ada".into(),
+                tags: tags.into(),
+                ..ContactDraft::default()
+            },
+            connected: None,
+        });
+    }
+    let plan = book.plan_import(incoming, today());
+    let (after, _) = book.apply_import(&plan, &plan.proposed(), now()).unwrap();
+    let ada = &after.contacts[0];
+    assert_eq!(ada.other_link, "https://www.example.com");
+    assert_eq!(ada.linkedin, "https://linkedin.com/in/ada");
+    assert_eq!(ada.tags, ["Friends", "Work"]);
+}

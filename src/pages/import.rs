@@ -388,7 +388,11 @@ fn Preview(plan: ImportPlan, actions: RwSignal<Vec<ImportAction>>) -> impl IntoV
         "{}, {} already in your contacts, {}, {} left out.",
         plural(new.len(), "new contact", "new contacts"),
         grouped(duplicates.len() as u64),
-        plural(plan.reach_outs.len(), "reach-out", "reach-outs"),
+        plural(
+            plan.reach_outs.len() - plan.known.len(),
+            "reach-out",
+            "reach-outs"
+        ),
         plural(plan.skipped.len(), "row", "rows"),
     );
     if !plan.known.is_empty() {
