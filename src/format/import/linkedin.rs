@@ -7,35 +7,12 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::table::{rows, Rows};
+use super::table::{rows, Columns, Rows};
 use super::{first_lines, one_line, place, ImportError};
 use crate::model::dates::long_day;
 use crate::model::{
     fold, Channel, ContactDraft, Incoming, IncomingPerson, IncomingReachOut, Outcome, Skipped,
 };
-
-/// The header cells of a LinkedIn file, by lower-case name.
-pub(crate) struct Columns(HashMap<String, usize>);
-
-impl Columns {
-    pub(crate) fn new(header: &[String]) -> Columns {
-        Columns(
-            header
-                .iter()
-                .enumerate()
-                .map(|(at, name)| (name.trim().to_lowercase(), at))
-                .collect(),
-        )
-    }
-
-    /// The cell under `name` in `row`, trimmed; empty when the file has no such column.
-    pub(crate) fn get<'a>(&self, row: &'a [String], name: &str) -> &'a str {
-        self.0
-            .get(name)
-            .and_then(|at| row.get(*at))
-            .map_or("", |cell| cell.trim())
-    }
-}
 
 /// Reads the table that starts at the first line containing `first_column`, after any
 /// preamble (`Notes:` and a sentence, in today's connections file).

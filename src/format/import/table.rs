@@ -5,10 +5,34 @@
 
 use chrono::NaiveDate;
 
-use super::linkedin::Columns;
 use super::{check_rows, one_line, place, ImportError};
 use crate::format::export::{channel_named, outcome_named};
 use crate::model::{ContactDraft, Incoming, IncomingPerson, IncomingReachOut, Outcome, Skipped};
+
+use std::collections::HashMap;
+
+/// The header cells of a table, by lower-case name, so that columns are found by name.
+pub(crate) struct Columns(HashMap<String, usize>);
+
+impl Columns {
+    pub(crate) fn new(header: &[String]) -> Columns {
+        Columns(
+            header
+                .iter()
+                .enumerate()
+                .map(|(at, name)| (name.trim().to_lowercase(), at))
+                .collect(),
+        )
+    }
+
+    /// The cell under `name` in `row`, trimmed; empty when the file has no such column.
+    pub(crate) fn get<'a>(&self, row: &'a [String], name: &str) -> &'a str {
+        self.0
+            .get(name)
+            .and_then(|at| row.get(*at))
+            .map_or("", |cell| cell.trim())
+    }
+}
 
 /// A table read from text: its header and its rows, each with its line in the file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -1,0 +1,318 @@
+//! Bringing people in from another place: what a file holds ([`Incoming`], filled by the
+//! readers in `format::import`), what importing it would do to the book ([`ImportPlan`]: new
+//! people, the ones already there with a proposed action each, the rows left out and why), and
+//! applying it in one step ([`Book::apply_import`]), which returns a new book or nothing.
+//!
+//! Every value goes through the same checks as the contact form: text longer than a field
+//! holds is cut (and the preview says so), a link that is not a web link or an address that is
+//! not an email is left out with a word, and a row without a usable name is not imported.
+//! Importing the same file twice adds nothing: people are matched by LinkedIn profile, email
+//! or name, a match is merged by filling only the fields that are empty, and a reach-out on
+//! the same day, on the same channel, to the same person is already there.
+
+mod plan;
+
+use chrono::NaiveDate;
+
+use super::quick_add::{link_key, name_key};
+use super::{Channel, ContactDraft, ContactId, IdMap, Outcome, SameAs};
+
+/// One person a file names.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct IncomingPerson {
+    /// Where they are in the file, for the preview: "Connections.csv, line 5".
+    pub place: String,
+    pub draft: ContactDraft,
+    /// They are among the LinkedIn connections (an invitation to them was accepted), and on
+    /// which day, when the file says.
+    pub connected: Option<Option<NaiveDate>>,
+}
+
+/// One reach-out a file records, to `people[person]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IncomingReachOut {
+    pub person: usize,
+    pub channel: Channel,
+    pub date: NaiveDate,
+    pub note: String,
+    pub outcome: Outcome,
+    pub outcome_date: Option<NaiveDate>,
+    pub outcome_note: String,
+    /// A LinkedIn invitation: accepted when its person is among the connections.
+    pub invitation: bool,
+    /// The thread is closed: no follow-up is suggested.
+    pub closed: bool,
+}
+
+/// A row or card that is not imported, and why, in the person's words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    pub place: String,
+    pub reason: String,
+}
+
+/// Everything read from the chosen files, before it is compared with the book.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Incoming {
+    pub people: Vec<IncomingPerson>,
+    pub reach_outs: Vec<IncomingReachOut>,
+    pub skipped: Vec<Skipped>,
+    /// Things the preview should say about the files as a whole ("read as Latin-1").
+    pub notes: Vec<String>,
+    /// Where each person is, by LinkedIn profile, email and name: a file of thousands of
+    /// rows must not compare every row with every other.
+    found: Keys,
+}
+
+/// The people of an [`Incoming`] by their keys.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Keys {
+    link: IdMap<String, usize>,
+    email: IdMap<String, usize>,
+    name: IdMap<String, usize>,
+}
+
+impl Keys {
+    fn add(&mut self, draft: &ContactDraft, at: usize) {
+        let link = link_key(&draft.linkedin);
+        if !draft.linkedin.trim().is_empty() {
+            self.link.entry(link).or_insert(at);
+        }
+        let email = draft.email.trim().to_lowercase();
+        if !email.is_empty() {
+            self.email.entry(email).or_insert(at);
+        }
+        let name = name_key(&draft.name);
+        if !name.is_empty() {
+            self.name.entry(name).or_insert(at);
+        }
+    }
+}
+
+/// Unanswered imported reach-outs older than this are counted as "no response" with the loop
+/// closed: years of history must not fill Today with follow-ups of long-gone messages.
+pub const STALE_AFTER_DAYS: i64 = 90;
+
+impl Incoming {
+    /// Adds a person, or fills in the one already read under the same LinkedIn profile, email
+    /// or name (several files name the same people). Returns their index.
+    pub fn add_person(&mut self, person: IncomingPerson) -> usize {
+        match self.find(&person.draft) {
+            Some(at) => {
+                let known = &mut self.people[at];
+                fill(&mut known.draft, &person.draft);
+                if person.connected.is_some() {
+                    known.connected = match (known.connected, person.connected) {
+                        (Some(Some(day)), _) => Some(Some(day)),
+                        (_, other) => other,
+                    };
+                }
+                let draft = known.draft.clone();
+                self.found.add(&draft, at);
+                at
+            }
+            None => {
+                let at = self.people.len();
+                self.found.add(&person.draft, at);
+                self.people.push(person);
+                at
+            }
+        }
+    }
+
+    /// The person read already who is `draft`: the same LinkedIn profile, email, or name (two
+    /// different profiles under one name are two people).
+    fn find(&self, draft: &ContactDraft) -> Option<usize> {
+        if !draft.linkedin.trim().is_empty() {
+            if let Some(at) = self.found.link.get(&link_key(&draft.linkedin)) {
+                return Some(*at);
+            }
+        }
+        let email = draft.email.trim().to_lowercase();
+        if !email.is_empty() {
+            if let Some(at) = self.found.email.get(&email) {
+                return Some(*at);
+            }
+        }
+        let at = *self.found.name.get(&name_key(&draft.name))?;
+        let both_linked =
+            !draft.linkedin.trim().is_empty() && !self.people[at].draft.linkedin.trim().is_empty();
+        (!both_linked).then_some(at)
+    }
+
+    /// Takes in what another file holds.
+    pub fn extend(&mut self, other: Incoming) {
+        let mut moved = Vec::with_capacity(other.people.len());
+        for person in other.people {
+            moved.push(self.add_person(person));
+        }
+        for mut reach_out in other.reach_outs {
+            reach_out.person = moved[reach_out.person];
+            self.reach_outs.push(reach_out);
+        }
+        self.skipped.extend(other.skipped);
+        for note in other.notes {
+            if !self.notes.contains(&note) {
+                self.notes.push(note);
+            }
+        }
+    }
+}
+
+/// Fills the empty fields of `into` from `from`; tags are joined.
+fn fill(into: &mut ContactDraft, from: &ContactDraft) {
+    for (mine, theirs) in [
+        (&mut into.name, &from.name),
+        (&mut into.company, &from.company),
+        (&mut into.role, &from.role),
+        (&mut into.email, &from.email),
+        (&mut into.linkedin, &from.linkedin),
+        (&mut into.notes, &from.notes),
+        (&mut into.phone, &from.phone),
+        (&mut into.other_link, &from.other_link),
+        (&mut into.how_we_met, &from.how_we_met),
+    ] {
+        if mine.trim().is_empty() && !theirs.trim().is_empty() {
+            mine.clone_from(theirs);
+        }
+    }
+    if !from.tags.trim().is_empty() {
+        into.tags = if into.tags.trim().is_empty() {
+            from.tags.clone()
+        } else {
+            format!("{}, {}", into.tags, from.tags)
+        };
+    }
+}
+
+/// What to do with one imported person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ImportAction {
+    /// A new contact.
+    Add,
+    /// Fill the empty fields of the contact already there, and add the reach-outs to them.
+    Merge,
+    /// Leave them out, with their reach-outs.
+    Skip,
+}
+
+impl ImportAction {
+    pub const ALL: [ImportAction; 3] = [ImportAction::Merge, ImportAction::Add, ImportAction::Skip];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ImportAction::Add => "Add as a new contact",
+            ImportAction::Merge => "Merge into the one you have",
+            ImportAction::Skip => "Skip",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ImportAction::Add => "add",
+            ImportAction::Merge => "merge",
+            ImportAction::Skip => "skip",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<ImportAction> {
+        ImportAction::ALL.into_iter().find(|a| a.key() == key)
+    }
+}
+
+/// A contact already in the book that an imported person matches.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Existing {
+    pub id: ContactId,
+    pub name: String,
+    pub same: SameAs,
+    /// The fields a merge would fill, in the form's words; empty when it would change nothing.
+    pub fills: Vec<&'static str>,
+}
+
+/// One imported person, checked and compared with the book.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Planned {
+    pub place: String,
+    pub draft: ContactDraft,
+    /// What was cut or left out of their row.
+    pub warnings: Vec<String>,
+    pub existing: Option<Existing>,
+    pub proposed: ImportAction,
+    /// How many of the imported reach-outs are theirs.
+    pub reach_outs: usize,
+    /// Among the LinkedIn connections, and since when if known.
+    pub connected: Option<Option<NaiveDate>>,
+}
+
+/// What importing would do, for the preview; nothing changes until it is applied.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportPlan {
+    pub people: Vec<Planned>,
+    pub reach_outs: Vec<IncomingReachOut>,
+    pub skipped: Vec<Skipped>,
+    pub notes: Vec<String>,
+    /// The reach-outs (indices into `reach_outs`) that the matched contact has already (the
+    /// same channel and day): a merge leaves them out, "Add as a new contact" keeps them.
+    pub known: Vec<usize>,
+}
+
+impl ImportPlan {
+    /// The actions proposed for each person, in order: what the preview starts from.
+    pub fn proposed(&self) -> Vec<ImportAction> {
+        self.people.iter().map(|p| p.proposed).collect()
+    }
+
+    /// People not in the book yet.
+    pub fn new_people(&self) -> usize {
+        self.people.iter().filter(|p| p.existing.is_none()).count()
+    }
+
+    /// People matched with a contact already there.
+    pub fn duplicates(&self) -> usize {
+        self.people.iter().filter(|p| p.existing.is_some()).count()
+    }
+}
+
+/// What an import did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub added: usize,
+    pub merged: usize,
+    pub left_out: usize,
+    pub reach_outs: usize,
+    /// Reach-outs already in the book (the same file imported again).
+    pub reach_outs_known: usize,
+}
+
+impl ImportSummary {
+    pub fn describe(&self) -> String {
+        use super::dates::plural;
+        let mut text = format!(
+            "Imported: {} and {}.",
+            plural(self.added, "new contact", "new contacts"),
+            plural(self.reach_outs, "reach-out", "reach-outs")
+        );
+        if self.merged > 0 {
+            text.push_str(&format!(
+                " {} you had {} filled in.",
+                plural(self.merged, "contact", "contacts"),
+                if self.merged == 1 { "was" } else { "were" }
+            ));
+        }
+        if self.left_out > 0 {
+            text.push_str(&format!(" {} left out, as you chose.", self.left_out));
+        }
+        if self.reach_outs_known > 0 {
+            text.push_str(&format!(
+                " {} you had already.",
+                plural(
+                    self.reach_outs_known,
+                    "reach-out was one",
+                    "reach-outs were ones"
+                )
+            ));
+        }
+        text
+    }
+}
