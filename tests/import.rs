@@ -457,7 +457,7 @@ fn any_csv_with_a_guessed_mapping() {
 
 #[test]
 fn the_delimiter_is_detected() {
-    use import::table::delimiter;
+    use import::csv_rows::delimiter;
     assert_eq!(delimiter("Name;Firma;\"E-Mail, privat\"\nA;B;C"), b';');
     assert_eq!(delimiter("Name\tCompany\n"), b'\t');
     assert_eq!(delimiter("Name|Company|Email"), b'|');

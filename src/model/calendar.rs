@@ -46,13 +46,7 @@ impl Book {
                 continue;
             }
             let last = last_reached.get(&contact.id).copied();
-            let since = last.unwrap_or(contact.created.date_naive());
-            let mut due = since
-                .checked_add_days(chrono::Days::new(u64::from(every)))
-                .unwrap_or(NaiveDate::MAX);
-            if let Some(snoozed) = contact.stay_in_touch_snoozed_until {
-                due = due.max(snoozed);
-            }
+            let due = super::follow_up::stay_in_touch_due(contact, every, last);
             entries.push(CalendarEntry {
                 contact: contact.id,
                 day: due.max(today),

@@ -8,7 +8,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Book, ContactId, IdMap, IdSet, Outcome, ReachOut, ReachOutId};
+use super::{Book, Contact, ContactId, IdMap, IdSet, Outcome, ReachOut, ReachOutId};
 
 /// How late a due item is: due today, overdue by up to a week, or longer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -136,6 +136,22 @@ impl<'a> Thread<'a> {
     }
 }
 
+/// When `contact`'s rhythm of `days` comes round: that many days after the last contact (or
+/// after they were added), and not before a snooze ends.
+pub(super) fn stay_in_touch_due(
+    contact: &Contact,
+    days: u32,
+    last: Option<NaiveDate>,
+) -> NaiveDate {
+    let since = last.unwrap_or(contact.created.date_naive());
+    let due = since
+        .checked_add_days(chrono::Days::new(u64::from(days)))
+        .unwrap_or(NaiveDate::MAX);
+    contact
+        .stay_in_touch_snoozed_until
+        .map_or(due, |snoozed| due.max(snoozed))
+}
+
 impl Book {
     /// The first reach-out of the thread that `id` belongs to.
     pub fn thread_root(&self, id: ReachOutId) -> ReachOutId {
@@ -247,13 +263,7 @@ impl Book {
                 continue; // One nudge per contact is enough.
             }
             let last = last_reached.get(&contact.id).copied();
-            let since = last.unwrap_or(contact.created.date_naive());
-            let mut due = since
-                .checked_add_days(chrono::Days::new(u64::from(days)))
-                .unwrap_or(NaiveDate::MAX);
-            if let Some(snoozed) = contact.stay_in_touch_snoozed_until {
-                due = due.max(snoozed);
-            }
+            let due = stay_in_touch_due(contact, days, last);
             if due <= today {
                 agenda.stay_in_touch.push(StayInTouchDue {
                     contact: contact.id,

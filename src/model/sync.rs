@@ -96,14 +96,10 @@ pub fn merge(ancestor: &Book, mine: &Book, theirs: &Book) -> Book {
         templates: merge_templates(ancestor, &mine, theirs),
     };
     bring_back_referenced(&mut merged, [&mine, theirs, ancestor]);
-    let highest = merged
-        .contacts
-        .iter()
-        .map(|c| c.id.0)
-        .chain(merged.reach_outs.iter().map(|r| r.id.0))
-        .max()
-        .unwrap_or(0);
-    merged.next_id = mine.next_id.max(theirs.next_id).max(highest + 1);
+    merged.next_id = mine
+        .next_id
+        .max(theirs.next_id)
+        .max(merged.highest_id() + 1);
     merged
 }
 

@@ -82,14 +82,7 @@ fn common_ancestor(mine: &Book, theirs: &Book) -> Book {
 /// records made on both devices under the same ids cannot all be given ids within range.
 pub fn merge_devices(mine: &Book, theirs: &Book) -> Result<(Book, DeviceMerge), ModelError> {
     let merged = sync::merge(&common_ancestor(mine, theirs), mine, theirs);
-    let highest = merged
-        .contacts
-        .iter()
-        .map(|c| c.id.0)
-        .chain(merged.reach_outs.iter().map(|r| r.id.0))
-        .max()
-        .unwrap_or(0);
-    if highest > Limits::MAX_ID || merged.next_id > Limits::MAX_ID.saturating_add(1) {
+    if merged.highest_id() > Limits::MAX_ID || merged.next_id > Limits::MAX_ID.saturating_add(1) {
         return Err(ModelError::OutOfIds);
     }
     let their_contacts: HashMap<_, &Contact> = theirs.contacts.iter().map(|c| (c.id, c)).collect();

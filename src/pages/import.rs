@@ -56,11 +56,14 @@ pub fn ImportPage() -> impl IntoView {
     let input = NodeRef::<leptos::html::Input>::new();
 
     let plan = Memo::new(move |_| {
-        let chosen = chosen.get()?;
-        let mut incoming = chosen.known.clone();
-        if let Some(table) = &chosen.table {
-            mapping.with(|m| incoming.extend(table.people(m)));
-        }
+        let incoming = chosen.with(|c| {
+            let c = c.as_ref()?;
+            let mut incoming = c.known.clone();
+            if let Some(table) = &c.table {
+                mapping.with(|m| incoming.extend(table.people(m)));
+            }
+            Some(incoming)
+        })?;
         let today = state.today().get_untracked();
         Some(
             state

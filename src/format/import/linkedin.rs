@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::table::{rows, Columns, Rows};
+use super::csv_rows::{rows, Columns, Rows};
 use super::{first_lines, one_line, place, ImportError};
 use crate::model::dates::long_day;
 use crate::model::{

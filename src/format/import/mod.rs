@@ -8,6 +8,7 @@
 //! with its mark is read too, and text that is not UTF-8 is read as Windows-1252 (Latin-1 with
 //! the curly quotes), which the preview says.
 
+pub mod csv_rows;
 pub mod linkedin;
 pub mod table;
 pub mod vcard;

@@ -1,119 +1,14 @@
 //! Any table of contacts (a Google Contacts or Outlook export, a spreadsheet saved as CSV, or
 //! Reachout's own contacts CSV): the delimiter is detected, the header and the first rows are
 //! shown, and each column is mapped to a field, with a first guess from the header's words that
-//! the person can change. CSV is read with the `csv` crate.
+//! the person can change. The rows come from [`super::csv_rows`].
 
 use chrono::NaiveDate;
 
-use super::{check_rows, one_line, place, ImportError};
+use super::csv_rows::{delimiter, rows, Columns, Rows};
+use super::{one_line, place, ImportError};
 use crate::format::export::{channel_named, outcome_named};
 use crate::model::{ContactDraft, Incoming, IncomingPerson, IncomingReachOut, Outcome, Skipped};
-
-use std::collections::HashMap;
-
-/// The header cells of a table, by lower-case name, so that columns are found by name.
-pub(crate) struct Columns(HashMap<String, usize>);
-
-impl Columns {
-    pub(crate) fn new(header: &[String]) -> Columns {
-        Columns(
-            header
-                .iter()
-                .enumerate()
-                .map(|(at, name)| (name.trim().to_lowercase(), at))
-                .collect(),
-        )
-    }
-
-    /// The cell under `name` in `row`, trimmed; empty when the file has no such column.
-    pub(crate) fn get<'a>(&self, row: &'a [String], name: &str) -> &'a str {
-        self.0
-            .get(name)
-            .and_then(|at| row.get(*at))
-            .map_or("", |cell| cell.trim())
-    }
-}
-
-/// A table read from text: its header and its rows, each with its line in the file.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Rows {
-    pub header: Vec<String>,
-    pub rows: Vec<(u64, Vec<String>)>,
-}
-
-/// Reads CSV text with `delimiter`; the first non-empty row is the header. `lines_before` is
-/// how many lines of the file came before `text`, so that lines are numbered as in the file.
-pub fn rows(name: &str, text: &str, delimiter: u8, lines_before: u64) -> Result<Rows, ImportError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut table = Rows::default();
-    let mut header_seen = false;
-    let (mut counted_to, mut newlines) = (0usize, 0u64);
-    for record in reader.records() {
-        // The text is valid UTF-8 already; a record the reader can't take is left out.
-        let Ok(record) = record else { continue };
-        // Counted from the record's first byte, so a quoted line break inside a cell counts.
-        // With CRLF line ends the reader's position may sit on the `\n` before the record.
-        let mut start = (record.position().map_or(0, |p| p.byte()) as usize).min(text.len());
-        while matches!(text.as_bytes().get(start), Some(b'\r' | b'\n')) {
-            start += 1;
-        }
-        // Line breaks counted since the last record only: once over the text in all.
-        if start > counted_to {
-            newlines += text.as_bytes()[counted_to..start]
-                .iter()
-                .filter(|b| **b == b'\n')
-                .count() as u64;
-            counted_to = start;
-        }
-        let line = newlines + 1 + lines_before;
-        let cells: Vec<String> = record.iter().map(|cell| cell.to_string()).collect();
-        if cells.iter().all(|cell| cell.trim().is_empty()) {
-            continue;
-        }
-        if !header_seen {
-            table.header = cells.iter().map(|c| c.trim().to_string()).collect();
-            header_seen = true;
-            continue;
-        }
-        table.rows.push((line, cells));
-        check_rows(name, table.rows.len())?;
-    }
-    if table.rows.is_empty() {
-        return Err(ImportError::NoRows(name.to_string()));
-    }
-    Ok(table)
-}
-
-/// The delimiter of a table: whichever of `,` `;` tab `|` its header line holds most of,
-/// outside quotes (a European spreadsheet writes `;`).
-pub fn delimiter(text: &str) -> u8 {
-    let header = text
-        .lines()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or_default();
-    let mut counts = [0usize; 4];
-    let mut quoted = false;
-    for c in header.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            ',' if !quoted => counts[0] += 1,
-            ';' if !quoted => counts[1] += 1,
-            '\t' if !quoted => counts[2] += 1,
-            '|' if !quoted => counts[3] += 1,
-            _ => {}
-        }
-    }
-    let best = (0..4).max_by_key(|i| (counts[*i], 4 - i)).unwrap_or(0);
-    if counts[best] == 0 {
-        b','
-    } else {
-        [b',', b';', b'\t', b'|'][best]
-    }
-}
 
 /// A field a column can fill.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
