@@ -91,6 +91,9 @@ ensure_node_packages() {
 }
 
 ensure_chromium() {
+  # A browser and driver given by CHROMIUM and CHROMEDRIVER (as on GitHub's runners) are used as
+  # they are.
+  if [ -x "${CHROMIUM:-}" ] && [ -x "${CHROMEDRIVER:-}" ]; then return; fi
   if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
     apt_install chromium chromium-driver
   fi

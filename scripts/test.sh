@@ -5,6 +5,8 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
+# A CI run starts from a clean clone and builds once: incremental caches would only take disk.
+if [ "${CI:-}" = true ]; then export CARGO_INCREMENTAL=0; fi
 
 say "Formatting (cargo fmt --check)"
 cargo fmt --all -- --check
@@ -24,7 +26,9 @@ say "Release build (trunk, wasm-opt -Oz)"
 trunk build --release
 scripts/size.sh
 say "Release build for GitHub Pages (--public-url /reachout/)"
-trunk build --release --public-url /reachout/ --dist target/dist-pages
+scripts/build-pages.sh /reachout/ target/dist-pages
+say "Checking both builds carry the Content-Security-Policy, the manifest and the service worker"
+node scripts/check-build.mjs dist target/dist-pages
 
 say "End-to-end tests on the release build in Chromium"
 npm run --silent e2e

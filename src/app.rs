@@ -10,6 +10,7 @@ use crate::components::near_miss::NearMissButton;
 use crate::components::shortcuts::Shortcuts;
 use crate::components::storage_banner::StorageBanner;
 use crate::components::undo_toast::UndoToast;
+use crate::components::update_notice::{self, UpdateNotice};
 use crate::links::{base, href};
 use crate::pages::contact::ContactPage;
 use crate::pages::contact_edit::{EditContactPage, NewContactPage};
@@ -28,6 +29,11 @@ use crate::state::{AppState, APP_NAMESPACE};
 pub fn App() -> impl IntoView {
     let state = AppState::open(APP_NAMESPACE);
     provide_context(state);
+    state
+        .preference::<crate::theme::Theme>(crate::theme::PREFERENCE)
+        .unwrap_or_default()
+        .apply();
+    update_notice::register();
     // A save in another tab shows here at once, and so do its backups, restores and removals.
     let listener = window_event_listener(leptos::ev::storage, move |ev| {
         state.other_tab_changed(ev.key().as_deref());
@@ -83,6 +89,7 @@ pub fn Shell() -> impl IntoView {
             <NearMissButton/>
         </header>
         <main id="main" tabindex="-1">
+            <UpdateNotice/>
             <StorageBanner/>
             <AfterPrompt/>
             <Routes fallback=NotFoundPage>

@@ -15,6 +15,7 @@ pub mod pages;
 pub mod recovery;
 pub mod state;
 pub mod storage;
+pub mod theme;
 
 /// Starts the app in the page's `<body>`, with the recovery screen ready should it fail.
 pub fn mount() {

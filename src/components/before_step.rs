@@ -104,7 +104,7 @@ pub fn BeforeStep(
     errors: RwSignal<FieldErrors<ReachOutField>>,
 ) -> impl IntoView {
     let state = use_app_state();
-    let open = RwSignal::new(state.preference(PREFERENCE).as_deref() == Some("open"));
+    let open = RwSignal::new(state.preference::<String>(PREFERENCE).as_deref() == Some("open"));
     let toggle = move |_| {
         let now_open = !open.get_untracked();
         open.set(now_open);

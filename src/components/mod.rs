@@ -23,4 +23,5 @@ pub mod snooze_menu;
 pub mod storage_banner;
 pub mod template_picker;
 pub mod undo_toast;
+pub mod update_notice;
 pub mod user_text;

@@ -171,13 +171,21 @@ impl BackupMark {
     /// counts as no backup yet.
     pub fn parse(text: Option<&str>) -> BackupMark {
         text.and_then(|t| serde_json::from_str::<BackupMark>(t).ok())
-            .filter(|mark| {
-                [mark.backed_up_at, mark.remind_after]
-                    .into_iter()
-                    .flatten()
-                    .all(Limits::time_in_range)
-            })
+            .map(BackupMark::in_range)
             .unwrap_or_default()
+    }
+
+    /// The mark itself, or no backup yet when a date in it is outside the supported years.
+    pub fn in_range(self) -> BackupMark {
+        let dated_well = [self.backed_up_at, self.remind_after]
+            .into_iter()
+            .flatten()
+            .all(Limits::time_in_range);
+        if dated_well {
+            self
+        } else {
+            BackupMark::default()
+        }
     }
 
     pub fn to_text(&self) -> String {

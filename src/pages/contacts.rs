@@ -452,10 +452,13 @@ fn ContactRow(
         <li class="contact-row" data-at=at aria-posinset=move || at() + 1
             aria-setsize=move || row.with(|r| r.as_ref().map_or(0, |r| r.of))
             style:top=move || format!("{}px", (at() as f64 * stride.get()).round() as u64)>
-            <input type="checkbox" id=checkbox_id class="row-check"
-                prop:checked=move || id().is_some_and(|id| selected.with(|s| s.contains(&id)))
-                on:change=toggle/>
-            <label for=checkbox_id class="visually-hidden">{move || read(|r| format!("Select {}", r.name))}</label>
+            // The label is the 44 px square a finger presses; its text is for screen readers.
+            <label class="row-select">
+                <input type="checkbox" id=checkbox_id class="row-check"
+                    prop:checked=move || id().is_some_and(|id| selected.with(|s| s.contains(&id)))
+                    on:change=toggle/>
+                <span class="visually-hidden">{move || read(|r| format!("Select {}", r.name))}</span>
+            </label>
             <div class="row-main">
                 <a class="contact-name" href=move || read(|r| href(&format!("/contacts/{}", r.id)))>
                     {move || read(|r| r.name.clone())}

@@ -133,7 +133,7 @@ pub fn ImportPage() -> impl IntoView {
                     Ok(Read::Table(table)) if read.table.is_none() => {
                         read.files.push((name, import::Kind::Table.label()));
                         let remembered = state
-                            .preference(&mapping_preference(&table))
+                            .preference::<String>(&mapping_preference(&table))
                             .and_then(|text| table.mapping_from(&text));
                         mapping.set(remembered.unwrap_or_else(|| table.guess()));
                         read.table = Some(table);

@@ -51,7 +51,7 @@ pub fn ReportPage() -> impl IntoView {
     };
     view! {
         <section class="page report">
-            <p class="no-print"><a href=href("/insights")>"← Insights"</a></p>
+            <p class="back no-print"><a href=href("/insights")>"← Insights"</a></p>
             <header class="page-header">
                 <h1>"Progress report"</h1>
                 <p class="muted">{move || match period.get() {

@@ -1,5 +1,5 @@
-//! Settings: the follow-up rules (how long to wait, how many tries), the weekly goal and the
-//! week's first day. The colours follow the system's light or dark setting.
+//! Settings: the follow-up rules (how long to wait, how many tries), the weekly goal, the
+//! week's first day, and the colours (the system's light or dark setting, or a chosen one).
 
 use leptos::prelude::*;
 
@@ -7,6 +7,7 @@ use crate::components::field::{error_for, focus_first_invalid, Field, FieldKind}
 use crate::links::href;
 use crate::model::{FieldErrors, SettingsDraft, SettingsField, WeekStart};
 use crate::state::use_app_state;
+use crate::theme::{self, Theme};
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -88,9 +89,43 @@ pub fn SettingsPage() -> impl IntoView {
                 <p>"Starters for a first note, a follow-up, a thank-you and more, filled in with each contact's name."</p>
                 <a class="button" href=href("/templates")>"Edit message templates"</a>
             </div>
-            <div class="card">
-                <p>"The colours follow your system's light or dark setting."</p>
-            </div>
+            <ThemeCard/>
         </section>
+    }
+}
+
+/// Light, dark, or as the system is set: applied at once and remembered in this browser.
+#[component]
+fn ThemeCard() -> impl IntoView {
+    let state = use_app_state();
+    let chosen = RwSignal::new(
+        state
+            .preference::<Theme>(theme::PREFERENCE)
+            .unwrap_or_default(),
+    );
+    let options = Theme::ALL.map(|option| {
+        let id = format!("theme-{}", option.key());
+        let label_for = id.clone();
+        view! {
+            <label class="choice" for=label_for>
+                <input type="radio" name="theme" id=id value=option.key()
+                    prop:checked=move || chosen.get() == option
+                    on:change=move |_| {
+                        chosen.set(option);
+                        option.apply();
+                        state.remember(theme::PREFERENCE, &option);
+                    } />
+                <span>{option.label()}</span>
+            </label>
+        }
+    });
+    view! {
+        <div class="card">
+            <fieldset class="choices">
+                <legend><h2>"Colours"</h2></legend>
+                <div class="choice-grid">{options}</div>
+                <p class="hint">"Applied at once and remembered in this browser."</p>
+            </fieldset>
+        </div>
     }
 }

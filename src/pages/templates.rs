@@ -18,7 +18,7 @@ pub fn TemplatesPage() -> impl IntoView {
     let uses_starters = move || state.book().with(|b| b.templates.is_none());
     view! {
         <section class="page narrow">
-            <p><a href=href("/settings")>"← Settings"</a></p>
+            <p class="back"><a href=href("/settings")>"← Settings"</a></p>
             <h1>"Message templates"</h1>
             <div class="card">
                 <p>

@@ -56,7 +56,7 @@ impl Snapshot {
             book: document.data,
             taken_at: document.saved_at,
             stored: true,
-            cause: storage::preference(namespace, SNAPSHOT_CAUSE)
+            cause: storage::preference::<String>(namespace, SNAPSHOT_CAUSE)
                 .filter(|cause| cause == "the import" || cause == "the merge")
                 .unwrap_or_else(|| "the restore".into()),
         })
@@ -80,7 +80,7 @@ impl AppState {
     /// Takes in another tab's backup, restore or removal of an unreadable copy.
     pub fn reread_records_beside_the_document(&self) {
         let namespace = self.namespace();
-        let mark = BackupMark::parse(storage::read(&storage::backup_key(&namespace)).as_deref());
+        let mark = storage::backup_mark(&namespace);
         if mark != self.backup.get_untracked() {
             self.backup.set(mark);
         }
@@ -141,9 +141,9 @@ impl AppState {
     }
 
     fn keep_backup_mark(&self, mark: BackupMark) {
-        let key = storage::backup_key(&self.namespace());
-        self.store
-            .with_value(|s| s.write_beside(&key, &mark.to_text()));
+        // Not kept (storage full or read-only), the mark lasts this visit: the reminder then
+        // comes back on the next visit, which errs on the safe side.
+        let _ = self.store.with_value(|s| s.keep_backup_mark(&mark));
         self.backup.set(mark);
     }
 

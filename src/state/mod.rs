@@ -111,9 +111,7 @@ impl AppState {
             undo: RwSignal::new(None),
             persistent: RwSignal::new(None),
             revision: RwSignal::new(opened.store.revision()),
-            backup: RwSignal::new(BackupMark::parse(
-                storage::read(&storage::backup_key(namespace)).as_deref(),
-            )),
+            backup: RwSignal::new(storage::backup_mark(namespace)),
             // Read when the Data page first needs it: decoding it would slow every start.
             snapshot: RwSignal::new(None),
             quarantined: RwSignal::new(storage::quarantined(namespace)),
@@ -190,14 +188,16 @@ impl AppState {
     }
 
     /// A small remembered choice (not data: never in a backup), like a panel left open.
-    pub fn preference(&self, name: &str) -> Option<String> {
+    pub fn preference<T: serde::de::DeserializeOwned>(&self, name: &str) -> Option<T> {
         self.store
             .with_value(|s| storage::preference(s.namespace(), name))
     }
 
-    /// Remembers a choice for the next visit; if storage refuses, it lasts this visit only.
-    pub fn remember(&self, name: &str, value: &str) {
-        self.store
+    /// Remembers a choice for the next visit; if storage refuses, it lasts this visit only
+    /// (a choice is not data, so the person is not interrupted about it).
+    pub fn remember<T: serde::Serialize + ?Sized>(&self, name: &str, value: &T) {
+        let _ = self
+            .store
             .with_value(|s| storage::remember(s.namespace(), name, value));
     }
 

@@ -10,23 +10,33 @@
 //! removed a minute later (another tab may still be reading them), and parts that no manifest
 //! lists (a save cut short, a closed tab) are swept when the app opens.
 //!
-//! `gloo-storage` is not used: its `raw()` panics where storage is blocked, and its typed
-//! get/set would re-encode the raw text that we must keep byte for byte.
+//! `gloo-storage` gives the handle to localStorage ([`LocalStorage::raw`], called only after
+//! checking that the browser has storage, since it panics where storage is blocked) and reads
+//! and writes the small values beside the document as typed JSON (`side.rs`: the backup mark,
+//! remembered choices). The document, its parts, the restore snapshot and quarantine copies
+//! bypass its JSON layer: they are text that must be kept byte for byte (a lone surrogate in a
+//! copy of unreadable data stays one), and the document is already JSON with its own encoding.
 
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
+use gloo_storage::{LocalStorage, Storage as _};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use wasm_bindgen::JsCast;
 
+use crate::format::backup::BackupMark;
 use crate::format::document::{self, DecodeError};
 use crate::format::parts;
 use crate::model::Book;
 
 mod notice;
 mod raw;
+mod side;
 mod stored_parts;
 pub use notice::StorageNotice;
 use notice::ADJUSTMENTS_SHOWN;
+pub use side::SideError;
 pub use stored_parts::part_keys;
 use stored_parts::{part_prefix, sweep, PartKeys, PartsWritten};
 
@@ -105,9 +115,12 @@ fn remove_all(storage: &web_sys::Storage, keys: &[String]) {
     }
 }
 
+/// localStorage, when this browser lets the page have it.
 fn local_storage() -> Option<web_sys::Storage> {
-    // Both the lookup and its result can fail (blocked storage throws a SecurityError).
-    web_sys::window()?.local_storage().ok().flatten()
+    // Both the lookup and its result can fail (blocked storage throws a SecurityError); checked
+    // here, so that gloo-storage's `raw()`, which panics on either, cannot.
+    let usable = matches!(web_sys::window()?.local_storage(), Ok(Some(_)));
+    usable.then(LocalStorage::raw)
 }
 
 impl Store {
@@ -139,6 +152,14 @@ impl Store {
     /// nothing is written unless this store saves. False when nothing was written.
     pub fn write_beside(&self, key: &str, text: &str) -> bool {
         self.saves() && write(key, text)
+    }
+
+    /// Keeps when the last backup was made, under the same rule as the document.
+    pub fn keep_backup_mark(&self, mark: &BackupMark) -> Result<(), SideError> {
+        if !self.saves() {
+            return Err(SideError::NotKept);
+        }
+        side::set(&backup_key(&self.namespace), mark)
     }
 
     /// The revision of the document as this tab last read or wrote it.
@@ -535,14 +556,28 @@ pub fn preference_key(namespace: &str, name: &str) -> String {
     format!("{namespace}:pref:{name}")
 }
 
-/// A remembered choice; `None` when never made or storage cannot be read.
-pub fn preference(namespace: &str, name: &str) -> Option<String> {
-    read(&preference_key(namespace, name))
+/// A remembered choice; `None` when never made, or when storage or the value cannot be read.
+pub fn preference<T: DeserializeOwned>(namespace: &str, name: &str) -> Option<T> {
+    side::get(&preference_key(namespace, name)).ok().flatten()
 }
 
-/// Remembers a choice; false when storage did not keep it (the choice then lasts this visit).
-pub fn remember(namespace: &str, name: &str, value: &str) -> bool {
-    write(&preference_key(namespace, name), value)
+/// Remembers a choice; an error when storage did not keep it (the choice then lasts this visit).
+pub fn remember<T: Serialize + ?Sized>(
+    namespace: &str,
+    name: &str,
+    value: &T,
+) -> Result<(), SideError> {
+    side::set(&preference_key(namespace, name), value)
+}
+
+/// When the last backup was made; a mark that is missing, unreadable or dated outside the
+/// supported years counts as no backup yet.
+pub fn backup_mark(namespace: &str) -> BackupMark {
+    side::get::<BackupMark>(&backup_key(namespace))
+        .ok()
+        .flatten()
+        .map(BackupMark::in_range)
+        .unwrap_or_default()
 }
 
 /// The key holding when the last backup was made.

@@ -4,12 +4,10 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { freshPage, openContext, serveAndBrowse, storedDocument, visit } from './support.mjs';
+import { accessibilityProblems, freshPage, openContext, serveAndBrowse, storedDocument, visit } from './support.mjs';
 import { COURAGE_SEED, seed } from './seed.mjs';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
 const setup = serveAndBrowse();
 before(() => mkdir(SHOTS, { recursive: true }));
@@ -260,13 +258,6 @@ test('the progress report is one printable page for a chosen period', async (t) 
   await page.getByLabel('To', { exact: true }).fill('2026-11-01');
   await page.getByText('The first day must come before the last.').waitFor();
 });
-
-/** Runs axe-core on the page and returns its violations as readable lines. */
-async function accessibilityProblems(page) {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target).join(', ')}`);
-}
 
 for (const [width, height] of [[360, 780], [1280, 900]]) {
   for (const colorScheme of ['light', 'dark']) {

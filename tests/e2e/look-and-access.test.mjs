@@ -3,21 +3,12 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { openContext, serveAndBrowse, visit } from './support.mjs';
+import { accessibilityProblems, openContext, serveAndBrowse, visit } from './support.mjs';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
 const setup = serveAndBrowse();
 before(() => mkdir(SHOTS, { recursive: true }));
-
-/** Runs axe-core on the page and returns its violations as readable lines. */
-async function accessibilityProblems(page) {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target).join(', ')}`);
-}
 
 async function checkPage(page, name, label) {
   assert.deepEqual(await accessibilityProblems(page), [], `${name} (${label}) has no accessibility problems`);

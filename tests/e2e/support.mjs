@@ -2,6 +2,8 @@
 // Debian's Chromium driven by Playwright.
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { inflateRawSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/static-server.mjs';
@@ -42,7 +44,8 @@ export async function launchBrowser() {
 
 /**
  * A fresh browser context (its own empty localStorage) that records every request leaving the
- * origin (and blocks it) and every error the page reports.
+ * origin (and blocks it) and every error the page reports, Content-Security-Policy violations
+ * included.
  */
 export async function openContext(browser, origin, options = {}) {
   const context = await browser.newContext(options);
@@ -53,6 +56,12 @@ export async function openContext(browser, origin, options = {}) {
     if (url.startsWith(origin) || url.startsWith('data:')) return route.continue();
     foreign.push(url);
     return route.abort();
+  });
+  // A Content-Security-Policy violation is an error like any other.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`Content-Security-Policy violation: ${event.violatedDirective} ${event.blockedURI}`);
+    });
   });
   context.on('page', (page) => watch(page, errors));
   return { context, foreign, errors };
@@ -153,4 +162,17 @@ export async function addContact(page, origin, fields, channel) {
     await page.getByRole('button', { name: 'Save reach-out' }).click();
     await page.getByRole('status').getByText('Logged.').waitFor();
   }
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core on the page and returns its violations as readable lines. axe is evaluated
+ * through the browser's debugging protocol: the page's Content-Security-Policy rightly refuses
+ * a script added to it.
+ */
+export async function accessibilityProblems(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target).join(', ')}`);
 }

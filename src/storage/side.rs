@@ -1,0 +1,69 @@
+//! Small values kept beside the document: the backup mark and remembered choices (the import
+//! column mapping, whether the "before" step is left open, the theme, what the last safety copy
+//! was made for). They are read and written as JSON through gloo-storage's typed `get`/`set`;
+//! a remembered choice is not data and is never part of a backup.
+//!
+//! Values stored as plain text by Reachout before gloo-storage came in are still read: text that
+//! is not JSON is taken as the JSON string it was meant to be.
+
+use gloo_storage::errors::StorageError;
+use gloo_storage::{LocalStorage, Storage};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use super::local_storage;
+
+/// Why a side value could not be read or kept.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SideError {
+    #[error("This browser keeps nothing for this site: its storage is blocked or missing.")]
+    Unavailable,
+    #[error("This site's storage in the browser is full.")]
+    Full,
+    #[error("The browser accepted the value but did not keep it.")]
+    NotKept,
+    #[error("The stored value could not be read: {0}")]
+    Unreadable(String),
+}
+
+impl From<StorageError> for SideError {
+    fn from(error: StorageError) -> Self {
+        match error {
+            StorageError::KeyNotFound(key) => SideError::Unreadable(format!("{key} is missing")),
+            StorageError::SerdeError(error) => SideError::Unreadable(error.to_string()),
+            StorageError::JsError(error) if error.name == "QuotaExceededError" => SideError::Full,
+            StorageError::JsError(_) => SideError::Unavailable,
+        }
+    }
+}
+
+/// The value under `key`: `Ok(None)` when nothing is stored there.
+pub fn get<T: DeserializeOwned>(key: &str) -> Result<Option<T>, SideError> {
+    // Probed first: gloo-storage's own lookup panics where storage is blocked.
+    local_storage().ok_or(SideError::Unavailable)?;
+    match LocalStorage::get::<T>(key) {
+        Ok(value) => Ok(Some(value)),
+        Err(StorageError::KeyNotFound(_)) => Ok(None),
+        Err(StorageError::SerdeError(error)) => {
+            // Plain text from before gloo-storage: read it as the string it is.
+            let text = LocalStorage::raw().get_item(key).ok().flatten();
+            text.and_then(|t| serde_json::from_value(serde_json::Value::String(t)).ok())
+                .map(Some)
+                .ok_or_else(|| SideError::Unreadable(error.to_string()))
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// Stores `value` under `key` and reads it back: a browser (or an extension) can accept a
+/// write and keep nothing.
+pub fn set<T: Serialize + ?Sized>(key: &str, value: &T) -> Result<(), SideError> {
+    local_storage().ok_or(SideError::Unavailable)?;
+    LocalStorage::set(key, value)?;
+    let kept = serde_json::to_string(value).ok();
+    if LocalStorage::raw().get_item(key).ok().flatten() == kept {
+        Ok(())
+    } else {
+        Err(SideError::NotKept)
+    }
+}

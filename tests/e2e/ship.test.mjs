@@ -1,0 +1,242 @@
+// End-to-end: what shipping promises. The app keeps working offline after one visit, a new build
+// is noticed ("Updated: Reload"), the Content-Security-Policy is in force without getting in the
+// app's way, the manifest makes it installable, and touch targets are large enough on a phone.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DIST, launchBrowser, openContext, serveAndBrowse, startServer } from './support.mjs';
+import { COURAGE_SEED, seed } from './seed.mjs';
+
+const setup = serveAndBrowse();
+
+/** Every route, with the heading that says it was drawn. */
+const ROUTES = [
+  ['/', 'Today'],
+  ['/contacts', 'Contacts'],
+  ['/contacts/1', 'Ana Lima'],
+  ['/contacts/1/edit', 'Edit Ana Lima'],
+  ['/contacts/new', 'Add a contact'],
+  ['/insights', 'Insights'],
+  ['/data', 'Your data'],
+  ['/import', 'Import contacts'],
+  ['/settings', 'Settings'],
+  ['/templates', 'Message templates'],
+  ['/report', 'Progress report'],
+];
+
+/** Waits until the service worker controls the page (it claims it right after installing). */
+async function controlled(page) {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 20_000 });
+}
+
+test('after one visit every route opens offline, with the data', async (t) => {
+  const { context, foreign, errors } = await openContext(setup.browser, setup.server.url);
+  t.after(() => context.close());
+  const page = await context.newPage();
+  await seed(page, COURAGE_SEED);
+  await page.goto(setup.server.url);
+  await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+  await controlled(page);
+
+  await context.setOffline(true);
+  for (const [path, heading] of ROUTES) {
+    await page.goto(setup.server.url + path);
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  }
+  await page.goto(`${setup.server.url}/contacts`);
+  await page.getByRole('list', { name: 'Contacts' }).getByRole('link', { name: 'Elena Costa' }).waitFor();
+  await context.setOffline(false);
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(errors, []);
+});
+
+test('a new build is noticed on the next visit: "Updated: Reload"', async (t) => {
+  // A copy of the build, so that a "new build" can be published under the same address.
+  const site = await mkdtemp(join(tmpdir(), 'reachout-site-'));
+  await cp(DIST, site, { recursive: true });
+  const server = await startServer({ dir: site });
+  const browser = await launchBrowser();
+  t.after(async () => {
+    await browser.close();
+    await server.close();
+    await rm(site, { recursive: true, force: true });
+  });
+  const { context, foreign, errors } = await openContext(browser, server.url);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+  await controlled(page);
+  assert.equal(await page.getByText('Updated:').count(), 0, 'no notice on a first visit');
+
+  // The same build again says nothing.
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+  await page.waitForTimeout(1000);
+  assert.equal(await page.getByText('Updated:').count(), 0, 'no notice without a new build');
+
+  // Publish a new build: finish-build gives each build's sw.js its own version.
+  const worker = join(site, 'sw.js');
+  const text = await readFile(worker, 'utf8');
+  await writeFile(worker, text.replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = 'new-$1'"));
+  await page.reload();
+  const notice = page.getByRole('status').filter({ hasText: 'Updated:' });
+  await notice.getByRole('button', { name: 'Reload' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+  assert.equal(await page.getByText('Updated:').count(), 0, 'the reloaded page runs the new version');
+  assert.match(
+    await page.evaluate(() => navigator.serviceWorker.controller.scriptURL),
+    /\/sw\.js$/,
+  );
+  await context.close();
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(errors, []);
+});
+
+test('the Content-Security-Policy is in force and the app never trips it', async (t) => {
+  const html = await readFile(join(DIST, 'index.html'), 'utf8');
+  const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
+  assert.ok(policy, 'index.html carries the policy');
+  for (const directive of ["default-src 'none'", "connect-src 'self'", "object-src 'none'", "base-uri 'self'",
+    "form-action 'none'", "manifest-src 'self'", "worker-src 'self'", "'wasm-unsafe-eval'"]) {
+    assert.ok(policy.includes(directive), `the policy has ${directive}`);
+  }
+
+  const { context, foreign } = await openContext(setup.browser, setup.server.url);
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const violations = [];
+  await page.exposeFunction('reportViolation', (text) => violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation',
+      (e) => window.reportViolation(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await seed(page, COURAGE_SEED);
+  for (const [path, heading] of ROUTES) {
+    await page.goto(setup.server.url + path);
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  }
+  assert.deepEqual(violations, [], 'no page of the app trips the policy');
+
+  // And it is really in force: a script added to the page does not run.
+  const ran = await page.evaluate(async () => {
+    const script = document.createElement('script');
+    script.textContent = 'window.injected = true;';
+    document.head.append(script);
+    await new Promise((ok) => setTimeout(ok, 100));
+    return window.injected === true;
+  });
+  assert.equal(ran, false, 'an injected inline script is refused');
+  await page.waitForTimeout(200);
+  assert.equal(violations.length, 1, `the refusal is reported: ${violations.join('; ')}`);
+  assert.match(violations[0], /^script-src/);
+  assert.deepEqual(foreign, []);
+});
+
+test('the manifest makes the app installable, with icons the browser can load', async (t) => {
+  const { context, foreign, errors } = await openContext(setup.browser, setup.server.url);
+  t.after(() => context.close());
+  const page = await context.newPage();
+  await page.goto(setup.server.url);
+  await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+  const href = await page.locator('link[rel=manifest]').evaluate((link) => link.href);
+  const manifest = await (await page.request.get(href)).json();
+  assert.equal(manifest.display, 'standalone');
+  assert.equal(manifest.start_url, './');
+  assert.equal(manifest.scope, './');
+  const purposes = manifest.icons.map((icon) => `${icon.sizes} ${icon.purpose}`);
+  for (const wanted of ['192x192 any', '512x512 any', '512x512 maskable']) {
+    assert.ok(purposes.includes(wanted), `an icon ${wanted}`);
+  }
+  for (const icon of manifest.icons) {
+    const response = await page.request.get(new URL(icon.src, href).href);
+    assert.equal(response.status(), 200, icon.src);
+    assert.equal(response.headers()['content-type'], 'image/png', icon.src);
+  }
+  // Chromium's own reading of the manifest, and its installability check (the one behind
+  // "Install app"); a test browser's context is always private, which only that check minds.
+  const session = await context.newCDPSession(page);
+  const { errors: manifestErrors } = await session.send('Page.getAppManifest');
+  assert.deepEqual(manifestErrors, []);
+  await controlled(page);
+  const { installabilityErrors } = await session.send('Page.getInstallabilityErrors');
+  assert.deepEqual(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito'), []);
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(errors, []);
+});
+
+/**
+ * Controls on the page smaller than 44 × 44 CSS px, as "tag name: width×height". A radio or a
+ * checkbox counts with its label (the label is what a finger presses); links inside a sentence
+ * are exempt, as WCAG 2.5.8 allows.
+ */
+async function smallTargets(page) {
+  return page.evaluate(() => {
+    const found = [];
+    const controls = document.querySelectorAll(
+      'a[href], button, input, select, textarea, summary, [role=button], [tabindex="0"]');
+    for (const control of controls) {
+      if (control.type === 'hidden' || control.closest('[hidden], .visually-hidden')) continue;
+      const style = getComputedStyle(control);
+      if (style.display === 'inline' && control.tagName === 'A' && control.closest('p, li, td, dd')
+        && control.parentElement.textContent.trim() !== control.textContent.trim()) continue;
+      let box = control.getBoundingClientRect();
+      const label = control.labels?.[0];
+      if (label && (control.type === 'radio' || control.type === 'checkbox' || box.width < 2)) {
+        const around = label.getBoundingClientRect();
+        if (around.width * around.height > box.width * box.height) box = around;
+      }
+      if (box.width === 0 && box.height === 0) continue;
+      if (box.width < 43.5 || box.height < 43.5) {
+        const name = (control.getAttribute('aria-label') || control.textContent || control.name || '').trim();
+        found.push(`${control.tagName.toLowerCase()} "${name.slice(0, 30)}": ${Math.round(box.width)}×${Math.round(box.height)}`);
+      }
+    }
+    return found;
+  });
+}
+
+test('on a 360 px phone every control on every page is at least 44 px square', async (t) => {
+  const { context, foreign, errors } = await openContext(setup.browser, setup.server.url, {
+    viewport: { width: 360, height: 780 },
+  });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  await seed(page, COURAGE_SEED);
+  const problems = [];
+  for (const [path, heading] of ROUTES) {
+    await page.goto(setup.server.url + path);
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    for (const small of await smallTargets(page)) problems.push(`${path}: ${small}`);
+  }
+  assert.deepEqual(problems, []);
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(errors, []);
+});
+
+test('the README screenshots come from the real build: Today, a contact, Insights', async (t) => {
+  const shots = join(import.meta.dirname, '../../docs/screenshots');
+  const { context, foreign, errors } = await openContext(setup.browser, setup.server.url, {
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 1,
+    colorScheme: 'light',
+  });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  await page.clock.setFixedTime(new Date('2026-11-27T10:00:00'));
+  await seed(page, COURAGE_SEED);
+  for (const [path, heading, file] of [
+    ['/', 'Today', 'today.png'],
+    ['/contacts/1', 'Ana Lima', 'contact.png'],
+    ['/insights', 'Insights', 'insights.png'],
+  ]) {
+    await page.goto(setup.server.url + path);
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    await page.evaluate(() => document.fonts.ready);
+    const image = await page.screenshot({ path: join(shots, file) });
+    assert.ok(image.length > 10_000, `${file} shows the page (${image.length} bytes)`);
+  }
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(errors, []);
+});
