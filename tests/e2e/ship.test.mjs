@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, launchBrowser, openContext, serveAndBrowse, startServer } from './support.mjs';
+import { accessibilityProblems, DIST, launchBrowser, openContext, serveAndBrowse, startServer } from './support.mjs';
 import { COURAGE_SEED, seed } from './seed.mjs';
 
 const setup = serveAndBrowse();
@@ -237,6 +237,41 @@ test('the README screenshots come from the real build: Today, a contact, Insight
     const image = await page.screenshot({ path: join(shots, file) });
     assert.ok(image.length > 10_000, `${file} shows the page (${image.length} bytes)`);
   }
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(errors, []);
+});
+
+test('the colours: as the system is set, or light or dark by choice, remembered', async (t) => {
+  const { context, foreign, errors } = await openContext(setup.browser, setup.server.url, {
+    colorScheme: 'light',
+  });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const headerColour = () => page.evaluate(
+    () => [...document.querySelectorAll('meta[name=theme-color]')].map((m) => m.content));
+  await page.goto(`${setup.server.url}/settings`);
+  const colours = page.getByRole('group', { name: 'Colours' });
+  assert.equal(await colours.getByRole('radio', { name: 'Follow my system' }).isChecked(), true);
+  assert.equal(await background(), 'rgb(246, 246, 243)');
+
+  await colours.getByRole('radio', { name: 'Dark' }).check();
+  assert.equal(await background(), 'rgb(18, 20, 23)');
+  assert.deepEqual(await headerColour(), ['#1c1f24', '#1c1f24']);
+  assert.deepEqual(await accessibilityProblems(page), [], 'dark by choice reads well');
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+  assert.equal(await background(), 'rgb(18, 20, 23)', 'the choice is remembered');
+  assert.equal(await colours.getByRole('radio', { name: 'Dark' }).isChecked(), true);
+
+  // Light by choice on a dark system.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await colours.getByRole('radio', { name: 'Light' }).check();
+  assert.equal(await background(), 'rgb(246, 246, 243)');
+  assert.deepEqual(await accessibilityProblems(page), [], 'light by choice reads well');
+  await colours.getByRole('radio', { name: 'Follow my system' }).check();
+  assert.equal(await background(), 'rgb(18, 20, 23)', 'back to the dark system');
+  assert.deepEqual(await headerColour(), ['#ffffff', '#1c1f24']);
   assert.deepEqual(foreign, []);
   assert.deepEqual(errors, []);
 });
