@@ -1,12 +1,13 @@
 // Reachout's service worker: keeps the built app in the browser's cache so that it opens
 // without a network, and fetches a new version in the background when one is published.
 //
-// - It serves only files of this site (same origin, inside its scope) that the build listed below;
-//   requests to anywhere else are left to the browser, and nothing is cached at run time.
-// - A page visit (any route) gets the app's index.html: the app draws the route itself.
+// - It answers only visits to the app's own pages and requests for the files the build listed
+//   below, inside its scope; every other request (another site on the same origin, another
+//   origin) is left to the browser, and nothing is cached at run time.
 // - It never touches localStorage (service workers cannot) nor any data: only the app's files.
 // - A new build has a new VERSION, so the browser sees a changed sw.js on the next visit,
-//   installs it beside the old one and activates it at once; the page then says "Updated: reload".
+//   installs it beside the old one and activates it at once; the page, whose own version is in
+//   its <meta name="reachout-version">, then says "Updated: Reload".
 //
 // scripts/finish-build.mjs fills in VERSION and FILES after each build; as written here the
 // worker caches nothing and serves nothing from its cache.
@@ -14,41 +15,65 @@
 const VERSION = 'unbuilt';
 const FILES = [];
 
-const CACHE = `reachout-${VERSION}`;
-const INDEX = new URL('index.html', self.registration.scope).href;
+const SCOPE = self.registration.scope;
+// Copies of Reachout under other paths of the same origin keep caches of their own.
+const PREFIX = `reachout ${SCOPE} `;
+const CACHE = PREFIX + VERSION;
+const INDEX = new URL('index.html', SCOPE).href;
+// The app's routes (see src/app.rs): a visit to any of them gets the app, which draws it.
+const ROUTES = /^(index\.html|contacts(\/.*)?|insights|data|import|settings|templates|report)?$/;
 
 self.addEventListener('install', (event) => {
-  const urls = FILES.map((file) => new URL(file, self.registration.scope).href);
-  // `reload` skips the HTTP cache, so the new version's files come from the site itself.
-  event.waitUntil(
-    caches
-      .open(CACHE)
-      .then((cache) => cache.addAll(urls.map((url) => new Request(url, { cache: 'reload' }))))
-      .then(() => self.skipWaiting()),
-  );
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    await Promise.all(FILES.map(async (file) => {
+      const url = new URL(file, SCOPE).href;
+      // The version in the query gets past any cache between here and the site (GitHub's CDN
+      // may still hold the last index.html), and `reload` past the browser's own.
+      const response = await fetch(`${url}?v=${VERSION}`, { cache: 'reload' });
+      if (!response.ok) throw new Error(`${file}: ${response.status}`);
+      if (file === 'index.html') {
+        const page = await response.clone().text();
+        // An index.html of another build would load files this cache does not hold.
+        if (!page.includes(`<meta name="reachout-version" content="${VERSION}"`)) {
+          throw new Error('index.html is not of this build yet');
+        }
+      }
+      await cache.put(url, response);
+    }));
+    await self.skipWaiting();
+  })().catch(async (error) => {
+    // Installed only whole: the old version (if any) stays until the next visit tries again.
+    await caches.delete(CACHE);
+    throw error;
+  }));
 });
 
 self.addEventListener('activate', (event) => {
-  // Only this site's caches, by name; anything another app on the origin keeps is left alone.
-  event.waitUntil(
-    caches
-      .keys()
-      .then((names) => Promise.all(
-        names.filter((name) => name.startsWith('reachout-') && name !== CACHE)
-          .map((name) => caches.delete(name)),
-      ))
-      .then(() => self.clients.claim()),
-  );
+  event.waitUntil((async () => {
+    const names = await caches.keys();
+    await Promise.all(names
+      .filter((name) => name.startsWith(PREFIX) && name !== CACHE)
+      .map((name) => caches.delete(name)));
+    await self.clients.claim();
+  })());
 });
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET' || FILES.length === 0) return;
-  if (!request.url.startsWith(self.registration.scope)) return;
-  const wanted = request.mode === 'navigate' ? INDEX : request.url;
-  event.respondWith(
-    caches.open(CACHE)
-      .then((cache) => cache.match(wanted, { ignoreSearch: true }))
-      .then((cached) => cached || fetch(request)),
-  );
+  if (request.method !== 'GET' || FILES.length === 0 || !request.url.startsWith(SCOPE)) return;
+  const path = new URL(request.url).pathname.slice(new URL(SCOPE).pathname.length);
+  let wanted;
+  if (request.mode === 'navigate') {
+    if (!ROUTES.test(path)) return;
+    wanted = INDEX;
+  } else if (FILES.includes(path)) {
+    wanted = new URL(path, SCOPE).href;
+  } else {
+    return;
+  }
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    return (await cache.match(wanted)) || fetch(request);
+  })());
 });

@@ -17,7 +17,13 @@ for (const dir of process.argv.slice(2)) {
   }
   const worker = readFileSync(join(dir, 'sw.js'), 'utf8');
   const files = JSON.parse(worker.match(/const FILES = (\[[\s\S]*?\]);/)?.[1] ?? '[]');
-  if (/const VERSION = 'unbuilt'/.test(worker)) problems.push(`${dir}/sw.js: no version filled in`);
+  const version = worker.match(/const VERSION = '([0-9a-f]{16})';/)?.[1];
+  if (!version) problems.push(`${dir}/sw.js: no version filled in`);
+  for (const page of ['index.html', '404.html']) {
+    if (!readFileSync(join(dir, page), 'utf8').includes(`<meta name="reachout-version" content="${version}"`)) {
+      problems.push(`${dir}/${page}: not marked with the service worker's version`);
+    }
+  }
   for (const wanted of ['index.html', 'manifest.webmanifest']) {
     if (!files.includes(wanted)) problems.push(`${dir}/sw.js: ${wanted} not kept offline`);
   }

@@ -6,7 +6,8 @@
 // 2. Writes 404.html, a copy of index.html: GitHub Pages answers unknown paths with it, so a deep
 //    link opens the app, which then draws the route.
 // 3. Fills in the service worker's list of files to keep offline (every file of the build) and
-//    its version (a hash of them all), so a new build is a changed sw.js.
+//    its version (a hash of them all), so a new build is a changed sw.js; the same version goes
+//    into index.html as <meta name="reachout-version">.
 //
 // Usage: node scripts/finish-build.mjs DIR   (trunk passes $TRUNK_STAGING_DIR)
 import { createHash } from 'node:crypto';
@@ -19,7 +20,7 @@ if (!dir) throw new Error('usage: node scripts/finish-build.mjs DIR');
 const sha256 = (data) => createHash('sha256').update(data);
 
 /** The policy, with the hashes of the inline scripts that may run. */
-export function policy(scriptHashes) {
+function policy(scriptHashes) {
   return [
     "default-src 'none'",
     `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.map((h) => `'sha256-${h}'`).join(' ')}`,
@@ -34,7 +35,8 @@ export function policy(scriptHashes) {
   ].join('; ');
 }
 
-let html = await readFile(join(dir, 'index.html'), 'utf8');
+const indexPath = join(dir, 'index.html');
+let html = await readFile(indexPath, 'utf8');
 const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 if (inline.length === 0) throw new Error('finish-build: no inline loader script found in index.html');
 const hashes = inline.map((code) => sha256(code).digest('base64'));
@@ -42,8 +44,7 @@ const hashes = inline.map((code) => sha256(code).digest('base64'));
 const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(hashes)}" />`;
 if (!/<meta charset="utf-8" \/>/.test(html)) throw new Error('finish-build: <meta charset> not found');
 html = html.replace(/<meta charset="utf-8" \/>/, (charset) => `${charset}\n    ${meta}`);
-await writeFile(join(dir, 'index.html'), html);
-await writeFile(join(dir, '404.html'), html);
+await writeFile(indexPath, html);
 
 async function filesUnder(folder) {
   const entries = await readdir(folder, { withFileTypes: true });
@@ -57,11 +58,18 @@ const files = (await filesUnder(dir))
   .map((path) => relative(dir, path).split(sep).join('/'))
   .filter((file) => file !== 'sw.js' && file !== '404.html')
   .sort();
-const version = sha256('');
-for (const file of files) version.update(file).update(await readFile(join(dir, file)));
+const hash = sha256('');
+for (const file of files) hash.update(file).update(await readFile(join(dir, file)));
+const version = hash.digest('hex').slice(0, 16);
+// The page says which build it is: the app compares it with the version the service worker
+// keeps, to say "Updated: Reload"; the worker checks it before keeping an index.html.
+html = html.replace('<title>', `<meta name="reachout-version" content="${version}" />\n    <title>`);
+if (!html.includes(version)) throw new Error('finish-build: <title> not found');
+await writeFile(indexPath, html);
+await writeFile(join(dir, '404.html'), html);
 const swPath = join(dir, 'sw.js');
 const worker = (await readFile(swPath, 'utf8'))
-  .replace("const VERSION = 'unbuilt';", `const VERSION = '${version.digest('hex').slice(0, 16)}';`)
+  .replace("const VERSION = 'unbuilt';", `const VERSION = '${version}';`)
   .replace('const FILES = [];', `const FILES = ${JSON.stringify(files, null, 2)};`);
 if (worker.includes("'unbuilt'") || worker.includes('FILES = [];')) {
   throw new Error('finish-build: sw.js placeholders not found');

@@ -24,19 +24,28 @@ use crate::pages::settings::SettingsPage;
 use crate::pages::templates::TemplatesPage;
 use crate::pages::today::TodayPage;
 use crate::state::{AppState, APP_NAMESPACE};
+use crate::theme::{self, Theme};
 
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::open(APP_NAMESPACE);
     provide_context(state);
-    state
-        .preference::<crate::theme::Theme>(crate::theme::PREFERENCE)
-        .unwrap_or_default()
-        .apply();
+    let apply_theme = move || {
+        state
+            .preference::<Theme>(theme::PREFERENCE)
+            .unwrap_or_default()
+            .apply()
+    };
+    apply_theme();
     update_notice::register();
-    // A save in another tab shows here at once, and so do its backups, restores and removals.
+    // A save in another tab shows here at once, and so do its backups, restores and removals,
+    // and a theme chosen there.
     let listener = window_event_listener(leptos::ev::storage, move |ev| {
-        state.other_tab_changed(ev.key().as_deref());
+        let key = ev.key();
+        state.other_tab_changed(key.as_deref());
+        if state.preference_changed(key.as_deref(), theme::PREFERENCE) {
+            apply_theme();
+        }
     });
     // Gathered saves are written before the page can go away: switching tabs, closing the tab,
     // leaving the page or the phone locking all hide the page first or unload it. Shown again

@@ -1,13 +1,18 @@
 //! Offline and updates: registers the service worker (assets/sw.js, filled in by
-//! scripts/finish-build.mjs), and when a new version of Reachout has taken over in the
-//! background, says so quietly: "Updated: Reload".
+//! scripts/finish-build.mjs), and once a new version of Reachout is in place, says so quietly:
+//! "Updated: Reload".
 //!
-//! The worker installs a new version as soon as the browser sees a changed sw.js (on a visit)
-//! and takes over at once; this page keeps running the version it loaded until reloaded.
+//! The worker installs a new version when the browser sees a changed sw.js (on a visit) and
+//! takes over at once, deleting the old version's cache; this page keeps running the version it
+//! loaded until reloaded. A new version is in place when the worker's caches for this site hold
+//! none of this page's version (its `<meta name="reachout-version">`): checked at start, since
+//! the new worker may have taken over before the app ran, and whenever a new worker has taken
+//! over and finished activating (which removes the old version's cache).
 
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::{spawn_local, JsFuture};
 
 /// True once a new version is in place; provided by [`register`] (not in component tests).
 #[derive(Clone, Copy)]
@@ -24,21 +29,72 @@ pub fn register() {
         return;
     }
     let container = navigator.service_worker();
-    // The first worker taking over a page that had none is not an update.
-    let had_one = container.controller().is_some();
+    let check = move || {
+        spawn_local(async move {
+            if newer_version_in_place().await {
+                ready.set(true);
+            }
+        })
+    };
+    // A new worker takes over while still activating, before it has removed the old version's
+    // cache: the check waits until it is activated.
+    let worker_container = container.clone();
     let changed = Closure::<dyn Fn()>::new(move || {
-        if had_one {
-            ready.set(true);
+        let Some(worker) = worker_container.controller() else {
+            return;
+        };
+        if worker.state() == web_sys::ServiceWorkerState::Activated {
+            check();
+            return;
         }
+        let watched = worker.clone();
+        let activated = Closure::<dyn Fn()>::new(move || {
+            if watched.state() == web_sys::ServiceWorkerState::Activated {
+                check();
+            }
+        });
+        worker.set_onstatechange(Some(activated.as_ref().unchecked_ref()));
+        activated.forget();
     });
     container.set_oncontrollerchange(Some(changed.as_ref().unchecked_ref()));
     changed.forget();
+    check();
     // `sw.js` is resolved against <base>, so under /REPO/ too the worker's scope is the site.
     let registering = container.register("sw.js");
-    wasm_bindgen_futures::spawn_local(async move {
+    spawn_local(async move {
         // A failed registration leaves the app working online; there is nothing to tell.
-        let _ = wasm_bindgen_futures::JsFuture::from(registering).await;
+        let _ = JsFuture::from(registering).await;
     });
+}
+
+/// True when the worker keeps another version of this site and not this page's.
+async fn newer_version_in_place() -> bool {
+    let document = document();
+    let Some(version) = document
+        .query_selector("meta[name=reachout-version]")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+    else {
+        return false;
+    };
+    let Ok(Some(scope)) = document.base_uri() else {
+        return false;
+    };
+    // Named as in sw.js: "reachout SCOPE VERSION".
+    let prefix = format!("reachout {scope} ");
+    let Ok(caches) = window().caches() else {
+        return false;
+    };
+    let Ok(names) = JsFuture::from(caches.keys()).await else {
+        return false;
+    };
+    let ours: Vec<String> = js_sys::Array::from(&names)
+        .iter()
+        .filter_map(|name| name.as_string())
+        .filter_map(|name| name.strip_prefix(&prefix).map(str::to_string))
+        .collect();
+    !ours.is_empty() && !ours.contains(&version)
 }
 
 /// The quiet notice, once a new version is in place.

@@ -173,7 +173,11 @@ impl AppState {
     /// task, on every page, for a list that may not be opened).
     fn prepare_contact_index(&self) {
         let index = self.contact_index;
-        when_idle(move || index.with_untracked(|_| ()));
+        // `try_`: a state mounted and dropped again (as the component tests do) may be gone
+        // by the time the browser is idle.
+        when_idle(move || {
+            let _ = index.try_with_untracked(|_| ());
+        });
     }
 
     /// Today in the user's time zone; it follows the clock past midnight.
@@ -191,6 +195,14 @@ impl AppState {
     pub fn preference<T: serde::de::DeserializeOwned>(&self, name: &str) -> Option<T> {
         self.store
             .with_value(|s| storage::preference(s.namespace(), name))
+    }
+
+    /// Whether a `storage` event (`None`: storage cleared) is about the preference `name`.
+    pub fn preference_changed(&self, key: Option<&str>, name: &str) -> bool {
+        key.is_none_or(|key| {
+            self.store
+                .with_value(|s| key == storage::preference_key(s.namespace(), name))
+        })
     }
 
     /// Remembers a choice for the next visit; if storage refuses, it lasts this visit only

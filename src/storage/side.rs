@@ -31,7 +31,13 @@ impl From<StorageError> for SideError {
         match error {
             StorageError::KeyNotFound(key) => SideError::Unreadable(format!("{key} is missing")),
             StorageError::SerdeError(error) => SideError::Unreadable(error.to_string()),
-            StorageError::JsError(error) if error.name == "QuotaExceededError" => SideError::Full,
+            // Firefox before 2020 named it NS_ERROR_DOM_QUOTA_REACHED.
+            StorageError::JsError(error)
+                if error.name == "QuotaExceededError"
+                    || error.name == "NS_ERROR_DOM_QUOTA_REACHED" =>
+            {
+                SideError::Full
+            }
             StorageError::JsError(_) => SideError::Unavailable,
         }
     }

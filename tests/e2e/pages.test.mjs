@@ -32,6 +32,20 @@ test('under a sub-path every link, deep link and reload stays inside the site', 
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
   assert.equal(new URL(page.url()).pathname, '/reachout/');
 
+  // Offline, a deep link under the sub-path still opens (the service worker's scope is the site).
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 20_000 });
+  assert.equal(
+    await page.evaluate(async () => (await navigator.serviceWorker.ready).scope),
+    `${setup.server.url}/reachout/`,
+  );
+  await page.goto(`${setup.server.url}/reachout/contacts`);
+  const link = page.getByRole('link', { name: 'Pages Person' });
+  const deep = new URL(await link.getAttribute('href'), setup.server.url).pathname;
+  await context.setOffline(true);
+  await page.goto(setup.server.url + deep);
+  await page.getByRole('heading', { level: 1, name: 'Pages Person' }).waitFor();
+  await context.setOffline(false);
+
   const outside = requested.filter((path) => !path.startsWith('/reachout/'));
   assert.deepEqual(outside, [], 'every request stays under /reachout/');
   assert.deepEqual(foreign, []);

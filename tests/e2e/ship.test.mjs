@@ -76,19 +76,24 @@ test('a new build is noticed on the next visit: "Updated: Reload"', async (t) =>
   await page.waitForTimeout(1000);
   assert.equal(await page.getByText('Updated:').count(), 0, 'no notice without a new build');
 
-  // Publish a new build: finish-build gives each build's sw.js its own version.
-  const worker = join(site, 'sw.js');
-  const text = await readFile(worker, 'utf8');
-  await writeFile(worker, text.replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = 'new-$1'"));
+  // Publish a new build: finish-build gives each build its own version, in sw.js and in the page.
+  const before = (await readFile(join(site, 'sw.js'), 'utf8')).match(/const VERSION = '([0-9a-f]+)'/)[1];
+  const after = 'a'.repeat(16);
+  for (const file of ['sw.js', 'index.html', '404.html']) {
+    const text = await readFile(join(site, file), 'utf8');
+    await writeFile(join(site, file), text.replaceAll(before, after));
+  }
+  const pageVersion = () => page.locator('meta[name=reachout-version]').getAttribute('content');
+  const kept = () => page.evaluate(async () => (await caches.keys()).map((name) => name.split(' ').at(-1)));
   await page.reload();
+  assert.equal(await pageVersion(), before, 'the visit itself still runs the version it had');
   const notice = page.getByRole('status').filter({ hasText: 'Updated:' });
   await notice.getByRole('button', { name: 'Reload' }).click();
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
-  assert.equal(await page.getByText('Updated:').count(), 0, 'the reloaded page runs the new version');
-  assert.match(
-    await page.evaluate(() => navigator.serviceWorker.controller.scriptURL),
-    /\/sw\.js$/,
-  );
+  assert.equal(await pageVersion(), after, 'the reloaded page is the new version');
+  assert.deepEqual(await kept(), [after], 'only the new version is kept');
+  await page.waitForTimeout(500);
+  assert.equal(await page.getByText('Updated:').count(), 0, 'and it says nothing more');
   await context.close();
   assert.deepEqual(foreign, []);
   assert.deepEqual(errors, []);
