@@ -376,7 +376,8 @@ async fn the_before_step_saves_fear_and_expectation_and_is_remembered_open() {
             .get_item(&format!("{namespace}:pref:before-step"))
             .unwrap()
             .as_deref(),
-        Some("open")
+        // Kept as JSON through gloo-storage.
+        Some("\"open\"")
     );
     // A form drawn later opens with the step open, as it was left.
     let again = container();
