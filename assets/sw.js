@@ -21,6 +21,8 @@ const PREFIX = `reachout ${SCOPE} `;
 const CACHE = PREFIX + VERSION;
 const INDEX = new URL('index.html', SCOPE).href;
 // The app's routes (see src/app.rs): a visit to any of them gets the app, which draws it.
+// Trunk's names for built files: NAME-<hex digits of the content's hash>.EXT
+const HASHED = /-[0-9a-f]{12,}(_bg)?\.[a-z]+$/;
 const ROUTES = /^(index\.html|contacts(\/.*)?|insights|data|import|settings|templates|report)?$/;
 
 self.addEventListener('install', (event) => {
@@ -28,9 +30,14 @@ self.addEventListener('install', (event) => {
     const cache = await caches.open(CACHE);
     await Promise.all(FILES.map(async (file) => {
       const url = new URL(file, SCOPE).href;
-      // The version in the query gets past any cache between here and the site (GitHub's CDN
-      // may still hold the last index.html), and `reload` past the browser's own.
-      const response = await fetch(`${url}?v=${VERSION}`, { cache: 'reload' });
+      // A file whose name carries its content's hash can only be that content: the copy the
+      // page has just loaded (in the browser's cache) will do, so a first visit downloads the
+      // app once. Any other file (index.html, the manifest, icons) is asked for with the version
+      // in the query, past any cache between here and the site (GitHub's CDN may still hold the
+      // last index.html), and with `reload`, past the browser's own.
+      const response = HASHED.test(file)
+        ? await fetch(url)
+        : await fetch(`${url}?v=${VERSION}`, { cache: 'reload' });
       if (!response.ok) throw new Error(`${file}: ${response.status}`);
       if (file === 'index.html') {
         const page = await response.clone().text();

@@ -22,9 +22,14 @@ const TYPES = {
  * Serves a build on 127.0.0.1 at a free port, under `prefix` (as GitHub Pages serves a project
  * site under `/REPO/`). Defaults to dist/ at the root. With `gzip`, answers compressed when the
  * browser accepts it, as GitHub Pages does (the benchmark's throttled first visit needs it).
+ * `cacheControl` is sent with every answer (GitHub Pages sends `max-age=600`); `requests` lists
+ * the path of every request answered, in order.
  */
-export async function startServer({ dir = DIST, prefix = '/', port = 0, gzip = false } = {}) {
+export async function startServer({
+  dir = DIST, prefix = '/', port = 0, gzip = false, cacheControl = 'no-store',
+} = {}) {
   const compressed = new Map();
+  const requests = [];
   await stat(join(dir, 'index.html')).catch(() => {
     throw new Error(`${dir}/index.html is missing: build the app first (trunk build --release)`);
   });
@@ -36,6 +41,7 @@ export async function startServer({ dir = DIST, prefix = '/', port = 0, gzip = f
       res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request');
       return;
     }
+    requests.push(path);
     const inside = path.startsWith(prefix) ? `/${path.slice(prefix.length)}` : null;
     const file = inside && normalize(join(dir, inside.endsWith('/') ? `${inside}index.html` : inside));
     let status = 200;
@@ -49,7 +55,7 @@ export async function startServer({ dir = DIST, prefix = '/', port = 0, gzip = f
       type = TYPES['.html'];
       body = await readFile(join(dir, '404.html'));
     }
-    const headers = { 'content-type': type, 'cache-control': 'no-store' };
+    const headers = { 'content-type': type, 'cache-control': cacheControl };
     if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
       const key = `${status}:${file}`;
       if (!compressed.has(key)) compressed.set(key, gzipSync(body, { level: 9 }));
@@ -64,7 +70,7 @@ export async function startServer({ dir = DIST, prefix = '/', port = 0, gzip = f
     server.listen(port, '127.0.0.1', ok);
   });
   const url = `http://127.0.0.1:${server.address().port}`;
-  return { url, close: () => new Promise((ok) => server.close(ok)) };
+  return { url, requests, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 // Run directly: node scripts/static-server.mjs PORT

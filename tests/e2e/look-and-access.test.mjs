@@ -1,10 +1,11 @@
 // End-to-end: every page at phone and desktop width, light and dark, checked with axe-core for
-// accessibility problems and for sideways scrolling; screenshots land in test-results/ to look at.
+// accessibility problems and for sideways scrolling, and on the phone for touch targets under
+// 44 px; screenshots land in test-results/ to look at.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { accessibilityProblems, openContext, serveAndBrowse, visit } from './support.mjs';
+import { accessibilityProblems, openContext, serveAndBrowse, smallTargets, visit } from './support.mjs';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
 const setup = serveAndBrowse();
@@ -14,6 +15,9 @@ async function checkPage(page, name, label) {
   assert.deepEqual(await accessibilityProblems(page), [], `${name} (${label}) has no accessibility problems`);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `${name} (${label}) scrolls sideways by ${overflow}px`);
+  if (label.startsWith('360')) {
+    assert.deepEqual(await smallTargets(page), [], `${name} (${label}): every control is 44 px square`);
+  }
   await page.screenshot({ path: `${SHOTS}/${name}-${label}.png`, fullPage: true });
 }
 

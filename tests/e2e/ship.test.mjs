@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { accessibilityProblems, DIST, launchBrowser, openContext, serveAndBrowse, startServer } from './support.mjs';
+import {
+  accessibilityProblems, DIST, launchBrowser, openContext, serveAndBrowse, smallTargets, startServer,
+} from './support.mjs';
 import { COURAGE_SEED, seed } from './seed.mjs';
 
 const setup = serveAndBrowse();
@@ -171,37 +173,6 @@ test('the manifest makes the app installable, with icons the browser can load', 
   assert.deepEqual(errors, []);
 });
 
-/**
- * Controls on the page smaller than 44 × 44 CSS px, as "tag name: width×height". A radio or a
- * checkbox counts with its label (the label is what a finger presses); links inside a sentence
- * are exempt, as WCAG 2.5.8 allows.
- */
-async function smallTargets(page) {
-  return page.evaluate(() => {
-    const found = [];
-    const controls = document.querySelectorAll(
-      'a[href], button, input, select, textarea, summary, [role=button], [tabindex="0"]');
-    for (const control of controls) {
-      if (control.type === 'hidden' || control.closest('[hidden], .visually-hidden')) continue;
-      const style = getComputedStyle(control);
-      if (style.display === 'inline' && control.tagName === 'A' && control.closest('p, li, td, dd')
-        && control.parentElement.textContent.trim() !== control.textContent.trim()) continue;
-      let box = control.getBoundingClientRect();
-      const label = control.labels?.[0];
-      if (label && (control.type === 'radio' || control.type === 'checkbox' || box.width < 2)) {
-        const around = label.getBoundingClientRect();
-        if (around.width * around.height > box.width * box.height) box = around;
-      }
-      if (box.width === 0 && box.height === 0) continue;
-      if (box.width < 43.5 || box.height < 43.5) {
-        const name = (control.getAttribute('aria-label') || control.textContent || control.name || '').trim();
-        found.push(`${control.tagName.toLowerCase()} "${name.slice(0, 30)}": ${Math.round(box.width)}×${Math.round(box.height)}`);
-      }
-    }
-    return found;
-  });
-}
-
 test('on a 360 px phone every control on every page is at least 44 px square', async (t) => {
   const { context, foreign, errors } = await openContext(setup.browser, setup.server.url, {
     viewport: { width: 360, height: 780 },
@@ -277,6 +248,35 @@ test('the colours: as the system is set, or light or dark by choice, remembered'
   await colours.getByRole('radio', { name: 'Follow my system' }).check();
   assert.equal(await background(), 'rgb(18, 20, 23)', 'back to the dark system');
   assert.deepEqual(await headerColour(), ['#ffffff', '#1c1f24']);
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(errors, []);
+});
+
+test('a first visit downloads the app once: the worker keeps the copies the page just loaded', async (t) => {
+  // Cached for ten minutes, as GitHub Pages answers.
+  const server = await startServer({ cacheControl: 'max-age=600' });
+  // Not openContext: routing requests (how it blocks other origins) turns the HTTP cache off.
+  // Every request the page or the worker makes is recorded by the server instead.
+  const context = await setup.browser.newContext();
+  const foreign = [];
+  const errors = [];
+  context.on('request', (request) => {
+    if (!request.url().startsWith(server.url)) foreign.push(request.url());
+  });
+  context.on('page', (page) => page.on('pageerror', (error) => errors.push(error.message)));
+  t.after(async () => {
+    await context.close();
+    await server.close();
+  });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+  await controlled(page);
+  const count = (pattern) => server.requests.filter((path) => pattern.test(path)).length;
+  assert.equal(count(/_bg\.wasm$/), 1, `the .wasm once: ${server.requests.join(' ')}`);
+  assert.equal(count(/^\/reachout-[0-9a-f]+\.js$/), 1, 'the JavaScript once');
+  // index.html is asked for again by the worker, with its version, past any cache in between.
+  assert.equal(count(/^\/(index\.html)?$/), 2);
   assert.deepEqual(foreign, []);
   assert.deepEqual(errors, []);
 });

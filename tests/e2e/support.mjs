@@ -176,3 +176,34 @@ export async function accessibilityProblems(page) {
   const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target).join(', ')}`);
 }
+
+/**
+ * Controls on the page smaller than 44 × 44 CSS px, as "tag name: width×height". A radio or a
+ * checkbox counts with its label (the label is what a finger presses); links inside a sentence
+ * are exempt, as WCAG 2.5.8 allows.
+ */
+export async function smallTargets(page) {
+  return page.evaluate(() => {
+    const found = [];
+    const controls = document.querySelectorAll(
+      'a[href], button, input, select, textarea, summary, [role=button], [tabindex="0"]');
+    for (const control of controls) {
+      if (control.type === 'hidden' || control.closest('[hidden], .visually-hidden')) continue;
+      const style = getComputedStyle(control);
+      if (style.display === 'inline' && control.tagName === 'A' && control.closest('p, li, td, dd')
+        && control.parentElement.textContent.trim() !== control.textContent.trim()) continue;
+      let box = control.getBoundingClientRect();
+      const label = control.labels?.[0];
+      if (label && (control.type === 'radio' || control.type === 'checkbox' || box.width < 2)) {
+        const around = label.getBoundingClientRect();
+        if (around.width * around.height > box.width * box.height) box = around;
+      }
+      if (box.width === 0 && box.height === 0) continue;
+      if (box.width < 43.5 || box.height < 43.5) {
+        const name = (control.getAttribute('aria-label') || control.textContent || control.name || '').trim();
+        found.push(`${control.tagName.toLowerCase()} "${name.slice(0, 30)}": ${Math.round(box.width)}×${Math.round(box.height)}`);
+      }
+    }
+    return found;
+  });
+}
