@@ -30,13 +30,14 @@ self.addEventListener('install', (event) => {
     const cache = await caches.open(CACHE);
     await Promise.all(FILES.map(async (file) => {
       const url = new URL(file, SCOPE).href;
-      // A file whose name carries its content's hash can only be that content: the copy the
-      // page has just loaded (in the browser's cache) will do, so a first visit downloads the
-      // app once. Any other file (index.html, the manifest, icons) is asked for with the version
-      // in the query, past any cache between here and the site (GitHub's CDN may still hold the
-      // last index.html), and with `reload`, past the browser's own.
+      // A file whose name carries a hash is asked for with `no-cache`: the copy the page has
+      // just loaded is reused when the site confirms it is current (304), so a first visit
+      // downloads the app once, yet a file rebuilt under the same name is fetched anew. Any
+      // other file (index.html, the manifest, icons) is asked for with the version in the
+      // query, past any cache between here and the site (GitHub's CDN may still hold the last
+      // index.html), and with `reload`, past the browser's own.
       const response = HASHED.test(file)
-        ? await fetch(url)
+        ? await fetch(url, { cache: 'no-cache' })
         : await fetch(`${url}?v=${VERSION}`, { cache: 'reload' });
       if (!response.ok) throw new Error(`${file}: ${response.status}`);
       if (file === 'index.html') {

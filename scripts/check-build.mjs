@@ -1,7 +1,9 @@
 // Checks a finished build (run by `make test` on dist/ and on the GitHub Pages build): index.html
-// and 404.html carry the Content-Security-Policy before any script, and the manifest link; the
+// and 404.html carry the Content-Security-Policy before any script, with exactly the hashes of
+// their inline scripts, and the manifest link; the
 // service worker lists the build's files; every icon the manifest names is there.
 // Usage: node scripts/check-build.mjs DIR [DIR ...]
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -12,6 +14,13 @@ for (const dir of process.argv.slice(2)) {
     const csp = html.search(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
     const script = html.search(/<script\b/);
     if (csp < 0) problems.push(`${dir}/${page}: no Content-Security-Policy <meta>`);
+    // Each inline script must be allowed by its own hash, and the policy allow nothing else.
+    const allowed = [...html.matchAll(/'sha256-([A-Za-z0-9+/=]+)'/g)].map((m) => m[1]).sort();
+    const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+      .map((m) => createHash('sha256').update(m[1]).digest('base64')).sort();
+    if (JSON.stringify(allowed) !== JSON.stringify(inline)) {
+      problems.push(`${dir}/${page}: the policy allows ${allowed.join(', ')} but the inline scripts hash to ${inline.join(', ')}`);
+    }
     else if (script >= 0 && script < csp) problems.push(`${dir}/${page}: a script comes before the policy`);
     if (!/<link rel="manifest" href="manifest\.webmanifest"/.test(html)) problems.push(`${dir}/${page}: no manifest link`);
   }

@@ -58,7 +58,9 @@ const files = (await filesUnder(dir))
   .map((path) => relative(dir, path).split(sep).join('/'))
   .filter((file) => file !== 'sw.js' && file !== '404.html')
   .sort();
-const hash = sha256('');
+const swPath = join(dir, 'sw.js');
+// The worker's own code counts too: a build that changes only sw.js is a new version.
+const hash = sha256(await readFile(swPath));
 for (const file of files) hash.update(file).update(await readFile(join(dir, file)));
 const version = hash.digest('hex').slice(0, 16);
 // The page says which build it is: the app compares it with the version the service worker
@@ -67,7 +69,6 @@ html = html.replace('<title>', `<meta name="reachout-version" content="${version
 if (!html.includes(version)) throw new Error('finish-build: <title> not found');
 await writeFile(indexPath, html);
 await writeFile(join(dir, '404.html'), html);
-const swPath = join(dir, 'sw.js');
 const worker = (await readFile(swPath, 'utf8'))
   .replace("const VERSION = 'unbuilt';", `const VERSION = '${version}';`)
   .replace('const FILES = [];', `const FILES = ${JSON.stringify(files, null, 2)};`);

@@ -1,6 +1,7 @@
 // A static server for a built Reachout that behaves like GitHub Pages: files from the build, and
 // 404.html (the app itself, so deep links work) with status 404 for any other path. It listens on
 // 127.0.0.1 only. `make serve` runs it; the end-to-end tests import it.
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
@@ -22,11 +23,12 @@ const TYPES = {
  * Serves a build on 127.0.0.1 at a free port, under `prefix` (as GitHub Pages serves a project
  * site under `/REPO/`). Defaults to dist/ at the root. With `gzip`, answers compressed when the
  * browser accepts it, as GitHub Pages does (the benchmark's throttled first visit needs it).
- * `cacheControl` is sent with every answer (GitHub Pages sends `max-age=600`); `requests` lists
- * the path of every request answered, in order.
+ * `cacheControl` is sent with every answer (GitHub Pages sends `max-age=600`), with an ETag that
+ * a conditional request is answered 304 for, as Pages does. With `record`, `requests` lists
+ * every request answered, in order, as "STATUS PATH".
  */
 export async function startServer({
-  dir = DIST, prefix = '/', port = 0, gzip = false, cacheControl = 'no-store',
+  dir = DIST, prefix = '/', port = 0, gzip = false, cacheControl = 'no-store', record = false,
 } = {}) {
   const compressed = new Map();
   const requests = [];
@@ -41,7 +43,6 @@ export async function startServer({
       res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request');
       return;
     }
-    requests.push(path);
     const inside = path.startsWith(prefix) ? `/${path.slice(prefix.length)}` : null;
     const file = inside && normalize(join(dir, inside.endsWith('/') ? `${inside}index.html` : inside));
     let status = 200;
@@ -55,7 +56,14 @@ export async function startServer({
       type = TYPES['.html'];
       body = await readFile(join(dir, '404.html'));
     }
-    const headers = { 'content-type': type, 'cache-control': cacheControl };
+    const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
+    if (status === 200 && req.headers['if-none-match'] === etag) {
+      if (record) requests.push(`304 ${path}`);
+      res.writeHead(304, { etag, 'cache-control': cacheControl }).end();
+      return;
+    }
+    if (record) requests.push(`${status} ${path}`);
+    const headers = { 'content-type': type, 'cache-control': cacheControl, etag };
     if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
       const key = `${status}:${file}`;
       if (!compressed.has(key)) compressed.set(key, gzipSync(body, { level: 9 }));

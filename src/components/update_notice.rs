@@ -29,13 +29,9 @@ pub fn register() {
         return;
     }
     let container = navigator.service_worker();
-    let check = move || {
-        spawn_local(async move {
-            if newer_version_in_place().await {
-                ready.set(true);
-            }
-        })
-    };
+    // Set both ways: a page loaded past the worker (a hard reload) may be newer than what the
+    // worker keeps until the worker catches up.
+    let check = move || spawn_local(async move { ready.set(newer_version_in_place().await) });
     // A new worker takes over while still activating, before it has removed the old version's
     // cache: the check waits until it is activated.
     let worker_container = container.clone();
@@ -50,15 +46,21 @@ pub fn register() {
         let watched = worker.clone();
         let activated = Closure::<dyn Fn()>::new(move || {
             if watched.state() == web_sys::ServiceWorkerState::Activated {
+                watched.set_onstatechange(None);
                 check();
             }
         });
         worker.set_onstatechange(Some(activated.as_ref().unchecked_ref()));
+        // Kept alive by the worker's handler until it is activated (then released by the
+        // browser with the handler), once per new worker.
         activated.forget();
     });
     container.set_oncontrollerchange(Some(changed.as_ref().unchecked_ref()));
     changed.forget();
-    check();
+    // A page the worker did not serve (a first visit, a hard reload) has no update waiting.
+    if container.controller().is_some() {
+        check();
+    }
     // `sw.js` is resolved against <base>, so under /REPO/ too the worker's scope is the site.
     let registering = container.register("sw.js");
     spawn_local(async move {

@@ -98,11 +98,19 @@ pub fn SettingsPage() -> impl IntoView {
 #[component]
 fn ThemeCard() -> impl IntoView {
     let state = use_app_state();
-    let chosen = RwSignal::new(
+    let remembered = move || {
         state
             .preference::<Theme>(theme::PREFERENCE)
-            .unwrap_or_default(),
-    );
+            .unwrap_or_default()
+    };
+    let chosen = RwSignal::new(remembered());
+    // A theme chosen in another tab shows here too (the shell applies its colours).
+    let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
+        if state.preference_changed(ev.key().as_deref(), theme::PREFERENCE) {
+            chosen.set(remembered());
+        }
+    });
+    on_cleanup(move || other_tab.remove());
     let options = Theme::ALL.map(|option| {
         let id = format!("theme-{}", option.key());
         let label_for = id.clone();

@@ -270,7 +270,7 @@ fn RecentWins() -> impl IntoView {
                 <ul class="timeline" aria-labelledby="wins-heading">
                     <For each=wins key=|w| w.clone() let:win>
                         <li>
-                            <a href=href(&format!("/contacts/{}", win.contact))>{win.name}</a>
+                            <a class="tap" href=href(&format!("/contacts/{}", win.contact))>{win.name}</a>
                             " · " {win.outcome} " · " <span class="muted">{relative_day(win.day, today)}</span>
                         </li>
                     </For>

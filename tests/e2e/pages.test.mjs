@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { openContext, serveAndBrowse } from './support.mjs';
 
 const PAGES_DIST = resolve(import.meta.dirname, '../../target/dist-pages');
-const setup = serveAndBrowse({ dir: PAGES_DIST, prefix: '/reachout/' });
+const setup = serveAndBrowse({ dir: PAGES_DIST, prefix: '/reachout/', record: true });
 
 test('under a sub-path every link, deep link and reload stays inside the site', async (t) => {
   const { context, foreign, errors } = await openContext(setup.browser, setup.server.url);
@@ -33,7 +33,7 @@ test('under a sub-path every link, deep link and reload stays inside the site', 
   assert.equal(new URL(page.url()).pathname, '/reachout/');
 
   // Offline, a deep link under the sub-path still opens (the service worker's scope is the site).
-  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 20_000 });
+  await page.waitForFunction(() => Boolean(navigator.serviceWorker?.controller), null, { timeout: 20_000 });
   assert.equal(
     await page.evaluate(async () => (await navigator.serviceWorker.ready).scope),
     `${setup.server.url}/reachout/`,
@@ -47,7 +47,10 @@ test('under a sub-path every link, deep link and reload stays inside the site', 
   await context.setOffline(false);
 
   const outside = requested.filter((path) => !path.startsWith('/reachout/'));
-  assert.deepEqual(outside, [], 'every request stays under /reachout/');
+  assert.deepEqual(outside, [], 'every request of the page stays under /reachout/');
+  // The server saw the service worker's requests too.
+  const outsideAtServer = setup.server.requests.filter((line) => !line.split(' ')[1].startsWith('/reachout/'));
+  assert.deepEqual(outsideAtServer, [], 'every request the server answered was under /reachout/');
   assert.deepEqual(foreign, []);
   assert.deepEqual(errors, []);
 });

@@ -190,7 +190,7 @@ export async function smallTargets(page) {
     for (const control of controls) {
       if (control.type === 'hidden' || control.closest('[hidden], .visually-hidden')) continue;
       const style = getComputedStyle(control);
-      if (style.display === 'inline' && control.tagName === 'A' && control.closest('p, li, td, dd')
+      if (style.display === 'inline' && control.tagName === 'A' && control.closest('p')
         && control.parentElement.textContent.trim() !== control.textContent.trim()) continue;
       let box = control.getBoundingClientRect();
       const label = control.labels?.[0];
