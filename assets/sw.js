@@ -20,9 +20,9 @@ const SCOPE = self.registration.scope;
 const PREFIX = `reachout ${SCOPE} `;
 const CACHE = PREFIX + VERSION;
 const INDEX = new URL('index.html', SCOPE).href;
-// The app's routes (see src/app.rs): a visit to any of them gets the app, which draws it.
 // Trunk's names for built files: NAME-<hex digits of the content's hash>.EXT
 const HASHED = /-[0-9a-f]{12,}(_bg)?\.[a-z]+$/;
+// The app's routes (see src/app.rs): a visit to any of them gets the app, which draws it.
 const ROUTES = /^(index\.html|contacts(\/.*)?|insights|data|import|settings|templates|report)?$/;
 
 self.addEventListener('install', (event) => {
