@@ -10,25 +10,13 @@ use reachout::storage::{self, SideError, Store};
 use reachout::theme::Theme;
 use wasm_bindgen_test::*;
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod common;
+use common::browser::{clear, local};
 
-fn local() -> web_sys::Storage {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap()
-}
+wasm_bindgen_test_configure!(run_in_browser);
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 27, 9, 30, 0).unwrap()
-}
-
-fn clear(namespace: &str) {
-    let storage = local();
-    let keys: Vec<String> = (0..storage.length().unwrap())
-        .filter_map(|i| storage.key(i).unwrap())
-        .filter(|k| k.starts_with(&format!("{namespace}:")))
-        .collect();
-    for key in keys {
-        storage.remove_item(&key).unwrap();
-    }
 }
 
 #[wasm_bindgen_test]

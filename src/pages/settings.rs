@@ -49,16 +49,13 @@ pub fn SettingsPage() -> impl IntoView {
     };
 
     let week_options = WeekStart::ALL.map(|option| {
-        let id = format!("week-start-{}", option.key());
-        let label_for = id.clone();
-        view! {
-            <label class="choice" for=label_for>
-                <input type="radio" name="week-start" id=id value=option.key()
-                    prop:checked=move || week_start.get() == option
-                    on:change=move |_| week_start.set(option) />
-                <span>{option.label()}</span>
-            </label>
-        }
+        choice(
+            "week-start",
+            option.key(),
+            option.label(),
+            move || week_start.get() == option,
+            move || week_start.set(option),
+        )
     });
 
     view! {
@@ -112,20 +109,17 @@ fn ThemeCard() -> impl IntoView {
     });
     on_cleanup(move || other_tab.remove());
     let options = Theme::ALL.map(|option| {
-        let id = format!("theme-{}", option.key());
-        let label_for = id.clone();
-        view! {
-            <label class="choice" for=label_for>
-                <input type="radio" name="theme" id=id value=option.key()
-                    prop:checked=move || chosen.get() == option
-                    on:change=move |_| {
-                        chosen.set(option);
-                        option.apply();
-                        state.remember(theme::PREFERENCE, &option);
-                    } />
-                <span>{option.label()}</span>
-            </label>
-        }
+        choice(
+            "theme",
+            option.key(),
+            option.label(),
+            move || chosen.get() == option,
+            move || {
+                chosen.set(option);
+                option.apply();
+                state.remember(theme::PREFERENCE, &option);
+            },
+        )
     });
     view! {
         <div class="card">
@@ -135,5 +129,25 @@ fn ThemeCard() -> impl IntoView {
                 <p class="hint">"Applied at once and remembered in this browser."</p>
             </fieldset>
         </div>
+    }
+}
+
+/// One radio of the group `name`, drawn as a choice tile (id `NAME-KEY`).
+fn choice(
+    name: &'static str,
+    key: &'static str,
+    label: &'static str,
+    checked: impl Fn() -> bool + Send + Sync + 'static,
+    pick: impl Fn() + 'static,
+) -> impl IntoView {
+    let id = format!("{name}-{key}");
+    let label_for = id.clone();
+    view! {
+        <label class="choice" for=label_for>
+            <input type="radio" name=name id=id value=key
+                prop:checked=checked
+                on:change=move |_| pick() />
+            <span>{label}</span>
+        </label>
     }
 }

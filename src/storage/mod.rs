@@ -21,22 +21,21 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
 use gloo_storage::{LocalStorage, Storage as _};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 use wasm_bindgen::JsCast;
 
-use crate::format::backup::BackupMark;
 use crate::format::document::{self, DecodeError};
 use crate::format::parts;
 use crate::model::Book;
 
 mod notice;
+mod quota;
 mod raw;
 mod side;
 mod stored_parts;
 pub use notice::StorageNotice;
 use notice::ADJUSTMENTS_SHOWN;
-pub use side::SideError;
+pub use quota::{estimate, is_persistent, request_persistence, usage, QUOTA_UNITS};
+pub use side::{backup_key, backup_mark, preference, preference_key, remember, SideError};
 pub use stored_parts::part_keys;
 use stored_parts::{part_prefix, sweep, PartKeys, PartsWritten};
 
@@ -152,14 +151,6 @@ impl Store {
     /// nothing is written unless this store saves. False when nothing was written.
     pub fn write_beside(&self, key: &str, text: &str) -> bool {
         self.saves() && write(key, text)
-    }
-
-    /// Keeps when the last backup was made, under the same rule as the document.
-    pub fn keep_backup_mark(&self, mark: &BackupMark) -> Result<(), SideError> {
-        if !self.saves() {
-            return Err(SideError::NotKept);
-        }
-        side::set(&backup_key(&self.namespace), mark)
     }
 
     /// The revision of the document as this tab last read or wrote it.
@@ -548,90 +539,4 @@ pub fn size_of(key: &str) -> usize {
 /// The key holding a copy of the data as it was before the last restore.
 pub fn snapshot_key(namespace: &str) -> String {
     format!("{namespace}:snapshot")
-}
-
-/// The key of a small remembered choice, such as whether the "before" step of the log form
-/// was left open. A choice is not data: it is never part of a backup.
-pub fn preference_key(namespace: &str, name: &str) -> String {
-    format!("{namespace}:pref:{name}")
-}
-
-/// A remembered choice; `None` when never made, or when storage or the value cannot be read.
-pub fn preference<T: DeserializeOwned>(namespace: &str, name: &str) -> Option<T> {
-    side::get(&preference_key(namespace, name)).ok().flatten()
-}
-
-/// Remembers a choice; an error when storage did not keep it (the choice then lasts this visit).
-pub fn remember<T: Serialize + ?Sized>(
-    namespace: &str,
-    name: &str,
-    value: &T,
-) -> Result<(), SideError> {
-    side::set(&preference_key(namespace, name), value)
-}
-
-/// When the last backup was made; a mark that is missing, unreadable or dated outside the
-/// supported years counts as no backup yet.
-pub fn backup_mark(namespace: &str) -> BackupMark {
-    side::get::<BackupMark>(&backup_key(namespace))
-        .ok()
-        .flatten()
-        .map(BackupMark::in_range)
-        .unwrap_or_default()
-}
-
-/// The key holding when the last backup was made.
-pub fn backup_key(namespace: &str) -> String {
-    format!("{namespace}:backup")
-}
-
-/// What this origin's localStorage holds, in UTF-16 code units (keys and values, every app on
-/// the origin), which is what browsers count against its quota.
-pub fn usage() -> Option<u64> {
-    let storage = local_storage()?;
-    let count = storage.length().ok()?;
-    let mut units = 0u64;
-    for i in 0..count {
-        let key = storage.key(i).ok()??;
-        let value = storage.get_item(&key).ok()?.unwrap_or_default();
-        units += (key.encode_utf16().count() + value.encode_utf16().count()) as u64;
-    }
-    Some(units)
-}
-
-/// localStorage's limit per origin, in UTF-16 code units: Chromium and Firefox allow about five
-/// million (Chromium 10 MiB at two bytes each); Safari at least 2.5 million.
-pub const QUOTA_UNITS: u64 = 5_000_000;
-
-fn storage_manager() -> Option<web_sys::StorageManager> {
-    Some(web_sys::window()?.navigator().storage())
-}
-
-async fn ask(
-    call: impl FnOnce(&web_sys::StorageManager) -> Result<js_sys::Promise, wasm_bindgen::JsValue>,
-) -> Option<wasm_bindgen::JsValue> {
-    let manager = storage_manager()?;
-    let promise = call(&manager).ok()?;
-    wasm_bindgen_futures::JsFuture::from(promise).await.ok()
-}
-
-/// Asks the browser not to clear this origin's data under storage pressure; `Some(granted)`.
-pub async fn request_persistence() -> Option<bool> {
-    ask(|m| m.persist()).await?.as_bool()
-}
-
-/// Whether the browser has agreed to keep this origin's data.
-pub async fn is_persistent() -> Option<bool> {
-    ask(|m| m.persisted()).await?.as_bool()
-}
-
-/// The browser's estimate for the whole origin, in bytes: `(usage, quota)`.
-pub async fn estimate() -> Option<(f64, f64)> {
-    let estimate = ask(|m| m.estimate()).await?;
-    let number = |name: &str| {
-        js_sys::Reflect::get(&estimate, &wasm_bindgen::JsValue::from_str(name))
-            .ok()?
-            .as_f64()
-    };
-    Some((number("usage")?, number("quota")?))
 }

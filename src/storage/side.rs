@@ -11,7 +11,8 @@ use gloo_storage::{LocalStorage, Storage};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use super::local_storage;
+use super::{local_storage, Store};
+use crate::format::backup::BackupMark;
 
 /// Why a side value could not be read or kept.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -71,5 +72,50 @@ pub fn set<T: Serialize + ?Sized>(key: &str, value: &T) -> Result<(), SideError>
         Ok(())
     } else {
         Err(SideError::NotKept)
+    }
+}
+
+/// The key of a small remembered choice, such as whether the "before" step of the log form
+/// was left open. A choice is not data: it is never part of a backup.
+pub fn preference_key(namespace: &str, name: &str) -> String {
+    format!("{namespace}:pref:{name}")
+}
+
+/// A remembered choice; `None` when never made, or when storage or the value cannot be read.
+pub fn preference<T: DeserializeOwned>(namespace: &str, name: &str) -> Option<T> {
+    get(&preference_key(namespace, name)).ok().flatten()
+}
+
+/// Remembers a choice; an error when storage did not keep it (the choice then lasts this visit).
+pub fn remember<T: Serialize + ?Sized>(
+    namespace: &str,
+    name: &str,
+    value: &T,
+) -> Result<(), SideError> {
+    set(&preference_key(namespace, name), value)
+}
+
+/// When the last backup was made; a mark that is missing, unreadable or dated outside the
+/// supported years counts as no backup yet.
+pub fn backup_mark(namespace: &str) -> BackupMark {
+    get::<BackupMark>(&backup_key(namespace))
+        .ok()
+        .flatten()
+        .map(BackupMark::in_range)
+        .unwrap_or_default()
+}
+
+/// The key holding when the last backup was made.
+pub fn backup_key(namespace: &str) -> String {
+    format!("{namespace}:backup")
+}
+
+impl Store {
+    /// Keeps when the last backup was made, under the same rule as the document.
+    pub fn keep_backup_mark(&self, mark: &BackupMark) -> Result<(), SideError> {
+        if !self.saves() {
+            return Err(SideError::NotKept);
+        }
+        set(&backup_key(&self.namespace), mark)
     }
 }

@@ -53,3 +53,23 @@ pub fn fixture(path: &str) -> (String, u64) {
         bytes.len() as u64,
     )
 }
+
+/// For the browser tests: the real localStorage, and clearing one namespace so a test starts clean.
+#[cfg(target_arch = "wasm32")]
+pub mod browser {
+    pub fn local() -> web_sys::Storage {
+        web_sys::window().unwrap().local_storage().unwrap().unwrap()
+    }
+
+    /// Removes every key of `namespace`.
+    pub fn clear(namespace: &str) {
+        let storage = local();
+        let keys: Vec<String> = (0..storage.length().unwrap())
+            .filter_map(|i| storage.key(i).unwrap())
+            .filter(|k| k.starts_with(&format!("{namespace}:")))
+            .collect();
+        for key in keys {
+            storage.remove_item(&key).unwrap();
+        }
+    }
+}

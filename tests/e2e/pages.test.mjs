@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { openContext, serveAndBrowse } from './support.mjs';
+import { openContext, serveAndBrowse, workerControls } from './support.mjs';
 
 const PAGES_DIST = resolve(import.meta.dirname, '../../target/dist-pages');
 const setup = serveAndBrowse({ dir: PAGES_DIST, prefix: '/reachout/', record: true });
@@ -33,7 +33,7 @@ test('under a sub-path every link, deep link and reload stays inside the site', 
   assert.equal(new URL(page.url()).pathname, '/reachout/');
 
   // Offline, a deep link under the sub-path still opens (the service worker's scope is the site).
-  await page.waitForFunction(() => Boolean(navigator.serviceWorker?.controller), null, { timeout: 20_000 });
+  await workerControls(page);
   assert.equal(
     await page.evaluate(async () => (await navigator.serviceWorker.ready).scope),
     `${setup.server.url}/reachout/`,

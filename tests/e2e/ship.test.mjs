@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   accessibilityProblems, DIST, launchBrowser, openContext, serveAndBrowse, smallTargets, startServer,
+  workerControls,
 } from './support.mjs';
 import { COURAGE_SEED, seed } from './seed.mjs';
 
@@ -36,10 +37,6 @@ async function settled(page) {
   for (let i = 0; i < 2; i += 1) await page.evaluate(() => caches.keys());
 }
 
-/** Waits until the service worker controls the page (it claims it right after installing). */
-async function controlled(page) {
-  await page.waitForFunction(() => Boolean(navigator.serviceWorker?.controller), null, { timeout: 20_000 });
-}
 
 test('after one visit every route opens offline, with the data', async (t) => {
   // A server of its own, stopped once the app is loaded: the worker's own requests are not
@@ -54,7 +51,7 @@ test('after one visit every route opens offline, with the data', async (t) => {
   await seed(page, COURAGE_SEED);
   await page.goto(server.url);
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
-  await controlled(page);
+  await workerControls(page);
 
   await server.close();
   await context.setOffline(true);
@@ -84,7 +81,7 @@ test('a new build is noticed on the next visit: "Updated: Reload"', async (t) =>
   const page = await context.newPage();
   await page.goto(server.url);
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
-  await controlled(page);
+  await workerControls(page);
   // The same build again says nothing; the page checks at start, once its worker has control.
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
@@ -180,7 +177,7 @@ test('the manifest makes the app installable, with icons the browser can load', 
   const session = await context.newCDPSession(page);
   const { errors: manifestErrors } = await session.send('Page.getAppManifest');
   assert.deepEqual(manifestErrors, []);
-  await controlled(page);
+  await workerControls(page);
   const { installabilityErrors } = await session.send('Page.getInstallabilityErrors');
   assert.deepEqual(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito'), []);
   assert.deepEqual(foreign, []);
@@ -293,7 +290,7 @@ test('a first visit downloads the app once: the worker keeps the copies the page
   const page = await context.newPage();
   await page.goto(server.url);
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
-  await controlled(page);
+  await workerControls(page);
   const count = (pattern) => server.requests.filter((line) => pattern.test(line)).length;
   const all = server.requests.join(', ');
   // The worker asks for the hashed files again, and the site confirms the page's copy (304).

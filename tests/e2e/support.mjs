@@ -207,3 +207,8 @@ export async function smallTargets(page) {
     return found;
   });
 }
+
+/** Waits until the service worker controls the page (it claims it right after installing). */
+export async function workerControls(page) {
+  await page.waitForFunction(() => Boolean(navigator.serviceWorker?.controller), null, { timeout: 20_000 });
+}
