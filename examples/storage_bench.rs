@@ -44,7 +44,7 @@ fn courage(now: chrono::DateTime<chrono::Utc>) {
             std::hint::black_box(f());
         })
     };
-    let rows: [(&str, f64); 10] = [
+    let rows: [(&str, f64); 12] = [
         (
             "Contacts: index of every row",
             run(&|| book.contact_index(today).find(&Default::default()).len()),
@@ -78,7 +78,25 @@ fn courage(now: chrono::DateTime<chrono::Utc>) {
             run(&|| book.check_ins_due(today).len()),
         ),
         ("Weeks: last 52", run(&|| book.last_weeks(52, today).len())),
-        ("Strength score", run(&|| book.strength(today) as usize)),
+        (
+            "Strength score",
+            run(&|| book.strength(today).unwrap_or(0) as usize),
+        ),
+        (
+            "Every reach-out's answer",
+            run(&|| book.answers(today).len()),
+        ),
+        (
+            "Drill-down: every yes, all time",
+            run(&|| {
+                book.records_of(
+                    reachout::model::insights::Figure::Step(2),
+                    Period::all_time(today),
+                    today,
+                )
+                .len()
+            }),
+        ),
     ];
     for (what, ms) in rows {
         println!("  {what:<32} {ms:>7.1} ms");

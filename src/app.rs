@@ -118,7 +118,7 @@ pub fn Shell() -> impl IntoView {
         <UndoToast/>
         <Shortcuts/>
         <footer class="site-footer">
-            <p>"Your data stays in this browser. Reaching out is the win, whatever the answer."</p>
+            <p>"Your data stays in this browser."</p>
         </footer>
     }
 }

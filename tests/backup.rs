@@ -177,8 +177,8 @@ fn every_schema_version_on_file_reads_and_survives_a_round_trip() {
     assert_eq!(v2.data, packed.data);
     assert_eq!(v2.data.settings.max_tries, 4);
     assert!(v2.data.contacts[1].archived);
-    // Version 2 data reads with the courage loop's defaults.
-    assert_eq!(v2.data.settings.weekly_goal, 3);
+    // Version 2 data reads with the courage loop's defaults: no goal until one is chosen.
+    assert_eq!(v2.data.settings.weekly_goal, None);
     assert!(v2.data.near_misses.is_empty() && v2.data.templates.is_none());
     assert!(v2
         .data
@@ -199,7 +199,7 @@ fn the_version_three_fixtures_hold_the_courage_loop() {
     let book = stored.data;
     assert_eq!(
         (book.settings.weekly_goal, book.settings.week_start),
-        (4, WeekStart::Sunday)
+        (Some(4), WeekStart::Sunday)
     );
     let ana = &book.contacts[0];
     assert_eq!(ana.phone, "+49 30 1234567");

@@ -337,9 +337,9 @@ fn forms_refuse_what_the_readers_refuse() {
         weekly_goal: goal.into(),
         ..SettingsDraft::default()
     };
-    assert!(settings("4294967295", "3").parse().is_err());
-    assert!(settings("7", "4294967295").parse().is_err());
-    assert!(settings("7", "3").parse().is_ok());
+    assert!(settings("4294967295", "3").parse(&Settings::default()).is_err());
+    assert!(settings("7", "4294967295").parse(&Settings::default()).is_err());
+    assert!(settings("7", "3").parse(&Settings::default()).is_ok());
 }
 
 #[test]
@@ -429,6 +429,8 @@ fn edge_outcome() -> impl Strategy<Value = Outcome> {
         Just(Outcome::NoResponse),
         Just(Outcome::Declined),
         Just(Outcome::Accepted),
+        Just(Outcome::Connected),
+        any::<bool>().prop_map(|sorted| Outcome::Replied { sorted }),
         any::<bool>().prop_map(|clicked| Outcome::Met { clicked }),
         Just(Outcome::Opportunity(Opportunity::Job)),
     ]
@@ -519,7 +521,7 @@ prop_compose! {
                   -> Book {
         let mut id = first_id;
         let mut take = || { id += 1; id };
-        let settings = Settings { follow_up_days: days, max_tries: tries, weekly_goal: goal,
+        let settings = Settings { follow_up_days: days, max_tries: tries, weekly_goal: Some(goal),
                                   ..Settings::default() };
         let near_misses = near_misses.into_iter().zip(1..)
             .map(|(n, id)| NearMiss { id, ..n }).collect();
@@ -675,7 +677,7 @@ fn every_page(book: &Book, today: NaiveDate) {
             .edit_contact(contact.id, &form, &form, at("2026-11-27"));
     }
     // Settings and the Data page's summaries.
-    let _ = SettingsDraft::from_settings(&book.settings).parse();
+    let _ = SettingsDraft::from_settings(&book.settings).parse(&book.settings);
     let _ = backup::preview(book, book);
     let _ = BackupMark::default().reminder_due(book, 2, at("2026-11-27"));
     assert!(backup::export(book, 1, at("2026-11-27")).is_ok());

@@ -154,7 +154,9 @@ fn linkedin_invitations_become_reach_outs_accepted_when_connected() {
         .iter()
         .find(|r| r.person == ada && r.date == day(2024, 3, 10))
         .unwrap();
-    assert_eq!(invitation.outcome, Outcome::Accepted);
+    // Accepting an invitation is not a yes to anything asked: connected.
+    assert_eq!(invitation.outcome, Outcome::Connected);
+    assert!(!invitation.outcome.is_yes());
     assert_eq!(invitation.outcome_date, Some(day(2024, 3, 12)));
     // Dana is not among the connections: her invitation was not (yet) accepted, and it is old.
     let dana = plan
@@ -176,19 +178,28 @@ fn linkedin_messages_started_by_the_owner_are_reach_outs_and_replies_mark_them()
     assert_eq!(kind, Kind::Messages);
     // Tomás started his own conversation; the group conversation is left out.
     assert_eq!(names(&incoming), ["Ada Okafor", "Li Wei", "Dana Whitfield"]);
-    let [ada, li, dana] = incoming.reach_outs.as_slice() else {
+    // Li got a follow-up before any reply: a try of its own, linked to the first.
+    let [ada, li, li_again, dana] = incoming.reach_outs.as_slice() else {
         panic!("{:?}", incoming.reach_outs);
     };
+    // A reply is a reply, for the person to sort: never a yes on its own.
+    let unsorted = Outcome::Replied { sorted: false };
     assert_eq!(
         (ada.date, ada.outcome, ada.outcome_date),
-        (day(2024, 3, 12), Outcome::Accepted, Some(day(2024, 3, 14)))
+        (day(2024, 3, 12), unsorted, Some(day(2024, 3, 14)))
     );
-    assert!(ada
-        .outcome_note
-        .starts_with("Ada Okafor replied: Hi Sam, happy to!"));
+    assert!(ada.outcome_note.starts_with("Hi Sam, happy to!"));
     assert_eq!(
-        (li.date, li.outcome),
-        (day(2025, 11, 28), Outcome::Awaiting)
+        (li.date, li.outcome, li.follow_up),
+        (day(2025, 11, 28), Outcome::Awaiting, false)
+    );
+    assert_eq!(
+        (li_again.date, li_again.outcome, li_again.follow_up),
+        (day(2025, 12, 6), Outcome::Awaiting, true)
+    );
+    assert_eq!(
+        (dana.outcome, dana.outcome_note.as_str()),
+        (unsorted, "Thanks Sam! I'm swamped this month, maybe in spring?")
     );
     assert_eq!(
         li.note,
@@ -479,22 +490,25 @@ fn the_whole_export_imports_once_and_adds_nothing_the_second_time() {
     assert_eq!(plan.new_people(), 7);
     assert_eq!(plan.duplicates(), 0);
     // Ada: invitation and first message; Dana: invitation and message; Li: one step (the
-    // invitation and the message of the same morning).
-    assert_eq!(plan.reach_outs.len(), 5);
+    // invitation and the message of the same morning) and the follow-up a week later.
+    assert_eq!(plan.reach_outs.len(), 6);
     let (book, summary) = Book::default()
         .apply_import(&plan, &plan.proposed(), now())
         .unwrap();
-    assert_eq!((summary.added, summary.reach_outs), (7, 5));
+    assert_eq!((summary.added, summary.reach_outs), (7, 6));
     let li = book.contacts.iter().find(|c| c.name == "Li Wei").unwrap();
     let to_li: Vec<_> = book
         .reach_outs
         .iter()
         .filter(|r| r.contact == li.id)
         .collect();
-    assert_eq!(to_li.len(), 1);
-    assert_eq!(to_li[0].outcome, Outcome::Accepted);
+    assert_eq!(to_li.len(), 2);
+    // Connected, not a yes; the unanswered follow-up is not absorbed into it.
+    assert_eq!(to_li[0].outcome, Outcome::Connected);
     assert_eq!(to_li[0].outcome_date, Some(day(2025, 11, 30)));
     assert!(to_li[0].note.starts_with("Hi Li, quick question"));
+    assert_eq!(to_li[1].follows_up, Some(to_li[0].id));
+    assert_eq!(to_li[1].outcome, Outcome::NoResponse);
 
     let again = book.plan_import(whole_linkedin_export(), today());
     assert_eq!(again.new_people(), 0);
@@ -509,8 +523,8 @@ fn the_whole_export_imports_once_and_adds_nothing_the_second_time() {
         .all(|p| p.existing.as_ref().unwrap().fills.is_empty()));
     let (twice, summary) = book.apply_import(&again, &again.proposed(), now()).unwrap();
     assert_eq!(twice, book, "a second import changed the book");
-    assert_eq!(again.known.len(), 5);
-    assert_eq!(again.reach_outs.len(), 5);
+    assert_eq!(again.known.len(), 6);
+    assert_eq!(again.reach_outs.len(), 6);
     assert_eq!(
         (summary.added, summary.merged, summary.reach_outs),
         (0, 0, 0)
@@ -620,6 +634,7 @@ fn out_of_range_values_never_reach_the_book() {
             outcome_note: String::new(),
             invitation: false,
             closed: false,
+            follow_up: false,
         });
     }
     incoming.reach_outs.push(reachout::model::IncomingReachOut {
@@ -632,6 +647,7 @@ fn out_of_range_values_never_reach_the_book() {
         outcome_note: String::new(),
         invitation: true,
         closed: false,
+        follow_up: false,
     });
     let plan = Book::default().plan_import(incoming, today());
     assert_eq!(plan.skipped.len(), 3, "{:?}", plan.skipped);
@@ -674,7 +690,10 @@ fn messages_listed_newest_first_are_put_in_order() {
     };
     assert_eq!(names(&incoming), ["Ana", "Ben"]);
     assert_eq!(incoming.reach_outs[0].note, "Coffee?");
-    assert_eq!(incoming.reach_outs[0].outcome, Outcome::Accepted);
+    assert_eq!(
+        incoming.reach_outs[0].outcome,
+        Outcome::Replied { sorted: false }
+    );
     assert_eq!(incoming.reach_outs[0].outcome_date, Some(day(2026, 3, 2)));
 }
 

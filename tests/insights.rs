@@ -4,7 +4,7 @@
 
 mod common;
 
-use reachout::model::insights::{strength, Answer, Period, Week};
+use reachout::model::insights::{strength, Answer, Figure, Period, Settled, Week};
 use reachout::model::{
     BeforeDraft, Book, Channel, CheckIn, CheckInDue, ContactDraft, ContactId, Expectation,
     ModelError, Outcome, OutcomeDraft, ReachOutDraft, ReachOutId, StingGuess, WeekStart,
@@ -70,14 +70,15 @@ fn an_empty_record_has_no_numbers_and_no_divisions_by_zero() {
     assert_eq!(insights.predicted.got.percent(), None);
     assert_eq!(insights.paired_fear.tenths(), None);
     assert_eq!(insights.paired_fear.text(), "–");
-    assert_eq!(insights.outcomes.funnel()[0], ("Reached out", 0));
+    assert_eq!(insights.counts.funnel()[0], ("Reached out", 0));
     assert!(insights.wall.is_empty() && insights.fades.is_empty());
-    assert_eq!(book.strength(today), 0);
+    // No goal chosen: no strength either.
+    assert_eq!(book.strength(today), None);
     assert!(book.weeks(today).is_empty());
     let week = book.this_week(today);
     assert_eq!(
         (week.count, week.noes, week.goal, week.strength),
-        (0, 0, 3, 0)
+        (0, 0, None, None)
     );
     assert_eq!(book.ladder(today).easiest, None);
 }
@@ -181,25 +182,27 @@ fn predicted_against_actual_by_channel_and_bucket() {
         .1;
     assert_eq!(in_person.expected.rounded(), Some(87));
     assert_eq!(in_person.got.percent(), Some(67));
-    // Buckets: 0–20 holds 0, 0, 20 (one yes); 61–80 holds 70 (a yes); 81–100 holds 100, 90.
-    assert_eq!((i.buckets[0].got.part, i.buckets[0].got.whole), (1, 3));
-    assert_eq!(i.buckets[0].got.percent(), Some(33));
-    assert_eq!(i.buckets[0].expected.rounded(), Some(7));
+    // How sure you were takes the chances only: 0–20 holds 20 (no answer); 61–80 holds 70
+    // (a yes); 81–100 holds 90 (a no).
+    assert_eq!((i.buckets[0].got.part, i.buckets[0].got.whole), (0, 1));
+    assert_eq!(i.buckets[0].expected.rounded(), Some(20));
     assert_eq!((i.buckets[3].got.part, i.buckets[3].got.whole), (1, 1));
-    assert_eq!((i.buckets[4].got.part, i.buckets[4].got.whole), (1, 2));
-    assert_eq!(i.buckets[4].expected.rounded(), Some(95));
-    // Silence: of the 3 answered with an expectation (a no, a no, a yes), none feared it and
-    // none got it (the one without an answer had a chance, not an expectation).
-    assert_eq!((i.expected_silence.part, i.expected_silence.whole), (0, 3));
-    assert_eq!((i.got_silence.part, i.got_silence.whole), (0, 3));
+    assert_eq!((i.buckets[4].got.part, i.buckets[4].got.whole), (0, 1));
+    assert_eq!(i.buckets[4].expected.rounded(), Some(90));
+    // Words are set against words: "a no" twice (a no, a yes), "a yes" once (a yes).
+    assert_eq!(i.count(Figure::Expected(Expectation::No)), 2);
+    assert_eq!(i.count(Figure::ExpectedGot(Expectation::No, Settled::No)), 1);
+    assert_eq!(i.count(Figure::ExpectedGot(Expectation::No, Settled::Yes)), 1);
+    assert_eq!(i.count(Figure::ExpectedGot(Expectation::Yes, Settled::Yes)), 1);
+    assert_eq!(i.count(Figure::Expected(Expectation::Ignored)), 0);
     // Outcomes and the funnel over all 8.
-    assert_eq!(i.outcomes.count(Answer::Yes), 3);
-    assert_eq!(i.outcomes.count(Answer::Met), 1);
-    assert_eq!(i.outcomes.count(Answer::Declined), 2);
-    assert_eq!(i.outcomes.count(Answer::NoResponse), 1);
-    assert_eq!(i.outcomes.count(Answer::Awaiting), 1);
+    assert_eq!(i.answered(Answer::Yes), 3);
+    assert_eq!(i.answered(Answer::Met), 1);
+    assert_eq!(i.answered(Answer::Declined), 2);
+    assert_eq!(i.answered(Answer::Silence), 1);
+    assert_eq!(i.answered(Answer::Awaiting), 1);
     assert_eq!(
-        i.outcomes.funnel(),
+        i.counts.funnel(),
         [
             ("Reached out", 8),
             ("Replied", 6),
@@ -353,7 +356,7 @@ fn week(count: usize) -> Week {
     Week {
         start: day("2026-01-05"),
         count,
-        goal: 3,
+        goal: Some(3),
     }
 }
 
@@ -380,6 +383,7 @@ fn strength_grows_with_good_weeks_and_a_missed_week_only_dents_it() {
 #[test]
 fn the_book_counts_strength_over_its_weeks_and_not_the_week_in_progress() {
     let mut book = Book::default();
+    book.settings.weekly_goal = Some(3);
     let ana = person(&mut book, "Ana", "2026-10-01");
     // Three weeks meeting the goal of 3: Mondays 2, 9 and 16 November.
     for monday in ["2026-11-02", "2026-11-09", "2026-11-16"] {
@@ -401,17 +405,17 @@ fn the_book_counts_strength_over_its_weeks_and_not_the_week_in_progress() {
         Channel::Email,
         BeforeDraft::default(),
     );
-    assert_eq!(book.strength(day("2026-11-24")), 49);
+    assert_eq!(book.strength(day("2026-11-24")), Some(49));
     let w = book.this_week(day("2026-11-24"));
     assert!(w.good_week, "last week met the goal");
     // Two weeks later the week of 23 November (1 of 3) and the empty week of 30 count:
     // 488 − 25 = 463, then 463 − 47 = 416.
-    assert_eq!(book.strength(day("2026-12-08")), 42);
+    assert_eq!(book.strength(day("2026-12-08")), Some(42));
     assert!(!book.this_week(day("2026-12-08")).good_week);
     // Years later, the score has faded to 0, quickly.
-    assert_eq!(book.strength(day("2030-01-01")), 0);
+    assert_eq!(book.strength(day("2030-01-01")), Some(0));
     let strength_far = book.strength(day("2200-12-31"));
-    assert_eq!(strength_far, 0);
+    assert_eq!(strength_far, Some(0));
 }
 
 #[test]
@@ -446,6 +450,7 @@ fn a_no_counts_as_progress_on_today() {
 #[test]
 fn the_ladder_suggests_the_easiest_step_and_a_harder_one_after_a_good_week() {
     let mut book = Book::default();
+    book.settings.weekly_goal = Some(3);
     let now = at("2026-11-01");
     let mut add = |name: &str, fear: &str| {
         let draft = ContactDraft {

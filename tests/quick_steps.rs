@@ -212,9 +212,9 @@ fn the_last_note_is_the_persons_own_when_they_kept_one_by_that_name() {
 }
 
 #[test]
-fn a_quiet_week_leads_with_what_is_already_true() {
+fn the_week_card_speaks_of_this_week_only() {
     let mut book = Book::default();
-    book.settings.weekly_goal = 2;
+    book.settings.weekly_goal = Some(2);
     let ana = person(&mut book, "Ana", "2026-11-01");
     // Monday weeks: 2 Nov, 9 Nov, 16 Nov, 23 Nov.
     let first = reach(&mut book, ana, "2026-11-03", None);
@@ -227,14 +227,17 @@ fn a_quiet_week_leads_with_what_is_already_true() {
         .unwrap();
     reach(&mut book, ana, "2026-11-17", None);
 
-    // Week of 23 Nov: nothing yet, last week had one.
+    // Week of 23 Nov: nothing yet. Last week's ask and the all-time yes are not mixed in
+    // under "This week".
     let week = book.this_week(day("2026-11-24"));
-    assert_eq!((week.count, week.last_week), (0, 1));
-    assert_eq!(week_lead(&week), "Last week: 1 brave ask");
-    // Two weeks later: all of it so far, and its yeses.
+    assert_eq!(week.count, 0);
+    assert_eq!(week_lead(&week), "This week's first ask is ahead");
+    assert_eq!(
+        reachout::model::courage_words::this_week(week.count, week.noes),
+        "No reach-outs yet this week. One message is enough to start."
+    );
     let week = book.this_week(day("2026-12-08"));
-    assert_eq!((week.all_time, week.yeses), (2, 1));
-    assert_eq!(week_lead(&week), "2 reach-outs so far, 1 yes");
+    assert_eq!(week_lead(&week), "This week's first ask is ahead");
     // Under the goal: the plain count; past it: said so, never "3 of 2".
     reach(&mut book, ana, "2026-12-07", None);
     assert_eq!(week_lead(&book.this_week(day("2026-12-08"))), "1 of 2");
@@ -243,6 +246,12 @@ fn a_quiet_week_leads_with_what_is_already_true() {
     assert_eq!(
         week_lead(&book.this_week(day("2026-12-08"))),
         "3 this week: goal of 2 met"
+    );
+    // Without a goal: the count alone.
+    book.settings.weekly_goal = None;
+    assert_eq!(
+        week_lead(&book.this_week(day("2026-12-08"))),
+        "3 this week"
     );
     // Before the first reach-out ever: no zeros, the step ahead.
     let empty = Book::default();

@@ -52,7 +52,7 @@ fn AfterCard(id: ReachOutId, asking: RwSignal<Option<ReachOutId>>) -> impl IntoV
             .contact(r.contact)
             .map(|c| c.name.clone())
             .unwrap_or_default();
-        Some((name, r.outcome, r.before.predicted_yes(), r.after.clone()))
+        Some((name, r.outcome, r.before.clone(), r.after.clone()))
     });
     let Some((name, outcome, predicted, after)) = found else {
         return ().into_any();
@@ -80,7 +80,7 @@ fn AfterCard(id: ReachOutId, asking: RwSignal<Option<ReachOutId>>) -> impl IntoV
     };
     let key = id.0;
     let kind_word = courage_words::after_answer(outcome);
-    let contrast = courage_words::against_prediction(outcome, predicted);
+    let contrast = courage_words::against_prediction(outcome, &predicted);
     view! {
         <form class="card after-prompt form" novalidate on:submit=save aria-labelledby="after-heading">
             <h2 id="after-heading" tabindex="-1" node_ref=heading>

@@ -33,7 +33,7 @@ fn reached_on(id: ReachOutId, today: NaiveDate) -> String {
 }
 
 /// "Due today", or for a late one "Ready for a gentle nudge": lateness is not a failure. The
-/// precise word ("overdue by 3 days") is in the row's details for those who look.
+/// precise word ("3 days past the date you planned") is in the row's details for those who look.
 fn degree_badge(degree: Degree) -> impl IntoView {
     let class = match degree {
         Degree::Due => "badge due",
@@ -42,7 +42,7 @@ fn degree_badge(degree: Degree) -> impl IntoView {
     view! { <span class=class>{degree.headline()}</span> }
 }
 
-/// " · overdue by 3 days" for a late item; nothing when it is due today (its badge says so).
+/// " · 3 days past the date you planned" for a late item; nothing when it is due today (its badge says so).
 fn lateness(due: NaiveDate, today: NaiveDate) -> String {
     match Degree::of(due, today) {
         Degree::Due => String::new(),

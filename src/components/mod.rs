@@ -9,6 +9,7 @@ pub mod check_ins;
 pub mod contact_actions;
 pub mod contact_form;
 pub mod disclosure;
+pub mod drill;
 pub mod due_rows;
 pub mod field;
 pub mod focus;

@@ -28,6 +28,7 @@ pub fn tone(outcome: Outcome) -> &'static str {
         Outcome::Awaiting => "waiting",
         Outcome::NoResponse => "silent",
         Outcome::Declined => "no",
+        Outcome::Connected | Outcome::Replied { .. } => "waiting",
         _ => "yes",
     }
 }
@@ -41,6 +42,8 @@ pub fn icon(outcome: Outcome) -> &'static str {
         Outcome::Met { .. } => "★",
         Outcome::Opportunity(_) => "★",
         Outcome::Accepted => "✓",
+        Outcome::Connected => "⇄",
+        Outcome::Replied { .. } => "✉",
     }
 }
 
@@ -50,6 +53,10 @@ pub fn OutcomePicker(
     /// An answer is recorded already: the button says "Change outcome".
     #[prop(optional)]
     change: bool,
+    /// The reach-out counts as no answer already (closed, or tried again since): the button
+    /// offers to record an answer that came late.
+    #[prop(optional)]
+    late: bool,
 ) -> impl IntoView {
     let state = use_app_state();
     let open = RwSignal::new(false);
@@ -110,7 +117,11 @@ pub fn OutcomePicker(
     let more = RwSignal::new(false);
 
     view! {
-        <Disclosure label=if change { "Change outcome" } else { "Record outcome" }.to_string() open=open>
+        <Disclosure label=match (change, late) {
+            (true, _) => "Change outcome",
+            (false, true) => "Record a late answer",
+            (false, false) => "Record outcome",
+        }.to_string() open=open>
             <div role="group" aria-label="What happened?" class="picker">
                 <div class="field-row">
                     <Field label="Note (optional)" name=format!("outcome-note-{key}") value=note

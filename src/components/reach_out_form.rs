@@ -118,7 +118,7 @@ pub fn ReachOutForm(
                 date.set(ReachOutDraft::new(today).date);
                 drawn_on.set_value(today);
                 status.set(Some(
-                    "Logged. Reaching out is the win, whatever the answer.".into(),
+                    "Logged. That reach-out counts.".into(),
                 ));
             }
             Err(ModelError::InvalidReachOut(found)) => {

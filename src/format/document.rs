@@ -188,6 +188,18 @@ fn migrate(mut value: Value, from: u64) -> Result<Value, DecodeError> {
         match version {
             // 1 → 2 and 2 → 3 only added optional fields, which read as their defaults.
             1 | 2 => {}
+            // 3 → 4: a goal of 3 was the old default, written whether chosen or not.
+            3 => {
+                if let Some(settings) = value
+                    .get_mut("data")
+                    .and_then(|d| d.get_mut("settings"))
+                    .and_then(Value::as_object_mut)
+                {
+                    if settings.get("weekly_goal") == Some(&Value::from(3)) {
+                        settings.remove("weekly_goal");
+                    }
+                }
+            }
             other => return Err(DecodeError::UnknownVersion(other.to_string())),
         }
         version += 1;

@@ -22,4 +22,10 @@ pub const FORMAT_NAME: &str = "reachout";
 ///   the check-ins a day and a week later); on contacts, phone, another link, how we met and
 ///   how hard reaching out feels; near misses, message templates, the weekly goal and the
 ///   week's first day. Again all optional: version 2 data reads as it is.
-pub const SCHEMA_VERSION: u64 = 3;
+/// - 4: answers that say what happened: `"connected"` (a request to connect accepted, not a yes)
+///   and `{"replied":{"sorted":…}}` (an answer that is neither yes nor no; `sorted` false for an
+///   imported reply the person has not sorted yet); the weekly goal is optional until the person
+///   chooses one, and `goal_question_skipped` remembers that they put the question away. The
+///   migration from 3 drops a weekly goal of exactly 3, the old default that was written
+///   whether or not the person chose it, so they are asked once; any other goal is kept.
+pub const SCHEMA_VERSION: u64 = 4;

@@ -239,7 +239,10 @@ pub fn book(contacts: usize, per_contact: usize, now: DateTime<Utc>) -> Book {
         next_id: 1,
         contacts: Vec::with_capacity(contacts),
         reach_outs: Vec::with_capacity(contacts * per_contact),
-        settings: Settings::default(),
+        settings: Settings {
+            weekly_goal: Some(3),
+            ..Settings::default()
+        },
         near_misses: Vec::new(),
         templates: None,
     };

@@ -77,6 +77,8 @@ pub enum ModelError {
     LevelOutOfRange,
     #[error("The app's state is no longer available; please reload the page.")]
     Unavailable,
+    #[error("That reply was sorted already.")]
+    NotAnUnsortedReply,
 }
 
 impl Book {

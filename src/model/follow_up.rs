@@ -36,12 +36,13 @@ impl Degree {
         }
     }
 
-    /// The precise word, for those who look: "due today", "overdue by 3 days".
+    /// The precise word, for those who look, without guilt: "due today", "3 days past the
+    /// date you planned".
     pub fn precise(due: NaiveDate, today: NaiveDate) -> String {
         match (today - due).num_days() {
             ..=0 => "due today".into(),
-            1 => "overdue by 1 day".into(),
-            days => format!("overdue by {days} days"),
+            1 => "1 day past the date you planned".into(),
+            days => format!("{days} days past the date you planned"),
         }
     }
 }
@@ -121,12 +122,12 @@ impl Stage {
 }
 
 /// The reach-outs of one thread, oldest first.
-struct Thread<'a> {
-    members: Vec<&'a ReachOut>,
+pub(crate) struct Thread<'a> {
+    pub(crate) members: Vec<&'a ReachOut>,
 }
 
 impl<'a> Thread<'a> {
-    fn latest(&self) -> &'a ReachOut {
+    pub(crate) fn latest(&self) -> &'a ReachOut {
         self.members[self.members.len() - 1]
     }
 
@@ -161,7 +162,7 @@ impl Book {
     }
 
     /// Every thread, each oldest first; threads in no particular order.
-    fn threads(&self) -> Vec<Thread<'_>> {
+    pub(crate) fn threads(&self) -> Vec<Thread<'_>> {
         let by_id: IdMap<ReachOutId, &ReachOut> =
             self.reach_outs.iter().map(|r| (r.id, r)).collect();
         // A follow-up usually comes after what it follows, so its root is mostly known by the
@@ -317,7 +318,7 @@ impl Book {
                 let answered = match member.outcome {
                     Outcome::Opportunity(_) => Some(Stage::Opportunity),
                     Outcome::Met { .. } => Some(Stage::Met),
-                    Outcome::Accepted => Some(Stage::Replied),
+                    Outcome::Accepted | Outcome::Replied { .. } => Some(Stage::Replied),
                     _ => None,
                 };
                 if let Some(stage) = answered {
@@ -327,6 +328,8 @@ impl Book {
             }
             let state = match latest.outcome {
                 Outcome::Declined => Stage::Declined,
+                // Connected: they will see the next message; nothing was answered yet.
+                Outcome::Connected => Stage::Waiting,
                 o if o.is_unanswered()
                     && (latest.loop_closed
                         || thread.members.len() >= self.settings.max_tries as usize

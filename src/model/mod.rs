@@ -42,7 +42,7 @@ pub use quick_add::{Listed, NameList, SameAs, Similar, MAX_PASTED};
 pub use reach_out::{Channel, ReachOut, ReachOutDraft, ReachOutField};
 pub use removal::{Removed, Tagged};
 pub use search::{fold, ContactIndex, ContactQuery, IndexEntry, NextFollowUp, SortKey};
-pub use settings::{Settings, SettingsDraft, SettingsField, WeekStart};
+pub use settings::{Settings, SettingsDraft, SettingsField, WeekStart, SUGGESTED_GOAL};
 pub use template::{starters, Filled, Template, TemplateField, PLACEHOLDERS};
 pub use tracking::{OutcomeDraft, OutcomeField};
 pub use two_devices::{merge_devices, DeviceMerge};

@@ -23,6 +23,15 @@ pub enum Outcome {
     Declined,
     /// "Yes, let's talk."
     Accepted,
+    /// They accepted a request to connect (on LinkedIn, say): they will see the next message,
+    /// but nothing was asked yet, so it is neither a yes nor a no.
+    Connected,
+    /// They answered, but not with a yes or a no ("swamped this month, maybe in spring?").
+    /// `sorted` is false for a reply an import brought in, until the person says what it was
+    /// (Today's "sort the replies" card); a reply the person records themselves is sorted.
+    Replied {
+        sorted: bool,
+    },
     /// They met; `clicked` says whether it went well.
     Met {
         clicked: bool,
@@ -32,11 +41,13 @@ pub enum Outcome {
 
 impl Outcome {
     /// Every outcome a person can pick, in the order a form lists them.
-    pub const CHOICES: [Outcome; 11] = [
+    pub const CHOICES: [Outcome; 13] = [
         Outcome::Awaiting,
         Outcome::NoResponse,
         Outcome::Declined,
         Outcome::Accepted,
+        Outcome::Replied { sorted: true },
+        Outcome::Connected,
         Outcome::Met { clicked: true },
         Outcome::Met { clicked: false },
         Outcome::Opportunity(Opportunity::Job),
@@ -69,6 +80,8 @@ impl Outcome {
             Outcome::NoResponse => "No response",
             Outcome::Declined => "Declined",
             Outcome::Accepted => "Yes, let's talk",
+            Outcome::Connected => "Accepted the request to connect",
+            Outcome::Replied { .. } => "Replied, not a yes or no yet",
             Outcome::Met { clicked: true } => "Met, and it clicked",
             Outcome::Met { clicked: false } => "Met, didn't click",
             Outcome::Opportunity(Opportunity::Job) => "Led to a job",
@@ -86,6 +99,9 @@ impl Outcome {
             Outcome::NoResponse => "no_response",
             Outcome::Declined => "declined",
             Outcome::Accepted => "accepted",
+            Outcome::Connected => "connected",
+            Outcome::Replied { sorted: true } => "replied",
+            Outcome::Replied { sorted: false } => "replied_unsorted",
             Outcome::Met { clicked: true } => "met_clicked",
             Outcome::Met { clicked: false } => "met_not_clicked",
             Outcome::Opportunity(Opportunity::Job) => "job",
@@ -97,7 +113,16 @@ impl Outcome {
     }
 
     pub fn from_key(key: &str) -> Option<Outcome> {
-        Outcome::CHOICES.into_iter().find(|o| o.key() == key)
+        match key {
+            "replied_unsorted" => Some(Outcome::Replied { sorted: false }),
+            _ => Outcome::CHOICES.into_iter().find(|o| o.key() == key),
+        }
+    }
+
+    /// A reply that an import brought in and the person has not sorted into a yes, a no or
+    /// "not yet".
+    pub fn is_unsorted_reply(self) -> bool {
+        self == Outcome::Replied { sorted: false }
     }
 }
 
@@ -107,8 +132,19 @@ mod tests {
 
     #[test]
     fn keys_round_trip_for_every_outcome() {
-        for outcome in Outcome::CHOICES {
+        for outcome in Outcome::CHOICES
+            .into_iter()
+            .chain([Outcome::Replied { sorted: false }])
+        {
             assert_eq!(Outcome::from_key(outcome.key()), Some(outcome));
+        }
+    }
+
+    #[test]
+    fn a_connection_and_a_reply_are_not_yeses() {
+        for outcome in [Outcome::Connected, Outcome::Replied { sorted: false }] {
+            assert!(!outcome.is_yes());
+            assert!(!outcome.is_unanswered());
         }
     }
 
@@ -123,6 +159,11 @@ mod tests {
         assert_eq!(
             json(Outcome::Opportunity(Opportunity::Job)),
             "{\"opportunity\":\"job\"}"
+        );
+        assert_eq!(json(Outcome::Connected), "\"connected\"");
+        assert_eq!(
+            json(Outcome::Replied { sorted: false }),
+            "{\"replied\":{\"sorted\":false}}"
         );
     }
 }

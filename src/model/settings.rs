@@ -3,7 +3,7 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
-use super::validate::{parse_in_range, FieldErrors, Limits};
+use super::validate::{parse_in_range, FieldErrors, Invalid, Limits};
 
 /// The day a week starts on, for the weekly goal and the charts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -61,8 +61,14 @@ pub struct Settings {
     pub follow_up_days: u32,
     /// Unanswered tries (the first reach-out included) before the app suggests closing the loop.
     pub max_tries: u32,
-    /// Reach-outs a week the person aims for.
-    pub weekly_goal: u32,
+    /// Reach-outs a week the person aims for; `None` until they choose one. No goal and no
+    /// strength score is shown before they do.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weekly_goal: Option<u32>,
+    /// The one-time "what weekly goal feels right?" question was put away without an answer:
+    /// Today does not ask again (Settings still can set a goal).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub goal_question_skipped: bool,
     pub week_start: WeekStart,
 }
 
@@ -71,9 +77,21 @@ impl Default for Settings {
         Settings {
             follow_up_days: 7,
             max_tries: 3,
-            weekly_goal: 3,
+            weekly_goal: None,
+            goal_question_skipped: false,
             week_start: WeekStart::Monday,
         }
+    }
+}
+
+/// The goal the one-time question suggests: small enough to meet in a hard week.
+pub const SUGGESTED_GOAL: u32 = 2;
+
+impl Settings {
+    /// The goal the person chose, checked: 1 to 50 reach-outs a week.
+    pub fn choose_goal(&mut self, text: &str) -> Result<(), Invalid> {
+        self.weekly_goal = Some(parse_in_range(text, Limits::WEEKLY_GOAL, "reach-outs")?);
+        Ok(())
     }
 }
 
@@ -90,6 +108,7 @@ pub enum SettingsField {
 pub struct SettingsDraft {
     pub follow_up_days: String,
     pub max_tries: String,
+    /// Empty for no goal.
     pub weekly_goal: String,
     pub week_start: WeekStart,
 }
@@ -99,13 +118,17 @@ impl SettingsDraft {
         SettingsDraft {
             follow_up_days: settings.follow_up_days.to_string(),
             max_tries: settings.max_tries.to_string(),
-            weekly_goal: settings.weekly_goal.to_string(),
+            weekly_goal: settings
+                .weekly_goal
+                .map(|g| g.to_string())
+                .unwrap_or_default(),
             week_start: settings.week_start,
         }
     }
 
     /// Settings from what the user typed, or a message for each field that is out of range.
-    pub fn parse(&self) -> Result<Settings, FieldErrors<SettingsField>> {
+    /// `current` gives what the form does not show (whether the goal question was put away).
+    pub fn parse(&self, current: &Settings) -> Result<Settings, FieldErrors<SettingsField>> {
         let mut errors = FieldErrors::default();
         let mut number = |field, text: &str, range, unit| {
             parse_in_range(text, range, unit)
@@ -125,12 +148,15 @@ impl SettingsDraft {
                 Limits::MAX_TRIES,
                 "tries",
             ),
-            weekly_goal: number(
-                SettingsField::WeeklyGoal,
-                &self.weekly_goal,
-                Limits::WEEKLY_GOAL,
-                "reach-outs",
-            ),
+            weekly_goal: (!self.weekly_goal.trim().is_empty()).then(|| {
+                number(
+                    SettingsField::WeeklyGoal,
+                    &self.weekly_goal,
+                    Limits::WEEKLY_GOAL,
+                    "reach-outs",
+                )
+            }),
+            goal_question_skipped: current.goal_question_skipped,
             week_start: self.week_start,
         };
         errors.into_result(settings)
@@ -152,16 +178,19 @@ mod tests {
 
     #[test]
     fn rules_are_checked_before_they_are_taken() {
+        let now = Settings::default();
         assert_eq!(
-            draft(" 3 ", "5", "4").parse(),
+            draft(" 3 ", "5", "4").parse(&now),
             Ok(Settings {
                 follow_up_days: 3,
                 max_tries: 5,
-                weekly_goal: 4,
+                weekly_goal: Some(4),
+                goal_question_skipped: false,
                 week_start: WeekStart::Sunday,
             })
         );
-        let errors = draft("0", "11", "0").parse().unwrap_err();
+        assert_eq!(draft("3", "5", " ").parse(&now).unwrap().weekly_goal, None);
+        let errors = draft("0", "11", "0").parse(&now).unwrap_err();
         assert_eq!(
             errors.get(SettingsField::FollowUpDays),
             Some("Enter a number of days from 1 to 90.")
@@ -174,13 +203,24 @@ mod tests {
             errors.get(SettingsField::WeeklyGoal),
             Some("Enter a number of reach-outs from 1 to 50.")
         );
-        let errors = draft("7", "lots", "3").parse().unwrap_err();
+        let errors = draft("7", "lots", "3").parse(&now).unwrap_err();
         assert_eq!(
             errors.fields().collect::<Vec<_>>(),
             [SettingsField::MaxTries]
         );
-        assert!(draft("4294967295", "3", "3").parse().is_err());
-        assert!(draft("7", "3", "4294967295").parse().is_err());
+        assert!(draft("4294967295", "3", "3").parse(&now).is_err());
+        assert!(draft("7", "3", "4294967295").parse(&now).is_err());
+    }
+
+    #[test]
+    fn no_goal_until_one_is_chosen() {
+        let mut settings = Settings::default();
+        assert_eq!(settings.weekly_goal, None);
+        assert!(settings.choose_goal("51").is_err());
+        assert!(settings.choose_goal("4294967295").is_err());
+        assert_eq!(settings.weekly_goal, None);
+        settings.choose_goal(" 2 ").unwrap();
+        assert_eq!(settings.weekly_goal, Some(SUGGESTED_GOAL));
     }
 
     #[test]

@@ -105,6 +105,29 @@ impl Book {
         Ok(())
     }
 
+    /// Sorts a reply an import brought in, as the person judges it: a yes, a no, or "not yet"
+    /// (a reply that is neither, kept as such). The reply's day and words stay. Anything else
+    /// is refused with nothing changed.
+    pub fn sort_reply(
+        &mut self,
+        id: ReachOutId,
+        answer: Outcome,
+        _today: NaiveDate,
+    ) -> Result<(), ModelError> {
+        if !matches!(
+            answer,
+            Outcome::Accepted | Outcome::Declined | Outcome::Replied { sorted: true }
+        ) {
+            return Err(ModelError::NotAnUnsortedReply);
+        }
+        let reach_out = self.reach_out_mut(id)?;
+        if !reach_out.outcome.is_unsorted_reply() {
+            return Err(ModelError::NotAnUnsortedReply);
+        }
+        reach_out.outcome = answer;
+        Ok(())
+    }
+
     /// Puts off the follow-up of the thread whose latest reach-out is `latest` until `until`.
     pub fn snooze_follow_up(
         &mut self,

@@ -16,6 +16,7 @@ use crate::components::reach_out_form::ReachOutForm;
 use crate::components::user_text::{role_at_company, web_link};
 use crate::model::courage_words;
 use crate::model::dates::{long_day, relative_day};
+use crate::model::insights::Answer;
 use crate::model::{Contact, ContactId, Outcome, ReachOutId};
 use crate::state::use_app_state;
 
@@ -69,46 +70,54 @@ fn ContactView(contact: Contact) -> impl IntoView {
                 .filter(|t| t.contact == id)
                 .map(|t| t.latest)
                 .collect();
+            // What each reach-out counts as: the same answer Insights counts.
+            let answers = book.answers(today);
             book.timeline(id)
                 .into_iter()
-                .map(|r| TimelineItem {
-                    id: r.id,
-                    channel: r.channel.label(),
-                    day: long_day(r.date),
-                    // "3 days ago" beside the date; nothing for older ones, whose relative
-                    // form would only repeat the date.
-                    ago: Some(relative_day(r.date, today)).filter(|ago| *ago != long_day(r.date)),
-                    note: r.note.clone(),
-                    follow_up: r.follows_up.is_some(),
-                    answered: !r.outcome.is_awaiting(),
-                    outcome: if r.outcome.is_awaiting() {
-                        // Only the open thread still waits; an older or closed one has gone quiet.
-                        match (open.contains(&r.id), r.loop_closed) {
-                            (true, _) => "Awaiting a reply".to_string(),
-                            (false, true) => "No reply · loop closed".to_string(),
-                            (false, false) => "No reply".to_string(),
-                        }
-                    } else {
-                        let when = r
-                            .outcome_date
-                            .map(|d| format!(" · {}", long_day(d)))
-                            .unwrap_or_default();
-                        format!("{}{when}", r.outcome.label())
-                    },
-                    tone: if r.outcome.is_awaiting() && !open.contains(&r.id) {
-                        "silent"
-                    } else {
-                        tone(r.outcome)
-                    },
-                    icon: if r.outcome.is_awaiting() && !open.contains(&r.id) {
-                        icon(Outcome::NoResponse)
-                    } else {
-                        icon(r.outcome)
-                    },
-                    outcome_note: r.outcome_note.clone(),
-                    courage: courage_words::timeline_line(r),
-                    reflection: r.after.reflection.clone(),
-                    open: open.contains(&r.id),
+                .map(|r| {
+                    let answer = answers.get(&r.id).copied().unwrap_or(Answer::Awaiting);
+                    let silent_unrecorded = answer == Answer::Silence && r.outcome.is_awaiting();
+                    TimelineItem {
+                        id: r.id,
+                        channel: r.channel.label(),
+                        day: long_day(r.date),
+                        // "3 days ago" beside the date; nothing for older ones, whose relative
+                        // form would only repeat the date.
+                        ago: Some(relative_day(r.date, today))
+                            .filter(|ago| *ago != long_day(r.date)),
+                        note: r.note.clone(),
+                        follow_up: r.follows_up.is_some(),
+                        answered: !r.outcome.is_awaiting(),
+                        late: answer == Answer::Silence,
+                        outcome: match (answer, r.loop_closed) {
+                            (Answer::Awaiting, _) => "Awaiting a reply".to_string(),
+                            (Answer::Silence, true) => "No answer · loop closed".to_string(),
+                            (Answer::Silence, false) if r.outcome.is_awaiting() => {
+                                "No answer".to_string()
+                            }
+                            _ => {
+                                let when = r
+                                    .outcome_date
+                                    .map(|d| format!(" · {}", long_day(d)))
+                                    .unwrap_or_default();
+                                format!("{}{when}", r.outcome.label())
+                            }
+                        },
+                        tone: if silent_unrecorded {
+                            "silent"
+                        } else {
+                            tone(r.outcome)
+                        },
+                        icon: if silent_unrecorded {
+                            icon(Outcome::NoResponse)
+                        } else {
+                            icon(r.outcome)
+                        },
+                        outcome_note: r.outcome_note.clone(),
+                        courage: courage_words::timeline_line(r),
+                        reflection: r.after.reflection.clone(),
+                        open: open.contains(&r.id),
+                    }
                 })
                 .collect::<Vec<_>>()
         })
@@ -225,7 +234,7 @@ fn ContactView(contact: Contact) -> impl IntoView {
                                     // The open thread's answer is recorded in the card at the top.
                                     {(!item.open).then(|| view! {
                                         <div class="row-actions">
-                                            <OutcomePicker reach_out=item.id change=item.answered/>
+                                            <OutcomePicker reach_out=item.id change=item.answered late=item.late/>
                                         </div>
                                     })}
                                 </li>
@@ -249,6 +258,8 @@ struct TimelineItem {
     follow_up: bool,
     /// An answer is recorded: the picker offers to change it.
     answered: bool,
+    /// It counts as no answer: the picker offers to record a late one.
+    late: bool,
     outcome: String,
     tone: &'static str,
     icon: &'static str,

@@ -8,10 +8,15 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::components::chart::{Bar, Bars, Columns, Line};
+use crate::components::disclosure::Disclosure;
+use crate::components::drill::{provide_drill, DrillDialog, FigureButton};
 use crate::links::href;
+use crate::model::courage_words::{STRENGTH_FORMULA, STRENGTH_SENTENCE};
 use crate::model::dates::{long_day, plural};
-use crate::model::insights::{Answer, Calibration, Insights, Period, Share, Week, BUCKETS};
-use crate::model::Channel;
+use crate::model::insights::{
+    Answer, Calibration, Figure, Insights, Period, Settled, Share, Week, BUCKETS,
+};
+use crate::model::Expectation;
 use crate::state::use_app_state;
 
 fn pct(share: Share) -> String {
@@ -24,12 +29,42 @@ fn short_day(day: NaiveDate) -> String {
     day.format("%-d %b").to_string()
 }
 
-/// A table that says in numbers what a chart shows; open in the printed report.
+/// A table cell: text, or a count that opens to its reach-outs.
+#[derive(Clone)]
+enum Cell {
+    Text(String),
+    Count(usize, String, Figure),
+}
+
+impl From<String> for Cell {
+    fn from(text: String) -> Self {
+        Cell::Text(text)
+    }
+}
+
+/// A count that opens to its reach-outs, titled `title`.
+fn count(n: usize, title: impl Into<String>, figure: Figure) -> Cell {
+    Cell::Count(n, title.into(), figure)
+}
+
+fn cell_view(cell: Cell, period: Period) -> AnyView {
+    match cell {
+        Cell::Text(text) => text.into_any(),
+        Cell::Count(0, _, _) => "0".into_any(),
+        Cell::Count(n, title, figure) => {
+            view! { <FigureButton text=n.to_string() title figure period/> }.into_any()
+        }
+    }
+}
+
+/// A table that says in numbers what a chart shows; open in the printed report. Counts in it
+/// open to their reach-outs.
 fn table(
     caption: &str,
     headers: &[&'static str],
-    rows: Vec<Vec<String>>,
+    rows: Vec<Vec<Cell>>,
     open: bool,
+    period: Period,
 ) -> impl IntoView {
     let caption = caption.to_string();
     let region = caption.clone();
@@ -44,11 +79,11 @@ fn table(
                 <tbody>
                     {rows.into_iter().map(|row| {
                         let mut cells = row.into_iter();
-                        let first = cells.next().unwrap_or_default();
+                        let first = cells.next().map(|c| cell_view(c, period));
                         view! {
                             <tr>
                                 <th scope="row">{first}</th>
-                                {cells.map(|c| view! { <td>{c}</td> }).collect_view()}
+                                {cells.map(|c| view! { <td>{cell_view(c, period)}</td> }).collect_view()}
                             </tr>
                         }
                     }).collect_view()}
@@ -81,16 +116,14 @@ const SPANS: [(Span, &str, &str); 5] = [
 #[component]
 pub fn InsightsPage() -> impl IntoView {
     crate::components::focus::page_drawn();
+    provide_drill();
     let state = use_app_state();
     let span = RwSignal::new(Span::All);
     let period = Memo::new(move |_| {
         let today = state.today().get();
         match span.get() {
             Span::Weeks(n) => Period::last_weeks(n, today),
-            Span::All => Period {
-                from: crate::model::Limits::first_day(),
-                to: today,
-            },
+            Span::All => Period::all_time(today),
         }
     });
     let insights = Memo::new(move |_| {
@@ -103,7 +136,7 @@ pub fn InsightsPage() -> impl IntoView {
         let from = match span.get() {
             Span::All => state
                 .book()
-                .with(|b| b.reach_outs.iter().map(|r| r.date).min())
+                .with(|b| b.first_reach_out())
                 .unwrap_or(p.to),
             Span::Weeks(_) => p.from,
         };
@@ -147,7 +180,7 @@ pub fn InsightsPage() -> impl IntoView {
                         <div class="card empty">
                             <h2>"Nothing to show for this period yet"</h2>
                             <p>"Log a reach-out, and say how afraid you are and what you expect before you send it. \
-                                Insights sets that against what really happens."</p>
+                                Insights sets that against what really happens. Reaching out is the win, whatever the answer."</p>
                         </div>
                     }.into_any()
                 } else {
@@ -156,6 +189,7 @@ pub fn InsightsPage() -> impl IntoView {
             }}
             <WeeklySection/>
             <WhyItWorks/>
+            <DrillDialog/>
         </section>
     }
 }
@@ -192,8 +226,49 @@ fn pair(label: &str, cal: Calibration) -> [Bar; 2] {
     ]
 }
 
+fn times(n: usize) -> String {
+    plural(n, "time", "times")
+}
+
+/// "You expected no answer 2 times: no answer came 0 times, they said no 1 time, they said yes
+/// 1 time." Each count opens to its reach-outs.
+fn in_words(insights: &Insights, period: Period) -> Option<impl IntoView> {
+    let lines: Vec<_> = Expectation::ALL
+        .into_iter()
+        .filter(|e| insights.count(Figure::Expected(*e)) > 0)
+        .map(|expect| {
+            let n = insights.count(Figure::Expected(expect));
+            let what = expect.label().to_lowercase();
+            let parts = Settled::ALL.map(|got| {
+                let k = insights.count(Figure::ExpectedGot(expect, got));
+                let title = format!("You expected {what}; {}", got.words());
+                view! {
+                    <li>{got.words().to_string()} ": "
+                        <FigureButton text=times(k) title figure=Figure::ExpectedGot(expect, got) period/>
+                    </li>
+                }
+            });
+            view! {
+                <li>
+                    "You expected " {what.clone()} " "
+                    <FigureButton text=times(n) title=format!("You expected {what}") figure=Figure::Expected(expect) period/>
+                    ":"
+                    <ul class="plain-list got-list">{parts.into_iter().collect_view()}</ul>
+                </li>
+            }
+        })
+        .collect();
+    (!lines.is_empty()).then(|| {
+        view! {
+            <h3>"What you expected, in words"</h3>
+            <ul class="plain-list expected-words">{lines}</ul>
+        }
+    })
+}
+
 #[component]
 fn Predicted(insights: Insights, open_tables: bool) -> impl IntoView {
+    let period = insights.period.unwrap_or(Period::all_time(NaiveDate::MIN));
     let p = insights.predicted;
     let body = if p.got.whole < 3 {
         empty("Log 3 reach-outs with a prediction (in “Before you reach out”) and record their answers to see this.")
@@ -204,62 +279,88 @@ fn Predicted(insights: Insights, open_tables: bool) -> impl IntoView {
         for (channel, cal) in &insights.by_channel {
             bars.extend(pair(channel.label(), *cal));
         }
-        let rows: Vec<Vec<String>> = std::iter::once(("All".to_string(), p))
+        let rows: Vec<Vec<Cell>> = std::iter::once(("All".to_string(), p, None))
             .chain(
                 insights
                     .by_channel
                     .iter()
-                    .map(|(c, cal)| (c.label().to_string(), *cal)),
+                    .map(|(c, cal)| (c.label().to_string(), *cal, Some(*c))),
             )
-            .map(|(label, cal)| {
+            .map(|(label, cal, channel)| {
+                let (all, yes) = match channel {
+                    None => (Figure::Predicted, Figure::PredictedYes),
+                    Some(c) => (Figure::ChannelPredicted(c), Figure::ChannelPredictedYes(c)),
+                };
                 vec![
-                    label,
-                    cal.got.whole.to_string(),
-                    format!("{} %", cal.expected.rounded().unwrap_or(0)),
-                    pct(cal.got),
+                    Cell::Text(label.clone()),
+                    count(cal.got.whole, format!("{label}: answered, with a prediction"), all),
+                    format!("{} %", cal.expected.rounded().unwrap_or(0)).into(),
+                    count(cal.got.part, format!("{label}: they said yes"), yes),
+                    pct(cal.got).into(),
                 ]
             })
             .collect();
-        let bucket_bars: Vec<Bar> = BUCKETS
-            .iter()
-            .zip(insights.buckets.iter())
-            .filter(|(_, cal)| cal.got.whole > 0)
-            .flat_map(|((low, high), cal)| pair(&format!("{low}–{high} %"), *cal))
+        let used: Vec<usize> = (0..BUCKETS.len())
+            .filter(|i| insights.buckets[*i].got.whole > 0)
             .collect();
-        let bucket_rows: Vec<Vec<String>> = BUCKETS
+        let bucket_bars: Vec<Bar> = used
             .iter()
-            .zip(insights.buckets.iter())
-            .filter(|(_, cal)| cal.got.whole > 0)
-            .map(|((low, high), cal)| {
+            .flat_map(|i| {
+                let (low, high) = BUCKETS[*i];
+                pair(&format!("{low}–{high} %"), insights.buckets[*i])
+            })
+            .collect();
+        let bucket_rows: Vec<Vec<Cell>> = used
+            .iter()
+            .map(|i| {
+                let ((low, high), cal) = (BUCKETS[*i], insights.buckets[*i]);
+                let range = format!("{low}–{high} %");
                 vec![
-                    format!("{low}–{high} %"),
-                    cal.got.whole.to_string(),
-                    format!("{} %", cal.expected.rounded().unwrap_or(0)),
-                    pct(cal.got),
+                    Cell::Text(range.clone()),
+                    count(cal.got.whole, format!("You were {range} sure"), Figure::Bucket(*i)),
+                    format!("{} %", cal.expected.rounded().unwrap_or(0)).into(),
+                    count(cal.got.part, format!("You were {range} sure; they said yes"), Figure::BucketYes(*i)),
+                    pct(cal.got).into(),
                 ]
             })
             .collect();
-        let silence = (insights.got_silence.whole > 0).then(|| {
-            view! {
-                <p>
-                    {format!("You expected no answer {} of the time; no answer came {} of the time.",
-                        pct(insights.expected_silence), pct(insights.got_silence))}
-                </p>
-            }
-        });
+        let sure: Vec<_> = used
+            .iter()
+            .map(|i| {
+                let ((low, high), cal) = (BUCKETS[*i], insights.buckets[*i]);
+                let range = format!("{low}–{high} %");
+                view! {
+                    <li>
+                        {format!("When you were {range} sure, they said yes {} of the time (", pct(cal.got))}
+                        <FigureButton text=cal.got.part.to_string() title=format!("You were {range} sure; they said yes") figure=Figure::BucketYes(*i) period/>
+                        " of "
+                        <FigureButton text=cal.got.whole.to_string() title=format!("You were {range} sure") figure=Figure::Bucket(*i) period/>
+                        ")."
+                    </li>
+                }
+            })
+            .collect();
         view! {
             <p class="headline">
-                {format!("You expected a yes {expected} % of the time. You got one {} of the time.", pct(p.got))}
+                {format!("You expected a yes {expected} % of the time. They said yes {} of the time: ", pct(p.got))}
+                <FigureButton text=times(p.got.part) title="They said yes (with a prediction)" figure=Figure::PredictedYes period/>
+                " of "
+                <FigureButton text=p.got.whole.to_string() title="Answered, with a prediction" figure=Figure::Predicted period/>
+                "."
             </p>
-            <p class="muted small">{format!("From {} with a prediction.", plural(p.got.whole, "answered reach-out", "answered reach-outs"))}</p>
-            {silence}
+            <p class="muted small">"Counted: reach-outs with a prediction and a yes, a no or no answer. \
+                A reply that is neither yet, or a connection accepted, waits until it is one."</p>
+            {in_words(&insights, period)}
             <Bars caption="Chance of a yes you expected, against the share of yeses you got, overall and by channel".into()
                 bars max=100 group=2/>
-            {table("Predicted against actual", &["Channel", "Answered", "Expected yes", "Got yes"], rows, open_tables)}
-            <h3>"By how sure you were"</h3>
-            <Bars caption="For each range of predicted chance: the average you predicted, and the share that said yes".into()
-                bars=bucket_bars max=100 group=2/>
-            {table("Calibration", &["Predicted chance", "Answered", "Expected yes", "Got yes"], bucket_rows, open_tables)}
+            {table("Predicted against actual", &["Channel", "Answered", "Expected yes", "Said yes", "Share"], rows, open_tables, period)}
+            {(!used.is_empty()).then(|| view! {
+                <h3>"By how sure you were"</h3>
+                <ul class="plain-list">{sure}</ul>
+                <Bars caption="For each range of the chance you gave: the average you gave, and the share that said yes".into()
+                    bars=bucket_bars max=100 group=2/>
+                {table("How sure you were", &["Chance you gave", "Answered", "Average chance", "Said yes", "Share"], bucket_rows, open_tables, period)}
+            })}
         }
         .into_any()
     };
@@ -273,6 +374,7 @@ fn Predicted(insights: Insights, open_tables: bool) -> impl IntoView {
 
 #[component]
 fn Sting(insights: Insights, open_tables: bool) -> impl IntoView {
+    let period = insights.period.unwrap_or(Period::all_time(NaiveDate::MIN));
     let all = insights.all_fades;
     let measured = all.right_after.count + all.after_a_day.count + all.after_a_week.count;
     let body = if measured == 0 {
@@ -284,16 +386,17 @@ fn Sting(insights: Insights, open_tables: bool) -> impl IntoView {
             ("After a day".to_string(), all.after_a_day.tenths()),
             ("After a week".to_string(), all.after_a_week.tenths()),
         ];
-        let rows: Vec<Vec<String>> = insights
+        let rows: Vec<Vec<Cell>> = insights
             .fades
             .iter()
             .map(|(guess, fade)| {
+                let label = guess.map_or("No guess", |g| g.label()).to_string();
                 vec![
-                    guess.map_or("No guess", |g| g.label()).to_string(),
-                    fade.count.to_string(),
-                    fade.right_after.text(),
-                    fade.after_a_day.text(),
-                    fade.after_a_week.text(),
+                    Cell::Text(label.clone()),
+                    count(fade.count, format!("Noes and no answers; you guessed: {label}"), Figure::Noes(*guess)),
+                    fade.right_after.text().into(),
+                    fade.after_a_day.text().into(),
+                    fade.after_a_week.text().into(),
                 ]
             })
             .collect();
@@ -310,7 +413,7 @@ fn Sting(insights: Insights, open_tables: bool) -> impl IntoView {
             <Line caption="How much a no or silence stung, on average (0 to 10), right after, a day later and a week later".into()
                 points/>
             {table("The sting, by how long you guessed it would last",
-                &["You guessed", "Noes", "Right after", "After a day", "After a week"], rows, open_tables)}
+                &["You guessed", "Noes and no answers", "Right after", "After a day", "After a week"], rows, open_tables, period)}
         }
         .into_any()
     };
@@ -324,6 +427,7 @@ fn Sting(insights: Insights, open_tables: bool) -> impl IntoView {
 
 #[component]
 fn Fear(insights: Insights, open_tables: bool) -> impl IntoView {
+    let period = insights.period.unwrap_or(Period::all_time(NaiveDate::MIN));
     let paired = (insights.paired > 0).then(|| {
         let before = insights.paired_fear.tenths().unwrap_or(0);
         let after = insights.paired_feeling.tenths().unwrap_or(0);
@@ -346,7 +450,9 @@ fn Fear(insights: Insights, open_tables: bool) -> impl IntoView {
                 {format!("Before: {} of 10 afraid on average. After: {} of 10.",
                     insights.paired_fear.text(), insights.paired_feeling.text())}
             </p>
-            <p class="muted small">{format!("From {} with both answers.", plural(insights.paired, "reach-out", "reach-outs"))}</p>
+            <p class="muted small">"From "
+                <FigureButton text=plural(insights.paired, "reach-out", "reach-outs") title="With fear before and feeling after" figure=Figure::FearAndFeeling period/>
+                " with both answers."</p>
             <Bars caption="Average fear before against average feeling after (0 at ease, 10 very uneasy)".into()
                 bars max=100/>
         }
@@ -362,11 +468,17 @@ fn Fear(insights: Insights, open_tables: bool) -> impl IntoView {
         let rows = insights
             .fear_by_week
             .iter()
-            .map(|(week, mean)| vec![long_day(*week), mean.count.to_string(), mean.text()])
+            .map(|(week, mean)| {
+                vec![
+                    Cell::Text(long_day(*week)),
+                    Cell::Text(mean.count.to_string()),
+                    mean.text().into(),
+                ]
+            })
             .collect();
         view! {
             <Line caption="Average fear before reaching out, week by week (0 to 10)".into() points/>
-            {table("Fear by week", &["Week of", "Reach-outs", "Average fear"], rows, open_tables)}
+            {table("Fear by week", &["Week of", "Reach-outs", "Average fear"], rows, open_tables, period)}
         }
         .into_any()
     };
@@ -381,32 +493,46 @@ fn Fear(insights: Insights, open_tables: bool) -> impl IntoView {
 
 #[component]
 fn Outcomes(insights: Insights, open_tables: bool) -> impl IntoView {
-    let tally = &insights.outcomes;
+    let period = insights.period.unwrap_or(Period::all_time(NaiveDate::MIN));
     let bars: Vec<Bar> = Answer::ALL
         .into_iter()
         .map(|a| Bar {
             label: a.label().into(),
-            value: tally.count(a) as u64,
-            text: tally.count(a).to_string(),
+            value: insights.answered(a) as u64,
+            text: insights.answered(a).to_string(),
             class: "plain",
         })
         .collect();
     let mut headers = vec!["Channel", "Reach-outs"];
     headers.extend(Answer::ALL.map(Answer::label));
-    let rows: Vec<Vec<String>> = std::iter::once(("All".to_string(), tally.clone()))
-        .chain(
-            insights
-                .outcomes_by_channel
-                .iter()
-                .map(|(c, t): &(Channel, _)| (c.label().to_string(), t.clone())),
-        )
-        .map(|(label, t)| {
-            let mut row = vec![label, t.total.to_string()];
-            row.extend(Answer::ALL.map(|a| t.count(a).to_string()));
+    let all_row = {
+        let mut row = vec![
+            Cell::Text("All".into()),
+            count(insights.reach_outs, "All reach-outs", Figure::All),
+        ];
+        row.extend(Answer::ALL.map(|a| {
+            count(insights.answered(a), format!("Answer: {}", a.label()), Figure::Answer(a))
+        }));
+        row
+    };
+    let rows: Vec<Vec<Cell>> = std::iter::once(all_row)
+        .chain(insights.channels.iter().map(|c| {
+            let c = *c;
+            let mut row = vec![
+                Cell::Text(c.label().to_string()),
+                count(insights.count(Figure::Channel(c)), format!("By {}", c.label().to_lowercase()), Figure::Channel(c)),
+            ];
+            row.extend(Answer::ALL.map(|a| {
+                count(
+                    insights.count(Figure::ChannelAnswer(c, a)),
+                    format!("By {}: {}", c.label().to_lowercase(), a.label().to_lowercase()),
+                    Figure::ChannelAnswer(c, a),
+                )
+            }));
             row
-        })
+        }))
         .collect();
-    let funnel = tally.funnel();
+    let funnel = insights.counts.funnel();
     let funnel_bars: Vec<Bar> = funnel
         .iter()
         .map(|(label, n)| Bar {
@@ -416,7 +542,7 @@ fn Outcomes(insights: Insights, open_tables: bool) -> impl IntoView {
             class: "got",
         })
         .collect();
-    let funnel_rows: Vec<Vec<String>> = funnel
+    let funnel_rows: Vec<Vec<Cell>> = funnel
         .iter()
         .enumerate()
         .map(|(i, (label, n))| {
@@ -432,19 +558,38 @@ fn Outcomes(insights: Insights, open_tables: bool) -> impl IntoView {
                 part: *n,
                 whole: funnel[0].1,
             });
-            vec![(*label).to_string(), n.to_string(), from_previous, of_all]
+            let figure = if i == 0 { Figure::All } else { Figure::Step(i) };
+            vec![
+                Cell::Text((*label).to_string()),
+                count(*n, format!("Got as far as: {label}"), figure),
+                from_previous.into(),
+                of_all.into(),
+            ]
         })
         .collect();
-    let total = tally.total as u64;
+    let total = insights.reach_outs as u64;
+    // The counts in words, each opening to its list: the table holds the same.
+    let summary: Vec<_> = Answer::ALL
+        .into_iter()
+        .filter(|a| insights.answered(*a) > 0)
+        .map(|a| {
+            view! {
+                <li>{a.label()} ": "
+                    <FigureButton text=insights.answered(a).to_string() title=format!("Answer: {}", a.label()) figure=Figure::Answer(a) period/>
+                </li>
+            }
+        })
+        .collect();
     view! {
         <section class="card" aria-labelledby="outcomes-heading">
             <h2 id="outcomes-heading">"Where reaching out led"</h2>
-            <Bars caption=format!("Answers to your {}", plural(tally.total, "reach-out", "reach-outs")) bars max=total/>
-            {table("Outcomes by channel", &headers, rows, open_tables)}
+            <ul class="plain-list answer-counts">{summary}</ul>
+            <Bars caption=format!("Answers to your {}", plural(insights.reach_outs, "reach-out", "reach-outs")) bars max=total/>
+            {table("Answers by channel", &headers, rows, open_tables, period)}
             <h3>"From reaching out to an opportunity"</h3>
-            <Bars caption="Each step counts the reach-outs that got at least that far".into()
+            <Bars caption="Each step counts the reach-outs that got at least that far; a connection accepted is not a reply".into()
                 bars=funnel_bars max=total/>
-            {table("The funnel", &["Step", "Reach-outs", "Of the step before", "Of all"], funnel_rows, open_tables)}
+            {table("The funnel", &["Step", "Reach-outs", "Of the step before", "Of all"], funnel_rows, open_tables, period)}
         </section>
     }
 }
@@ -523,49 +668,103 @@ pub fn WeeklySection() -> impl IntoView {
     }
 }
 
-/// The weekly chart, table and strength score.
-pub fn weekly_view(weeks: Vec<Week>, strength: u32, open_tables: bool) -> impl IntoView {
+/// The weekly chart, table and strength score. No goal and no score before the person
+/// chooses a goal.
+pub fn weekly_view(weeks: Vec<Week>, strength: Option<u32>, open_tables: bool) -> impl IntoView {
     if weeks.iter().all(|w| w.count == 0) {
-        return empty(
-            "Log a reach-out to see your weeks against your goal, and your strength score.",
-        )
-        .into_any();
+        return empty("Log a reach-out to see your weeks here.").into_any();
     }
-    let goal = weeks.first().map_or(3, |w| w.goal);
+    let goal = weeks.first().and_then(|w| w.goal);
     let met = weeks.iter().filter(|w| w.met()).count();
     // Weeks before the first reach-out were not missed: they are not counted against the goal.
     let counted = weeks.iter().skip_while(|w| w.count == 0).count();
-    let headline = if counted == weeks.len() {
-        format!("Strength {strength} of 100. Goal met in {met} of the last {counted} weeks.")
-    } else {
-        format!(
+    let headline = match (goal, strength) {
+        (Some(_), Some(strength)) if counted == weeks.len() => format!(
+            "Strength {strength} of 100. Goal met in {met} of the last {counted} weeks."
+        ),
+        (Some(_), Some(strength)) => format!(
             "Strength {strength} of 100. Goal met in {met} of {} since your first reach-out.",
             plural(counted, "week", "weeks")
-        )
+        ),
+        _ => "No weekly goal chosen yet: Today asks once, and Settings can set one.".to_string(),
     };
     let columns = weeks
         .iter()
         .map(|w| (short_day(w.start), w.count as u64))
         .collect();
     let current = weeks.last().map(|w| w.start);
+    let last_day = current.unwrap_or(NaiveDate::MIN);
     let rows = weeks
         .iter()
         .rev()
         .map(|w| {
-            let met = match (w.met(), Some(w.start) == current) {
-                (true, _) => "Yes",
-                (false, true) => "Not yet",
-                (false, false) => "No",
+            let met = match (goal, w.met(), Some(w.start) == current) {
+                (None, _, _) => "–",
+                (_, true, _) => "Yes",
+                (_, false, true) => "Not yet",
+                (_, false, false) => "No",
             };
-            vec![long_day(w.start), w.count.to_string(), met.to_string()]
+            let week = Period {
+                from: w.start,
+                to: w
+                    .start
+                    .checked_add_days(chrono::Days::new(6))
+                    .unwrap_or(w.start),
+            };
+            vec![
+                Cell::Text(long_day(w.start)),
+                Cell::Count(w.count, format!("The week of {}", long_day(w.start)), Figure::All),
+                met.to_string().into(),
+            ]
+            .into_iter()
+            .map(move |c| (c, week))
+            .collect::<Vec<_>>()
         })
-        .collect();
+        .collect::<Vec<_>>();
+    let caption = match goal {
+        Some(goal) => format!("Reach-outs each week; the dashed line is your goal of {goal}"),
+        None => "Reach-outs each week".to_string(),
+    };
+    let _ = last_day;
     view! {
         <p class="headline">{headline}</p>
-        <Columns caption=format!("Reach-outs each week; the dashed line is your goal of {goal}") columns goal=u64::from(goal)/>
-        {table("Weeks", &["Week of", "Reach-outs", "Goal met"], rows, open_tables)}
+        {strength.map(|_| view! {
+            <p>{STRENGTH_SENTENCE}</p>
+            <Disclosure label="How it's worked out".to_string()>
+                <p class="small">{STRENGTH_FORMULA}</p>
+            </Disclosure>
+        })}
+        <Columns caption columns goal=u64::from(goal.unwrap_or(0))/>
+        {week_table(rows, open_tables)}
     }
     .into_any()
+}
+
+/// The weeks as a table, each week's count opening to that week's reach-outs.
+fn week_table(rows: Vec<Vec<(Cell, Period)>>, open: bool) -> impl IntoView {
+    view! {
+        <details class="chart-table" open=open>
+            <summary>"Weeks: as a table"</summary>
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Weeks">
+            <table>
+                <caption class="visually-hidden">"Weeks"</caption>
+                <thead><tr><th scope="col">"Week of"</th><th scope="col">"Reach-outs"</th><th scope="col">"Goal met"</th></tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|row| {
+                        let mut cells = row.into_iter();
+                        let first = cells.next().map(|(c, p)| cell_view(c, p));
+                        view! {
+                            <tr>
+                                <th scope="row">{first}</th>
+                                {cells.map(|(c, p)| view! { <td>{cell_view(c, p)}</td> }).collect_view()}
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+            </div>
+        </details>
+    }
 }
 
 #[component]
@@ -578,7 +777,7 @@ fn WhyItWorks() -> impl IntoView {
                 <li>"People expect a bad outcome to hurt for longer than it does (Gilbert and colleagues, 1998). The sting check-ins measure yours."</li>
                 <li>"A message to someone you have not spoken to in a while is more welcome than the sender expects (Liu and colleagues, 2023)."</li>
                 <li>"Asks by email get far fewer yeses than askers predict; asks in person get far more (Roghanizad and Bohns, 2017). Compare your channels above."</li>
-                <li>"Habits survive missed days (Lally and colleagues, 2010). That is why the strength score grows with each week you meet your goal and only dents when you miss one: each good week closes a fifth of the gap to 100, a missed week with some reach-outs costs a twentieth of the score, an empty week a tenth."</li>
+                <li>"Habits survive missed days (Lally and colleagues, 2010). That is why the strength score grows with each week you meet your goal and only dents when you miss one."</li>
             </ul>
         </section>
     }

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 use crate::components::field::{Field, FieldKind};
 use crate::links::href;
 use crate::model::dates::{long_day, plural};
-use crate::model::insights::{Answer, Period};
+use crate::model::insights::{Answer, Figure, Period};
 use crate::model::Limits;
 use crate::pages::insights::{weekly_view, Sections};
 use crate::state::use_app_state;
@@ -87,16 +87,18 @@ pub fn ReportPage() -> impl IntoView {
                     let weeks = b.last_weeks(span as usize, last);
                     (b.insights(p, today), weeks, b.strength(last))
                 });
-                let yes = insights.outcomes.funnel()[2].1;
-                let noes = insights.outcomes.count(Answer::Declined);
+                let yes = insights.count(Figure::Step(2));
+                let noes = insights.answered(Answer::Declined);
+                let silences = insights.answered(Answer::Silence);
                 view! {
                     <section class="card" aria-labelledby="summary-heading">
                         <h2 id="summary-heading">"In short"</h2>
                         <ul class="summary">
                             <li>{plural(insights.reach_outs, "reach-out", "reach-outs")}": each one an act of courage"</li>
-                            <li>{format!("{}, {}", plural(yes, "yes answer", "yes answers"), plural(noes, "no", "noes"))}</li>
+                            <li>{format!("{}, {}, {}", plural(yes, "yes answer", "yes answers"), plural(noes, "no", "noes"),
+                                plural(silences, "time no answer came", "times no answer came"))}</li>
                             <li>{plural(insights.near_misses, "near miss", "near misses")}" noted"</li>
-                            <li>"Strength score: "<strong>{strength}</strong>" of 100"</li>
+                            {strength.map(|strength| view! { <li>"Strength score: "<strong>{strength}</strong>" of 100"</li> })}
                         </ul>
                     </section>
                     <section class="card" aria-labelledby="report-weeks-heading">

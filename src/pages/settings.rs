@@ -31,7 +31,7 @@ pub fn SettingsPage() -> impl IntoView {
             weekly_goal: goal.get_untracked(),
             week_start: week_start.get_untracked(),
         };
-        match draft.parse() {
+        match state.book().with_untracked(|b| draft.parse(&b.settings)) {
             Ok(settings) => {
                 let _ = state.change(|b| {
                     b.settings = settings;
@@ -65,7 +65,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <h2 id="rules-heading">"Your rhythm"</h2>
                 <Field label="Weekly goal (reach-outs)" name="weekly-goal" value=goal
                     error=error_for(errors, SettingsField::WeeklyGoal) kind=FieldKind::Number
-                    hint="Today shows your progress; each week that meets it makes your strength score grow." />
+                    hint="Today shows your progress; each week that meets it makes your strength score grow. Leave it empty for no goal." />
                 <fieldset class="choices">
                     <legend>"A week starts on"</legend>
                     <div class="choice-grid">{week_options}</div>

@@ -10,14 +10,19 @@ use crate::components::near_miss::NearMissRows;
 use crate::links::href;
 use crate::model::courage_words;
 use crate::model::dates::{long_day, relative_day};
-use crate::model::insights::{Ladder, Rung};
-use crate::model::{grouped, Agenda, ContactId};
+use crate::components::drill::{provide_drill, DrillDialog, FigureButton};
+use crate::components::field::{Field, FieldKind};
+use crate::model::courage_words::STRENGTH_SENTENCE;
+use crate::model::dates::plural;
+use crate::model::insights::{Answer, Figure, Ladder, Rung};
+use crate::model::{grouped, Agenda, ContactId, Outcome, ReachOutId, SUGGESTED_GOAL};
 use crate::state::use_app_state;
 use chrono::NaiveDate;
 
 #[component]
 pub fn TodayPage() -> impl IntoView {
     crate::components::focus::page_drawn();
+    provide_drill();
     let state = use_app_state();
     // Drawn again when the day changes (a tab left open past midnight).
     move || {
@@ -30,6 +35,12 @@ pub fn TodayPage() -> impl IntoView {
 fn TodayOn(today: NaiveDate) -> impl IntoView {
     let state = use_app_state();
     let has_contacts = move || state.book().with(|b| !b.contacts.is_empty());
+    // The goal question comes once, before any goal or strength is shown.
+    let ask_goal = move || {
+        state.book().with(|b| {
+            b.settings.weekly_goal.is_none() && !b.settings.goal_question_skipped
+        })
+    };
     let agenda = Memo::new(move |_| state.book().with(|b| b.agenda(today)));
     let shown = Shown::new();
     let nothing_due = move || {
@@ -57,7 +68,11 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
                 </Show>
             </header>
             <Show when=has_contacts fallback=|| view! { <FirstStep/> }>
-                <ThisWeekCard today/>
+                <DrillDialog/>
+                <Show when=ask_goal fallback=move || view! { <ThisWeekCard today/> }>
+                    <GoalQuestion/>
+                </Show>
+                <SortReplies/>
                 <CheckIns/>
 
                 <Show when=move || agenda.with(|a| !a.follow_ups.is_empty())>
@@ -171,45 +186,165 @@ fn ShowMore(#[prop(into)] total: Signal<usize>, shown: RwSignal<usize>) -> impl 
     }
 }
 
-/// The week so far against the goal, every ask counted whatever the answer, and the strength
-/// score that a missed week only dents.
+/// The week so far, this week only: every ask counted whatever the answer, against the goal
+/// once the person has chosen one, and the strength score that a missed week only dents. The
+/// count opens to the week's reach-outs, as Insights does.
 #[component]
 fn ThisWeekCard(today: NaiveDate) -> impl IntoView {
     let state = use_app_state();
     let week = Memo::new(move |_| state.book().with(|b| b.this_week(today)));
-    let progress = move || {
-        let w = week.get();
-        format!("{} of {}", w.count, w.goal)
-    };
-    // Leads with something true and encouraging: a quiet week shows last week's asks or all
-    // of them so far, not a bare 0.
     let lead = move || courage_words::week_lead(&week.get());
+    let meter = move || {
+        let w = week.get();
+        w.goal.map(|goal| {
+            let progress = format!("{} of {goal}", w.count);
+            view! {
+                <progress class="meter goal-meter" aria-label=format!("Weekly goal: {progress}")
+                    max=goal value=w.count.min(goal as usize)>{progress.clone()}</progress>
+            }
+        })
+    };
+    let counts = move || {
+        let w = week.get();
+        (w.count > 0).then(|| {
+            let noes = (w.noes > 0).then(|| view! {
+                ", "
+                <FigureButton text=plural(w.noes, "no", "noes") title="Noes this week" figure=Figure::Answer(Answer::Declined) period=w.period/>
+            });
+            view! {
+                <p class="small">"This week: "
+                    <FigureButton text=plural(w.count, "reach-out", "reach-outs") title="Reach-outs this week" figure=Figure::All period=w.period/>
+                    {noes}
+                </p>
+            }
+        })
+    };
     view! {
         <div class="card highlight this-week">
             <h2>"This week"</h2>
-            <p class="big-number" class:lead-words=move || week.with(|w| w.count == 0 || w.count >= w.goal as usize)>{lead}</p>
-            <progress class="meter goal-meter" aria-label=move || format!("Weekly goal: {}", progress())
-                max=move || week.get().goal value=move || week.get().count.min(week.get().goal as usize)>
-                {progress}
-            </progress>
+            <p class="big-number" class:lead-words=move || week.with(|w| w.count == 0 || w.goal.is_none_or(|g| w.count >= g as usize))>{lead}</p>
+            {meter}
             <p>{move || {
                 let w = week.get();
                 courage_words::this_week(w.count, w.noes)
             }}</p>
-            // A score of 0 is not shown as a number: it only says how to grow one.
-            {move || if week.get().strength == 0 {
-                view! {
+            {counts}
+            {move || match week.get().strength {
+                None => None,
+                // A score of 0 is not shown as a number: it only says how to grow one.
+                Some(0) => Some(view! {
                     <p class="strength muted small">"Your strength score starts with the first week you meet your goal; a missed week only dents it."</p>
-                }.into_any()
-            } else {
-                view! {
+                }.into_any()),
+                Some(strength) => Some(view! {
                     <p class="strength">
-                        "Strength " <strong>{week.get().strength}</strong> " of 100"
-                        <span class="muted small">" · grows with each week you meet your goal; a missed week only dents it"</span>
+                        "Strength " <strong>{strength}</strong> " of 100"
+                        <span class="muted small">{format!(" · {STRENGTH_SENTENCE}")}</span>
                     </p>
-                }.into_any()
+                }.into_any()),
             }}
         </div>
+    }
+}
+
+/// Asked once, before any goal or strength is shown: how many reach-outs a week feel right.
+/// Skippable; Settings can set a goal later.
+#[component]
+fn GoalQuestion() -> impl IntoView {
+    let state = use_app_state();
+    let value = RwSignal::new(SUGGESTED_GOAL.to_string());
+    let error = RwSignal::new(None::<String>);
+    let set = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = value.get_untracked();
+        let mut settings = state.book().with_untracked(|b| b.settings.clone());
+        match settings.choose_goal(&text) {
+            Ok(()) => {
+                if let Err(e) = state.change(|b| {
+                    b.settings.weekly_goal = settings.weekly_goal;
+                    Ok(())
+                }) {
+                    error.set(Some(e.to_string()));
+                }
+            }
+            Err(invalid) => error.set(Some(invalid.to_string())),
+        }
+    };
+    let skip = move |_| {
+        if let Err(e) = state.change(|b| {
+            b.settings.goal_question_skipped = true;
+            Ok(())
+        }) {
+            error.set(Some(e.to_string()));
+        }
+    };
+    let field_error = Signal::derive(move || error.get());
+    view! {
+        <form class="card goal-question form" novalidate on:submit=set aria-labelledby="goal-heading">
+            <h2 id="goal-heading">"How many reach-outs a week feel right?"</h2>
+            <p class="small">"A small goal you meet beats a big one you dread. Most people start with 2. You can change it any time in Settings."</p>
+            <Field label="Reach-outs a week (1 to 50)" name="goal-question" value kind=FieldKind::Number error=field_error />
+            <div class="actions">
+                <button type="submit" class="button primary">"Set my goal"</button>
+                <button type="button" class="button" on:click=skip>"Skip for now"</button>
+            </div>
+        </form>
+    }
+}
+
+/// Replies an import brought in, waiting for the person's own judgement: one tap each says
+/// what the answer was, so the evidence is theirs and not a guess.
+#[component]
+fn SortReplies() -> impl IntoView {
+    let state = use_app_state();
+    let replies = Memo::new(move |_| {
+        state.book().with(|b| {
+            b.reach_outs
+                .iter()
+                .filter(|r| r.outcome.is_unsorted_reply())
+                .map(|r| {
+                    let name = b
+                        .contact(r.contact)
+                        .map(|c| c.name.clone())
+                        .unwrap_or_default();
+                    (r.id, name, r.outcome_note.clone())
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let error = RwSignal::new(None::<String>);
+    let sort = move |id: ReachOutId, outcome: Outcome| {
+        let today = state.today().get_untracked();
+        match state.change(|b| b.sort_reply(id, outcome, today)) {
+            Ok(()) => error.set(None),
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    view! {
+        <Show when=move || replies.with(|r| !r.is_empty())>
+            <section class="card sort-replies" aria-labelledby="sort-heading">
+                <h2 id="sort-heading">"Sort the replies"</h2>
+                <p class="muted small">"Imported replies count as neither yes nor no until you say what they were."</p>
+                {move || error.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+                <ul class="due-list">
+                    <For each=move || replies.get().into_iter().take(PAGE) key=|r| r.clone() let:reply>
+                        {
+                            let (id, name, words) = reply;
+                            let said = if words.is_empty() { format!("{name} replied") } else { format!("{name}: \u{201c}{words}\u{201d}") };
+                            view! {
+                                <li class="sort-reply">
+                                    <p>{said}</p>
+                                    <div class="row-actions" role="group" aria-label=format!("What was {name}'s answer?")>
+                                        <button type="button" class="button small" on:click=move |_| sort(id, Outcome::Accepted)>"Yes"</button>
+                                        <button type="button" class="button small" on:click=move |_| sort(id, Outcome::Declined)>"No"</button>
+                                        <button type="button" class="button small" on:click=move |_| sort(id, Outcome::Replied { sorted: true })>"Not yet"</button>
+                                    </div>
+                                </li>
+                            }
+                        }
+                    </For>
+                </ul>
+            </section>
+        </Show>
     }
 }
 

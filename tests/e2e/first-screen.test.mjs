@@ -75,7 +75,7 @@ test('phone: Today offers "Add a contact" on the first screen, and a quiet week 
   // Chiara's follow-up is late: the headline is gentle, the precise word is beside it.
   const row = page.getByRole('region', { name: 'Follow-ups due' }).getByRole('listitem').filter({ hasText: 'Chiara Rossi' });
   await row.getByText('Ready for a gentle nudge').waitFor();
-  await row.getByText('overdue by 8 days', { exact: false }).waitFor();
+  await row.getByText('8 days past the date you planned', { exact: false }).waitFor();
   assert.equal(await page.getByText('Overdue', { exact: true }).count(), 0);
 });
 

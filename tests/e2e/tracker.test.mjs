@@ -65,7 +65,7 @@ test('the follow-up ladder: due after a week, logged from Today in 3 actions, th
   await page.moveTo('2026-11-20');
   const late = section(page, 'Follow-ups due').getByRole('listitem').filter({ hasText: 'Ana Lima' });
   await late.getByText('Ready for a gentle nudge').waitFor();
-  await late.getByText('overdue by 4 days').waitFor();
+  await late.getByText('4 days past the date you planned').waitFor();
   await late.getByText('Try 3 of 3').waitFor();
   await late.getByRole('button', { name: 'Log follow-up' }).click();
   await late.getByRole('radio', { name: 'LinkedIn' }).check();

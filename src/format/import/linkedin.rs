@@ -170,6 +170,7 @@ pub fn invitations(name: &str, text: &str) -> Result<Incoming, ImportError> {
             outcome_note: String::new(),
             invitation: true,
             closed: false,
+            follow_up: false,
         });
     }
     if received > 0 {
@@ -185,7 +186,6 @@ pub fn invitations(name: &str, text: &str) -> Result<Incoming, ImportError> {
 struct Message {
     line: u64,
     conversation: String,
-    from: String,
     from_key: String,
     to: Vec<(String, String)>,
     day: NaiveDate,
@@ -251,7 +251,6 @@ pub fn messages(name: &str, text: &str) -> Result<Incoming, ImportError> {
         list.push(Message {
             line: *line,
             conversation: columns.get(row, "conversation id").to_string(),
-            from: one_line(columns.get(row, "from")),
             from_key: who(
                 columns.get(row, "sender profile url"),
                 columns.get(row, "from"),
@@ -329,24 +328,39 @@ pub fn messages(name: &str, text: &str) -> Result<Incoming, ImportError> {
             },
             connected: None,
         });
-        let reply = messages.iter().skip(1).find(|m| m.from_key == other);
-        incoming.reach_outs.push(IncomingReachOut {
-            person,
-            channel: Channel::Linkedin,
-            date: first.day,
-            note: first_lines(&first.content),
-            outcome: if reply.is_some() {
-                Outcome::Accepted
-            } else {
-                Outcome::Awaiting
-            },
-            outcome_date: reply.map(|m| m.day),
-            outcome_note: reply
-                .map(|m| format!("{} replied: {}", m.from, first_lines(&m.content)))
-                .unwrap_or_default(),
-            invitation: false,
-            closed: false,
-        });
+        // The other person's first message answers the reach-out: a reply, which the person
+        // sorts into a yes, a no or "not yet" (it is never counted as a yes on its own).
+        // The owner's messages before it are follow-ups, each a try of its own.
+        let reply_at = messages
+            .iter()
+            .skip(1)
+            .position(|m| m.from_key == other)
+            .map(|i| i + 1);
+        let tries = &messages[..reply_at.unwrap_or(messages.len())];
+        let owner_tries: Vec<&&Message> =
+            tries.iter().filter(|m| m.from_key == owner).collect();
+        let reply = reply_at.and_then(|i| messages.get(i));
+        let last = owner_tries.len().saturating_sub(1);
+        for (n, message) in owner_tries.into_iter().enumerate() {
+            let answered = if n == last { reply } else { None };
+            incoming.reach_outs.push(IncomingReachOut {
+                person,
+                channel: Channel::Linkedin,
+                date: message.day,
+                note: first_lines(&message.content),
+                outcome: match answered {
+                    Some(_) => Outcome::Replied { sorted: false },
+                    None => Outcome::Awaiting,
+                },
+                outcome_date: answered.map(|m| m.day),
+                outcome_note: answered
+                    .map(|m| first_lines(&m.content))
+                    .unwrap_or_default(),
+                invitation: false,
+                closed: false,
+                follow_up: n > 0,
+            });
+        }
     }
     let plural = crate::model::dates::plural;
     if theirs > 0 {

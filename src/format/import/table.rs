@@ -363,6 +363,7 @@ pub fn reach_outs(name: &str, text: &str) -> Result<Incoming, ImportError> {
             outcome_note: cell(row, "outcome note"),
             invitation: false,
             closed: !cell(row, "loop closed").trim().is_empty(),
+            follow_up: false,
         });
     }
     Ok(incoming)

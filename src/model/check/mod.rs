@@ -162,9 +162,11 @@ impl Book {
         audit.number(&mut self.settings.max_tries, Limits::MAX_TRIES, |n| {
             format!("{n} tries before closing the loop")
         });
-        audit.number(&mut self.settings.weekly_goal, Limits::WEEKLY_GOAL, |n| {
-            format!("a weekly goal of {n} reach-outs")
-        });
+        if let Some(goal) = &mut self.settings.weekly_goal {
+            audit.number(goal, Limits::WEEKLY_GOAL, |n| {
+                format!("a weekly goal of {n} reach-outs")
+            });
+        }
         // One past the largest id is where a full book's counter stands; beyond it is damage.
         if self.next_id > Limits::MAX_ID.saturating_add(1) {
             let mut audit = Audit {

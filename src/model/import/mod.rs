@@ -42,6 +42,9 @@ pub struct IncomingReachOut {
     pub invitation: bool,
     /// The thread is closed: no follow-up is suggested.
     pub closed: bool,
+    /// It follows up the person's previous reach-out on the same channel (a second message
+    /// before any reply).
+    pub follow_up: bool,
 }
 
 /// A row or card that is not imported, and why, in the person's words.

@@ -3,6 +3,8 @@
 //! rules first, a match found by LinkedIn profile, email or name, a merge that fills only what
 //! is empty.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{
@@ -296,6 +298,8 @@ impl Book {
                         kept.outcome_date = reach_out.outcome_date;
                         kept.outcome_note = reach_out.outcome_note;
                     }
+                    // One step: the invitation and its message (either may come first).
+                    kept.invitation |= reach_out.invitation;
                     if kept.note.is_empty() {
                         kept.note = reach_out.note;
                     }
@@ -311,12 +315,12 @@ impl Book {
             plan.people[at].reach_outs += 1;
             plan.reach_outs.push(reach_out);
         }
-        // Invitations to people among the connections were accepted; unanswered ones long
-        // past are closed.
+        // Invitations to people among the connections were accepted: connected, which is
+        // not a yes to anything asked. Unanswered ones long past are closed.
         for reach_out in &mut plan.reach_outs {
             if reach_out.invitation && reach_out.outcome.is_awaiting() {
                 if let Some(day) = plan.people[reach_out.person].connected {
-                    reach_out.outcome = Outcome::Accepted;
+                    reach_out.outcome = Outcome::Connected;
                     reach_out.outcome_date = day
                         .filter(|d| *d >= reach_out.date && *d <= today)
                         .or(Some(reach_out.date));
@@ -378,6 +382,7 @@ impl Book {
                 }
             }
         }
+        let mut follow_ups: Vec<ReachOutId> = Vec::new();
         let mut known: std::collections::HashSet<(ContactId, Channel, NaiveDate)> = book
             .reach_outs
             .iter()
@@ -412,9 +417,44 @@ impl Book {
                 before: Default::default(),
                 after: Default::default(),
             });
+            if reach_out.follow_up {
+                follow_ups.push(id);
+            }
             summary.reach_outs += 1;
         }
+        link_follow_ups(&mut book, &follow_ups);
         Ok((book, summary))
+    }
+}
+
+/// Links each imported follow-up to the same person's latest earlier reach-out on the same
+/// channel, so the thread counts its tries (and an earlier unanswered try is not lost in a
+/// later answer).
+fn link_follow_ups(book: &mut Book, follow_ups: &[ReachOutId]) {
+    if follow_ups.is_empty() {
+        return;
+    }
+    let wanted: std::collections::HashSet<ReachOutId> = follow_ups.iter().copied().collect();
+    // Each person's reach-outs on each channel, in order: one pass, then a search per link.
+    let mut by_thread: HashMap<(ContactId, Channel), Vec<(NaiveDate, ReachOutId)>> =
+        HashMap::new();
+    for r in &book.reach_outs {
+        by_thread
+            .entry((r.contact, r.channel))
+            .or_default()
+            .push((r.date, r.id));
+    }
+    for list in by_thread.values_mut() {
+        list.sort_unstable();
+    }
+    for r in book.reach_outs.iter_mut().filter(|r| wanted.contains(&r.id)) {
+        let Some(list) = by_thread.get(&(r.contact, r.channel)) else {
+            continue;
+        };
+        let at = list.partition_point(|key| *key < (r.date, r.id));
+        if let Some((_, earlier)) = at.checked_sub(1).and_then(|i| list.get(i)) {
+            r.follows_up = Some(*earlier);
+        }
     }
 }
 

@@ -5,7 +5,8 @@ use std::collections::HashMap;
 
 use chrono::{Days, NaiveDate};
 
-use crate::model::{Book, ContactId, Outcome, ReachOutId};
+use super::{Answer, Period};
+use crate::model::{Book, ContactId, ReachOutId};
 
 /// One week of reach-outs against the goal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -13,12 +14,13 @@ pub struct Week {
     /// Its first day.
     pub start: NaiveDate,
     pub count: usize,
-    pub goal: u32,
+    /// `None` until the person chooses a goal.
+    pub goal: Option<u32>,
 }
 
 impl Week {
     pub fn met(self) -> bool {
-        self.count >= self.goal as usize
+        self.goal.is_some_and(|goal| self.count >= goal as usize)
     }
 }
 
@@ -29,8 +31,9 @@ impl Week {
 /// counts only once it meets the goal, so a Monday never lowers the score. One missed week
 /// after months of meeting the goal costs a few points, never the months.
 pub fn strength(weeks: &[Week]) -> u32 {
-    weeks.iter().fold(0u32, |score, week| {
-        next_strength(score, week.count, week.goal)
+    weeks.iter().fold(0u32, |score, week| match week.goal {
+        Some(goal) => next_strength(score, week.count, goal),
+        None => score,
     })
 }
 
@@ -44,21 +47,23 @@ fn next_strength(score: u32, count: usize, goal: u32) -> u32 {
     }
 }
 
-/// What this week's card on Today shows.
+/// What this week's card on Today shows: this week only, from its first day to today. Its
+/// counts are those of [`Book::insights`] for [`Period::this_week`], so the card, Insights and
+/// the report agree, and each opens to the same list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ThisWeek {
+    pub period: Period,
     pub count: usize,
+    /// Declines this week.
     pub noes: usize,
-    pub goal: u32,
-    /// 0 to 100.
-    pub strength: u32,
+    /// `None` until the person chooses a goal.
+    pub goal: Option<u32>,
+    /// 0 to 100; `None` without a goal.
+    pub strength: Option<u32>,
     /// The last complete week met the goal, or this one already has.
     pub good_week: bool,
-    /// Reach-outs in the week before this one.
-    pub last_week: usize,
-    /// Every reach-out up to today, and how many of them got a yes.
-    pub all_time: usize,
-    pub yeses: usize,
+    /// Anything logged before this week (the card then does not greet a first-timer).
+    pub reached_out_before: bool,
 }
 
 impl Book {
@@ -116,14 +121,14 @@ impl Book {
     /// The strength score as of `today`, 0 to 100, rounded: [`strength`] over every week
     /// since the first reach-out, the week in progress only once it meets the goal. Runs of
     /// empty weeks are stepped through only until the score is 0, so years without a
-    /// reach-out cost no time.
-    pub fn strength(&self, today: NaiveDate) -> u32 {
+    /// reach-out cost no time. `None` until the person chooses a goal.
+    pub fn strength(&self, today: NaiveDate) -> Option<u32> {
         self.strength_of(&self.week_counts(today), today)
     }
 
     /// [`Book::strength`] from counts already made.
-    fn strength_of(&self, counts: &HashMap<NaiveDate, usize>, today: NaiveDate) -> u32 {
-        let goal = self.settings.weekly_goal;
+    fn strength_of(&self, counts: &HashMap<NaiveDate, usize>, today: NaiveDate) -> Option<u32> {
+        let goal = self.settings.weekly_goal?;
         let this = self.settings.week_start.week_of(today);
         let mut weeks: Vec<(NaiveDate, usize)> =
             counts.iter().map(|(week, count)| (*week, *count)).collect();
@@ -160,46 +165,30 @@ impl Book {
                 step(&mut score, 0);
             }
         }
-        (score + 5) / 10
+        Some((score + 5) / 10)
     }
 
     pub fn this_week(&self, today: NaiveDate) -> ThisWeek {
-        let week_start = self.settings.week_start.week_of(today);
-        let goal = self.settings.weekly_goal;
+        let period = Period::this_week(self.settings.week_start, today);
+        let week = self.insights(period, today);
         let counts = self.week_counts(today);
-        let noes = self
-            .reach_outs
-            .iter()
-            .filter(|r| r.date >= week_start && r.date <= today)
-            .filter(|r| r.outcome == Outcome::Declined)
-            .count();
-        let last_week = week_start
-            .checked_sub_days(Days::new(7))
-            .and_then(|start| counts.get(&start).copied())
-            .unwrap_or(0);
-        let (all_time, yeses) = self
-            .reach_outs
-            .iter()
-            .filter(|r| r.date <= today)
-            .fold((0, 0), |(all, yes), r| {
-                (all + 1, yes + usize::from(r.outcome.is_yes()))
-            });
         ThisWeek {
-            count: counts.get(&week_start).copied().unwrap_or(0),
-            noes,
-            goal,
+            period,
+            count: week.reach_outs,
+            noes: week.answered(Answer::Declined),
+            goal: self.settings.weekly_goal,
             strength: self.strength_of(&counts, today),
             good_week: self.good_week(&counts, today),
-            last_week,
-            all_time,
-            yeses,
+            reached_out_before: self.reach_outs.iter().any(|r| r.date < period.from),
         }
     }
 
     /// The last complete week met the goal, or this one already has.
     fn good_week(&self, counts: &HashMap<NaiveDate, usize>, today: NaiveDate) -> bool {
         let week_start = self.settings.week_start.week_of(today);
-        let goal = self.settings.weekly_goal as usize;
+        let Some(goal) = self.settings.weekly_goal.map(|g| g as usize) else {
+            return false;
+        };
         let count_of =
             |start: Option<NaiveDate>| start.and_then(|s| counts.get(&s).copied()).unwrap_or(0);
         count_of(week_start.checked_sub_days(Days::new(7))) >= goal

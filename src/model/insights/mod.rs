@@ -9,9 +9,11 @@ use std::collections::HashMap;
 
 use chrono::{Days, NaiveDate};
 
-use super::{Book, Channel, ContactId, Outcome, ReachOut, ReachOutId, StingGuess};
+use super::{Book, Channel, ContactId, ReachOut, ReachOutId, StingGuess};
 
+mod evidence;
 mod habit;
+pub use evidence::{figures_of, step_of, Answer, Figure, Settled, BUCKETS, STEPS};
 pub use habit::{strength, Ladder, Rung, ThisWeek, Week};
 
 /// A share: `part` of `whole`.
@@ -87,12 +89,36 @@ impl Period {
         }
     }
 
+    /// Everything up to `today`: from the first day Reachout keeps.
+    pub fn all_time(today: NaiveDate) -> Period {
+        Period {
+            from: super::Limits::first_day(),
+            to: today,
+        }
+    }
+
+    /// The week that holds `today`, as Today's week card counts it: from its first day to today.
+    pub fn this_week(week_start: super::WeekStart, today: NaiveDate) -> Period {
+        Period {
+            from: week_start.week_of(today),
+            to: today,
+        }
+    }
+
+    /// The period without anything after `today`.
+    pub fn up_to(self, today: NaiveDate) -> Period {
+        Period {
+            from: self.from,
+            to: self.to.min(today),
+        }
+    }
+
     pub fn contains(self, day: NaiveDate) -> bool {
         (self.from..=self.to).contains(&day)
     }
 }
 
-/// Predicted against actual for one group of answered reach-outs with a prediction.
+/// Predicted against actual for one group of settled reach-outs with a prediction.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Calibration {
     /// The predicted chances of a yes, in percent.
@@ -101,21 +127,10 @@ pub struct Calibration {
     pub got: Share,
 }
 
-impl Calibration {
-    fn add(&mut self, predicted: u32, yes: bool) {
-        self.expected.add(predicted);
-        self.got.whole += 1;
-        self.got.part += usize::from(yes);
-    }
-}
-
-/// The buckets of the calibration view, by predicted chance of a yes.
-pub const BUCKETS: [(u32, u32); 5] = [(0, 20), (21, 40), (41, 60), (61, 80), (81, 100)];
-
 /// How the sting of a no or of silence faded, for one group of such answers.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Fade {
-    /// Declines and unanswered reach-outs in the group.
+    /// Declines and silences in the group.
     pub count: usize,
     pub right_after: Mean,
     pub after_a_day: Mean,
@@ -146,100 +161,34 @@ pub fn measured_sting(reach_out: &ReachOut) -> Option<StingGuess> {
     Some(StingGuess::WeekOrMore)
 }
 
-/// The broad kinds of answer the charts count.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Answer {
-    Awaiting,
-    NoResponse,
-    Declined,
-    Yes,
-    Met,
-    Opportunity,
-}
-
-impl Answer {
-    pub const ALL: [Answer; 6] = [
-        Answer::Yes,
-        Answer::Met,
-        Answer::Opportunity,
-        Answer::Declined,
-        Answer::NoResponse,
-        Answer::Awaiting,
-    ];
-
-    pub fn of(outcome: Outcome) -> Answer {
-        match outcome {
-            Outcome::Awaiting => Answer::Awaiting,
-            Outcome::NoResponse => Answer::NoResponse,
-            Outcome::Declined => Answer::Declined,
-            Outcome::Accepted => Answer::Yes,
-            Outcome::Met { .. } => Answer::Met,
-            Outcome::Opportunity(_) => Answer::Opportunity,
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Answer::Awaiting => "Awaiting",
-            Answer::NoResponse => "No response",
-            Answer::Declined => "Declined",
-            Answer::Yes => "Yes",
-            Answer::Met => "Met",
-            Answer::Opportunity => "Opportunity",
-        }
-    }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Answer::Awaiting => "awaiting",
-            Answer::NoResponse => "no-response",
-            Answer::Declined => "declined",
-            Answer::Yes => "yes",
-            Answer::Met => "met",
-            Answer::Opportunity => "opportunity",
-        }
-    }
-}
-
-/// How many of each answer.
+/// How many reach-outs count towards each [`Figure`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Tally {
-    pub total: usize,
-    counts: HashMap<Answer, usize>,
-}
+pub struct Counts(HashMap<Figure, usize>);
 
-impl Tally {
-    fn add(&mut self, answer: Answer) {
-        self.total += 1;
-        *self.counts.entry(answer).or_default() += 1;
+impl Counts {
+    pub fn of(&self, figure: Figure) -> usize {
+        self.0.get(&figure).copied().unwrap_or(0)
     }
 
-    pub fn count(&self, answer: Answer) -> usize {
-        self.counts.get(&answer).copied().unwrap_or(0)
+    /// `part` of `whole`, both figures.
+    pub fn share(&self, part: Figure, whole: Figure) -> Share {
+        Share {
+            part: self.of(part),
+            whole: self.of(whole),
+        }
     }
 
-    /// The funnel: reached out → replied → yes → met → opportunity. Each step counts every
-    /// reach-out that got at least that far.
+    /// Every figure with at least one reach-out.
+    pub fn figures(&self) -> impl Iterator<Item = (Figure, usize)> + '_ {
+        self.0.iter().map(|(f, n)| (*f, *n))
+    }
+
+    /// The funnel: each step's name and how many got at least that far.
     pub fn funnel(&self) -> [(&'static str, usize); 5] {
-        let at_least = |answers: &[Answer]| answers.iter().map(|a| self.count(*a)).sum();
-        [
-            ("Reached out", self.total),
-            (
-                "Replied",
-                at_least(&[
-                    Answer::Declined,
-                    Answer::Yes,
-                    Answer::Met,
-                    Answer::Opportunity,
-                ]),
-            ),
-            (
-                "Yes",
-                at_least(&[Answer::Yes, Answer::Met, Answer::Opportunity]),
-            ),
-            ("Met", at_least(&[Answer::Met, Answer::Opportunity])),
-            ("Opportunity", at_least(&[Answer::Opportunity])),
-        ]
+        std::array::from_fn(|i| {
+            let figure = if i == 0 { Figure::All } else { Figure::Step(i) };
+            (STEPS[i], self.of(figure))
+        })
     }
 }
 
@@ -254,20 +203,20 @@ pub struct GoodReply {
     pub words: String,
 }
 
-/// Everything Insights shows for one period.
+/// Everything Insights shows for one period. Every count is in [`Insights::counts`], made by
+/// [`figures_of`], the function [`Book::records_of`] lists them with.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Insights {
+    pub period: Option<Period>,
     /// Reach-outs in the period (none dated after today).
     pub reach_outs: usize,
-    /// With a prediction, answered.
+    pub counts: Counts,
+    /// Settled, with a prediction (words or a chance).
     pub predicted: Calibration,
     pub by_channel: Vec<(Channel, Calibration)>,
-    /// One per [`BUCKETS`] entry.
+    /// One per [`BUCKETS`] entry: predictions given as a chance only.
     pub buckets: [Calibration; 5],
-    /// Predicted "no answer": how often silence was expected, and how often it came.
-    pub expected_silence: Share,
-    pub got_silence: Share,
-    /// Declines and no responses, by how long the person guessed it would bother them
+    /// Declines and silences, by how long the person guessed it would bother them
     /// (`None`: no guess), in [`StingGuess::ALL`] order, then the no-guess row.
     pub fades: Vec<(Option<StingGuess>, Fade)>,
     pub all_fades: Fade,
@@ -280,25 +229,37 @@ pub struct Insights {
     pub paired_feeling: Mean,
     /// The mean fear per week (weeks with an answer only), oldest first.
     pub fear_by_week: Vec<(NaiveDate, Mean)>,
-    pub outcomes: Tally,
-    pub outcomes_by_channel: Vec<(Channel, Tally)>,
+    /// The channels used in the period, in [`Channel::ALL`] order.
+    pub channels: Vec<Channel>,
     pub wall: Vec<GoodReply>,
     pub near_misses: usize,
     pub near_misses_reached: usize,
 }
 
+impl Insights {
+    pub fn count(&self, figure: Figure) -> usize {
+        self.counts.of(figure)
+    }
+
+    /// How many reach-outs got `answer`.
+    pub fn answered(&self, answer: Answer) -> usize {
+        self.counts.of(Figure::Answer(answer))
+    }
+}
+
 impl Book {
     /// The figures of Insights for `period`; anything dated after `today` is left out.
     pub fn insights(&self, period: Period, today: NaiveDate) -> Insights {
-        let period = Period {
-            from: period.from,
-            to: period.to.min(today),
+        let period = period.up_to(today);
+        let answers = self.answers(today);
+        let mut out = Insights {
+            period: Some(period),
+            ..Insights::default()
         };
-        let mut out = Insights::default();
-        let mut by_channel: HashMap<Channel, Calibration> = HashMap::new();
-        let mut tally_by_channel: HashMap<Channel, Tally> = HashMap::new();
         let mut fades: HashMap<Option<StingGuess>, Fade> = HashMap::new();
         let mut fear_by_week: HashMap<NaiveDate, Mean> = HashMap::new();
+        let mut expected: HashMap<Option<usize>, Mean> = HashMap::new();
+        let mut expected_by_channel: HashMap<Channel, Mean> = HashMap::new();
         let week_start = self.settings.week_start;
         let names: HashMap<ContactId, &str> = self
             .contacts
@@ -307,10 +268,12 @@ impl Book {
             .collect();
 
         for r in self.reach_outs.iter().filter(|r| period.contains(r.date)) {
+            let answer = answers.get(&r.id).copied().unwrap_or(Answer::Awaiting);
+            let figures = figures_of(r, answer);
+            for figure in &figures {
+                *out.counts.0.entry(*figure).or_default() += 1;
+            }
             out.reach_outs += 1;
-            let answer = Answer::of(r.outcome);
-            out.outcomes.add(answer);
-            tally_by_channel.entry(r.channel).or_default().add(answer);
 
             if let Some(fear) = r.before.fear {
                 out.fear_before.add(fear);
@@ -325,28 +288,27 @@ impl Book {
                 }
             }
 
-            if let (Some(predicted), false) = (r.before.predicted_yes(), r.outcome.is_awaiting()) {
-                let yes = r.outcome.is_yes();
-                out.predicted.add(predicted, yes);
-                by_channel.entry(r.channel).or_default().add(predicted, yes);
-                if let Some(i) = BUCKETS
-                    .iter()
-                    .position(|(low, high)| (*low..=*high).contains(&predicted))
-                {
-                    out.buckets[i].add(predicted, yes);
+            if figures.contains(&Figure::Predicted) {
+                let predicted = r.before.predicted_yes().unwrap_or_default();
+                expected.entry(None).or_default().add(predicted);
+                expected_by_channel
+                    .entry(r.channel)
+                    .or_default()
+                    .add(predicted);
+                if let Some(i) = figures.iter().find_map(|f| match f {
+                    Figure::Bucket(i) => Some(*i),
+                    _ => None,
+                }) {
+                    expected.entry(Some(i)).or_default().add(predicted);
                 }
             }
-            if r.before.expect.is_some() && !r.outcome.is_awaiting() {
-                let silent = r.outcome == Outcome::NoResponse;
-                let feared_silence = r.before.expect == Some(super::Expectation::Ignored);
-                out.expected_silence.whole += 1;
-                out.expected_silence.part += usize::from(feared_silence);
-                out.got_silence.whole += 1;
-                out.got_silence.part += usize::from(silent);
-            }
 
-            if matches!(r.outcome, Outcome::Declined | Outcome::NoResponse) {
-                for fade in [fades.entry(r.before.sting).or_default(), &mut out.all_fades] {
+            if let Some(Figure::Noes(guess)) = figures
+                .iter()
+                .find(|f| matches!(f, Figure::Noes(_)))
+                .copied()
+            {
+                for fade in [fades.entry(guess).or_default(), &mut out.all_fades] {
                     fade.count += 1;
                     if let Some(feeling) = r.after.feeling {
                         fade.right_after.add(feeling);
@@ -358,7 +320,7 @@ impl Book {
                         fade.after_a_week.add(level);
                     }
                 }
-                if let (Some(guess), Some(measured)) = (r.before.sting, measured_sting(r)) {
+                if let (Some(guess), Some(measured)) = (guess, measured_sting(r)) {
                     out.faded_sooner.whole += 1;
                     out.faded_sooner.part += usize::from(measured < guess);
                 }
@@ -369,7 +331,7 @@ impl Book {
                 .filter(|w| !w.is_empty())
                 .collect::<Vec<_>>()
                 .join(" — ");
-            if r.outcome.is_yes() && !words.is_empty() {
+            if answer.is_yes() && !words.is_empty() {
                 out.wall.push(GoodReply {
                     day: r.outcome_date.unwrap_or(r.date),
                     reach_out: r.id,
@@ -381,13 +343,37 @@ impl Book {
             }
         }
 
+        let counts = &out.counts;
+        out.predicted = Calibration {
+            expected: expected.get(&None).copied().unwrap_or_default(),
+            got: counts.share(Figure::PredictedYes, Figure::Predicted),
+        };
+        for (i, bucket) in out.buckets.iter_mut().enumerate() {
+            *bucket = Calibration {
+                expected: expected.get(&Some(i)).copied().unwrap_or_default(),
+                got: counts.share(Figure::BucketYes(i), Figure::Bucket(i)),
+            };
+        }
+        out.channels = Channel::ALL
+            .into_iter()
+            .filter(|c| counts.of(Figure::Channel(*c)) > 0)
+            .collect();
         out.by_channel = Channel::ALL
             .into_iter()
-            .filter_map(|c| by_channel.remove(&c).map(|cal| (c, cal)))
-            .collect();
-        out.outcomes_by_channel = Channel::ALL
-            .into_iter()
-            .filter_map(|c| tally_by_channel.remove(&c).map(|t| (c, t)))
+            .filter_map(|c| {
+                expected_by_channel.get(&c).map(|mean| {
+                    (
+                        c,
+                        Calibration {
+                            expected: *mean,
+                            got: counts.share(
+                                Figure::ChannelPredictedYes(c),
+                                Figure::ChannelPredicted(c),
+                            ),
+                        },
+                    )
+                })
+            })
             .collect();
         out.fades = StingGuess::ALL
             .into_iter()
@@ -405,5 +391,10 @@ impl Book {
             out.near_misses_reached += usize::from(near_miss.reached.is_some());
         }
         out
+    }
+
+    /// The day of the first reach-out, if there is one.
+    pub fn first_reach_out(&self) -> Option<NaiveDate> {
+        self.reach_outs.iter().map(|r| r.date).min()
     }
 }
