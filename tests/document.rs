@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use reachout::format::compact;
 use reachout::format::document::{decode, encode, DecodeError, FORMAT_NAME, SCHEMA_VERSION};
-use reachout::model::{Book, Channel, ContactDraft, ReachOutDraft};
+use reachout::model::{Book, Channel, ContactDraft, Outcome, ReachOutDraft};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 27, 9, 30, 0).unwrap()
@@ -196,4 +196,55 @@ fn broken_follow_up_links_are_refused() {
             "{broken}"
         );
     }
+}
+
+#[test]
+fn the_version_four_fixture_holds_connections_replies_and_no_goal() {
+    let text = std::fs::read_to_string("tests/fixtures/document-v4.json").unwrap();
+    let document = decode(&text).unwrap();
+    assert_eq!(document.version, 4);
+    let outcomes: Vec<Outcome> = document.data.reach_outs.iter().map(|r| r.outcome).collect();
+    assert_eq!(
+        outcomes,
+        [
+            Outcome::Accepted,
+            Outcome::Declined,
+            Outcome::Connected,
+            Outcome::Replied { sorted: false }
+        ]
+    );
+    assert_eq!(document.data.settings.weekly_goal, None);
+    assert!(document.data.settings.goal_question_skipped);
+    let again = decode(&encode(&document.data, 13, now())).unwrap();
+    assert_eq!(again.data, document.data);
+}
+
+#[test]
+fn every_earlier_version_migrates_to_four_and_only_the_old_default_goal_is_dropped() {
+    for (fixture, goal) in [
+        ("document-v1.json", None),
+        ("document-v2.json", None),
+        ("document-v2-packed.txt", None),
+        ("document-v3.json", Some(4)),
+        ("document-v3-packed.txt", Some(4)),
+    ] {
+        let text = std::fs::read_to_string(format!("tests/fixtures/{fixture}")).unwrap();
+        let document = decode(&text).unwrap();
+        assert_eq!(document.version, SCHEMA_VERSION, "{fixture}");
+        assert_eq!(document.data.settings.weekly_goal, goal, "{fixture}");
+    }
+    let v3 = std::fs::read_to_string("tests/fixtures/document-v3.json").unwrap();
+    // A goal of 3 was written whether chosen or not: the person is asked once.
+    let default_goal = v3.replace("\"weekly_goal\":4", "\"weekly_goal\":3");
+    assert_eq!(
+        decode(&default_goal).unwrap().data.settings.weekly_goal,
+        None
+    );
+    // In version 4 a goal of 3 was chosen, and is kept.
+    let v4 = std::fs::read_to_string("tests/fixtures/document-v4.json").unwrap();
+    let chosen = v4.replace(
+        "\"goal_question_skipped\":true",
+        "\"weekly_goal\":3,\"goal_question_skipped\":true",
+    );
+    assert_eq!(decode(&chosen).unwrap().data.settings.weekly_goal, Some(3));
 }

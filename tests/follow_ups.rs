@@ -54,8 +54,14 @@ fn due_items_show_how_late_they_are() {
     assert_eq!(Degree::LongOverdue.headline(), "Ready for a gentle nudge");
     assert_eq!(Degree::Due.headline(), "Due today");
     assert_eq!(Degree::precise(due, due), "due today");
-    assert_eq!(Degree::precise(due, day("2026-11-10")), "1 day past the date you planned");
-    assert_eq!(Degree::precise(due, day("2026-11-16")), "7 days past the date you planned");
+    assert_eq!(
+        Degree::precise(due, day("2026-11-10")),
+        "1 day past the date you planned"
+    );
+    assert_eq!(
+        Degree::precise(due, day("2026-11-16")),
+        "7 days past the date you planned"
+    );
 }
 
 #[test]

@@ -337,8 +337,12 @@ fn forms_refuse_what_the_readers_refuse() {
         weekly_goal: goal.into(),
         ..SettingsDraft::default()
     };
-    assert!(settings("4294967295", "3").parse(&Settings::default()).is_err());
-    assert!(settings("7", "4294967295").parse(&Settings::default()).is_err());
+    assert!(settings("4294967295", "3")
+        .parse(&Settings::default())
+        .is_err());
+    assert!(settings("7", "4294967295")
+        .parse(&Settings::default())
+        .is_err());
     assert!(settings("7", "3").parse(&Settings::default()).is_ok());
 }
 

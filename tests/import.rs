@@ -199,7 +199,10 @@ fn linkedin_messages_started_by_the_owner_are_reach_outs_and_replies_mark_them()
     );
     assert_eq!(
         (dana.outcome, dana.outcome_note.as_str()),
-        (unsorted, "Thanks Sam! I'm swamped this month, maybe in spring?")
+        (
+            unsorted,
+            "Thanks Sam! I'm swamped this month, maybe in spring?"
+        )
     );
     assert_eq!(
         li.note,

@@ -191,9 +191,18 @@ fn predicted_against_actual_by_channel_and_bucket() {
     assert_eq!(i.buckets[4].expected.rounded(), Some(90));
     // Words are set against words: "a no" twice (a no, a yes), "a yes" once (a yes).
     assert_eq!(i.count(Figure::Expected(Expectation::No)), 2);
-    assert_eq!(i.count(Figure::ExpectedGot(Expectation::No, Settled::No)), 1);
-    assert_eq!(i.count(Figure::ExpectedGot(Expectation::No, Settled::Yes)), 1);
-    assert_eq!(i.count(Figure::ExpectedGot(Expectation::Yes, Settled::Yes)), 1);
+    assert_eq!(
+        i.count(Figure::ExpectedGot(Expectation::No, Settled::No)),
+        1
+    );
+    assert_eq!(
+        i.count(Figure::ExpectedGot(Expectation::No, Settled::Yes)),
+        1
+    );
+    assert_eq!(
+        i.count(Figure::ExpectedGot(Expectation::Yes, Settled::Yes)),
+        1
+    );
     assert_eq!(i.count(Figure::Expected(Expectation::Ignored)), 0);
     // Outcomes and the funnel over all 8.
     assert_eq!(i.answered(Answer::Yes), 3);

@@ -249,10 +249,7 @@ fn the_week_card_speaks_of_this_week_only() {
     );
     // Without a goal: the count alone.
     book.settings.weekly_goal = None;
-    assert_eq!(
-        week_lead(&book.this_week(day("2026-12-08"))),
-        "3 this week"
-    );
+    assert_eq!(week_lead(&book.this_week(day("2026-12-08"))), "3 this week");
     // Before the first reach-out ever: no zeros, the step ahead.
     let empty = Book::default();
     assert_eq!(

@@ -117,9 +117,7 @@ pub fn ReachOutForm(
                 before.clear();
                 date.set(ReachOutDraft::new(today).date);
                 drawn_on.set_value(today);
-                status.set(Some(
-                    "Logged. That reach-out counts.".into(),
-                ));
+                status.set(Some("Logged. That reach-out counts.".into()));
             }
             Err(ModelError::InvalidReachOut(found)) => {
                 errors.set(found);

@@ -134,10 +134,7 @@ pub fn InsightsPage() -> impl IntoView {
     let report_link = move || {
         let p = period.get();
         let from = match span.get() {
-            Span::All => state
-                .book()
-                .with(|b| b.first_reach_out())
-                .unwrap_or(p.to),
+            Span::All => state.book().with(|b| b.first_reach_out()).unwrap_or(p.to),
             Span::Weeks(_) => p.from,
         };
         href(&format!(
@@ -293,7 +290,11 @@ fn Predicted(insights: Insights, open_tables: bool) -> impl IntoView {
                 };
                 vec![
                     Cell::Text(label.clone()),
-                    count(cal.got.whole, format!("{label}: answered, with a prediction"), all),
+                    count(
+                        cal.got.whole,
+                        format!("{label}: answered, with a prediction"),
+                        all,
+                    ),
                     format!("{} %", cal.expected.rounded().unwrap_or(0)).into(),
                     count(cal.got.part, format!("{label}: they said yes"), yes),
                     pct(cal.got).into(),
@@ -317,9 +318,17 @@ fn Predicted(insights: Insights, open_tables: bool) -> impl IntoView {
                 let range = format!("{low}–{high} %");
                 vec![
                     Cell::Text(range.clone()),
-                    count(cal.got.whole, format!("You were {range} sure"), Figure::Bucket(*i)),
+                    count(
+                        cal.got.whole,
+                        format!("You were {range} sure"),
+                        Figure::Bucket(*i),
+                    ),
                     format!("{} %", cal.expected.rounded().unwrap_or(0)).into(),
-                    count(cal.got.part, format!("You were {range} sure; they said yes"), Figure::BucketYes(*i)),
+                    count(
+                        cal.got.part,
+                        format!("You were {range} sure; they said yes"),
+                        Figure::BucketYes(*i),
+                    ),
                     pct(cal.got).into(),
                 ]
             })
@@ -393,7 +402,11 @@ fn Sting(insights: Insights, open_tables: bool) -> impl IntoView {
                 let label = guess.map_or("No guess", |g| g.label()).to_string();
                 vec![
                     Cell::Text(label.clone()),
-                    count(fade.count, format!("Noes and no answers; you guessed: {label}"), Figure::Noes(*guess)),
+                    count(
+                        fade.count,
+                        format!("Noes and no answers; you guessed: {label}"),
+                        Figure::Noes(*guess),
+                    ),
                     fade.right_after.text().into(),
                     fade.after_a_day.text().into(),
                     fade.after_a_week.text().into(),
@@ -511,7 +524,11 @@ fn Outcomes(insights: Insights, open_tables: bool) -> impl IntoView {
             count(insights.reach_outs, "All reach-outs", Figure::All),
         ];
         row.extend(Answer::ALL.map(|a| {
-            count(insights.answered(a), format!("Answer: {}", a.label()), Figure::Answer(a))
+            count(
+                insights.answered(a),
+                format!("Answer: {}", a.label()),
+                Figure::Answer(a),
+            )
         }));
         row
     };
@@ -520,12 +537,20 @@ fn Outcomes(insights: Insights, open_tables: bool) -> impl IntoView {
             let c = *c;
             let mut row = vec![
                 Cell::Text(c.label().to_string()),
-                count(insights.count(Figure::Channel(c)), format!("By {}", c.label().to_lowercase()), Figure::Channel(c)),
+                count(
+                    insights.count(Figure::Channel(c)),
+                    format!("By {}", c.label().to_lowercase()),
+                    Figure::Channel(c),
+                ),
             ];
             row.extend(Answer::ALL.map(|a| {
                 count(
                     insights.count(Figure::ChannelAnswer(c, a)),
-                    format!("By {}: {}", c.label().to_lowercase(), a.label().to_lowercase()),
+                    format!(
+                        "By {}: {}",
+                        c.label().to_lowercase(),
+                        a.label().to_lowercase()
+                    ),
                     Figure::ChannelAnswer(c, a),
                 )
             }));
@@ -679,9 +704,9 @@ pub fn weekly_view(weeks: Vec<Week>, strength: Option<u32>, open_tables: bool) -
     // Weeks before the first reach-out were not missed: they are not counted against the goal.
     let counted = weeks.iter().skip_while(|w| w.count == 0).count();
     let headline = match (goal, strength) {
-        (Some(_), Some(strength)) if counted == weeks.len() => format!(
-            "Strength {strength} of 100. Goal met in {met} of the last {counted} weeks."
-        ),
+        (Some(_), Some(strength)) if counted == weeks.len() => {
+            format!("Strength {strength} of 100. Goal met in {met} of the last {counted} weeks.")
+        }
         (Some(_), Some(strength)) => format!(
             "Strength {strength} of 100. Goal met in {met} of {} since your first reach-out.",
             plural(counted, "week", "weeks")
@@ -713,7 +738,11 @@ pub fn weekly_view(weeks: Vec<Week>, strength: Option<u32>, open_tables: bool) -
             };
             vec![
                 Cell::Text(long_day(w.start)),
-                Cell::Count(w.count, format!("The week of {}", long_day(w.start)), Figure::All),
+                Cell::Count(
+                    w.count,
+                    format!("The week of {}", long_day(w.start)),
+                    Figure::All,
+                ),
                 met.to_string().into(),
             ]
             .into_iter()

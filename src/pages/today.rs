@@ -5,15 +5,15 @@ use crate::components::backup_reminder::BackupReminder;
 use leptos::prelude::*;
 
 use crate::components::check_ins::CheckIns;
+use crate::components::drill::{provide_drill, DrillDialog, FigureButton};
 use crate::components::due_rows::{AwaitingRow, CloseLoopRow, FollowUpRow, StayInTouchRow};
+use crate::components::field::{Field, FieldKind};
 use crate::components::near_miss::NearMissRows;
 use crate::links::href;
 use crate::model::courage_words;
-use crate::model::dates::{long_day, relative_day};
-use crate::components::drill::{provide_drill, DrillDialog, FigureButton};
-use crate::components::field::{Field, FieldKind};
 use crate::model::courage_words::STRENGTH_SENTENCE;
 use crate::model::dates::plural;
+use crate::model::dates::{long_day, relative_day};
 use crate::model::insights::{Answer, Figure, Ladder, Rung};
 use crate::model::{grouped, Agenda, ContactId, Outcome, ReachOutId, SUGGESTED_GOAL};
 use crate::state::use_app_state;
@@ -37,9 +37,9 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
     let has_contacts = move || state.book().with(|b| !b.contacts.is_empty());
     // The goal question comes once, before any goal or strength is shown.
     let ask_goal = move || {
-        state.book().with(|b| {
-            b.settings.weekly_goal.is_none() && !b.settings.goal_question_skipped
-        })
+        state
+            .book()
+            .with(|b| b.settings.weekly_goal.is_none() && !b.settings.goal_question_skipped)
     };
     let agenda = Memo::new(move |_| state.book().with(|b| b.agenda(today)));
     let shown = Shown::new();

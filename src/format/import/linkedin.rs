@@ -337,8 +337,7 @@ pub fn messages(name: &str, text: &str) -> Result<Incoming, ImportError> {
             .position(|m| m.from_key == other)
             .map(|i| i + 1);
         let tries = &messages[..reply_at.unwrap_or(messages.len())];
-        let owner_tries: Vec<&&Message> =
-            tries.iter().filter(|m| m.from_key == owner).collect();
+        let owner_tries: Vec<&&Message> = tries.iter().filter(|m| m.from_key == owner).collect();
         let reply = reply_at.and_then(|i| messages.get(i));
         let last = owner_tries.len().saturating_sub(1);
         for (n, message) in owner_tries.into_iter().enumerate() {

@@ -436,8 +436,7 @@ fn link_follow_ups(book: &mut Book, follow_ups: &[ReachOutId]) {
     }
     let wanted: std::collections::HashSet<ReachOutId> = follow_ups.iter().copied().collect();
     // Each person's reach-outs on each channel, in order: one pass, then a search per link.
-    let mut by_thread: HashMap<(ContactId, Channel), Vec<(NaiveDate, ReachOutId)>> =
-        HashMap::new();
+    let mut by_thread: HashMap<(ContactId, Channel), Vec<(NaiveDate, ReachOutId)>> = HashMap::new();
     for r in &book.reach_outs {
         by_thread
             .entry((r.contact, r.channel))
@@ -447,7 +446,11 @@ fn link_follow_ups(book: &mut Book, follow_ups: &[ReachOutId]) {
     for list in by_thread.values_mut() {
         list.sort_unstable();
     }
-    for r in book.reach_outs.iter_mut().filter(|r| wanted.contains(&r.id)) {
+    for r in book
+        .reach_outs
+        .iter_mut()
+        .filter(|r| wanted.contains(&r.id))
+    {
         let Some(list) = by_thread.get(&(r.contact, r.channel)) else {
             continue;
         };

@@ -230,8 +230,7 @@ impl Book {
     pub fn answers(&self, today: NaiveDate) -> IdMap<ReachOutId, Answer> {
         let days = u64::from(self.settings.follow_up_days);
         let max_tries = self.settings.max_tries as usize;
-        let mut newest: IdMap<crate::model::ContactId, (NaiveDate, ReachOutId)> =
-            IdMap::default();
+        let mut newest: IdMap<crate::model::ContactId, (NaiveDate, ReachOutId)> = IdMap::default();
         for r in &self.reach_outs {
             let entry = newest.entry(r.contact).or_insert((r.date, r.id));
             *entry = (*entry).max((r.date, r.id));
@@ -261,9 +260,8 @@ impl Book {
                         // when the same day's next try fell silent too.
                         let closed = latest.loop_closed && latest.outcome.is_unanswered();
                         closed
-                            || after.is_some_and(|(day, next)| {
-                                day > r.date || next == Answer::Silence
-                            })
+                            || after
+                                .is_some_and(|(day, next)| day > r.date || next == Answer::Silence)
                     };
                     if silent {
                         answer = Answer::Silence;

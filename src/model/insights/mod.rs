@@ -366,10 +366,8 @@ impl Book {
                         c,
                         Calibration {
                             expected: *mean,
-                            got: counts.share(
-                                Figure::ChannelPredictedYes(c),
-                                Figure::ChannelPredicted(c),
-                            ),
+                            got: counts
+                                .share(Figure::ChannelPredictedYes(c), Figure::ChannelPredicted(c)),
                         },
                     )
                 })
