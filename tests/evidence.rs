@@ -2,6 +2,8 @@
 //! each pinned down, and a property test over generated books that every figure agrees with
 //! itself, with the records it opens to, and with Today's week card.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use std::collections::HashSet;

@@ -95,8 +95,8 @@ pub fn ReportPage() -> impl IntoView {
                         <h2 id="summary-heading">"In short"</h2>
                         <ul class="summary">
                             <li>{plural(insights.reach_outs, "reach-out", "reach-outs")}": each one an act of courage"</li>
-                            <li>{format!("{}, {}, {}", plural(yes, "yes answer", "yes answers"), plural(noes, "no", "noes"),
-                                plural(silences, "time no answer came", "times no answer came"))}</li>
+                            <li>{format!("{}, {}, no answer {}", plural(yes, "yes answer", "yes answers"), plural(noes, "no", "noes"),
+                                plural(silences, "time", "times"))}</li>
                             <li>{plural(insights.near_misses, "near miss", "near misses")}" noted"</li>
                             {strength.map(|strength| view! { <li>"Strength score: "<strong>{strength}</strong>" of 100"</li> })}
                         </ul>

@@ -196,18 +196,20 @@ test('Insights shows the seeded record\'s numbers exactly, each chart with its t
   const page = await seeded(t);
   await visit(page, setup.server.url, '/insights');
   // Predictions: 0 (a no), 20, 0 (no answer), 60, 100 → 36 %; yeses 3 of 5 → 60 %.
-  await page.getByText('You expected a yes 36 % of the time. You got one 60 % of the time.').waitFor();
+  await page.getByText('You expected a yes 36 % of the time. They said yes 60 % of the time: 3 times of 5.').waitFor();
   assert.deepEqual(await tableRows(page, 'Predicted against actual: as a table'), [
-    ['All', '5', '36 %', '60 %'],
-    ['Email', '2', '10 %', '50 %'],
-    ['Phone', '1', '100 %', '100 %'],
-    ['LinkedIn', '1', '0 %', '0 %'],
-    ['In person', '1', '60 %', '100 %'],
+    ['All', '5', '36 %', '3', '60 %'],
+    ['Email', '2', '10 %', '1', '50 %'],
+    ['Phone', '1', '100 %', '1', '100 %'],
+    ['LinkedIn', '1', '0 %', '0', '0 %'],
+    ['In person', '1', '60 %', '1', '100 %'],
   ]);
-  assert.deepEqual(await tableRows(page, 'Calibration: as a table'), [
-    ['0–20 %', '3', '7 %', '33 %'],
-    ['41–60 %', '1', '60 %', '100 %'],
-    ['81–100 %', '1', '100 %', '100 %'],
+  // Words against words: "a no" got a yes, "no answer" got none, "a yes" got a yes.
+  await page.getByText('When you were 41–60 % sure, they said yes 100 % of the time (1 of 1).').waitFor();
+  // How sure you were takes the percentages only: 20 (a no) and 60 (met).
+  assert.deepEqual(await tableRows(page, 'How sure you were: as a table'), [
+    ['0–20 %', '1', '20 %', '0', '0 %'],
+    ['41–60 %', '1', '60 %', '1', '100 %'],
   ]);
   // The sting: Ben (no guess) 6 then 2; Chiara (a week or more) 3 then 1, gone within a day.
   await page.getByText('Faded sooner than you feared: 1 of 1.').waitFor();
@@ -242,7 +244,7 @@ test('the progress report is one printable page for a chosen period', async (t) 
   const summary = page.getByRole('region', { name: 'In short' });
   assert.deepEqual(await summary.getByRole('listitem').allTextContents(), [
     '3 reach-outs: each one an act of courage',
-    '2 yes answers, 0 noes',
+    '2 yes answers, 0 noes, no answer 0 times',
     '1 near miss noted',
     'Strength score: 34 of 100',
   ]);

@@ -64,13 +64,14 @@ test('phone: the contact list starts on the first screen; filters wait behind a 
   await page.getByRole('button', { name: 'Filter and sort (1 on)' }).waitFor();
 });
 
-test('phone: Today offers "Add a contact" on the first screen, and a quiet week leads with what is true', async (t) => {
+test('phone: Today offers "Add a contact" on the first screen, and a quiet week speaks of this week only', async (t) => {
   // Two weeks after the seeded record's last reach-out: nothing this week, nothing last week.
   const page = await seeded(t, PHONE, COURAGE_SEED, new Date('2026-12-10T12:00:00'));
   await visit(page, setup.server.url);
   assert.ok(await onFirstScreen(page, page.getByRole('link', { name: 'Add a contact' })));
   const week = page.locator('.this-week');
-  assert.equal(await week.locator('.big-number').textContent(), '6 reach-outs so far, 3 yeses');
+  assert.equal(await week.locator('.big-number').textContent(), "This week's first ask is ahead");
+  assert.equal(await week.getByText(/so far|Last week/).count(), 0, 'no other week under "This week"');
   await week.getByText('No reach-outs yet this week. One message is enough to start.').waitFor();
   // Chiara's follow-up is late: the headline is gentle, the precise word is beside it.
   const row = page.getByRole('region', { name: 'Follow-ups due' }).getByRole('listitem').filter({ hasText: 'Chiara Rossi' });
@@ -190,7 +191,9 @@ test('phone: each answer has its own colour and mark, a no is never red, and a c
     .evaluate((el) => ({ text: el.textContent, background: getComputedStyle(el).backgroundColor, icon: el.querySelector('.answer-icon')?.textContent }));
   assert.match(declined.text, /Declined/);
   const quiet = await look(3);
-  assert.match(quiet.text, /No reply · loop closed/);
+  assert.match(quiet.text, /No answer · loop closed/);
+  // Counted as no answer, it offers to record an answer that came late, not "Record outcome".
+  await page.getByRole('list', { name: 'Reach-outs, newest first' }).getByRole('button', { name: 'Record a late answer' }).first().waitFor();
   await page.getByText('Stage:').getByText('Gone quiet').waitFor();
   const colours = new Set([yes.background, declined.background, quiet.background]);
   assert.equal(colours.size, 3, `three different colours: ${[...colours].join(', ')}`);

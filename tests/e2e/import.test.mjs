@@ -66,19 +66,23 @@ test('LinkedIn connections and invitations: preview, confirm, find them; again a
   assert.equal(undone.data.contacts[0].company ?? '', '');
 });
 
-test('the whole LinkedIn export with messages: replies become answered reach-outs', async (t) => {
+test('the whole LinkedIn export with messages: an acceptance is "connected", a reply waits to be sorted', async (t) => {
   const page = await freshPage(t, setup);
   const preview = await choose(page, [
     linkedin('Connections.csv'), linkedin('Invitations.csv'), linkedin('messages.csv')]);
-  await preview.getByText('7 new contacts, 0 already in your contacts, 5 reach-outs, 1 row left out.').waitFor();
+  await preview.getByText('7 new contacts, 0 already in your contacts, 6 reach-outs, 1 row left out.').waitFor();
   await preview.getByText(/1 group conversation left out/).waitFor();
-  await page.getByRole('button', { name: 'Import 7 new contacts, 5 reach-outs' }).click();
-  await page.getByRole('status').getByText('Imported: 7 new contacts and 5 reach-outs.').waitFor();
+  await page.getByRole('button', { name: 'Import 7 new contacts, 6 reach-outs' }).click();
+  await page.getByRole('status').getByText('Imported: 7 new contacts and 6 reach-outs.').waitFor();
   const stored = await storedDocument(page);
   const ada = stored.data.contacts.find((c) => c.name === 'Ada Okafor');
   const toAda = stored.data.reach_outs.filter((r) => r.contact === ada.id);
-  assert.equal(toAda.length, 2);
-  assert.ok(toAda.every((r) => r.outcome === 'accepted'), JSON.stringify(toAda));
+  assert.deepEqual(toAda.map((r) => JSON.stringify(r.outcome)), ['"connected"', '{"replied":{"sorted":false}}']);
+  // Li's follow-up before any reply is a try of its own, linked to the first.
+  const li = stored.data.contacts.find((c) => c.name === 'Li Wei');
+  const toLi = stored.data.reach_outs.filter((r) => r.contact === li.id);
+  assert.equal(toLi.length, 2);
+  assert.equal(toLi[1].follows_up, toLi[0].id);
 });
 
 test('a duplicate can be skipped or added anyway, one by one', async (t) => {
