@@ -2,7 +2,7 @@
 //! every way the parts can disagree with their manifest refused with a message.
 
 use chrono::{DateTime, TimeZone, Utc};
-use reachout::format::document::DecodeError;
+use reachout::format::document::{DecodeError, SCHEMA_VERSION};
 use reachout::format::parts::{self, Manifest, PART_IDS};
 use reachout::format::sample;
 use reachout::model::Book;
@@ -123,7 +123,7 @@ fn parts_that_disagree_with_their_manifest_are_refused_with_a_reason() {
     assert!(parts::open(&manifest, broken).is_err());
 
     // Written by a newer schema.
-    let newer = text.replace("\"schema\":3", "\"schema\":9");
+    let newer = text.replace(&format!("\"schema\":{SCHEMA_VERSION}"), "\"schema\":9");
     assert!(matches!(
         parts::read_manifest(&newer),
         Some(Err(DecodeError::NewerVersion { found: 9 }))
