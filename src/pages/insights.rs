@@ -34,6 +34,8 @@ fn short_day(day: NaiveDate) -> String {
 enum Cell {
     Text(String),
     Count(usize, String, Figure),
+    /// A count over days of its own (one week of a table), within the period shown.
+    CountIn(usize, String, Figure, Period),
 }
 
 impl From<String> for Cell {
@@ -50,9 +52,14 @@ fn count(n: usize, title: impl Into<String>, figure: Figure) -> Cell {
 fn cell_view(cell: Cell, period: Period) -> AnyView {
     match cell {
         Cell::Text(text) => text.into_any(),
-        Cell::Count(0, _, _) => "0".into_any(),
-        Cell::Count(n, title, figure) => {
-            view! { <FigureButton text=n.to_string() title figure period/> }.into_any()
+        Cell::Count(n, title, figure) => cell_view(Cell::CountIn(n, title, figure, period), period),
+        Cell::CountIn(0, _, _, _) => "0".into_any(),
+        Cell::CountIn(n, title, figure, own) => {
+            let within = Period {
+                from: own.from.max(period.from),
+                to: own.to.min(period.to),
+            };
+            view! { <FigureButton text=n.to_string() title figure period=within/> }.into_any()
         }
     }
 }
@@ -416,8 +423,11 @@ fn Sting(insights: Insights, open_tables: bool) -> impl IntoView {
         let sooner = (insights.faded_sooner.whole > 0).then(|| {
             view! {
                 <p class="headline">
-                    {format!("Faded sooner than you feared: {} of {}.",
-                        insights.faded_sooner.part, insights.faded_sooner.whole)}
+                    "Faded sooner than you feared: "
+                    <FigureButton text=insights.faded_sooner.part.to_string() title="Faded sooner than you feared" figure=Figure::FadedSooner period/>
+                    " of "
+                    <FigureButton text=insights.faded_sooner.whole.to_string() title="Noes with a guess and a measured fade" figure=Figure::FadeMeasured period/>
+                    "."
                 </p>
             }
         });
@@ -482,9 +492,18 @@ fn Fear(insights: Insights, open_tables: bool) -> impl IntoView {
             .fear_by_week
             .iter()
             .map(|(week, mean)| {
+                let days = Period {
+                    from: *week,
+                    to: week.checked_add_days(chrono::Days::new(6)).unwrap_or(*week),
+                };
                 vec![
                     Cell::Text(long_day(*week)),
-                    Cell::Text(mean.count.to_string()),
+                    Cell::CountIn(
+                        mean.count,
+                        format!("Fear noted in the week of {}", long_day(*week)),
+                        Figure::FearNoted,
+                        days,
+                    ),
                     mean.text().into(),
                 ]
             })
@@ -718,7 +737,6 @@ pub fn weekly_view(weeks: Vec<Week>, strength: Option<u32>, open_tables: bool) -
         .map(|w| (short_day(w.start), w.count as u64))
         .collect();
     let current = weeks.last().map(|w| w.start);
-    let last_day = current.unwrap_or(NaiveDate::MIN);
     let rows = weeks
         .iter()
         .rev()
@@ -738,23 +756,20 @@ pub fn weekly_view(weeks: Vec<Week>, strength: Option<u32>, open_tables: bool) -
             };
             vec![
                 Cell::Text(long_day(w.start)),
-                Cell::Count(
+                Cell::CountIn(
                     w.count,
                     format!("The week of {}", long_day(w.start)),
                     Figure::All,
+                    week,
                 ),
                 met.to_string().into(),
             ]
-            .into_iter()
-            .map(move |c| (c, week))
-            .collect::<Vec<_>>()
         })
         .collect::<Vec<_>>();
     let caption = match goal {
         Some(goal) => format!("Reach-outs each week; the dashed line is your goal of {goal}"),
         None => "Reach-outs each week".to_string(),
     };
-    let _ = last_day;
     view! {
         <p class="headline">{headline}</p>
         {strength.map(|_| view! {
@@ -764,36 +779,9 @@ pub fn weekly_view(weeks: Vec<Week>, strength: Option<u32>, open_tables: bool) -
             </Disclosure>
         })}
         <Columns caption columns goal=u64::from(goal.unwrap_or(0))/>
-        {week_table(rows, open_tables)}
+        {table("Weeks", &["Week of", "Reach-outs", "Goal met"], rows, open_tables, Period { from: NaiveDate::MIN, to: NaiveDate::MAX })}
     }
     .into_any()
-}
-
-/// The weeks as a table, each week's count opening to that week's reach-outs.
-fn week_table(rows: Vec<Vec<(Cell, Period)>>, open: bool) -> impl IntoView {
-    view! {
-        <details class="chart-table" open=open>
-            <summary>"Weeks: as a table"</summary>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Weeks">
-            <table>
-                <caption class="visually-hidden">"Weeks"</caption>
-                <thead><tr><th scope="col">"Week of"</th><th scope="col">"Reach-outs"</th><th scope="col">"Goal met"</th></tr></thead>
-                <tbody>
-                    {rows.into_iter().map(|row| {
-                        let mut cells = row.into_iter();
-                        let first = cells.next().map(|(c, p)| cell_view(c, p));
-                        view! {
-                            <tr>
-                                <th scope="row">{first}</th>
-                                {cells.map(|(c, p)| view! { <td>{cell_view(c, p)}</td> }).collect_view()}
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-            </div>
-        </details>
-    }
 }
 
 #[component]

@@ -173,6 +173,10 @@ pub enum Figure {
     ExpectedGot(Expectation, Settled),
     /// A no or silence, by how long the person guessed it would sting (`None`: no guess).
     Noes(Option<StingGuess>),
+    /// A no or silence with a guess of how long it would sting and a measured fade.
+    FadeMeasured,
+    /// Of those, the ones that faded sooner than guessed.
+    FadedSooner,
     /// With how afraid the person was before.
     FearNoted,
     /// With both fear before and feeling after.
@@ -220,6 +224,12 @@ pub fn figures_of(r: &ReachOut, answer: Answer) -> Vec<Figure> {
         }
         if settled != Settled::Yes {
             out.push(Figure::Noes(r.before.sting));
+            if let (Some(guess), Some(measured)) = (r.before.sting, super::measured_sting(r)) {
+                out.push(Figure::FadeMeasured);
+                if measured < guess {
+                    out.push(Figure::FadedSooner);
+                }
+            }
         }
     }
     out

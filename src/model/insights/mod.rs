@@ -320,10 +320,6 @@ impl Book {
                         fade.after_a_week.add(level);
                     }
                 }
-                if let (Some(guess), Some(measured)) = (guess, measured_sting(r)) {
-                    out.faded_sooner.whole += 1;
-                    out.faded_sooner.part += usize::from(measured < guess);
-                }
             }
 
             let words = [r.outcome_note.trim(), r.after.reflection.trim()]
@@ -344,6 +340,7 @@ impl Book {
         }
 
         let counts = &out.counts;
+        out.faded_sooner = counts.share(Figure::FadedSooner, Figure::FadeMeasured);
         out.predicted = Calibration {
             expected: expected.get(&None).copied().unwrap_or_default(),
             got: counts.share(Figure::PredictedYes, Figure::Predicted),
