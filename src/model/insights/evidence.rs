@@ -185,12 +185,20 @@ pub enum Figure {
 
 /// Every figure one reach-out counts towards, given what it counts as.
 pub fn figures_of(r: &ReachOut, answer: Answer) -> Vec<Figure> {
-    let mut out = vec![
+    let mut out = Vec::new();
+    figures_into(r, answer, &mut out);
+    out
+}
+
+/// [`figures_of`] into a list the caller keeps, so that counting a whole history allocates once.
+pub(crate) fn figures_into(r: &ReachOut, answer: Answer, out: &mut Vec<Figure>) {
+    out.clear();
+    out.extend([
         Figure::All,
         Figure::Answer(answer),
         Figure::Channel(r.channel),
         Figure::ChannelAnswer(r.channel, answer),
-    ];
+    ]);
     out.extend((1..=step_of(answer)).map(Figure::Step));
     if r.before.fear.is_some() {
         out.push(Figure::FearNoted);
@@ -232,7 +240,6 @@ pub fn figures_of(r: &ReachOut, answer: Answer) -> Vec<Figure> {
             }
         }
     }
-    out
 }
 
 impl Book {
@@ -294,15 +301,15 @@ impl Book {
     ) -> Vec<(&ReachOut, Answer)> {
         let period = period.up_to(today);
         let answers = self.answers(today);
+        let mut figures = Vec::new();
         let mut found: Vec<(&ReachOut, Answer)> = self
             .reach_outs
             .iter()
             .filter(|r| period.contains(r.date))
             .filter_map(|r| {
                 let answer = answers.get(&r.id).copied().unwrap_or(Answer::Awaiting);
-                figures_of(r, answer)
-                    .contains(&figure)
-                    .then_some((r, answer))
+                figures_into(r, answer, &mut figures);
+                figures.contains(&figure).then_some((r, answer))
             })
             .collect();
         found.sort_by_key(|(r, _)| (r.date, r.id));

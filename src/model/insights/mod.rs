@@ -163,7 +163,7 @@ pub fn measured_sting(reach_out: &ReachOut) -> Option<StingGuess> {
 
 /// How many reach-outs count towards each [`Figure`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Counts(HashMap<Figure, usize>);
+pub struct Counts(HashMap<Figure, usize, rustc_hash::FxBuildHasher>);
 
 impl Counts {
     pub fn of(&self, figure: Figure) -> usize {
@@ -267,9 +267,10 @@ impl Book {
             .map(|c| (c.id, c.name.as_str()))
             .collect();
 
+        let mut figures = Vec::with_capacity(24);
         for r in self.reach_outs.iter().filter(|r| period.contains(r.date)) {
             let answer = answers.get(&r.id).copied().unwrap_or(Answer::Awaiting);
-            let figures = figures_of(r, answer);
+            evidence::figures_into(r, answer, &mut figures);
             for figure in &figures {
                 *out.counts.0.entry(*figure).or_default() += 1;
             }
