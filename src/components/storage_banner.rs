@@ -29,11 +29,32 @@ pub fn StorageBanner() -> impl IntoView {
                                 "Got it"
                             </button>
                         }.into_any()),
+                        // Nothing is kept here: the backup is the way to keep this visit's work.
+                        StorageNotice::Unavailable => Some(view! { <BackupNow/> }.into_any()),
                         _ => None,
                     }}
                 </div>
             }
         })
+    }
+}
+
+/// "Download a backup" where nothing can be kept, with what it saved or why it could not.
+#[component]
+fn BackupNow() -> impl IntoView {
+    let state = use_app_state();
+    let said = RwSignal::new(None::<String>);
+    view! {
+        <div class="actions">
+            <button type="button" class="button small"
+                on:click=move |_| said.set(Some(match state.download_backup() {
+                    Ok(done) => done,
+                    Err(e) => e.to_string(),
+                }))>
+                "Download a backup"
+            </button>
+        </div>
+        {move || said.get().map(|m| view! { <p class="small" role="status">{m}</p> })}
     }
 }
 

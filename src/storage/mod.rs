@@ -114,12 +114,32 @@ fn remove_all(storage: &web_sys::Storage, keys: &[String]) {
     }
 }
 
-/// localStorage, when this browser lets the page have it.
+/// localStorage, when this browser lets the page read it.
+///
+/// A blocked storage can fail at any step: the `localStorage` property itself, `getItem`, or
+/// `length` and `key` may throw a `SecurityError` (Safari with "Block all cookies", a managed
+/// policy, some privacy extensions). Each is probed here, on every use, so that no caller and
+/// no gloo-storage call (whose `get` panics when `getItem` throws) ever meets a throwing one.
 fn local_storage() -> Option<web_sys::Storage> {
-    // Both the lookup and its result can fail (blocked storage throws a SecurityError); checked
-    // here, so that gloo-storage's `raw()`, which panics on either, cannot.
-    let usable = matches!(web_sys::window()?.local_storage(), Ok(Some(_)));
-    usable.then(LocalStorage::raw)
+    let storage = web_sys::window()?.local_storage().ok().flatten()?;
+    let readable =
+        storage.get_item(PROBE_KEY).is_ok() && storage.length().is_ok() && storage.key(0).is_ok();
+    readable.then(LocalStorage::raw)
+}
+
+/// The key `local_storage` reads and [`writable`] writes to find out what storage allows.
+const PROBE_KEY: &str = "reachout:probe";
+
+/// True when storage takes a write: `setItem` may throw where reading works. A full storage
+/// counts as writable (the data is there and readable; saving says that it is full).
+fn writable(storage: &web_sys::Storage) -> bool {
+    match storage.set_item(PROBE_KEY, "1") {
+        Ok(()) => {
+            let _ = storage.remove_item(PROBE_KEY);
+            true
+        }
+        Err(error) => is_quota_error(&error),
+    }
 }
 
 impl Store {
@@ -172,7 +192,7 @@ impl Store {
             book: Book::default(),
             notice,
         };
-        let Some(storage) = local_storage() else {
+        let Some(storage) = local_storage().filter(writable) else {
             return in_memory(Some(StorageNotice::Unavailable));
         };
         let key = Store::document_key(namespace);

@@ -55,8 +55,9 @@ impl StorageNotice {
 
     pub fn message(&self) -> String {
         match self {
-            StorageNotice::Unavailable => "This browser is not letting Reachout store data (private mode or blocked storage). \
-                You can use the app, but nothing will be kept after you close this tab."
+            StorageNotice::Unavailable => "This browser is not letting Reachout keep anything. \
+                Nothing you add will be kept after you close this tab; download a backup before you \
+                leave, or allow storage for this site."
                 .into(),
             StorageNotice::Quarantined { key, reason } => format!(
                 "Your saved data could not be read: {reason}. It has been kept unchanged under the \

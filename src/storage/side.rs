@@ -45,20 +45,21 @@ impl From<StorageError> for SideError {
 }
 
 /// The value under `key`: `Ok(None)` when nothing is stored there.
+///
+/// Read with `getItem` through web-sys, which returns the browser's exception as an error,
+/// and parsed here: gloo-storage's own `get` panics ("get_item does not throw") when a
+/// blocked storage throws between the probe and the read.
 pub fn get<T: DeserializeOwned>(key: &str) -> Result<Option<T>, SideError> {
-    // Probed first: gloo-storage's own lookup panics where storage is blocked.
-    local_storage().ok_or(SideError::Unavailable)?;
-    match LocalStorage::get::<T>(key) {
+    let storage = local_storage().ok_or(SideError::Unavailable)?;
+    let Some(text) = storage.get_item(key).map_err(|_| SideError::Unavailable)? else {
+        return Ok(None);
+    };
+    match serde_json::from_str::<T>(&text) {
         Ok(value) => Ok(Some(value)),
-        Err(StorageError::KeyNotFound(_)) => Ok(None),
-        Err(StorageError::SerdeError(error)) => {
-            // Plain text from before gloo-storage: read it as the string it is.
-            let text = LocalStorage::raw().get_item(key).ok().flatten();
-            text.and_then(|t| serde_json::from_value(serde_json::Value::String(t)).ok())
-                .map(Some)
-                .ok_or_else(|| SideError::Unreadable(error.to_string()))
-        }
-        Err(error) => Err(error.into()),
+        // Plain text from before gloo-storage: read it as the string it is.
+        Err(error) => serde_json::from_value(serde_json::Value::String(text))
+            .map(Some)
+            .map_err(|_| SideError::Unreadable(error.to_string())),
     }
 }
 
