@@ -817,3 +817,69 @@ fn the_clock_helpers_never_panic_at_the_ends_of_time() {
     let _ = long_day(NaiveDate::MAX);
     let _ = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0);
 }
+
+/// Stored text (not a backup) that breaks a rule the README states opens with the value brought
+/// into range and says what changed, as for any other value: an answer dated before its
+/// reach-out, a name empty or of invisible characters only.
+#[test]
+fn stored_text_that_breaks_a_stated_rule_is_repaired_and_reported() {
+    for (file, expect) in [
+        (
+            "outcome-before-reach-out.json",
+            "an answer can't come before the reach-out",
+        ),
+        ("empty-name.json", "a name with no visible character"),
+        ("invisible-name.json", "a name with no visible character"),
+    ] {
+        let (text, _) = fixture(&format!("hostile/values/{file}"));
+        let opened = document::open(&text).unwrap();
+        assert!(
+            opened
+                .adjusted
+                .iter()
+                .any(|a| format!("{}; {}", a.found, a.rule).contains(expect)),
+            "{file}: {:?}",
+            opened.adjusted
+        );
+        let book = opened.document.data;
+        assert!(book
+            .contacts
+            .iter()
+            .all(|c| c.name.chars().any(char::is_alphanumeric)));
+        assert!(book
+            .reach_outs
+            .iter()
+            .all(|r| r.outcome_date.is_none_or(|d| d >= r.date)));
+    }
+}
+
+/// The same rules hold for text in today's column form, which is read without a JSON tree.
+#[test]
+fn stored_columns_that_break_a_stated_rule_are_repaired_and_reported() {
+    let mut book = Book::default();
+    let ana = person(&mut book, "Ana Lima", "2026-10-01");
+    let id = reach(&mut book, ana, "2026-11-01", None);
+    book.record_outcome(
+        id,
+        &reachout::model::OutcomeDraft {
+            outcome: Some(Outcome::Declined),
+            date: "2026-11-02".into(),
+            note: String::new(),
+        },
+        day("2026-11-02"),
+    )
+    .unwrap();
+    book.reach_outs[0].outcome_date = Some(day("2026-10-01"));
+    book.contacts[0].name = "\u{200B}\u{2060} ".into();
+    let text = document::encode(&book, 1, at("2026-11-03"));
+    let opened = document::open(&text).unwrap();
+    assert_eq!(opened.adjusted.len(), 2, "{:?}", opened.adjusted);
+    assert_eq!(
+        opened.document.data.contacts[0].name,
+        format!("Contact {}", ana.0)
+    );
+    assert_eq!(
+        opened.document.data.reach_outs[0].outcome_date,
+        Some(day("2026-11-01"))
+    );
+}
