@@ -883,3 +883,42 @@ fn stored_columns_that_break_a_stated_rule_are_repaired_and_reported() {
         Some(day("2026-11-01"))
     );
 }
+
+/// Links and addresses that lie are refused at every door: stored text drops them with a word,
+/// a backup is refused, an import leaves them out.
+#[test]
+fn links_that_lie_are_refused_at_every_door() {
+    let mut book = Book::default();
+    person(&mut book, "Ana Lima", "2026-10-01");
+    book.contacts[0].linkedin = "https://www.linkedin.com@evil.example/in/five".into();
+    book.contacts[0].other_link = "http://user:pass@host.example/".into();
+    book.contacts[0].email = "x?cc=evil@example.com".into();
+    let text = document::encode(&book, 1, at("2026-11-03"));
+    let opened = document::open(&text).unwrap();
+    assert_eq!(opened.adjusted.len(), 3, "{:?}", opened.adjusted);
+    let ana = &opened.document.data.contacts[0];
+    assert_eq!(
+        (
+            ana.linkedin.as_str(),
+            ana.other_link.as_str(),
+            ana.email.as_str()
+        ),
+        ("", "", "")
+    );
+    assert!(backup::read(&text, text.len() as u64).is_err());
+    let csv = "Name,Email,LinkedIn\nAna,x?cc=evil@example.com,https://www.linkedin.com@evil.example/in/five\n";
+    let Ok(reachout::format::import::Read::Table(table)) =
+        reachout::format::import::read("people.csv", csv.as_bytes())
+    else {
+        panic!("not read as a table");
+    };
+    let incoming = table.people(&table.guess());
+    let plan = Book::default().plan_import(incoming, day("2026-11-03"));
+    assert_eq!(plan.people[0].draft.email, "");
+    assert_eq!(plan.people[0].draft.linkedin, "");
+    assert!(
+        plan.people[0].warnings.len() >= 2,
+        "{:?}",
+        plan.people[0].warnings
+    );
+}

@@ -104,6 +104,8 @@ pub enum Invalid {
     LinkWithSpaces,
     #[error("That web link has no site name (like https://www.linkedin.com/in/…).")]
     LinkWithoutSite,
+    #[error("A web link can't hold a user name or password (the part before an @ in the site name): it can lead somewhere else than it shows.")]
+    LinkWithUser,
     #[error("Enter a number of {unit} from {} to {}.", range.start(), range.end())]
     OutOfRange {
         unit: &'static str,
@@ -273,8 +275,11 @@ pub fn check_email(email: &str) -> Result<(), Invalid> {
         && domain
             .chars()
             .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
-    let local_ok =
-        !local.is_empty() && !local.contains(char::is_whitespace) && !local.contains('@');
+    // `?`, `&`, `%` and `#` would turn a `mailto:` link into one with hidden recipients or
+    // headers (`x?cc=someone@example.com`).
+    let local_ok = !local.is_empty()
+        && !local.contains(char::is_whitespace)
+        && !local.contains(['@', '?', '&', '%', '#']);
     if local_ok && domain_ok {
         Ok(())
     } else {
@@ -299,8 +304,13 @@ pub fn normalize_web_url(input: &str) -> Result<String, Invalid> {
     } else {
         (format!("https://{url}"), lower.as_str())
     };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let host = host.rsplit('@').next().unwrap_or_default();
+    // Browsers read a backslash as a slash in web links.
+    let host = rest.split(['/', '\\', '?', '#']).next().unwrap_or_default();
+    // `https://www.linkedin.com@evil.example/…` goes to evil.example: a user or password part
+    // only ever hides where a link leads.
+    if host.contains('@') {
+        return Err(Invalid::LinkWithUser);
+    }
     let host_name = host.split(':').next().unwrap_or_default();
     if host_name.is_empty() || !host_name.contains('.') && host_name != "localhost" {
         return Err(Invalid::LinkWithoutSite);
@@ -336,6 +346,32 @@ fn has_scheme(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_and_addresses_that_lie_are_refused() {
+        for email in [
+            "x?cc=evil@example.com",
+            "a&b@example.com",
+            "a%40b@example.com",
+            "a#b@example.com",
+        ] {
+            assert_eq!(check_email(email), Err(Invalid::NotEmail), "{email}");
+        }
+        assert_eq!(check_email("ana.lima+work@example.com"), Ok(()));
+        for link in [
+            "https://www.linkedin.com@evil.example/in/five",
+            "http://user:pass@host.example/",
+            "linkedin.com@evil.example",
+        ] {
+            assert_eq!(
+                normalize_web_url(link),
+                Err(Invalid::LinkWithUser),
+                "{link}"
+            );
+            assert!(!is_web_link(link), "{link}");
+        }
+        assert!(is_web_link("https://www.linkedin.com/in/ana?trk=a@b"));
+    }
 
     #[test]
     fn one_decimal_rounds_to_tenths() {
