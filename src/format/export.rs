@@ -144,7 +144,9 @@ pub fn outcome_named(label: &str) -> Option<Outcome> {
         .find(|o| o.label().eq_ignore_ascii_case(label.trim()))
 }
 
-/// Escapes a vCard or iCalendar text value: backslash, comma, semicolon, line breaks.
+/// Escapes a vCard or iCalendar text value: backslash, comma, semicolon, line breaks. A line
+/// or paragraph separator is a line break too; every other control character is dropped, so a
+/// reader that splits on one never sees an extra card or event.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -152,8 +154,9 @@ fn escape(text: &str) -> String {
             '\\' => out.push_str("\\\\"),
             ',' => out.push_str("\\,"),
             ';' => out.push_str("\\;"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
+            '\n' | '\u{2028}' | '\u{2029}' => out.push_str("\\n"),
+            '\t' => out.push(' '),
+            c if crate::model::breaks_line(c) => {}
             c => out.push(c),
         }
     }

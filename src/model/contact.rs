@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use super::courage::parse_level;
 use super::validate::{
-    check_email, check_length, check_name, check_phone, grouped, normalize_web_url, parse_in_range,
-    FieldErrors, Limits,
+    check_email, check_length, check_name, check_one_line, check_phone, grouped, normalize_web_url,
+    parse_in_range, FieldErrors, Limits,
 };
 use super::ContactId;
 
@@ -177,6 +177,8 @@ impl ContactDraft {
         let mut short = |field, text: &str, max| {
             let text = text.trim();
             if let Err(message) = check_length(text, max) {
+                errors.add(field, message);
+            } else if let Err(message) = check_one_line(text) {
                 errors.add(field, message);
             }
             text.to_string()

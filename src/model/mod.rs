@@ -46,7 +46,7 @@ pub use settings::{Settings, SettingsDraft, SettingsField, WeekStart, SUGGESTED_
 pub use template::{starters, Filled, Template, TemplateField, PLACEHOLDERS};
 pub use tracking::{OutcomeDraft, OutcomeField};
 pub use two_devices::{merge_devices, DeviceMerge};
-pub use validate::{grouped, is_web_link, one_decimal, FieldErrors, Invalid, Limits};
+pub use validate::{breaks_line, grouped, is_web_link, one_decimal, FieldErrors, Invalid, Limits};
 
 /// A map keyed by record ids, hashed with `rustc-hash` (already in the download through
 /// Leptos) rather than the standard SipHash: the history is walked through such maps on every

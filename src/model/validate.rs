@@ -104,6 +104,8 @@ pub enum Invalid {
     LinkWithSpaces,
     #[error("That web link has no site name (like https://www.linkedin.com/in/…).")]
     LinkWithoutSite,
+    #[error("This field holds one line: remove the line break or control character in it.")]
+    NotOneLine,
     #[error("A web link can't hold a user name or password (the part before an @ in the site name): it can lead somewhere else than it shows.")]
     LinkWithUser,
     #[error("Enter a number of {unit} from {} to {}.", range.start(), range.end())]
@@ -185,6 +187,42 @@ fn is_combining_mark(c: char) -> bool {
 }
 
 /// A name must show at least one character.
+/// A character that breaks a line or steers a terminal or reader: every control character
+/// (C0, DEL, C1: tab, VT, FF, NEL, ESC, the file separators …) and the Unicode line and
+/// paragraph separators. A reader of a `.vcf` or `.ics` file may split a card on any of them.
+pub fn breaks_line(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// A single-line field (a name, a company, an address, a link) holds no [`breaks_line`]
+/// character.
+pub fn check_one_line(text: &str) -> Result<(), Invalid> {
+    if text.contains(breaks_line) {
+        Err(Invalid::NotOneLine)
+    } else {
+        Ok(())
+    }
+}
+
+/// `text` with each run of [`breaks_line`] characters made one space: how an import and
+/// stored text bring a single-line field into line.
+pub fn to_one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut gap = false;
+    for c in text.chars() {
+        if breaks_line(c) {
+            gap = true;
+        } else {
+            if gap && !out.is_empty() && !c.is_whitespace() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
 pub fn check_name(name: &str) -> Result<(), Invalid> {
     if name.chars().all(is_invisible) {
         Err(Invalid::NoVisibleName)
@@ -346,6 +384,28 @@ fn has_scheme(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn single_line_fields_hold_one_line() {
+        for bad in [
+            "Ana\u{7}",
+            "A\u{1b}[31m",
+            "A\u{1c}B",
+            "A\u{1e}",
+            "A\u{b}",
+            "A\u{c}",
+            "A\u{85}B",
+            "A\u{2028}B",
+            "A\u{2029}",
+            "A\nB",
+            "A\tB",
+        ] {
+            assert_eq!(check_one_line(bad), Err(Invalid::NotOneLine), "{bad:?}");
+        }
+        assert_eq!(check_one_line("Zoë van der Berg"), Ok(()));
+        assert_eq!(to_one_line("Ana\u{2028}Lima\u{7}"), "Ana Lima");
+        assert_eq!(to_one_line("\u{1b}Ana"), "Ana");
+    }
 
     #[test]
     fn links_and_addresses_that_lie_are_refused() {

@@ -9,7 +9,10 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::validate::{check_email, check_name, check_phone, grouped, is_web_link, Limits};
+use super::validate::{
+    breaks_line, check_email, check_name, check_one_line, check_phone, grouped, is_web_link,
+    to_one_line, Limits,
+};
 
 mod label;
 use label::{quoted, Label, Names};
@@ -64,6 +67,18 @@ impl Audit<'_, '_> {
             found,
             rule,
         });
+    }
+
+    /// Makes a single-line field one line: each run of line breaks and control characters
+    /// becomes one space.
+    fn one_line(&mut self, text: &mut String, what: &str) {
+        if check_one_line(text).is_err() {
+            self.note(
+                format!("a line break or control character in {what}"),
+                "it holds one line".into(),
+            );
+            *text = to_one_line(text);
+        }
     }
 
     /// Cuts `text` to `max` characters.
@@ -280,12 +295,14 @@ fn check_contact(contact: &mut Contact, out: &mut Vec<Adjustment>) -> Option<Str
     let id = *id;
     let too_long =
         name.len() > Limits::NAME && name.chars().take(Limits::NAME + 1).count() > Limits::NAME;
-    let original = (too_long || check_name(name).is_err()).then(|| {
+    let broken = check_one_line(name).is_err();
+    let original = (too_long || broken || check_name(name).is_err()).then(|| {
         let read = name.clone();
         let mut audit = Audit {
             record: Label::Contact { id, name: &read },
             out: &mut *out,
         };
+        audit.one_line(name, "the name");
         audit.length(name, "a name", Limits::NAME);
         if check_name(name).is_err() {
             audit.note(
@@ -303,6 +320,15 @@ fn check_contact(contact: &mut Contact, out: &mut Vec<Adjustment>) -> Option<Str
         },
         out,
     };
+    for (text, what) in [
+        (&mut *company, "the company"),
+        (&mut *role, "the role"),
+        (&mut *email, "the e-mail address"),
+        (&mut *phone, "the phone number"),
+        (&mut *how_we_met, "how we met"),
+    ] {
+        audit.one_line(text, what);
+    }
     audit.length(company, "a company", Limits::SHORT_TEXT);
     audit.length(role, "a role", Limits::SHORT_TEXT);
     audit.length(email, "an e-mail address", Limits::SHORT_TEXT);
@@ -335,7 +361,9 @@ fn check_contact(contact: &mut Contact, out: &mut Vec<Adjustment>) -> Option<Str
         audit.length(tag, "a tag", Limits::TAG);
     }
     let before = tags.len();
-    tags.retain(|tag| !tag.contains(',') && !tag.chars().all(char::is_whitespace));
+    tags.retain(|tag| {
+        !tag.contains(',') && !tag.contains(breaks_line) && !tag.chars().all(char::is_whitespace)
+    });
     if tags.len() != before {
         audit.note(
             "an empty tag or one with a comma".into(),

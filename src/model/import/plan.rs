@@ -11,7 +11,7 @@ use super::{
     Existing, ImportAction, ImportPlan, ImportSummary, Incoming, Planned, Skipped, STALE_AFTER_DAYS,
 };
 use crate::model::quick_add::{link_key, name_key};
-use crate::model::validate::{check_day, Limits};
+use crate::model::validate::{check_day, check_one_line, to_one_line, Limits};
 use crate::model::{
     Book, Channel, Contact, ContactDraft, ContactField, ContactId, IdMap, ModelError, Outcome,
     ReachOut, ReachOutId, SameAs,
@@ -42,6 +42,25 @@ fn grouped(n: usize) -> String {
 fn checked(mut draft: ContactDraft) -> Result<(ContactDraft, Vec<String>), String> {
     let mut warnings = Vec::new();
     draft.notes = draft.notes.replace("\r\n", "\n").replace('\r', "\n");
+    // Single-line fields hold one line: a break or control character becomes a space.
+    for (text, label) in [
+        (&mut draft.name, "the name"),
+        (&mut draft.company, "the company"),
+        (&mut draft.role, "the role"),
+        (&mut draft.email, "the e-mail"),
+        (&mut draft.phone, "the phone number"),
+        (&mut draft.linkedin, "the LinkedIn profile"),
+        (&mut draft.other_link, "the link"),
+        (&mut draft.how_we_met, "how we met"),
+        (&mut draft.tags, "the tags"),
+    ] {
+        if check_one_line(text).is_err() {
+            *text = to_one_line(text);
+            warnings.push(format!(
+                "line breaks and control characters in {label} removed"
+            ));
+        }
+    }
     cut(&mut draft.name, Limits::NAME, "The name", &mut warnings);
     cut(
         &mut draft.company,
