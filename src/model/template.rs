@@ -77,9 +77,28 @@ pub struct Filled {
     pub missing: Vec<&'static str>,
 }
 
+/// Titles and honorifics that come before a name and are not a first name ("Dr. Helen Park"
+/// is greeted "Hi Helen"), compared without case and a trailing full stop.
+const TITLES: [&str; 22] = [
+    "dr", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "lord", "lady",
+    "rev", "fr", "sr", "sra", "herr", "frau", "mme", "mlle", "m", "dott",
+];
+
+/// The first name in a full name: the first word that is not a title. A name of titles alone
+/// ("Dr.") is its own first name.
+pub fn first_name(name: &str) -> &str {
+    let is_title = |word: &str| {
+        let bare = word.trim_end_matches('.').to_lowercase();
+        TITLES.contains(&bare.as_str())
+    };
+    let mut words = name.split_whitespace();
+    let first = words.clone().next().unwrap_or_default();
+    words.find(|w| !is_title(w)).unwrap_or(first)
+}
+
 impl Template {
     pub fn fill(&self, contact: &Contact) -> Filled {
-        let first = contact.name.split_whitespace().next().unwrap_or_default();
+        let first = first_name(&contact.name);
         let values = [first, contact.company.trim(), contact.how_we_met.trim()];
         let mut text = self.body.clone();
         let mut missing = Vec::new();
@@ -207,5 +226,21 @@ impl Book {
     /// Brings the starters back, replacing the person's templates.
     pub fn reset_templates(&mut self) {
         self.templates = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_is_not_a_first_name() {
+        assert_eq!(first_name("Dr. Helen Park"), "Helen");
+        assert_eq!(first_name("Prof Dr. Jürgen Weber"), "Jürgen");
+        assert_eq!(first_name("Mx. Sam Lee"), "Sam");
+        assert_eq!(first_name("Sir"), "Sir");
+        assert_eq!(first_name("Drew Barrymore"), "Drew");
+        assert_eq!(first_name("Ana Lima"), "Ana");
+        assert_eq!(first_name(""), "");
     }
 }

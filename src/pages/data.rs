@@ -307,6 +307,24 @@ impl Export {
         let state = use_app_state();
         state.flush();
         let today = clock::today();
+        // A file with nothing in it helps nobody: say so instead of downloading it.
+        let nothing = state.book().with_untracked(|b| match self {
+            Export::Calendar => b
+                .calendar(today)
+                .is_empty()
+                .then_some("Nothing upcoming to put in a calendar: no follow-up or stay-in-touch date is open."),
+            Export::ReachOutsCsv => b
+                .reach_outs
+                .is_empty()
+                .then_some("No reach-outs to export yet."),
+            Export::ContactsCsv | Export::Vcard => b
+                .contacts
+                .is_empty()
+                .then_some("No contacts to export yet."),
+        });
+        if let Some(message) = nothing {
+            return Ok(message.to_string());
+        }
         let (name, text, mime) = state.book().with_untracked(|b| match self {
             Export::ContactsCsv => (
                 export::file_name("contacts", today, "csv"),

@@ -205,3 +205,16 @@ test('where the browser blocks storage, the app works in memory and says nothing
   await page.getByText('1 contact and 0 reach-outs', { exact: true }).waitFor();
   assert.deepEqual(errors, []);
 });
+
+test('an export with nothing in it says so instead of downloading an empty file', async (t) => {
+  const page = await freshPage(t, setup);
+  await addContact(page, setup.server.url, { Name: 'Ana Lima' });
+  await visit(page, setup.server.url, '/data');
+  let downloads = 0;
+  page.on('download', () => { downloads += 1; });
+  await page.getByRole('button', { name: 'Follow-ups as a calendar file' }).click();
+  await page.getByText('Nothing upcoming to put in a calendar: no follow-up or stay-in-touch date is open.').waitFor();
+  await page.getByRole('button', { name: 'Reach-outs as CSV' }).click();
+  await page.getByText('No reach-outs to export yet.').waitFor();
+  assert.equal(downloads, 0);
+});
