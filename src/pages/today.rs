@@ -43,6 +43,7 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
     };
     let agenda = Memo::new(move |_| state.book().with(|b| b.agenda(today)));
     let shown = Shown::new();
+    let has_due = move || agenda.with(|a| !a.follow_ups.is_empty());
     let nothing_due = move || {
         agenda.with(|a| {
             a.follow_ups.is_empty() && a.close_the_loop.is_empty() && a.stay_in_touch.is_empty()
@@ -69,8 +70,9 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
             </header>
             <Show when=has_contacts fallback=|| view! { <FirstStep/> }>
                 <DrillDialog/>
-                <Show when=ask_goal fallback=move || view! { <ThisWeekCard today/> }>
-                    <GoalQuestion/>
+                // What is due comes first; the week card follows it when anything is.
+                <Show when=move || !has_due()>
+                    <WeekOrGoal today ask_goal=Signal::derive(ask_goal)/>
                 </Show>
                 <SortReplies/>
                 <CheckIns/>
@@ -110,6 +112,10 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
                         </ul>
                         <ShowMore total=Signal::derive(move || agenda.with(|a| a.close_the_loop.len())) shown=shown.close_the_loop/>
                     </section>
+                </Show>
+
+                <Show when=has_due>
+                    <WeekOrGoal today ask_goal=Signal::derive(ask_goal)/>
                 </Show>
 
                 <Show when=nothing_due>
@@ -243,6 +249,16 @@ fn ThisWeekCard(today: NaiveDate) -> impl IntoView {
                 }.into_any()),
             }}
         </div>
+    }
+}
+
+/// The week card, or before a goal is chosen, the question that sets one.
+#[component]
+fn WeekOrGoal(today: NaiveDate, ask_goal: Signal<bool>) -> impl IntoView {
+    view! {
+        <Show when=move || ask_goal.get() fallback=move || view! { <ThisWeekCard today/> }>
+            <GoalQuestion/>
+        </Show>
     }
 }
 

@@ -78,6 +78,10 @@ test('phone: Today offers "Add a contact" on the first screen, and a quiet week 
   await row.getByText('Ready for a gentle nudge').waitFor();
   await row.getByText('8 days past the date you planned', { exact: false }).waitFor();
   assert.equal(await page.getByText('Overdue', { exact: true }).count(), 0);
+  // What is due comes before the week card.
+  const dueTop = (await page.getByRole('heading', { name: 'Follow-ups due' }).boundingBox()).y;
+  const weekTop = (await week.getByRole('heading', { name: 'This week' }).boundingBox()).y;
+  assert.ok(dueTop < weekTop, `follow-ups (${dueTop}) come before the week card (${weekTop})`);
 });
 
 test('phone: a note typed before the answer is saved with it; four answers first, the rest behind More answers', async (t) => {
