@@ -45,7 +45,7 @@ fn wrong_sizes_versions_and_contents_are_refused() {
     let good = backup::export(&book, 4, now()).unwrap();
     assert_eq!(
         backup::read(&good, MAX_BACKUP_BYTES + 1),
-        Err(BackupError::TooLarge("10.0".into()))
+        Err(BackupError::TooLarge("10,000,001".into()))
     );
     assert_eq!(backup::read("  \n", 3), Err(BackupError::Empty));
     let newer = good.replace(&format!("\"version\":{SCHEMA_VERSION}"), "\"version\":7");

@@ -231,17 +231,46 @@ fn a_long_message_keeps_its_first_lines() {
 
 #[test]
 fn dates_as_linkedin_writes_them() {
-    use import::linkedin::{connected_on, message_day, sent_at};
+    use import::linkedin::{connected_on, message_day, sent_at, utc_day};
     assert_eq!(connected_on("08 Feb 2026"), Some(day(2026, 2, 8)));
     assert_eq!(connected_on("01-Jul-25"), Some(day(2025, 7, 1)));
     assert_eq!(connected_on("31 Feb 2024"), None);
     assert_eq!(sent_at("1/29/26, 2:37 PM"), Some(day(2026, 1, 29)));
     assert_eq!(sent_at("11/2/25, 6:02\u{202f}PM"), Some(day(2025, 11, 2)));
     assert_eq!(
-        message_day("2023-06-11 15:33:58 UTC"),
+        message_day("2023-06-11 15:33:58 UTC", utc_day),
         Some(day(2023, 6, 11))
     );
-    assert_eq!(message_day("soon"), None);
+    assert_eq!(message_day("soon", utc_day), None);
+}
+
+/// New York in winter: five hours behind UTC.
+fn new_york(at: DateTime<Utc>) -> NaiveDate {
+    (at - chrono::TimeDelta::hours(5)).date_naive()
+}
+
+#[test]
+fn a_message_sent_late_in_the_evening_west_of_utc_keeps_its_own_day() {
+    use import::linkedin::message_day;
+    // 22:30 in New York on 1 March is 03:30 UTC on 2 March.
+    assert_eq!(
+        message_day("2026-03-02 03:30:00 UTC", new_york),
+        Some(day(2026, 3, 1))
+    );
+    let text = "\"CONVERSATION ID\",\"FROM\",\"SENDER PROFILE URL\",\"TO\",\"RECIPIENT PROFILE URLS\",\"DATE\",\"CONTENT\"\n\
+        \"c1\",\"Sam\",\"https://www.linkedin.com/in/sam\",\"Ana\",\"https://www.linkedin.com/in/ana\",\"2026-11-30 03:30:00 UTC\",\"Coffee?\"\n";
+    let Ok(Read::Known(Kind::Messages, incoming)) =
+        import::read_in("messages.csv", text.as_bytes(), new_york)
+    else {
+        panic!("not read as messages");
+    };
+    assert_eq!(incoming.reach_outs[0].date, day(2026, 11, 29));
+    // Read as UTC it would be the next day: tomorrow for someone whose today is 29 November,
+    // and left out.
+    let Ok(Read::Known(_, utc)) = import::read("messages.csv", text.as_bytes()) else {
+        panic!("not read as messages");
+    };
+    assert_eq!(utc.reach_outs[0].date, day(2026, 11, 30));
 }
 
 #[test]
@@ -353,7 +382,7 @@ fn hostile_files_get_clear_messages() {
     assert!(import::read("huge.csv", &huge)
         .unwrap_err()
         .to_string()
-        .contains("at most 10 MB"));
+        .contains("huge.csv is 10,000,001 bytes; an import file may be at most 10,000,000 bytes"));
     let header_only = import::read("x.csv", b"Name,Email\r\n");
     assert_eq!(header_only, Err(ImportError::NoRows("x.csv".into())));
 }

@@ -42,7 +42,7 @@ pub const REMIND_AFTER_DAYS: i64 = 30;
 /// Why a file cannot be restored. Each message says what is wrong in the user's words.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum BackupError {
-    #[error("This file is {0} MB; a Reachout backup is at most 10 MB, so this is not one.")]
+    #[error("This file is {0} bytes; a Reachout backup is at most 10,000,000 bytes (10 MB), so this is not one.")]
     TooLarge(String),
     #[error("This file is empty.")]
     Empty,
@@ -101,9 +101,7 @@ pub fn file_name(today: NaiveDate) -> String {
 /// Reads a backup file of `size` bytes, refusing anything that is not a whole, valid backup.
 pub fn read(text: &str, size: u64) -> Result<Document, BackupError> {
     if size > MAX_BACKUP_BYTES {
-        return Err(BackupError::TooLarge(crate::model::one_decimal(
-            size as f64 / 1_000_000.0,
-        )));
+        return Err(BackupError::TooLarge(crate::model::grouped(size)));
     }
     if text.trim().is_empty() {
         return Err(BackupError::Empty);

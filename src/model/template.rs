@@ -80,8 +80,28 @@ pub struct Filled {
 /// Titles and honorifics that come before a name and are not a first name ("Dr. Helen Park"
 /// is greeted "Hi Helen"), compared without case and a trailing full stop.
 const TITLES: [&str; 22] = [
-    "dr", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "lord", "lady",
-    "rev", "fr", "sr", "sra", "herr", "frau", "mme", "mlle", "m", "dott",
+    "dr",
+    "prof",
+    "professor",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "rev",
+    "fr",
+    "sr",
+    "sra",
+    "herr",
+    "frau",
+    "mme",
+    "mlle",
+    "m",
+    "dott",
 ];
 
 /// The first name in a full name: the first word that is not a title. A name of titles alone

@@ -115,7 +115,7 @@ pub fn ImportPage() -> impl IntoView {
                     problems.push(
                         ImportError::TooLarge {
                             name,
-                            size: crate::model::one_decimal(size as f64 / 1e6),
+                            size: crate::model::grouped(size),
                         }
                         .to_string(),
                     );
@@ -125,7 +125,7 @@ pub fn ImportPage() -> impl IntoView {
                     problems.push(format!("The browser could not read {name}."));
                     continue;
                 };
-                match import::read(&name, &bytes) {
+                match import::read_in(&name, &bytes, crate::clock::local_day) {
                     Ok(Read::Known(kind, incoming)) => {
                         read.files.push((name, kind.label()));
                         read.known.extend(incoming);

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
 use super::csv_rows::{rows, Columns, Rows};
 use super::{first_lines, one_line, place, ImportError};
@@ -45,10 +45,25 @@ pub fn sent_at(text: &str) -> Option<NaiveDate> {
         .find_map(|format| NaiveDate::parse_from_str(day, format).ok())
 }
 
-/// "2023-06-11 15:33:58 UTC": the day, in UTC.
-pub fn message_day(text: &str) -> Option<NaiveDate> {
-    let day = text.trim().get(..10)?;
-    NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
+/// Turns a moment into the day it fell on for the person: the edge passes the browser's own
+/// time zone in (`clock::local_day`), tests pass a fixed one.
+pub type LocalDay = fn(DateTime<Utc>) -> NaiveDate;
+
+/// The day in UTC: for tests, and the day when no time zone is known.
+pub fn utc_day(at: DateTime<Utc>) -> NaiveDate {
+    at.date_naive()
+}
+
+/// "2023-06-11 15:33:58 UTC": the day it was in the person's time zone. A message sent at
+/// 23:00 in New York is dated in UTC the next day; `local_day` puts it back on its own day.
+/// A date without a readable time keeps the day it names.
+pub fn message_day(text: &str, local_day: LocalDay) -> Option<NaiveDate> {
+    let text = text.trim();
+    let moment = text.strip_suffix("UTC").unwrap_or(text).trim();
+    match NaiveDateTime::parse_from_str(moment, "%Y-%m-%d %H:%M:%S") {
+        Ok(naive) => Some(local_day(naive.and_utc())),
+        Err(_) => NaiveDate::parse_from_str(text.get(..10)?, "%Y-%m-%d").ok(),
+    }
 }
 
 /// `Connections.csv`: each row a person, "how we met: LinkedIn, connected on …".
@@ -207,7 +222,7 @@ fn who(url: &str, name: &str) -> String {
 /// `messages.csv`: in each conversation the owner of the export started with one person, the
 /// first message is a reach-out, and a later message from the other person marks it answered.
 /// The owner is the person found in the most conversations.
-pub fn messages(name: &str, text: &str) -> Result<Incoming, ImportError> {
+pub fn messages(name: &str, text: &str, local_day: LocalDay) -> Result<Incoming, ImportError> {
     let table = table_after_preamble(name, text, "conversation id")?;
     let columns = Columns::new(&table.header);
     let mut incoming = Incoming::default();
@@ -219,7 +234,7 @@ pub fn messages(name: &str, text: &str) -> Result<Incoming, ImportError> {
         {
             continue;
         }
-        let Some(day) = message_day(columns.get(row, "date")) else {
+        let Some(day) = message_day(columns.get(row, "date"), local_day) else {
             incoming.skipped.push(Skipped {
                 place: place(name, *line),
                 reason: format!(

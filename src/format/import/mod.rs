@@ -27,7 +27,7 @@ pub const NOTE_CHARS: usize = 280;
 /// Why a file cannot be imported. Nothing was changed in any case.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
-    #[error("{name} is {size} MB; an import file may be at most 10 MB.")]
+    #[error("{name} is {size} bytes; an import file may be at most 10,000,000 bytes (10 MB).")]
     TooLarge { name: String, size: String },
     #[error("{0} is empty.")]
     Empty(String),
@@ -196,12 +196,21 @@ pub fn kind_of(name: &str, text: &str) -> Result<Kind, ImportError> {
     Ok(Kind::Table)
 }
 
-/// Reads one file.
+/// Reads one file, dating LinkedIn messages by their UTC day; the app uses [`read_in`].
 pub fn read(name: &str, bytes: &[u8]) -> Result<Read, ImportError> {
+    read_in(name, bytes, linkedin::utc_day)
+}
+
+/// Reads one file; `local_day` gives the day a moment fell on in the person's time zone.
+pub fn read_in(
+    name: &str,
+    bytes: &[u8],
+    local_day: linkedin::LocalDay,
+) -> Result<Read, ImportError> {
     if bytes.len() as u64 > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge {
             name: name.to_string(),
-            size: crate::model::one_decimal(bytes.len() as f64 / 1_000_000.0),
+            size: grouped(bytes.len() as u64),
         });
     }
     // A vCard is unfolded before it is decoded: a fold may split a multi-byte character.
@@ -213,7 +222,7 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Read, ImportError> {
     let mut incoming = match kind {
         Kind::Connections => linkedin::connections(name, &text)?,
         Kind::Invitations => linkedin::invitations(name, &text)?,
-        Kind::Messages => linkedin::messages(name, &text)?,
+        Kind::Messages => linkedin::messages(name, &text, local_day)?,
         Kind::VCard => vcard::read(name, text.as_bytes())?,
         Kind::ReachOuts => table::reach_outs(name, &text)?,
         Kind::Table => {
