@@ -329,3 +329,28 @@ fn reaching_out_after_a_near_miss_closes_it_and_a_followed_up_silence_asks_no_ch
     reach(&mut book, ana, "2026-11-10", Some(first));
     assert!(book.check_ins_due(day("2026-11-12")).is_empty());
 }
+
+#[test]
+fn a_last_try_that_was_the_kind_last_note_needs_no_second_one() {
+    let mut book = Book::default();
+    let ana = person(&mut book, "Dr. Ana Lima", "2026-11-01");
+    let first = reach(&mut book, ana, "2026-11-02", None);
+    assert!(
+        !book.sent_last_note(first),
+        "an empty note is not the last note"
+    );
+    let note = book.last_note_for(ana);
+    assert!(note.starts_with("Hi Ana,"), "{note}");
+    let draft = reachout::model::ReachOutDraft {
+        channel: Some(reachout::model::Channel::Email),
+        date: "2026-11-10".into(),
+        note: note.replace('\n', " \n "),
+        follows_up: Some(first),
+        before: Default::default(),
+    };
+    let last = book
+        .log_reach_out(ana, &draft, day("2026-11-10"), common::at("2026-11-10"))
+        .unwrap();
+    assert!(book.sent_last_note(last));
+    assert!(!book.sent_last_note(first));
+}

@@ -151,8 +151,19 @@ pub fn LastNote(latest: ReachOutId, contact: ContactId) -> impl IntoView {
         }
     };
     let label_for = id.clone();
+    // The last try was the kind last note already: closing comes first, no second note.
+    let sent_already = state.book().with_untracked(|b| b.sent_last_note(latest));
     view! {
         <div class="picker last-note">
+            {sent_already.then(|| view! {
+                <p>"Your last try was already your kind last note. Close the loop; you can still reach out again later."</p>
+                <div class="actions">
+                    <button type="button" class="button small primary" on:click=move |_| close(false)>
+                        "Close the loop"
+                    </button>
+                </div>
+                <p class="hint">"Or send another note:"</p>
+            })}
             <div class="field">
                 <label for=label_for>"Your last note"</label>
                 <p class="hint">"Edit it, copy it into your message, send it, then log it here."</p>

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::validate::{check_length, FieldErrors, Limits};
-use super::{Book, Contact, ContactId, ModelError};
+use super::{Book, Contact, ContactId, ModelError, ReachOutId};
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Template {
@@ -162,6 +162,29 @@ impl Book {
             Some(person) => template.fill(person).text,
             None => template.body,
         }
+    }
+
+    /// True when the reach-out `latest` already carried the kind last note (the person used
+    /// the template on their last try): closing the loop then needs no second note. Compared
+    /// on the note's words, spacing aside, or on its first line after the greeting.
+    pub fn sent_last_note(&self, latest: ReachOutId) -> bool {
+        let Some(r) = self.reach_outs.iter().find(|r| r.id == latest) else {
+            return false;
+        };
+        let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let sent = words(&r.note);
+        if sent.is_empty() {
+            return false;
+        }
+        let note = self.last_note_for(r.contact);
+        let body_start = note
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .nth(1)
+            .map(words)
+            .unwrap_or_default();
+        sent == words(&note) || (body_start.len() >= 20 && sent.contains(&body_start))
     }
 
     /// Saves a new template (`id` none) or changes one; returns its id.
