@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::disclosure::Disclosure;
+
 use crate::clock;
 use crate::components::storage_banner::QuarantinedCopy;
 use crate::format::backup::{self, Preview, MAX_BACKUP_BYTES};
@@ -31,10 +33,13 @@ pub fn DataPage() -> impl IntoView {
                 <h1>"Your data"</h1>
                 <p class="muted">
                     <strong>{held}</strong>
-                    " live in this browser only, under the key "
-                    <code>{state.document_key()}</code> ". Nothing is sent anywhere, \
+                    " live in this browser only. Nothing is sent anywhere, \
                      so a backup file is the only copy outside this browser."
                 </p>
+                <Disclosure label="Where exactly?".to_string()>
+                    <p class="small">"In this site's local storage, under the key "
+                        <code>{state.document_key()}</code> "."</p>
+                </Disclosure>
             </div>
             <BackupCard/>
             <RestoreCard/>
@@ -250,7 +255,7 @@ fn RestoreCard() -> impl IntoView {
                                         plural(m.reach_outs_added, "reach-out", "reach-outs"))}</li>
                                     <li>{format!("{} both have in different versions: the newer version of each is kept whole.",
                                         plural(m.contacts_changed, "contact", "contacts"))}</li>
-                                    <li>{format!("{} only here stay; a contact deleted on one device comes back from the other.",
+                                    <li>{format!("{} that only this browser has stay as they are. A contact you deleted on one device comes back from the other.",
                                         plural(m.contacts_kept, "contact", "contacts"))}</li>
                                     <li>{format!("After the merge: {} and {}.",
                                         plural(m.contacts_after, "contact", "contacts"),
@@ -420,14 +425,18 @@ fn StorageCard() -> impl IntoView {
             <meter id="storage-meter" class="meter" min="0" max=QUOTA_UNITS.to_string()
                 high=(QUOTA_UNITS * 8 / 10).to_string() value=move || used.get().to_string()></meter>
             <p class="small">
-                {move || format!(
-                    "{} % of about {} million characters that browsers allow a site \
-                     ({} characters used).",
-                    one_decimal(percent()),
-                    QUOTA_UNITS / 1_000_000,
-                    used.get()
-                )}
+                {move || match percent() {
+                    p if p < 1.0 => "Plenty of room: less than 1 % of what this browser keeps for a site is used.".to_string(),
+                    p => format!("{} % of the room this browser keeps for a site is used.", p.round() as u64),
+                }}
             </p>
+            <Disclosure label="The figures".to_string()>
+                <p class="small">{move || format!(
+                    "{} of about {} million characters (UTF-16 units) that browsers allow a site.",
+                    crate::model::grouped(used.get() as u64),
+                    QUOTA_UNITS / 1_000_000,
+                )}</p>
+            </Disclosure>
             {move || (percent() >= 80.0).then(|| view! {
                 <p class="form-error" role="alert">
                     "Storage is nearly full. Download a backup now; then archive or delete what \
