@@ -433,7 +433,7 @@ fn StorageCard() -> impl IntoView {
             <Disclosure label="The figures".to_string()>
                 <p class="small">{move || format!(
                     "{} of about {} million characters (UTF-16 units) that browsers allow a site.",
-                    crate::model::grouped(used.get() as u64),
+                    crate::model::grouped(used.get()),
                     QUOTA_UNITS / 1_000_000,
                 )}</p>
             </Disclosure>
