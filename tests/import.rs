@@ -761,3 +761,39 @@ fn a_merge_stores_links_and_tags_as_the_form_would() {
     assert_eq!(ada.linkedin, "https://linkedin.com/in/ada");
     assert_eq!(ada.tags, ["Friends", "Work"]);
 }
+
+#[test]
+fn headers_in_other_languages_are_guessed_and_a_missing_name_column_is_said_once() {
+    for (csv, name) in [
+        (
+            "Vorname,Nachname,Firma,E-Mail-Adresse\nJürgen,Weber,Müller & Söhne,j@example.de\n",
+            "Jürgen Weber",
+        ),
+        (
+            "Prénom,Nom,Entreprise,Poste\nZoë,Martin,Acme,Designer\n",
+            "Zoë Martin",
+        ),
+        (
+            "氏名,メールアドレス,会社名\n山田 太郎,yamada@example.jp,山田商事\n",
+            "山田 太郎",
+        ),
+    ] {
+        let Ok(Read::Table(table)) = import::read("people.csv", csv.as_bytes()) else {
+            panic!("{csv} not read as a table");
+        };
+        let people = table.people(&table.guess());
+        assert_eq!(people.people.len(), 1, "{csv}");
+        assert_eq!(people.people[0].draft.name, name);
+        assert!(!people.people[0].draft.company.is_empty(), "{csv}");
+    }
+    let csv = "Spitzname,Stadt\nJo,Berlin\nMo,Köln\n";
+    let Ok(Read::Table(table)) = import::read("people.csv", csv.as_bytes()) else {
+        panic!("not read as a table");
+    };
+    let people = table.people(&table.guess());
+    assert!(people.skipped.is_empty(), "{:?}", people.skipped);
+    assert!(people
+        .notes
+        .iter()
+        .any(|n| n.contains("No column of people.csv is set to the name")));
+}

@@ -95,22 +95,74 @@ impl Field {
 
     /// The field a header most likely means, from its words ("E-mail 1 - Value" is an email).
     pub fn guess(header: &str) -> Field {
+        // Letters and digits of any script: "Prénom", "Vorname" and "氏名" are headers too,
+        // in the languages LinkedIn and Google export in.
         let words: String = header
             .to_lowercase()
             .chars()
-            .filter(char::is_ascii_alphanumeric)
+            .filter(|c| c.is_alphanumeric())
             .collect();
         let words = words.as_str();
         let is = |options: &[&str]| options.contains(&words);
-        if is(&["name", "fullname", "displayname", "contact", "contactname"]) {
+        if is(&[
+            "name",
+            "fullname",
+            "displayname",
+            "contact",
+            "contactname",
+            "nomcomplet",
+            "nombrecompleto",
+            "nomecompleto",
+            "vollständigername",
+            "氏名",
+            "名前",
+            "フルネーム",
+            "姓名",
+        ]) {
             Field::Name
-        } else if is(&["firstname", "givenname", "first"]) {
+        } else if is(&[
+            "firstname",
+            "givenname",
+            "first",
+            "vorname",
+            "prénom",
+            "prenom",
+            "nombre",
+            "primeironome",
+            "voornaam",
+            "名",
+        ]) {
             Field::FirstName
-        } else if is(&["middlename", "additionalname", "middle"]) {
+        } else if is(&["middlename", "additionalname", "middle", "zweitervorname"]) {
             Field::MiddleName
-        } else if is(&["lastname", "familyname", "surname", "last"]) {
+        } else if is(&[
+            "lastname",
+            "familyname",
+            "surname",
+            "last",
+            "nachname",
+            "familienname",
+            "nom",
+            "nomdefamille",
+            "apellido",
+            "apellidos",
+            "sobrenome",
+            "cognome",
+            "achternaam",
+            "姓",
+        ]) {
             Field::LastName
         } else if is(&[
+            "firma",
+            "unternehmen",
+            "entreprise",
+            "société",
+            "empresa",
+            "azienda",
+            "bedrijf",
+            "会社",
+            "会社名",
+            "公司",
             "company",
             "organization",
             "organisation",
@@ -128,11 +180,35 @@ impl Field {
             "position",
             "organizationtitle",
             "organization1title",
+            "titel",
+            "berufsbezeichnung",
+            "poste",
+            "fonction",
+            "cargo",
+            "puesto",
+            "posizione",
+            "functie",
+            "役職",
+            "職位",
         ]) {
             Field::Role
-        } else if words.contains("email") && !words.contains("type") && !words.contains("label") {
+        } else if (words.contains("email") || words.contains("メール") || words.contains("邮箱"))
+            && !words.contains("type")
+            && !words.contains("label")
+        {
             Field::Email
-        } else if (words.contains("phone") || words.contains("mobile"))
+        } else if [
+            "phone",
+            "mobile",
+            "telefon",
+            "téléphone",
+            "teléfono",
+            "telefone",
+            "電話",
+            "电话",
+        ]
+        .iter()
+        .any(|w| words.contains(w))
             && !words.contains("type")
             && !words.contains("label")
         {
@@ -151,7 +227,18 @@ impl Field {
             Field::OtherLink
         } else if is(&["tags", "labels", "categories", "groupmembership", "groups"]) {
             Field::Tags
-        } else if is(&["notes", "note", "comments", "comment"]) {
+        } else if is(&[
+            "notes",
+            "note",
+            "comments",
+            "comment",
+            "notizen",
+            "notiz",
+            "remarques",
+            "notas",
+            "メモ",
+            "备注",
+        ]) {
             Field::Notes
         } else if is(&["howwemet", "source"]) {
             Field::HowWeMet
@@ -224,6 +311,21 @@ impl Table {
     pub fn people(&self, mapping: &[Field]) -> Incoming {
         let mut incoming = Incoming::default();
         incoming.notes.clone_from(&self.notes);
+        // Without a name column no row has a name: one message, not one per row.
+        let names = [
+            Field::Name,
+            Field::FirstName,
+            Field::MiddleName,
+            Field::LastName,
+        ];
+        if !mapping.iter().any(|f| names.contains(f)) {
+            incoming.notes.push(format!(
+                "No column of {} is set to the name, so no row can be imported yet: choose the \
+                 column that holds the name above.",
+                self.name
+            ));
+            return incoming;
+        }
         let width = self.rows.header.len();
         for (line, row) in &self.rows.rows {
             let here = place(&self.name, *line);
