@@ -197,7 +197,7 @@ test('where the browser blocks storage, the app works in memory and says nothing
   assert.equal(await page.evaluate(() => {
     try { localStorage.length; return 'allowed'; } catch (error) { return error.name; }
   }), 'SecurityError');
-  await page.getByRole('alert').getByText('nothing will be kept after you close this tab').waitFor();
+  await page.getByRole('alert').getByText('Nothing you add will be kept after you close this tab').waitFor();
   // Still usable: a contact can be added and opened, in this tab's memory.
   await page.getByRole('link', { name: 'Add your first contact' }).click();
   await page.getByLabel('Name').fill('Ana Lima');
