@@ -125,16 +125,19 @@ impl ListWindow {
         )
     }
 
-    /// Up and down arrows move between the contacts' links; Enter opens one (a link's own
-    /// behaviour). The next row is nearly always drawn (the window reaches past the screen) and
-    /// takes the focus at once; otherwise it is drawn first and focused on the next frame.
+    /// Up and down arrows move between the contacts' links, Home and End go to the first and
+    /// the last; Enter opens one (a link's own behaviour). The next row is nearly always drawn
+    /// (the window reaches past the screen) and takes the focus at once; otherwise it is drawn
+    /// first and focused on the next frame.
     pub fn arrow_key(self, ev: leptos::ev::KeyboardEvent, found: Memo<Vec<ContactId>>) {
+        let count = found.with_untracked(Vec::len);
         let step: i64 = match ev.key().as_str() {
             "ArrowDown" => 1,
             "ArrowUp" => -1,
+            "Home" => -(count as i64),
+            "End" => count as i64,
             _ => return,
         };
-        let count = found.with_untracked(Vec::len);
         if count == 0 {
             return;
         }
@@ -146,9 +149,10 @@ impl ListWindow {
                 .and_then(|li| li.get_attribute("data-at"))
                 .and_then(|at| at.parse::<usize>().ok())
         });
-        let next = match current {
-            Some(at) => (at as i64 + step).clamp(0, count as i64 - 1) as usize,
-            None => 0,
+        let next = match (current, ev.key().as_str()) {
+            (_, "End") => count - 1,
+            (Some(at), _) => (at as i64 + step).clamp(0, count as i64 - 1) as usize,
+            (None, _) => 0,
         };
         if self.focus_row(next) {
             return;

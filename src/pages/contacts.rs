@@ -319,7 +319,9 @@ pub fn ContactsPage() -> impl IntoView {
                         <input id="contact-search" type="search" autocomplete="off"
                             aria-keyshortcuts="/"
                             prop:value=move || query.with(|q| q.text.clone())
-                            on:input=on_text />
+                            on:input=on_text
+                            // Down from the search box goes into the list, to its first row.
+                            on:keydown=move |ev| if ev.key() == "ArrowDown" { window.arrow_key(ev, found) } />
                     </div>
                     // On a phone the filters wait behind this button, which says how many are on.
                     <button type="button" class="button small filter-toggle" aria-controls="filter-panel"

@@ -105,6 +105,14 @@ test('the list moves with the arrow keys and opens with Enter', async (t) => {
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Ben Okafor', 'stops at the end');
   await page.keyboard.press('ArrowUp');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Ana Lima');
+  await page.keyboard.press('End');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Ben Okafor', 'End goes to the last');
+  await page.keyboard.press('Home');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Ana Lima', 'Home goes to the first');
+  // Down from the search box enters the list.
+  await page.getByLabel('Search contacts').focus();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Ana Lima');
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: 'Ana Lima' }).waitFor();
 });
