@@ -396,8 +396,13 @@ fn hostile_connections_import_safely() {
         .map(|s| (s.place.as_str(), s.reason.as_str()))
         .collect();
     assert_eq!(reasons.len(), 3, "{reasons:?}");
-    assert!(reasons[0].1.contains("9 cells where the header has 7"));
-    assert!(reasons[1].1.contains("2 cells"));
+    // The quote that never closes takes its own line only, and says which.
+    assert_eq!(reasons[0].0, "Connections.csv, line 14");
+    assert!(reasons[0]
+        .1
+        .contains("a quote opens on this line and never closes"));
+    assert!(reasons[1].1.contains("9 cells where the header has 7"));
+    assert!(reasons[2].1.contains("2 cells"));
     let plan = Book::default().plan_import(incoming, today());
     let script = &plan.people[0];
     // Kept as text; the `javascript:` link is left out with a word.
@@ -796,4 +801,22 @@ fn headers_in_other_languages_are_guessed_and_a_missing_name_column_is_said_once
         .notes
         .iter()
         .any(|n| n.contains("No column of people.csv is set to the name")));
+}
+
+#[test]
+fn an_unclosed_quote_leaves_out_its_line_only() {
+    let text = "Name,Email\nAna Quote,ana.q@example.com\n\"Ben Quote,ben.q@example.com\nCy Quote,cy.q@example.com\nDee Quote,dee.q@example.com\n";
+    let Ok(Read::Table(table)) = import::read("people.csv", text.as_bytes()) else {
+        panic!("not read as a table");
+    };
+    let people = table.people(&table.guess());
+    let names: Vec<&str> = people
+        .people
+        .iter()
+        .map(|p| p.draft.name.as_str())
+        .collect();
+    assert_eq!(names, ["Ana Quote", "Cy Quote", "Dee Quote"]);
+    assert_eq!(people.people[2].place, "people.csv, line 5");
+    assert_eq!(people.skipped.len(), 1);
+    assert_eq!(people.skipped[0].place, "people.csv, line 3");
 }

@@ -71,6 +71,7 @@ pub fn connections(name: &str, text: &str) -> Result<Incoming, ImportError> {
     let table = table_after_preamble(name, text, "first name")?;
     let columns = Columns::new(&table.header);
     let mut incoming = Incoming::default();
+    incoming.skipped.clone_from(&table.skipped);
     for (line, row) in &table.rows {
         let here = place(name, *line);
         if row.len() != table.header.len() {
@@ -133,6 +134,7 @@ pub fn invitations(name: &str, text: &str) -> Result<Incoming, ImportError> {
     let table = table_after_preamble(name, text, "direction")?;
     let columns = Columns::new(&table.header);
     let mut incoming = Incoming::default();
+    incoming.skipped.clone_from(&table.skipped);
     let mut received = 0;
     for (line, row) in &table.rows {
         let here = place(name, *line);
@@ -226,6 +228,7 @@ pub fn messages(name: &str, text: &str, local_day: LocalDay) -> Result<Incoming,
     let table = table_after_preamble(name, text, "conversation id")?;
     let columns = Columns::new(&table.header);
     let mut incoming = Incoming::default();
+    incoming.skipped.clone_from(&table.skipped);
     let mut list = Vec::with_capacity(table.rows.len());
     for (line, row) in &table.rows {
         if columns

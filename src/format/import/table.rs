@@ -310,6 +310,7 @@ impl Table {
     /// The people of the table under `mapping` (one field per column).
     pub fn people(&self, mapping: &[Field]) -> Incoming {
         let mut incoming = Incoming::default();
+        incoming.skipped.clone_from(&self.rows.skipped);
         incoming.notes.clone_from(&self.notes);
         // Without a name column no row has a name: one message, not one per row.
         let names = [
@@ -433,6 +434,7 @@ pub fn reach_outs(name: &str, text: &str) -> Result<Incoming, ImportError> {
     let cell = |row: &[String], column: &str| neutral(columns.get(row, column));
     let day = |text: String| NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
     let mut incoming = Incoming::default();
+    incoming.skipped.clone_from(&table.skipped);
     for (line, row) in &table.rows {
         let here = place(name, *line);
         let (Some(channel), Some(date)) =
