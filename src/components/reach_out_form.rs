@@ -71,6 +71,7 @@ pub fn ReachOutForm(
     let before = BeforeFields::new();
     let errors = RwSignal::new(FieldErrors::<ReachOutField>::default());
     let status = RwSignal::new(None::<String>);
+    let saves = RwSignal::new(0u32);
     let channel_error = error_for(errors, ReachOutField::Channel);
     follow_the_day(date, drawn_on);
 
@@ -117,6 +118,7 @@ pub fn ReachOutForm(
                 before.clear();
                 date.set(ReachOutDraft::new(today).date);
                 drawn_on.set_value(today);
+                saves.update(|n| *n = n.wrapping_add(1));
                 status.set(Some("Logged. That reach-out counts.".into()));
             }
             Err(ModelError::InvalidReachOut(found)) => {
@@ -199,7 +201,7 @@ pub fn ReachOutForm(
                     kind=if compact { FieldKind::Text } else { FieldKind::Multiline }
                     hint="Optional: a line to remind you later." />
             </div>
-            <TemplatePicker contact form_key=form_key.clone() note />
+            <TemplatePicker contact form_key=form_key.clone() note saves />
             {already}
             <div class="actions">
                 <button type="submit" class="button primary">{submit}</button>

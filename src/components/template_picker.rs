@@ -14,6 +14,10 @@ pub fn TemplatePicker(
     form_key: String,
     /// The note of the reach-out: a picked template names it when it is still empty.
     note: RwSignal<String>,
+    /// Counts the form's saves: after each, the picker starts afresh (no template, no
+    /// message, no "Copied."), as the rest of the form does.
+    #[prop(optional)]
+    saves: Option<RwSignal<u32>>,
 ) -> impl IntoView {
     let state = use_app_state();
     let picked = RwSignal::new(String::new());
@@ -23,6 +27,18 @@ pub fn TemplatePicker(
     let select_id = format!("template-{form_key}");
     let text_id = format!("template-text-{form_key}");
     let area = NodeRef::<leptos::html::Textarea>::new();
+    if let Some(saves) = saves {
+        Effect::new(move |seen: Option<u32>| {
+            let now = saves.get();
+            if seen.is_some_and(|seen| seen != now) {
+                picked.set(String::new());
+                text.set(String::new());
+                missing.set(Vec::new());
+                status.set(None);
+            }
+            now
+        });
+    }
 
     let pick = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);

@@ -165,6 +165,13 @@ test('a template is picked while logging, filled with the contact, copied in one
   await page.getByRole('button', { name: 'Copy message' }).click();
   await page.getByText('Copied. Paste it where you write to them.').waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), text);
+  // Saved: the form starts afresh, the message and "Copied." included.
+  await page.getByRole('radio', { name: 'Email' }).check();
+  await page.getByRole('button', { name: 'Save reach-out' }).click();
+  await page.getByRole('status').getByText('Logged.').waitFor();
+  assert.equal(await page.getByLabel('Message to send').count(), 0);
+  assert.equal(await page.getByText('Copied. Paste it where you write to them.').count(), 0);
+  assert.equal(await page.getByLabel('Start from a message template').inputValue(), '');
 
   // A contact without a company: the gap is shown, not hidden.
   await visit(page, setup.server.url, '/contacts/3');
