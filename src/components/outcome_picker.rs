@@ -115,6 +115,24 @@ pub fn OutcomePicker(
             .collect_view()
     };
     let more = RwSignal::new(false);
+    // Opened near the bottom of a phone's screen, the choices would fall below it and nothing
+    // would seem to happen: they are scrolled into view.
+    let picker = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |was: Option<bool>| {
+        let now = open.get();
+        if now && was == Some(false) {
+            request_animation_frame(move || {
+                if let Some(el) = picker.get_untracked() {
+                    let bottom = el.get_bounding_client_rect().bottom();
+                    let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+                    if bottom > height {
+                        el.scroll_into_view_with_bool(false);
+                    }
+                }
+            });
+        }
+        now
+    });
 
     view! {
         <Disclosure label=match (change, late) {
@@ -122,7 +140,7 @@ pub fn OutcomePicker(
             (false, true) => "Record a late answer",
             (false, false) => "Record outcome",
         }.to_string() open=open>
-            <div role="group" aria-label="What happened?" class="picker">
+            <div role="group" aria-label="What happened?" class="picker" node_ref=picker>
                 <div class="field-row">
                     <Field label="Note (optional)" name=format!("outcome-note-{key}") value=note
                         error=error_for(errors, OutcomeField::Note) />

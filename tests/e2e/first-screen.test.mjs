@@ -90,6 +90,11 @@ test('phone: a note typed before the answer is saved with it; four answers first
   const row = page.getByRole('region', { name: 'Awaiting a reply' }).getByRole('listitem').filter({ hasText: 'Chiara Rossi' });
   await row.getByRole('button', { name: 'Record outcome' }).click();
   const picker = row.getByRole('group', { name: 'What happened?' });
+  // The choices are brought into view, not opened below the fold.
+  await page.waitForFunction(() => {
+    const group = document.querySelector('[role="group"][aria-label="What happened?"] .choice-buttons');
+    return group && group.getBoundingClientRect().bottom <= window.innerHeight;
+  });
   const shown = await picker.locator('.choice-buttons:visible button').allTextContents();
   assert.deepEqual(shown.map((s) => s.replace(/^\W+/, '')), ['No response', 'Declined', "Yes, let's talk", 'Met, and it clicked']);
   await picker.getByRole('button', { name: 'More answers' }).click();
