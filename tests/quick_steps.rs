@@ -354,3 +354,32 @@ fn a_last_try_that_was_the_kind_last_note_needs_no_second_one() {
     assert!(book.sent_last_note(last));
     assert!(!book.sent_last_note(first));
 }
+
+#[test]
+fn a_near_miss_about_someone_new_adds_them_in_one_step() {
+    let mut book = Book::default();
+    let id = book
+        .note_near_miss(
+            None,
+            "Froze before writing to the new neighbour",
+            day("2026-11-20"),
+            at("2026-11-20"),
+        )
+        .unwrap();
+    let refused = book.add_contact_for_near_miss(id, &named("   "), at("2026-11-21"));
+    assert!(refused.is_err());
+    assert!(
+        book.contacts.is_empty(),
+        "nothing added when the name is refused"
+    );
+    let lena = book
+        .add_contact_for_near_miss(id, &named("Lena Park"), at("2026-11-21"))
+        .unwrap();
+    assert_eq!(book.near_misses[0].contact, Some(lena));
+    assert!(book.near_misses[0].is_open(), "still to reach out");
+    // Once about someone, it is not about someone else.
+    assert!(book
+        .add_contact_for_near_miss(id, &named("Other"), at("2026-11-21"))
+        .is_err());
+    assert_eq!(book.contacts.len(), 1);
+}

@@ -152,6 +152,40 @@ pub fn NearMissRows() -> impl IntoView {
     }
 }
 
+/// Adds the person a near miss was about; the row then offers "Reach out now" for them.
+#[component]
+fn AddThem(near_miss: u64) -> impl IntoView {
+    let state = use_app_state();
+    let name = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let draft = crate::model::ContactDraft {
+            name: name.get_untracked(),
+            ..Default::default()
+        };
+        match state.change(|b| b.add_contact_for_near_miss(near_miss, &draft, clock::now())) {
+            Ok(_) => error.set(None),
+            Err(crate::model::ModelError::InvalidContact(errors)) => error.set(
+                errors
+                    .get(crate::model::ContactField::Name)
+                    .map(|m| m.to_string())
+                    .or(Some("Please check the name.".into())),
+            ),
+            Err(other) => error.set(Some(other.to_string())),
+        }
+    };
+    let field_error = Signal::derive(move || error.get());
+    view! {
+        <form class="form" novalidate on:submit=add>
+            <Field label="Their name" name=format!("near-miss-name-{near_miss}") value=name error=field_error />
+            <div class="actions">
+                <button type="submit" class="button small primary">"Add them"</button>
+            </div>
+        </form>
+    }
+}
+
 #[component]
 fn NearMissRow(near_miss: NearMiss, status: RwSignal<Option<String>>) -> impl IntoView {
     let state = use_app_state();
@@ -188,11 +222,18 @@ fn NearMissRow(near_miss: NearMiss, status: RwSignal<Option<String>>) -> impl In
             </div>
             {(!note.is_empty()).then(|| view! { <p class="note">{note.clone()}</p> })}
             <div class="row-actions">
-                {person.map(|(contact, _)| view! {
-                    <Disclosure label="Reach out now".to_string()>
-                        <ReachOutForm contact near_miss=id compact=true/>
-                    </Disclosure>
-                })}
+                {match person {
+                    Some((contact, _)) => view! {
+                        <Disclosure label="Reach out now".to_string()>
+                            <ReachOutForm contact near_miss=id compact=true/>
+                        </Disclosure>
+                    }.into_any(),
+                    None => view! {
+                        <Disclosure label="Add them and reach out".to_string()>
+                            <AddThem near_miss=id/>
+                        </Disclosure>
+                    }.into_any(),
+                }}
                 <button type="button" class="button small" on:click=let_go>
                     "Let it go"
                     <span class="visually-hidden">{format!(" (noted {when_again})")}</span>

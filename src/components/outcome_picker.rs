@@ -124,7 +124,11 @@ pub fn OutcomePicker(
             request_animation_frame(move || {
                 if let Some(el) = picker.get_untracked() {
                     let bottom = el.get_bounding_client_rect().bottom();
-                    let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+                    let height = window()
+                        .inner_height()
+                        .ok()
+                        .and_then(|h| h.as_f64())
+                        .unwrap_or(0.0);
                     if bottom > height {
                         el.scroll_into_view_with_bool(false);
                     }

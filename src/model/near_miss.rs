@@ -79,6 +79,28 @@ impl Book {
     }
 
     /// Puts a near miss away without reaching out; `false` brings it back.
+    /// A near miss about someone not in the contacts: adds them (checked as the contact form
+    /// checks) and makes the near miss about them, in one step, so that reaching out is the
+    /// next tap. Nothing changes when the near miss is unknown or already about someone, or
+    /// the draft is refused.
+    pub fn add_contact_for_near_miss(
+        &mut self,
+        id: u64,
+        draft: &super::ContactDraft,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<ContactId, ModelError> {
+        if !self
+            .near_misses
+            .iter()
+            .any(|n| n.id == id && n.contact.is_none())
+        {
+            return Err(ModelError::UnknownNearMiss);
+        }
+        let contact = self.add_contact(draft, now)?;
+        self.near_miss_mut(id)?.contact = Some(contact);
+        Ok(contact)
+    }
+
     pub fn let_go_near_miss(&mut self, id: u64, let_go: bool) -> Result<(), ModelError> {
         self.near_miss_mut(id)?.let_go = let_go;
         Ok(())

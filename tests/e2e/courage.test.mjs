@@ -150,6 +150,27 @@ test('a near miss is noted from any page, about the contact on screen, and can b
   // Insights counts both.
   await page.getByRole('link', { name: 'Insights' }).click();
   await page.getByText('You noted 2 near misses; 0 became reach-outs.').waitFor();
+
+  // About someone not in the contacts: add them, then reach out, from the same row.
+  await page.getByRole('button', { name: 'I almost reached out' }).click();
+  await panel.getByLabel('Who was it? (optional)').selectOption('');
+  await panel.getByLabel('What held you back? (optional)').fill('The new neighbour, too shy');
+  await panel.getByRole('button', { name: 'Note the near miss' }).click();
+  await page.getByRole('link', { name: 'Today' }).click();
+  const stranger = near.getByRole('listitem').filter({ hasText: 'The new neighbour, too shy' });
+  await stranger.getByRole('button', { name: 'Add them and reach out' }).click();
+  await stranger.getByLabel('Their name').fill('Lena Park');
+  await stranger.getByRole('button', { name: 'Add them' }).click();
+  const lena = near.getByRole('listitem').filter({ hasText: 'Lena Park' });
+  await lena.getByRole('button', { name: 'Reach out now' }).click();
+  await lena.getByRole('radio', { name: 'Email' }).check();
+  await lena.getByRole('button', { name: 'Save reach-out' }).click();
+  await lena.waitFor({ state: 'detached' });
+  stored = await storedDocument(page);
+  const added = stored.data.contacts.find((c) => c.name === 'Lena Park');
+  assert.ok(added, 'Lena Park was added');
+  assert.equal(stored.data.near_misses[2].contact, added.id);
+  assert.ok(stored.data.near_misses[2].reached, 'the near miss became a reach-out');
 });
 
 test('a template is picked while logging, filled with the contact, copied in one click, and edited', async (t) => {
