@@ -237,7 +237,10 @@ impl AppState {
         self.replace(snapshot.book);
         // Only forget the snapshot once the data it holds is stored again.
         if !self.has_unsaved_changes() {
-            storage::remove(&storage::snapshot_key(&self.namespace()));
+            let namespace = self.namespace();
+            storage::remove(&storage::snapshot_key(&namespace));
+            // What the snapshot was for goes with it: storage is left as it was before.
+            storage::remove(&storage::preference_key(&namespace, SNAPSHOT_CAUSE));
             self.snapshot.set(None);
         }
     }
