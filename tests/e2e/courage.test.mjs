@@ -160,7 +160,7 @@ test('a near miss is noted from any page, about the contact on screen, and can b
   const stranger = near.getByRole('listitem').filter({ hasText: 'The new neighbour, too shy' });
   await stranger.getByRole('button', { name: 'Add them and reach out' }).click();
   await stranger.getByLabel('Their name').fill('Lena Park');
-  await stranger.getByRole('button', { name: 'Add them' }).click();
+  await stranger.getByRole('button', { name: 'Add them', exact: true }).click();
   const lena = near.getByRole('listitem').filter({ hasText: 'Lena Park' });
   await lena.getByRole('button', { name: 'Reach out now' }).click();
   await lena.getByRole('radio', { name: 'Email' }).check();
