@@ -820,3 +820,50 @@ fn an_unclosed_quote_leaves_out_its_line_only() {
     assert_eq!(people.skipped.len(), 1);
     assert_eq!(people.skipped[0].place, "people.csv, line 3");
 }
+
+#[test]
+fn different_people_in_one_file_stay_different_people() {
+    let csv = "Name,Email,Company\n\
+        John Smith,john@one.example,One\n\
+        John Smith,john@two.example,Two\n\
+        John Smith,,Three\n\
+        Ana Lima,info@acme.example,Acme\n\
+        Ben Okafor,info@acme.example,Acme\n\
+        Ana Lima,info@acme.example,Acme Inc\n";
+    let Ok(Read::Table(table)) = import::read("people.csv", csv.as_bytes()) else {
+        panic!("not read as a table");
+    };
+    let people = table.people(&table.guess());
+    let names: Vec<&str> = people
+        .people
+        .iter()
+        .map(|p| p.draft.name.as_str())
+        .collect();
+    // The same name and the same e-mail are one person; anything less is not.
+    assert_eq!(
+        names,
+        [
+            "John Smith",
+            "John Smith",
+            "John Smith",
+            "Ana Lima",
+            "Ben Okafor"
+        ]
+    );
+    let cards = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Sam Lee\r\nEMAIL:sam@one.example\r\nNOTE:first\r\nEND:VCARD\r\n\
+        BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Sam Lee\r\nEMAIL:sam@two.example\r\nNOTE:second\r\nEND:VCARD\r\n";
+    let Ok(Read::Known(_, incoming)) = import::read("cards.vcf", cards.as_bytes()) else {
+        panic!("not read as vCards");
+    };
+    assert_eq!(incoming.people.len(), 2);
+    assert_eq!(incoming.people[1].draft.email, "sam@two.example");
+    // Across the files of one export, a name still finds the same person.
+    let all = whole_linkedin_export();
+    assert_eq!(
+        all.people
+            .iter()
+            .filter(|p| p.draft.name == "Ada Okafor")
+            .count(),
+        1
+    );
+}

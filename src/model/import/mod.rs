@@ -97,10 +97,25 @@ impl Keys {
 pub const STALE_AFTER_DAYS: i64 = 90;
 
 impl Incoming {
-    /// Adds a person, or fills in the one already read under the same LinkedIn profile, email
-    /// or name (several files name the same people). Returns their index.
+    /// Adds a person read from the file being read, or fills in the one already read from it
+    /// under a strong key only: the same LinkedIn profile, or the same name and the same
+    /// e-mail. Three "John Smith" rows with three addresses, or three people sharing
+    /// `info@acme.example`, stay three people. Returns their index.
     pub fn add_person(&mut self, person: IncomingPerson) -> usize {
-        match self.find(&person.draft) {
+        let found = self.find_strong(&person.draft);
+        self.add_found(person, found)
+    }
+
+    /// Adds a person from another file, or fills in the one already read under the same
+    /// LinkedIn profile, e-mail or name: several files of one export name the same people
+    /// (an older connections file has no profile links).
+    fn add_from_other_file(&mut self, person: IncomingPerson) -> usize {
+        let found = self.find(&person.draft);
+        self.add_found(person, found)
+    }
+
+    fn add_found(&mut self, person: IncomingPerson, found: Option<usize>) -> usize {
+        match found {
             Some(at) => {
                 let known = &mut self.people[at];
                 fill(&mut known.draft, &person.draft);
@@ -121,6 +136,22 @@ impl Incoming {
                 at
             }
         }
+    }
+
+    /// The person read already who is `draft` by a strong key: the same LinkedIn profile, or
+    /// the same name with the same e-mail.
+    fn find_strong(&self, draft: &ContactDraft) -> Option<usize> {
+        if !draft.linkedin.trim().is_empty() {
+            if let Some(at) = self.found.link.get(&link_key(&draft.linkedin)) {
+                return Some(*at);
+            }
+        }
+        let email = draft.email.trim().to_lowercase();
+        if email.is_empty() {
+            return None;
+        }
+        let at = *self.found.email.get(&email)?;
+        (name_key(&self.people[at].draft.name) == name_key(&draft.name)).then_some(at)
     }
 
     /// The person read already who is `draft`: the same LinkedIn profile, email, or name (two
@@ -147,7 +178,7 @@ impl Incoming {
     pub fn extend(&mut self, other: Incoming) {
         let mut moved = Vec::with_capacity(other.people.len());
         for person in other.people {
-            moved.push(self.add_person(person));
+            moved.push(self.add_from_other_file(person));
         }
         for mut reach_out in other.reach_outs {
             reach_out.person = moved[reach_out.person];
