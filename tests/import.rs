@@ -867,3 +867,48 @@ fn different_people_in_one_file_stay_different_people() {
         1
     );
 }
+
+#[test]
+fn utf16_without_a_mark_and_utf8_with_a_stray_byte_are_read_as_text() {
+    let csv = "Name,Company\nZoë Martin,Acme\nJosé Núñez,Estudio\n";
+    for (order, unit) in [
+        ("le", u16::to_le_bytes as fn(u16) -> [u8; 2]),
+        ("be", u16::to_be_bytes),
+    ] {
+        let bytes: Vec<u8> = csv.encode_utf16().flat_map(unit).collect();
+        let Ok(Read::Table(table)) = import::read("people.csv", &bytes) else {
+            panic!("UTF-16 {order} not read as a table");
+        };
+        assert_eq!(
+            table.people(&table.guess()).people[0].draft.name,
+            "Zoë Martin"
+        );
+        assert!(
+            table.notes.iter().any(|n| n.contains("UTF-16")),
+            "{:?}",
+            table.notes
+        );
+    }
+    // One stray Latin-1 byte (é as 0xE9) in a UTF-8 file, with and without a byte-order mark.
+    for bom in [&b"\xEF\xBB\xBF"[..], &b""[..]] {
+        let mut bytes = bom.to_vec();
+        bytes.extend_from_slice("Name,Company\nZoë Martin,Acme\nRen".as_bytes());
+        bytes.push(0xE9);
+        bytes.extend_from_slice(b" Roux,Caf\xC3\xA9 Noir\n");
+        let Ok(Read::Table(table)) = import::read("people.csv", &bytes) else {
+            panic!("not read as a table");
+        };
+        let people = table.people(&table.guess());
+        assert_eq!(people.people[0].draft.name, "Zoë Martin");
+        assert_eq!(people.people[1].draft.name, "René Roux");
+        assert_eq!(people.people[1].draft.company, "Café Noir");
+        assert!(
+            table
+                .notes
+                .iter()
+                .any(|n| n.contains("UTF-8 with 1 byte that is not")),
+            "{:?}",
+            table.notes
+        );
+    }
+}

@@ -91,9 +91,13 @@ pub fn text_of(name: &str, bytes: &[u8]) -> Result<(String, Option<String>), Imp
         return Err(ImportError::Empty(name.to_string()));
     }
     let (text, note) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        utf8_with_strays(name, rest)
+    } else if let Some(unit) = utf16_without_mark(bytes) {
         (
-            String::from_utf8(rest.to_vec()).map_err(|_| not_text(name))?,
-            None,
+            utf16(bytes, unit).ok_or_else(|| not_text(name))?,
+            Some(format!(
+                "{name} is UTF-16 text without a byte-order mark; it was read as such."
+            )),
         )
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         (
@@ -108,6 +112,10 @@ pub fn text_of(name: &str, bytes: &[u8]) -> Result<(String, Option<String>), Imp
     } else {
         match std::str::from_utf8(bytes) {
             Ok(text) => (text.to_string(), None),
+            // UTF-8 (it holds more valid accented letters than stray bytes) with a few stray
+            // bytes pasted from elsewhere: read as UTF-8, the strays as Windows-1252.
+            // Otherwise the whole file is Windows-1252.
+            Err(_) if utf8_letters(bytes) >= stray_bytes(bytes) => utf8_with_strays(name, bytes),
             Err(_) => (
                 bytes.iter().map(|b| windows_1252(*b)).collect(),
                 Some(format!(
@@ -126,6 +134,95 @@ pub fn text_of(name: &str, bytes: &[u8]) -> Result<(String, Option<String>), Imp
         return Err(not_text(name));
     }
     Ok((text, note))
+}
+
+/// How many characters beyond ASCII the valid UTF-8 parts of `bytes` hold.
+fn utf8_letters(bytes: &[u8]) -> usize {
+    let (mut rest, mut letters) = (bytes, 0);
+    loop {
+        let (valid, bad) = match std::str::from_utf8(rest) {
+            Ok(valid) => (valid, None),
+            Err(error) => (
+                std::str::from_utf8(&rest[..error.valid_up_to()]).unwrap_or_default(),
+                Some(error),
+            ),
+        };
+        letters += valid.chars().filter(|c| !c.is_ascii()).count();
+        let Some(error) = bad else { return letters };
+        let skip = error.valid_up_to() + error.error_len().unwrap_or(1);
+        rest = rest.get(skip..).unwrap_or_default();
+    }
+}
+
+/// How many bytes of `bytes` are not part of valid UTF-8.
+fn stray_bytes(bytes: &[u8]) -> usize {
+    let (mut rest, mut strays) = (bytes, 0);
+    while let Err(error) = std::str::from_utf8(rest) {
+        let bad = error
+            .error_len()
+            .unwrap_or(rest.len() - error.valid_up_to())
+            .max(1);
+        strays += bad;
+        rest = rest.get(error.valid_up_to() + bad..).unwrap_or_default();
+    }
+    strays
+}
+
+/// UTF-8 text with its stray bytes read as Windows-1252, and a note saying how many.
+fn utf8_with_strays(name: &str, bytes: &[u8]) -> (String, Option<String>) {
+    let (mut text, mut rest, mut strays) = (String::with_capacity(bytes.len()), bytes, 0usize);
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(valid) => {
+                text.push_str(valid);
+                break;
+            }
+            Err(error) => {
+                let (valid, after) = rest.split_at(error.valid_up_to());
+                // Valid up to here by the error's own word.
+                text.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                let bad = error.error_len().unwrap_or(after.len()).max(1);
+                text.extend(after.iter().take(bad).map(|b| windows_1252(*b)));
+                strays += bad;
+                rest = after.get(bad..).unwrap_or_default();
+            }
+        }
+    }
+    let note = (strays > 0).then(|| {
+        format!(
+            "{name} is UTF-8 with {} that {} not; {} read as Western European (Windows-1252). \
+             Check the accented letters near them.",
+            crate::model::dates::plural(strays, "byte", "bytes"),
+            if strays == 1 { "is" } else { "are" },
+            if strays == 1 { "it was" } else { "they were" },
+        )
+    });
+    (text, note)
+}
+
+/// UTF-16 without a byte-order mark: text whose every other byte is mostly zero (Latin text).
+/// Which half holds the zeros says the byte order.
+fn utf16_without_mark(bytes: &[u8]) -> Option<fn([u8; 2]) -> u16> {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let pairs = bytes.len() / 2;
+    let zeros = |at: usize| {
+        bytes
+            .iter()
+            .skip(at)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    if odd * 10 >= pairs * 7 && even * 20 <= pairs {
+        Some(u16::from_le_bytes)
+    } else if even * 10 >= pairs * 7 && odd * 20 <= pairs {
+        Some(u16::from_be_bytes)
+    } else {
+        None
+    }
 }
 
 fn not_text(name: &str) -> ImportError {
