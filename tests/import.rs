@@ -912,3 +912,12 @@ fn utf16_without_a_mark_and_utf8_with_a_stray_byte_are_read_as_text() {
         );
     }
 }
+
+#[test]
+fn binary_bytes_are_still_refused_as_not_text() {
+    let bytes: Vec<u8> = (0u8..=255).cycle().take(4_000).collect();
+    assert!(matches!(
+        import::read("photo.csv", &bytes),
+        Err(ImportError::NotText(_))
+    ));
+}

@@ -96,7 +96,7 @@ pub fn text_of(name: &str, bytes: &[u8]) -> Result<(String, Option<String>), Imp
         (
             utf16(bytes, unit).ok_or_else(|| not_text(name))?,
             Some(format!(
-                "{name} is UTF-16 text without a byte-order mark; it was read as such."
+                "{name} is UTF-16 text without a byte-order mark; it was read as such. Check that the names look right."
             )),
         )
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
