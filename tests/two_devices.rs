@@ -1,5 +1,7 @@
 //! Two devices brought in step by passing one backup each way.
 
+mod common;
+
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use reachout::model::{merge_devices, Book, Channel, ContactDraft, Outcome, ReachOutDraft};
 
@@ -159,5 +161,78 @@ fn a_backup_whose_ids_leave_no_room_is_not_merged() {
     assert_eq!(
         merge_devices(&laptop, &phone).unwrap_err(),
         reachout::model::ModelError::OutOfIds
+    );
+}
+
+/// Ids at the top of their range: a merge is refused with advice that works, and a restore
+/// (which renumbers such data) gives room again with every link kept.
+#[test]
+fn ids_near_the_top_are_renumbered_by_a_restore_and_refused_by_a_merge() {
+    use reachout::model::{Limits, FEW_IDS};
+    let mut high = Book {
+        next_id: Limits::MAX_ID - 10,
+        ..Book::default()
+    };
+    let ana = high
+        .add_contact(&common::named("Ana Lima"), common::at("2026-11-01"))
+        .unwrap();
+    let draft = |follows_up| ReachOutDraft {
+        channel: Some(reachout::model::Channel::Email),
+        date: "2026-11-02".into(),
+        note: String::new(),
+        follows_up,
+        before: Default::default(),
+    };
+    let first = high
+        .log_reach_out(
+            ana,
+            &draft(None),
+            common::day("2026-11-02"),
+            common::at("2026-11-02"),
+        )
+        .unwrap();
+    let again = high
+        .log_reach_out(
+            ana,
+            &draft(Some(first)),
+            common::day("2026-11-02"),
+            common::at("2026-11-02"),
+        )
+        .unwrap();
+    high.note_near_miss(
+        Some(ana),
+        "",
+        common::day("2026-11-03"),
+        common::at("2026-11-03"),
+    )
+    .unwrap();
+    high.near_misses[0].reached = Some(again);
+    assert!(high.ids_left() < FEW_IDS);
+
+    let merged = reachout::model::merge_devices(&Book::default(), &high);
+    let message = merged.unwrap_err().to_string();
+    assert!(message.contains("Restore it instead"), "{message}");
+
+    let renumbered = high.renumbered();
+    assert_eq!(renumbered.contacts[0].id.0, 1);
+    assert_eq!(
+        renumbered
+            .reach_outs
+            .iter()
+            .map(|r| r.id.0)
+            .collect::<Vec<_>>(),
+        [2, 3]
+    );
+    assert!(renumbered.reach_outs.iter().all(|r| r.contact.0 == 1));
+    assert_eq!(renumbered.reach_outs[1].follows_up.map(|f| f.0), Some(2));
+    assert_eq!(renumbered.near_misses[0].contact.map(|c| c.0), Some(1));
+    assert_eq!(renumbered.near_misses[0].reached.map(|r| r.0), Some(3));
+    assert_eq!(renumbered.next_id, 4);
+    assert!(renumbered.ids_left() > FEW_IDS);
+    // It reads back as a whole, consistent document.
+    let text = reachout::format::document::encode(&renumbered, 1, common::at("2026-11-04"));
+    assert_eq!(
+        reachout::format::document::decode(&text).unwrap().data,
+        renumbered
     );
 }

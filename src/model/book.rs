@@ -11,7 +11,7 @@ use super::template::TemplateField;
 use super::tracking::OutcomeField;
 use super::validate::Invalid;
 use super::validate::{FieldErrors, Limits};
-use super::{ContactId, NearMiss, Outcome, ReachOutId, Settings, Template};
+use super::{ContactId, IdMap, NearMiss, Outcome, ReachOutId, Settings, Template};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Book {
@@ -79,6 +79,53 @@ pub enum ModelError {
     Unavailable,
     #[error("That reply was sorted already.")]
     NotAnUnsortedReply,
+    #[error("After this merge fewer than {} new records could be added: the backup's ids reach the top of their range. Restore it instead (a restore renumbers them), then add again what only this browser has.", crate::model::grouped(FEW_IDS))]
+    FewIdsLeft,
+}
+
+/// Below this many ids left, a restored book is renumbered and a merge is refused.
+pub const FEW_IDS: u64 = 100_000;
+
+impl Book {
+    /// How many new records can still be given an id.
+    pub fn ids_left(&self) -> u64 {
+        Limits::MAX_ID
+            .saturating_add(1)
+            .saturating_sub(self.next_id)
+    }
+
+    /// The same book with contacts and reach-outs numbered from 1 in their order, every link
+    /// (a reach-out's contact and the one it follows up, a near miss's contact and reach-out)
+    /// following its record: what a restore does when the ids are nearly used up, so that
+    /// "download a backup and restore it" gives room again.
+    pub fn renumbered(&self) -> Book {
+        let mut book = self.clone();
+        let mut next = 1u64;
+        let mut contacts = IdMap::default();
+        for c in &mut book.contacts {
+            contacts.insert(c.id, ContactId(next));
+            c.id = ContactId(next);
+            next += 1;
+        }
+        let mut reach_outs = IdMap::default();
+        for r in &mut book.reach_outs {
+            reach_outs.insert(r.id, ReachOutId(next));
+            r.id = ReachOutId(next);
+            next += 1;
+        }
+        for r in &mut book.reach_outs {
+            if let Some(c) = contacts.get(&r.contact) {
+                r.contact = *c;
+            }
+            r.follows_up = r.follows_up.and_then(|f| reach_outs.get(&f).copied());
+        }
+        for n in &mut book.near_misses {
+            n.contact = n.contact.and_then(|c| contacts.get(&c).copied());
+            n.reached = n.reached.and_then(|r| reach_outs.get(&r).copied());
+        }
+        book.next_id = next;
+        book
+    }
 }
 
 impl Book {

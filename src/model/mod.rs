@@ -25,7 +25,7 @@ mod tracking;
 mod two_devices;
 mod validate;
 
-pub use book::{Book, ModelError, Win};
+pub use book::{Book, ModelError, Win, FEW_IDS};
 pub use calendar::{CalendarEntry, Dated};
 pub use check::Adjustment;
 pub use contact::{Contact, ContactDraft, ContactField};

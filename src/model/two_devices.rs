@@ -85,6 +85,10 @@ pub fn merge_devices(mine: &Book, theirs: &Book) -> Result<(Book, DeviceMerge), 
     if merged.highest_id() > Limits::MAX_ID || merged.next_id > Limits::MAX_ID.saturating_add(1) {
         return Err(ModelError::OutOfIds);
     }
+    // A merge whose ids reach the top would leave every later import and form refused.
+    if merged.ids_left() < super::book::FEW_IDS {
+        return Err(ModelError::FewIdsLeft);
+    }
     let their_contacts: HashMap<_, &Contact> = theirs.contacts.iter().map(|c| (c.id, c)).collect();
     let preview = DeviceMerge {
         contacts_added: merged.contacts.len().saturating_sub(mine.contacts.len()),

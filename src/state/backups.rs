@@ -151,7 +151,14 @@ impl AppState {
     /// storage. When the snapshot cannot be stored, nothing is restored: a restore that could
     /// not be undone after a reload would put the current data at risk.
     pub fn restore(&self, backup: Document) -> Result<(), RestoreError> {
-        self.replace_undoably(backup.data, "the restore")
+        // Ids nearly used up (a backup of such data, or one edited by hand): renumbered, so
+        // that the app's advice "download a backup and restore it to renumber" holds.
+        let book = if backup.data.ids_left() < crate::model::FEW_IDS {
+            backup.data.renumbered()
+        } else {
+            backup.data
+        };
+        self.replace_undoably(book, "the restore")
             .map_err(|()| RestoreError::NoRoomForSafetyCopy)
     }
 
