@@ -20,8 +20,6 @@ struct Asked {
 #[component]
 pub fn CheckIns() -> impl IntoView {
     let state = use_app_state();
-    // Said after each answer, also when the card goes away with the last one.
-    let status = RwSignal::new(None::<String>);
     let asked = move || {
         let today = state.today().get();
         state.book().with(|b| {
@@ -46,14 +44,13 @@ pub fn CheckIns() -> impl IntoView {
         })
     };
     view! {
-        <p class="status" role="status">{move || status.get()}</p>
         <Show when=move || !asked().is_empty()>
             <section class="card" aria-labelledby="checkin-heading">
                 <h2 id="checkin-heading">"Does it still sting?"</h2>
                 <p class="muted small">"One tap: 0 is not at all, 10 is as much as ever; or skip it. Over time this shows how quickly a no fades."</p>
                 <ul class="due-list" aria-labelledby="checkin-heading">
                     <For each=asked key=|a| a.clone() let:item>
-                        <CheckInRow item status/>
+                        <CheckInRow item/>
                     </For>
                 </ul>
             </section>
@@ -62,7 +59,7 @@ pub fn CheckIns() -> impl IntoView {
 }
 
 #[component]
-fn CheckInRow(item: Asked, status: RwSignal<Option<String>>) -> impl IntoView {
+fn CheckInRow(item: Asked) -> impl IntoView {
     let state = use_app_state();
     let (id, due) = (item.id, item.due);
     let who = StoredValue::new(item.name.clone());
@@ -72,12 +69,14 @@ fn CheckInRow(item: Asked, status: RwSignal<Option<String>>) -> impl IntoView {
             .change(|b| b.answer_check_in(id, due, check_in))
             .is_ok()
         {
-            status.set(Some(match check_in {
+            // Said in the page's status line for a few seconds: the row leaves, and a line
+            // about one person must not stay beside another's.
+            state.say(match check_in {
                 CheckIn::Felt(level) => {
                     format!("Noted: {level} of 10 about {who}, after {}.", due.label())
                 }
                 CheckIn::Skipped => format!("Skipped the check-in about {who}."),
-            }));
+            });
         }
     };
     let group = format!("{} ({}), after {}", item.name, item.outcome, due.label());

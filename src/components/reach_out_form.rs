@@ -120,6 +120,17 @@ pub fn ReachOutForm(
                 drawn_on.set_value(today);
                 saves.update(|n| *n = n.wrapping_add(1));
                 status.set(Some("Logged. That reach-out counts.".into()));
+                // On Today the row leaves with its form once followed up: the page says it.
+                if compact {
+                    let name = state
+                        .book()
+                        .with_untracked(|b| b.contact(contact).map(|c| c.name.clone()))
+                        .unwrap_or_default();
+                    state.say(match follows_up {
+                        Some(_) => format!("Logged your follow-up to {name}."),
+                        None => format!("Logged your reach-out to {name}."),
+                    });
+                }
             }
             Err(ModelError::InvalidReachOut(found)) => {
                 errors.set(found);

@@ -9,6 +9,9 @@ pub fn UndoToast() -> impl IntoView {
     let state = use_app_state();
     view! {
         <div class="toast-region" role="status" aria-live="polite">
+            {move || state.said().get().map(|text| view! {
+                <div class="toast said"><span>{text}</span></div>
+            })}
             {move || state.undo().get().map(|(_, undo)| view! {
                 <div class="toast">
                     <span>{undo.describe()}</span>

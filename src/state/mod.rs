@@ -33,6 +33,9 @@ pub struct AppState {
     notice: RwSignal<Option<StorageNotice>>,
     /// The last change that can be taken back, with a number that tells offers apart.
     undo: RwSignal<Option<(u64, Undo)>>,
+    /// A short confirmation for a change whose own place on the page has gone (a row on Today
+    /// that left once it was followed up), with a number so a newer one is not cut short.
+    said: RwSignal<Option<(u64, String)>>,
     /// Whether the browser agreed to keep the data under storage pressure; asked after the
     /// first save, `None` until it answers.
     persistent: RwSignal<Option<bool>>,
@@ -78,6 +81,8 @@ const SAVE_AFTER_MS: u64 = 300;
 
 /// How long the undo toast stays, in milliseconds.
 const UNDO_FOR_MS: u64 = 15_000;
+/// How long a confirmation stays in the status line.
+const SAID_FOR_MS: u64 = 6_000;
 
 impl AppState {
     /// Opens storage and builds the state; call once, at the root.
@@ -109,6 +114,7 @@ impl AppState {
             book,
             notice: RwSignal::new(opened.notice),
             undo: RwSignal::new(None),
+            said: RwSignal::new(None),
             persistent: RwSignal::new(None),
             revision: RwSignal::new(opened.store.revision()),
             backup: RwSignal::new(storage::backup_mark(namespace)),
@@ -400,6 +406,30 @@ impl AppState {
     }
 
     /// Shows the undo toast for `undo`; it goes away by itself after 15 seconds.
+    /// The confirmation being shown, if any.
+    pub fn said(&self) -> Signal<Option<String>> {
+        let said = self.said;
+        Signal::derive(move || said.with(|s| s.as_ref().map(|(_, text)| text.clone())))
+    }
+
+    /// Confirms a change in the page's status line for a few seconds: for a change whose own
+    /// place on the page is gone, so that each save confirms itself.
+    pub fn say(&self, text: impl Into<String>) {
+        let number = self
+            .said
+            .with_untracked(|s| s.as_ref().map_or(0, |(n, _)| n + 1));
+        self.said.set(Some((number, text.into())));
+        let said = self.said;
+        set_timeout(
+            move || {
+                if said.with_untracked(|s| s.as_ref().is_some_and(|(n, _)| *n == number)) {
+                    said.set(None);
+                }
+            },
+            std::time::Duration::from_millis(SAID_FOR_MS),
+        );
+    }
+
     pub fn offer_undo(&self, undo: Undo) {
         let number = self
             .undo

@@ -36,8 +36,9 @@ test('logging from Today takes three actions; the "before" step adds fear and a 
   await due.getByRole('button', { name: 'Log follow-up' }).click();
   await due.getByRole('radio', { name: 'Email' }).check();
   await due.getByRole('button', { name: 'Save follow-up' }).click();
-  // Followed up, the thread leaves "Follow-ups due" for "Awaiting a reply".
+  // Followed up, the thread leaves "Follow-ups due" for "Awaiting a reply", and the page says so.
   await due.waitFor({ state: 'detached' });
+  await page.getByRole('status').getByText('Logged your follow-up to Farid Haddad.').waitFor();
   let stored = await storedDocument(page);
   assert.equal(stored.data.reach_outs.length, 8);
   const plain = stored.data.reach_outs.at(-1);
