@@ -243,21 +243,26 @@ fn in_words(insights: &Insights, period: Period) -> Option<impl IntoView> {
         .map(|expect| {
             let n = insights.count(Figure::Expected(expect));
             let what = expect.label().to_lowercase();
-            let parts = Settled::ALL.map(|got| {
+            // One sentence: "You expected no answer 2 times: no answer came 0 times, they said
+            // no 1 time, they said yes 1 time." Counts above 0 open to their reach-outs.
+            let last = Settled::ALL.len() - 1;
+            let parts = Settled::ALL.into_iter().enumerate().map(|(i, got)| {
                 let k = insights.count(Figure::ExpectedGot(expect, got));
                 let title = format!("You expected {what}; {}", got.words());
-                view! {
-                    <li>{got.words().to_string()} ": "
-                        <FigureButton text=times(k) title figure=Figure::ExpectedGot(expect, got) period/>
-                    </li>
-                }
+                let count = if k == 0 {
+                    times(k).into_any()
+                } else {
+                    view! { <FigureButton text=times(k) title figure=Figure::ExpectedGot(expect, got) period/> }
+                        .into_any()
+                };
+                view! { {got.words().to_string()} " " {count} {if i == last { "." } else { ", " }} }
             });
             view! {
                 <li>
                     "You expected " {what.clone()} " "
                     <FigureButton text=times(n) title=format!("You expected {what}") figure=Figure::Expected(expect) period/>
-                    ":"
-                    <ul class="plain-list got-list">{parts.into_iter().collect_view()}</ul>
+                    ": "
+                    {parts.collect_view()}
                 </li>
             }
         })

@@ -55,8 +55,8 @@ test('phone: the three-reach-out story reads true on Insights, and "they said ye
   const words = predicted.locator('.expected-words');
   const lines = (await words.locator(':scope > li').allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim());
   assert.deepEqual(lines, [
-    'You expected no answer 1 time: no answer came: 0 times they said no: 0 times they said yes: 1 time',
-    'You expected a no 1 time: no answer came: 0 times they said no: 1 time they said yes: 0 times',
+    'You expected no answer 1 time: no answer came 0 times, they said no 0 times, they said yes 1 time.',
+    'You expected a no 1 time: no answer came 0 times, they said no 1 time, they said yes 0 times.',
   ]);
   await predicted.getByText('When you were 21–40 % sure, they said yes 0 % of the time (', { exact: false }).waitFor();
   // Where reaching out led: the silent tries are "No answer", none "Awaiting".
