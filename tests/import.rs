@@ -1,9 +1,13 @@
 //! Importing: each fixture in `../shared/fixtures` reads to exactly the expected people and
 //! reach-outs, each hostile one gets its message, and applying an import is whole and repeatable.
 
+mod common;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use reachout::format::import::{self, table::Field, table::Table, ImportError, Kind, Read};
 use reachout::model::{Book, Channel, ContactDraft, ImportAction, Incoming, Outcome};
+
+use common::files::{draft_named, names, table_of};
 
 fn fixture(path: &str) -> Vec<u8> {
     std::fs::read(format!(
@@ -33,24 +37,6 @@ fn known(path: &str) -> (Kind, Incoming) {
     }
 }
 
-fn names(incoming: &Incoming) -> Vec<&str> {
-    incoming
-        .people
-        .iter()
-        .map(|p| p.draft.name.as_str())
-        .collect()
-}
-
-fn person<'a>(incoming: &'a Incoming, name: &str) -> &'a ContactDraft {
-    &incoming
-        .people
-        .iter()
-        .find(|p| p.draft.name == name)
-        .unwrap_or_else(|| panic!("{name} not among {:?}", names(incoming)))
-        .draft
-}
-
-/// All three LinkedIn files, as one import reads them.
 fn whole_linkedin_export() -> Incoming {
     let mut all = Incoming::default();
     for path in [
@@ -78,17 +64,17 @@ fn linkedin_connections_read_by_header_name() {
             "Priya Raman"
         ]
     );
-    let ada = person(&incoming, "Ada Okafor");
+    let ada = draft_named(&incoming, "Ada Okafor");
     assert_eq!(ada.company, "Brightline Analytics, Inc.");
     assert_eq!(ada.role, "Head of \"Growth\"");
     assert_eq!(ada.email, "");
     assert_eq!(ada.linkedin, "https://www.linkedin.com/in/ada-okafor");
     assert_eq!(ada.how_we_met, "LinkedIn, connected on 12 Mar 2024");
-    let jose = person(&incoming, "José Núñez");
+    let jose = draft_named(&incoming, "José Núñez");
     assert_eq!(jose.email, "jose.nunez@example.org");
     assert_eq!(jose.company, "Estudio Núñez");
     assert_eq!(
-        person(&incoming, "Li Wei").role,
+        draft_named(&incoming, "Li Wei").role,
         "Senior Engineer, Platform"
     );
     assert_eq!(incoming.skipped.len(), 1);
@@ -107,7 +93,7 @@ fn an_older_export_without_the_url_column_and_a_resaved_date() {
     else {
         panic!("not read as connections");
     };
-    let ana = person(&incoming, "Ana Lima");
+    let ana = draft_named(&incoming, "Ana Lima");
     assert_eq!(
         (
             ana.company.as_str(),
@@ -278,7 +264,7 @@ fn vcard_2_1_quoted_printable_and_bare_types() {
     let (kind, incoming) = known("vcard/android-2.1.vcf");
     assert_eq!(kind, Kind::VCard);
     assert_eq!(names(&incoming), ["Jürgen Müller", "Chidi Okoro"]);
-    let jurgen = person(&incoming, "Jürgen Müller");
+    let jurgen = draft_named(&incoming, "Jürgen Müller");
     assert_eq!(jurgen.company, "Müller & Söhne GmbH");
     assert_eq!(jurgen.role, "Procurement Lead");
     assert_eq!(jurgen.email, "juergen@example.de");
@@ -288,7 +274,7 @@ fn vcard_2_1_quoted_printable_and_bare_types() {
         jurgen.notes,
         "Met at the trade fair in Hannover, likes cycling and talking about supply chains\r\nAsk about the spring order"
     );
-    assert_eq!(person(&incoming, "Chidi Okoro").phone, "0803 555 0199");
+    assert_eq!(draft_named(&incoming, "Chidi Okoro").phone, "0803 555 0199");
     assert!(incoming.skipped.is_empty());
 }
 
@@ -296,7 +282,7 @@ fn vcard_2_1_quoted_printable_and_bare_types() {
 fn vcard_3_0_as_apple_writes_it() {
     let (_, incoming) = known("vcard/apple-3.0.vcf");
     assert_eq!(names(&incoming), ["Grace Chen", "Omar Haddad"]);
-    let grace = person(&incoming, "Grace Chen");
+    let grace = draft_named(&incoming, "Grace Chen");
     assert_eq!(grace.company, "Lumen Labs, Research");
     assert_eq!(grace.role, "Principal Scientist");
     assert_eq!(grace.email, "grace.chen@example.com");
@@ -308,7 +294,7 @@ fn vcard_3_0_as_apple_writes_it() {
         grace.notes,
         "Introduced by Marcus, follow up about the mentoring programme\nShe prefers email; mornings are best."
     );
-    let omar = person(&incoming, "Omar Haddad");
+    let omar = draft_named(&incoming, "Omar Haddad");
     assert_eq!(omar.email, "omar@cedarstreet.example");
     assert_eq!(
         omar.notes,
@@ -326,7 +312,7 @@ fn vcard_3_0_as_apple_writes_it() {
 fn vcard_4_0_with_a_group_card() {
     let (_, incoming) = known("vcard/rfc6350-4.0.vcf");
     assert_eq!(names(&incoming), ["Dr. Amara Nwosu", "Kenji Sato"]);
-    let amara = person(&incoming, "Dr. Amara Nwosu");
+    let amara = draft_named(&incoming, "Dr. Amara Nwosu");
     assert_eq!(amara.email, "amara@example.net");
     assert_eq!(amara.phone, "+44-7700-900123");
     assert_eq!(amara.linkedin, "https://www.linkedin.com/in/amaranwosu");
@@ -452,25 +438,12 @@ fn hostile_connections_import_safely() {
 }
 
 #[test]
-fn windows_1252_text_is_read_and_said() {
-    let bytes = b"Name,Company\r\nJos\xe9 Nu\xf1ez,Caf\xe9 \x93Sol\x94\r\n";
-    let Ok(Read::Table(table)) = import::read("export.csv", bytes) else {
-        panic!("not a table");
-    };
-    assert!(table.notes[0].contains("Windows-1252"));
-    let incoming = table.people(&table.guess());
-    assert_eq!(person(&incoming, "José Nuñez").company, "Café “Sol”");
-}
-
-#[test]
 fn any_csv_with_a_guessed_mapping() {
     let google = "First Name,Middle Name,Last Name,Organization Name,Organization Title,E-mail 1 - Label,E-mail 1 - Value,E-mail 2 - Value,Phone 1 - Value,Website 1 - Value,Labels,Notes\n\
                   Ana,,Lima,Acme,Designer,* work,ana@acme.example,ana@home.example,+1 555 0100,https://www.linkedin.com/in/ana-lima,* myContacts ::: Friends,Met at a meetup\n\
                   ,,,,,,,,,,,\n\
                   ,,,NoName Ltd,,,,,,,,\n";
-    let Ok(Read::Table(table)) = import::read("contacts.csv", google.as_bytes()) else {
-        panic!("not a table");
-    };
+    let table = table_of("contacts.csv", google.as_bytes());
     let guess = table.guess();
     assert_eq!(
         guess,
@@ -490,7 +463,7 @@ fn any_csv_with_a_guessed_mapping() {
         ]
     );
     let incoming = table.people(&guess);
-    let ana = person(&incoming, "Ana Lima");
+    let ana = draft_named(&incoming, "Ana Lima");
     assert_eq!(ana.email, "ana@acme.example");
     assert_eq!(ana.linkedin, "https://www.linkedin.com/in/ana-lima");
     assert_eq!(ana.tags, "Friends");
@@ -501,24 +474,6 @@ fn any_csv_with_a_guessed_mapping() {
     let text = Table::mapping_text(&guess);
     assert_eq!(table.mapping_from(&text), Some(guess));
     assert_eq!(table.mapping_from("name,email"), None);
-}
-
-#[test]
-fn the_delimiter_is_detected() {
-    use import::csv_rows::delimiter;
-    assert_eq!(delimiter("Name;Firma;\"E-Mail, privat\"\nA;B;C"), b';');
-    assert_eq!(delimiter("Name\tCompany\n"), b'\t');
-    assert_eq!(delimiter("Name|Company|Email"), b'|');
-    assert_eq!(delimiter("Name"), b',');
-    let Ok(Read::Table(table)) =
-        import::read("de.csv", "Name;Company\nJürgen;Müller & Söhne\n".as_bytes())
-    else {
-        panic!("not a table");
-    };
-    assert_eq!(
-        person(&table.people(&table.guess()), "Jürgen").company,
-        "Müller & Söhne"
-    );
 }
 
 #[test]
@@ -702,20 +657,6 @@ fn out_of_range_values_never_reach_the_book() {
 }
 
 #[test]
-fn any_text_in_any_script_is_read_without_a_fault() {
-    // The 11th byte falls inside a character: the vCard sniff must not cut it.
-    for text in [
-        "氏名,メールアドレス\n山田,yamada@example.jp\n",
-        "Prénom;Numéro\nZoë;1\n",
-    ] {
-        let Ok(Read::Table(table)) = import::read("x.csv", text.as_bytes()) else {
-            panic!("{text} not read as a table");
-        };
-        assert_eq!(table.rows.rows.len(), 1);
-    }
-}
-
-#[test]
 fn messages_listed_newest_first_are_put_in_order() {
     let text = "\"CONVERSATION ID\",\"FROM\",\"SENDER PROFILE URL\",\"TO\",\"RECIPIENT PROFILE URLS\",\"DATE\",\"CONTENT\"\n\
         \"c1\",\"Ana\",\"https://www.linkedin.com/in/ana\",\"Sam\",\"https://www.linkedin.com/in/sam\",\"2026-03-02 17:00:00 UTC\",\"Yes, gladly\"\n\
@@ -768,60 +709,6 @@ fn a_merge_stores_links_and_tags_as_the_form_would() {
 }
 
 #[test]
-fn headers_in_other_languages_are_guessed_and_a_missing_name_column_is_said_once() {
-    for (csv, name) in [
-        (
-            "Vorname,Nachname,Firma,E-Mail-Adresse\nJürgen,Weber,Müller & Söhne,j@example.de\n",
-            "Jürgen Weber",
-        ),
-        (
-            "Prénom,Nom,Entreprise,Poste\nZoë,Martin,Acme,Designer\n",
-            "Zoë Martin",
-        ),
-        (
-            "氏名,メールアドレス,会社名\n山田 太郎,yamada@example.jp,山田商事\n",
-            "山田 太郎",
-        ),
-    ] {
-        let Ok(Read::Table(table)) = import::read("people.csv", csv.as_bytes()) else {
-            panic!("{csv} not read as a table");
-        };
-        let people = table.people(&table.guess());
-        assert_eq!(people.people.len(), 1, "{csv}");
-        assert_eq!(people.people[0].draft.name, name);
-        assert!(!people.people[0].draft.company.is_empty(), "{csv}");
-    }
-    let csv = "Spitzname,Stadt\nJo,Berlin\nMo,Köln\n";
-    let Ok(Read::Table(table)) = import::read("people.csv", csv.as_bytes()) else {
-        panic!("not read as a table");
-    };
-    let people = table.people(&table.guess());
-    assert!(people.skipped.is_empty(), "{:?}", people.skipped);
-    assert!(people
-        .notes
-        .iter()
-        .any(|n| n.contains("No column of people.csv is set to the name")));
-}
-
-#[test]
-fn an_unclosed_quote_leaves_out_its_line_only() {
-    let text = "Name,Email\nAna Quote,ana.q@example.com\n\"Ben Quote,ben.q@example.com\nCy Quote,cy.q@example.com\nDee Quote,dee.q@example.com\n";
-    let Ok(Read::Table(table)) = import::read("people.csv", text.as_bytes()) else {
-        panic!("not read as a table");
-    };
-    let people = table.people(&table.guess());
-    let names: Vec<&str> = people
-        .people
-        .iter()
-        .map(|p| p.draft.name.as_str())
-        .collect();
-    assert_eq!(names, ["Ana Quote", "Cy Quote", "Dee Quote"]);
-    assert_eq!(people.people[2].place, "people.csv, line 5");
-    assert_eq!(people.skipped.len(), 1);
-    assert_eq!(people.skipped[0].place, "people.csv, line 3");
-}
-
-#[test]
 fn different_people_in_one_file_stay_different_people() {
     let csv = "Name,Email,Company\n\
         John Smith,john@one.example,One\n\
@@ -830,9 +717,7 @@ fn different_people_in_one_file_stay_different_people() {
         Ana Lima,info@acme.example,Acme\n\
         Ben Okafor,info@acme.example,Acme\n\
         Ana Lima,info@acme.example,Acme Inc\n";
-    let Ok(Read::Table(table)) = import::read("people.csv", csv.as_bytes()) else {
-        panic!("not read as a table");
-    };
+    let table = table_of("people.csv", csv.as_bytes());
     let people = table.people(&table.guess());
     let names: Vec<&str> = people
         .people
@@ -866,58 +751,4 @@ fn different_people_in_one_file_stay_different_people() {
             .count(),
         1
     );
-}
-
-#[test]
-fn utf16_without_a_mark_and_utf8_with_a_stray_byte_are_read_as_text() {
-    let csv = "Name,Company\nZoë Martin,Acme\nJosé Núñez,Estudio\n";
-    for (order, unit) in [
-        ("le", u16::to_le_bytes as fn(u16) -> [u8; 2]),
-        ("be", u16::to_be_bytes),
-    ] {
-        let bytes: Vec<u8> = csv.encode_utf16().flat_map(unit).collect();
-        let Ok(Read::Table(table)) = import::read("people.csv", &bytes) else {
-            panic!("UTF-16 {order} not read as a table");
-        };
-        assert_eq!(
-            table.people(&table.guess()).people[0].draft.name,
-            "Zoë Martin"
-        );
-        assert!(
-            table.notes.iter().any(|n| n.contains("UTF-16")),
-            "{:?}",
-            table.notes
-        );
-    }
-    // One stray Latin-1 byte (é as 0xE9) in a UTF-8 file, with and without a byte-order mark.
-    for bom in [&b"\xEF\xBB\xBF"[..], &b""[..]] {
-        let mut bytes = bom.to_vec();
-        bytes.extend_from_slice("Name,Company\nZoë Martin,Acme\nRen".as_bytes());
-        bytes.push(0xE9);
-        bytes.extend_from_slice(b" Roux,Caf\xC3\xA9 Noir\n");
-        let Ok(Read::Table(table)) = import::read("people.csv", &bytes) else {
-            panic!("not read as a table");
-        };
-        let people = table.people(&table.guess());
-        assert_eq!(people.people[0].draft.name, "Zoë Martin");
-        assert_eq!(people.people[1].draft.name, "René Roux");
-        assert_eq!(people.people[1].draft.company, "Café Noir");
-        assert!(
-            table
-                .notes
-                .iter()
-                .any(|n| n.contains("UTF-8 with 1 byte that is not")),
-            "{:?}",
-            table.notes
-        );
-    }
-}
-
-#[test]
-fn binary_bytes_are_still_refused_as_not_text() {
-    let bytes: Vec<u8> = (0u8..=255).cycle().take(4_000).collect();
-    assert!(matches!(
-        import::read("photo.csv", &bytes),
-        Err(ImportError::NotText(_))
-    ));
 }

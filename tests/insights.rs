@@ -10,8 +10,9 @@ use reachout::model::{
     ModelError, Outcome, OutcomeDraft, ReachOutDraft, ReachOutId, StingGuess, WeekStart,
 };
 
-use common::{at, day, named, person};
+use common::{all_time, answer, at, chance, day, expecting, named, person};
 
+/// Logs a first reach-out on `date` by `channel`.
 fn log(
     book: &mut Book,
     contact: ContactId,
@@ -19,45 +20,14 @@ fn log(
     channel: Channel,
     before: BeforeDraft,
 ) -> ReachOutId {
-    let draft = ReachOutDraft {
-        channel: Some(channel),
-        date: date.into(),
-        note: String::new(),
-        follows_up: None,
-        before,
-    };
-    book.log_reach_out(contact, &draft, day("2026-12-31"), at(date))
-        .unwrap()
+    common::reach_with(book, contact, date, before, channel, None)
 }
 
-fn answer(book: &mut Book, id: ReachOutId, outcome: Outcome, date: &str) {
-    let draft = OutcomeDraft {
-        outcome: Some(outcome),
-        date: date.into(),
-        note: String::new(),
-    };
-    book.record_outcome(id, &draft, day("2026-12-31")).unwrap();
-}
-
-fn expecting(expect: Expectation) -> BeforeDraft {
+/// A before-step with a yes `percent` per cent likely and a fear from 0 to 10.
+fn chance_and_fear(percent: &str, fear: &str) -> BeforeDraft {
     BeforeDraft {
-        expect: Some(expect),
-        ..BeforeDraft::default()
-    }
-}
-
-fn chance(percent: &str, fear: &str) -> BeforeDraft {
-    BeforeDraft {
-        yes_chance: percent.into(),
         fear: fear.into(),
-        ..BeforeDraft::default()
-    }
-}
-
-fn all_time(today: &str) -> Period {
-    Period {
-        from: day("1900-01-01"),
-        to: day(today),
+        ..chance(percent)
     }
 }
 
@@ -92,7 +62,7 @@ fn one_prediction_and_one_answer() {
         ana,
         "2026-11-20",
         Channel::Email,
-        chance("30", "7"),
+        chance_and_fear("30", "7"),
     );
     answer(&mut book, id, Outcome::Accepted, "2026-11-21");
     let i = book.insights(all_time("2026-11-27"), day("2026-11-27"));
@@ -123,7 +93,11 @@ fn predicted_against_actual_by_channel_and_bucket() {
             expecting(Expectation::No),
             Outcome::Accepted,
         ),
-        (Channel::Email, chance("20", ""), Outcome::NoResponse),
+        (
+            Channel::Email,
+            chance_and_fear("20", ""),
+            Outcome::NoResponse,
+        ),
         (
             Channel::InPerson,
             expecting(Expectation::Yes),
@@ -131,10 +105,14 @@ fn predicted_against_actual_by_channel_and_bucket() {
         ),
         (
             Channel::InPerson,
-            chance("70", ""),
+            chance_and_fear("70", ""),
             Outcome::Met { clicked: true },
         ),
-        (Channel::InPerson, chance("90", ""), Outcome::Declined),
+        (
+            Channel::InPerson,
+            chance_and_fear("90", ""),
+            Outcome::Declined,
+        ),
     ];
     for (channel, before, outcome) in plan {
         let id = log(&mut book, ana, "2026-11-02", channel, before);
@@ -287,7 +265,7 @@ fn entries_after_today_and_outside_the_period_are_left_out() {
         ana,
         "2026-10-05",
         Channel::Email,
-        chance("50", "5"),
+        chance_and_fear("50", "5"),
     );
     answer(&mut book, early, Outcome::Accepted, "2026-10-06");
     let inside = log(
@@ -295,7 +273,7 @@ fn entries_after_today_and_outside_the_period_are_left_out() {
         ana,
         "2026-11-20",
         Channel::Email,
-        chance("10", "3"),
+        chance_and_fear("10", "3"),
     );
     answer(&mut book, inside, Outcome::Declined, "2026-11-21");
     // A reach-out dated after today (a clock that was wrong when it was logged).
@@ -304,7 +282,7 @@ fn entries_after_today_and_outside_the_period_are_left_out() {
         ana,
         "2026-12-20",
         Channel::Email,
-        chance("90", "9"),
+        chance_and_fear("90", "9"),
     );
     answer(&mut book, future, Outcome::Accepted, "2026-12-21");
 

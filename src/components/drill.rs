@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::modal::keep_modal_open_while;
 use crate::links::href;
 use crate::model::dates::{long_day, plural};
 use crate::model::insights::{Figure, Period};
@@ -66,21 +67,11 @@ pub fn DrillDialog() -> impl IntoView {
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let heading = NodeRef::<leptos::html::H2>::new();
     Effect::new(move |_| {
-        let is_open = open.with(Option::is_some);
-        if !is_open {
+        if open.with(Option::is_none) {
             shown.set(PAGE);
         }
-        let shown = is_open;
-        let Some(dialog) = dialog.get() else { return };
-        if shown && !dialog.open() {
-            let _ = dialog.show_modal();
-            if let Some(h) = heading.get_untracked() {
-                let _ = h.focus();
-            }
-        } else if !shown && dialog.open() {
-            dialog.close();
-        }
     });
+    keep_modal_open_while(dialog, heading, move || open.with(Option::is_some));
     let rows = move || {
         let opened = open.get()?;
         let today = state.today().get();

@@ -14,6 +14,7 @@ pub mod due_rows;
 pub mod field;
 pub mod focus;
 pub mod list_window;
+pub mod modal;
 pub mod near_miss;
 pub mod outcome_picker;
 pub mod paste_list;

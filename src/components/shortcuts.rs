@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::focus::focus_selector;
+use crate::components::modal::keep_modal_open_while;
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
@@ -102,22 +103,9 @@ pub fn Shortcuts() -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
 
-    // A modal `<dialog>`: the page behind is inert (Tab stays inside), a backdrop dims it, Esc
-    // closes it, and the focus goes back where it was.
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let close_button = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move |_| {
-        let open = help_open.get();
-        let Some(dialog) = dialog.get() else { return };
-        if open && !dialog.open() {
-            let _ = dialog.show_modal();
-            if let Some(button) = close_button.get_untracked() {
-                let _ = button.focus();
-            }
-        } else if !open && dialog.open() {
-            dialog.close();
-        }
-    });
+    keep_modal_open_while(dialog, close_button, move || help_open.get());
     view! {
         <dialog class="shortcuts card" aria-labelledby="shortcuts-title" node_ref=dialog
             on:close=move |_| help_open.set(false)>

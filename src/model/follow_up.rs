@@ -195,8 +195,19 @@ impl Book {
         self.open_threads_in(self.threads())
     }
 
+    /// Each contact's newest reach-out as (day, id): the latest day, and on one day the one
+    /// logged last. A thread that does not end there has been superseded.
+    pub(crate) fn newest_reach_outs(&self) -> IdMap<ContactId, (NaiveDate, ReachOutId)> {
+        let mut newest: IdMap<ContactId, (NaiveDate, ReachOutId)> = IdMap::default();
+        for r in &self.reach_outs {
+            let entry = newest.entry(r.contact).or_insert((r.date, r.id));
+            *entry = (*entry).max((r.date, r.id));
+        }
+        newest
+    }
+
     /// [`Book::open_threads`] among `threads`, every thread of the book.
-    fn open_threads_in(&self, threads: Vec<Thread<'_>>) -> Vec<OpenThread> {
+    pub(crate) fn open_threads_in(&self, threads: Vec<Thread<'_>>) -> Vec<OpenThread> {
         let days = u64::from(self.settings.follow_up_days);
         let active: IdSet<ContactId> = self
             .contacts
@@ -204,11 +215,7 @@ impl Book {
             .filter(|c| !c.archived)
             .map(|c| c.id)
             .collect();
-        let mut newest: IdMap<ContactId, (NaiveDate, ReachOutId)> = IdMap::default();
-        for r in &self.reach_outs {
-            let entry = newest.entry(r.contact).or_insert((r.date, r.id));
-            *entry = (*entry).max((r.date, r.id));
-        }
+        let newest = self.newest_reach_outs();
         threads
             .into_iter()
             .filter(|t| t.is_open())

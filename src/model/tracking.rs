@@ -108,12 +108,7 @@ impl Book {
     /// Sorts a reply an import brought in, as the person judges it: a yes, a no, or "not yet"
     /// (a reply that is neither, kept as such). The reply's day and words stay. Anything else
     /// is refused with nothing changed.
-    pub fn sort_reply(
-        &mut self,
-        id: ReachOutId,
-        answer: Outcome,
-        _today: NaiveDate,
-    ) -> Result<(), ModelError> {
+    pub fn sort_reply(&mut self, id: ReachOutId, answer: Outcome) -> Result<(), ModelError> {
         if !matches!(
             answer,
             Outcome::Accepted | Outcome::Declined | Outcome::Replied { sorted: true }

@@ -64,14 +64,14 @@ fn ContactView(contact: Contact) -> impl IntoView {
     };
     let timeline = move || {
         state.book().with(|book| {
-            let open: Vec<ReachOutId> = book
-                .open_threads()
+            // What each reach-out counts as (the same answer Insights counts), and which
+            // threads are still open.
+            let (answers, open_threads) = book.answers_and_open_threads(today);
+            let open: Vec<ReachOutId> = open_threads
                 .into_iter()
                 .filter(|t| t.contact == id)
                 .map(|t| t.latest)
                 .collect();
-            // What each reach-out counts as: the same answer Insights counts.
-            let answers = book.answers(today);
             book.timeline(id)
                 .into_iter()
                 .map(|r| {

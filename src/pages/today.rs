@@ -328,13 +328,11 @@ fn SortReplies() -> impl IntoView {
         })
     });
     let error = RwSignal::new(None::<String>);
-    let sort = move |id: ReachOutId, outcome: Outcome| {
-        let today = state.today().get_untracked();
-        match state.change(|b| b.sort_reply(id, outcome, today)) {
+    let sort =
+        move |id: ReachOutId, outcome: Outcome| match state.change(|b| b.sort_reply(id, outcome)) {
             Ok(()) => error.set(None),
             Err(e) => error.set(Some(e.to_string())),
-        }
-    };
+        };
     view! {
         <Show when=move || replies.with(|r| !r.is_empty())>
             <section class="card sort-replies" aria-labelledby="sort-heading">

@@ -405,7 +405,6 @@ impl AppState {
         self.sync.try_with_value(|s| s.dirty).unwrap_or(false)
     }
 
-    /// Shows the undo toast for `undo`; it goes away by itself after 15 seconds.
     /// The confirmation being shown, if any.
     pub fn said(&self) -> Signal<Option<String>> {
         let said = self.said;
@@ -415,35 +414,12 @@ impl AppState {
     /// Confirms a change in the page's status line for a few seconds: for a change whose own
     /// place on the page is gone, so that each save confirms itself.
     pub fn say(&self, text: impl Into<String>) {
-        let number = self
-            .said
-            .with_untracked(|s| s.as_ref().map_or(0, |(n, _)| n + 1));
-        self.said.set(Some((number, text.into())));
-        let said = self.said;
-        set_timeout(
-            move || {
-                if said.with_untracked(|s| s.as_ref().is_some_and(|(n, _)| *n == number)) {
-                    said.set(None);
-                }
-            },
-            std::time::Duration::from_millis(SAID_FOR_MS),
-        );
+        show_for(self.said, text.into(), SAID_FOR_MS);
     }
 
+    /// Shows the undo toast for `undo`; it goes away by itself after 15 seconds.
     pub fn offer_undo(&self, undo: Undo) {
-        let number = self
-            .undo
-            .with_untracked(|u| u.as_ref().map_or(0, |(n, _)| n + 1));
-        self.undo.set(Some((number, undo)));
-        let offer = self.undo;
-        set_timeout(
-            move || {
-                if offer.with_untracked(|u| u.as_ref().is_some_and(|(n, _)| *n == number)) {
-                    offer.set(None);
-                }
-            },
-            std::time::Duration::from_millis(UNDO_FOR_MS),
-        );
+        show_for(self.undo, undo, UNDO_FOR_MS);
     }
 
     /// Takes back the change the toast offers, and saves.
@@ -527,4 +503,23 @@ fn when_idle(work: impl FnOnce() + 'static) {
 
 pub fn use_app_state() -> AppState {
     expect_context::<AppState>()
+}
+
+/// Shows `value` in `slot` for `ms` milliseconds. Each showing is numbered, so that the timer
+/// of an earlier one never takes away a later one.
+fn show_for<T: Send + std::marker::Sync + 'static>(
+    slot: RwSignal<Option<(u64, T)>>,
+    value: T,
+    ms: u64,
+) {
+    let number = slot.with_untracked(|s| s.as_ref().map_or(0, |(n, _)| n + 1));
+    slot.set(Some((number, value)));
+    set_timeout(
+        move || {
+            if slot.with_untracked(|s| s.as_ref().is_some_and(|(n, _)| *n == number)) {
+                slot.set(None);
+            }
+        },
+        std::time::Duration::from_millis(ms),
+    );
 }

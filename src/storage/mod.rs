@@ -114,21 +114,26 @@ fn remove_all(storage: &web_sys::Storage, keys: &[String]) {
     }
 }
 
-/// localStorage, when this browser lets the page read it.
+/// localStorage, when this browser lets the page have it.
 ///
-/// A blocked storage can fail at any step: the `localStorage` property itself, `getItem`, or
-/// `length` and `key` may throw a `SecurityError` (Safari with "Block all cookies", a managed
-/// policy, some privacy extensions). Each is probed here, on every use, so that no caller and
-/// no gloo-storage call (whose `get` panics when `getItem` throws) ever meets a throwing one.
+/// A blocked storage can fail at any step: the `localStorage` property itself, `getItem`,
+/// `setItem`, or `length` and `key` may throw a `SecurityError` (Safari with "Block all
+/// cookies", a managed policy, some privacy extensions). The property is checked here, on every
+/// use, because gloo-storage's `raw()` panics when it throws; every other call goes through
+/// web-sys, which returns the exception as an error, and each caller handles it. [`Store::open`]
+/// probes the rest once ([`readable`], [`writable`]) to decide to run in memory.
 fn local_storage() -> Option<web_sys::Storage> {
-    let storage = web_sys::window()?.local_storage().ok().flatten()?;
-    let readable =
-        storage.get_item(PROBE_KEY).is_ok() && storage.length().is_ok() && storage.key(0).is_ok();
-    readable.then(LocalStorage::raw)
+    let usable = matches!(web_sys::window()?.local_storage(), Ok(Some(_)));
+    usable.then(LocalStorage::raw)
 }
 
-/// The key `local_storage` reads and [`writable`] writes to find out what storage allows.
+/// The key [`readable`] reads and [`writable`] writes to find out what storage allows.
 const PROBE_KEY: &str = "reachout:probe";
+
+/// True when storage can be read: `getItem`, `length` and `key` do not throw.
+fn readable(storage: &web_sys::Storage) -> bool {
+    storage.get_item(PROBE_KEY).is_ok() && storage.length().is_ok() && storage.key(0).is_ok()
+}
 
 /// True when storage takes a write: `setItem` may throw where reading works. A full storage
 /// counts as writable (the data is there and readable; saving says that it is full).
@@ -192,7 +197,7 @@ impl Store {
             book: Book::default(),
             notice,
         };
-        let Some(storage) = local_storage().filter(writable) else {
+        let Some(storage) = local_storage().filter(|s| readable(s) && writable(s)) else {
             return in_memory(Some(StorageNotice::Unavailable));
         };
         let key = Store::document_key(namespace);

@@ -1,8 +1,13 @@
-//! Helpers shared by the native test files: days and times from text, drafts, fixtures.
+//! Helpers shared by the native test files: days and times from text, drafts, reach-outs and
+//! their answers, fixtures.
 #![allow(dead_code)]
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use reachout::model::{Book, Channel, ContactDraft, ContactId, ReachOutDraft, ReachOutId};
+use reachout::model::insights::Period;
+use reachout::model::{
+    BeforeDraft, Book, Channel, ContactDraft, ContactId, Expectation, Outcome, OutcomeDraft,
+    ReachOutDraft, ReachOutId,
+};
 
 /// `day("2026-11-27")`.
 pub fn day(text: &str) -> NaiveDate {
@@ -34,15 +39,65 @@ pub fn reach(
     date: &str,
     follows_up: Option<ReachOutId>,
 ) -> ReachOutId {
+    reach_with(
+        book,
+        contact,
+        date,
+        BeforeDraft::default(),
+        Channel::Email,
+        follows_up,
+    )
+}
+
+/// Logs a reach-out on `date` by `channel`, with the before-step `before`.
+pub fn reach_with(
+    book: &mut Book,
+    contact: ContactId,
+    date: &str,
+    before: BeforeDraft,
+    channel: Channel,
+    follows_up: Option<ReachOutId>,
+) -> ReachOutId {
     let draft = ReachOutDraft {
-        channel: Some(Channel::Email),
+        channel: Some(channel),
         date: date.into(),
         note: String::new(),
         follows_up,
-        before: Default::default(),
+        before,
     };
     book.log_reach_out(contact, &draft, day(date), at(date))
         .unwrap()
+}
+
+/// Records `outcome` for reach-out `id`, dated and entered on `date`.
+pub fn answer(book: &mut Book, id: ReachOutId, outcome: Outcome, date: &str) {
+    let draft = OutcomeDraft {
+        outcome: Some(outcome),
+        date: date.into(),
+        note: String::new(),
+    };
+    book.record_outcome(id, &draft, day(date)).unwrap();
+}
+
+/// A before-step that expects `expect`.
+pub fn expecting(expect: Expectation) -> BeforeDraft {
+    BeforeDraft {
+        expect: Some(expect),
+        ..BeforeDraft::default()
+    }
+}
+
+/// A before-step that gives a yes `percent` per cent.
+pub fn chance(percent: &str) -> BeforeDraft {
+    BeforeDraft {
+        yes_chance: percent.into(),
+        ..BeforeDraft::default()
+    }
+}
+
+/// Everything up to `today`.
+pub fn all_time(today: &str) -> Period {
+    Period::all_time(day(today))
 }
 
 /// A fixture file's text as a browser reads it (UTF-8, replacing what is not) and its size.
@@ -71,5 +126,39 @@ pub mod browser {
         for key in keys {
             storage.remove_item(&key).unwrap();
         }
+    }
+}
+
+/// For the import tests: files read as tables, and the people read from them.
+pub mod files {
+    use reachout::format::import::{self, table::Table, Read};
+    use reachout::model::{ContactDraft, Incoming};
+
+    /// A file read as a table of columns (not a known export), or the test fails saying what
+    /// it was.
+    pub fn table_of(name: &str, bytes: &[u8]) -> Table {
+        match import::read(name, bytes) {
+            Ok(Read::Table(table)) => table,
+            other => panic!("{name} not read as a table: {other:?}"),
+        }
+    }
+
+    /// The names of the people read, in order.
+    pub fn names(incoming: &Incoming) -> Vec<&str> {
+        incoming
+            .people
+            .iter()
+            .map(|p| p.draft.name.as_str())
+            .collect()
+    }
+
+    /// The draft of the person read with exactly this name.
+    pub fn draft_named<'a>(incoming: &'a Incoming, name: &str) -> &'a ContactDraft {
+        &incoming
+            .people
+            .iter()
+            .find(|p| p.draft.name == name)
+            .unwrap_or_else(|| panic!("{name} not among {:?}", names(incoming)))
+            .draft
     }
 }

@@ -91,7 +91,8 @@ pub fn text_of(name: &str, bytes: &[u8]) -> Result<(String, Option<String>), Imp
         return Err(ImportError::Empty(name.to_string()));
     }
     let (text, note) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        utf8_with_strays(name, rest)
+        let read = read_utf8(rest);
+        (read.text, strays_note(name, read.strays))
     } else if let Some(unit) = utf16_without_mark(bytes) {
         (
             utf16(bytes, unit).ok_or_else(|| not_text(name))?,
@@ -110,19 +111,20 @@ pub fn text_of(name: &str, bytes: &[u8]) -> Result<(String, Option<String>), Imp
             None,
         )
     } else {
-        match std::str::from_utf8(bytes) {
-            Ok(text) => (text.to_string(), None),
-            // UTF-8 (it holds more valid accented letters than stray bytes) with a few stray
-            // bytes pasted from elsewhere: read as UTF-8, the strays as Windows-1252.
-            // Otherwise the whole file is Windows-1252.
-            Err(_) if utf8_letters(bytes) >= stray_bytes(bytes) => utf8_with_strays(name, bytes),
-            Err(_) => (
+        // UTF-8, perhaps with a few stray bytes pasted from elsewhere (it holds at least as
+        // many valid accented letters as strays): read as UTF-8, the strays as Windows-1252.
+        // Otherwise the whole file is Windows-1252.
+        let read = read_utf8(bytes);
+        if read.letters >= read.strays {
+            (read.text, strays_note(name, read.strays))
+        } else {
+            (
                 bytes.iter().map(|b| windows_1252(*b)).collect(),
                 Some(format!(
                     "{name} is not UTF-8; it was read as Western European text (Windows-1252). \
                      Check that accented letters look right."
                 )),
-            ),
+            )
         }
     };
     // Text has few control characters; binary data has many (and NUL bytes).
@@ -136,59 +138,46 @@ pub fn text_of(name: &str, bytes: &[u8]) -> Result<(String, Option<String>), Imp
     Ok((text, note))
 }
 
-/// How many characters beyond ASCII the valid UTF-8 parts of `bytes` hold.
-fn utf8_letters(bytes: &[u8]) -> usize {
-    let (mut rest, mut letters) = (bytes, 0);
+/// UTF-8 as read in one pass: the text with its stray bytes (those not part of valid UTF-8)
+/// read as Windows-1252, how many strays there were, and how many characters beyond ASCII
+/// the valid parts hold.
+struct Utf8Read {
+    text: String,
+    strays: usize,
+    letters: usize,
+}
+
+fn read_utf8(bytes: &[u8]) -> Utf8Read {
+    let mut read = Utf8Read {
+        text: String::with_capacity(bytes.len()),
+        strays: 0,
+        letters: 0,
+    };
+    let mut rest = bytes;
     loop {
         let (valid, bad) = match std::str::from_utf8(rest) {
             Ok(valid) => (valid, None),
+            // Valid up to here by the error's own word.
             Err(error) => (
                 std::str::from_utf8(&rest[..error.valid_up_to()]).unwrap_or_default(),
                 Some(error),
             ),
         };
-        letters += valid.chars().filter(|c| !c.is_ascii()).count();
-        let Some(error) = bad else { return letters };
-        let skip = error.valid_up_to() + error.error_len().unwrap_or(1);
-        rest = rest.get(skip..).unwrap_or_default();
+        read.text.push_str(valid);
+        read.letters += valid.chars().filter(|c| !c.is_ascii()).count();
+        let Some(error) = bad else { return read };
+        let after = &rest[error.valid_up_to()..];
+        let bad = error.error_len().unwrap_or(after.len()).max(1);
+        read.text
+            .extend(after.iter().take(bad).map(|b| windows_1252(*b)));
+        read.strays += bad;
+        rest = after.get(bad..).unwrap_or_default();
     }
 }
 
-/// How many bytes of `bytes` are not part of valid UTF-8.
-fn stray_bytes(bytes: &[u8]) -> usize {
-    let (mut rest, mut strays) = (bytes, 0);
-    while let Err(error) = std::str::from_utf8(rest) {
-        let bad = error
-            .error_len()
-            .unwrap_or(rest.len() - error.valid_up_to())
-            .max(1);
-        strays += bad;
-        rest = rest.get(error.valid_up_to() + bad..).unwrap_or_default();
-    }
-    strays
-}
-
-/// UTF-8 text with its stray bytes read as Windows-1252, and a note saying how many.
-fn utf8_with_strays(name: &str, bytes: &[u8]) -> (String, Option<String>) {
-    let (mut text, mut rest, mut strays) = (String::with_capacity(bytes.len()), bytes, 0usize);
-    loop {
-        match std::str::from_utf8(rest) {
-            Ok(valid) => {
-                text.push_str(valid);
-                break;
-            }
-            Err(error) => {
-                let (valid, after) = rest.split_at(error.valid_up_to());
-                // Valid up to here by the error's own word.
-                text.push_str(std::str::from_utf8(valid).unwrap_or_default());
-                let bad = error.error_len().unwrap_or(after.len()).max(1);
-                text.extend(after.iter().take(bad).map(|b| windows_1252(*b)));
-                strays += bad;
-                rest = after.get(bad..).unwrap_or_default();
-            }
-        }
-    }
-    let note = (strays > 0).then(|| {
+/// The note for UTF-8 text of which `strays` bytes were read as Windows-1252.
+fn strays_note(name: &str, strays: usize) -> Option<String> {
+    (strays > 0).then(|| {
         format!(
             "{name} is UTF-8 with {} that {} not; {} read as Western European (Windows-1252). \
              Check the accented letters near them.",
@@ -196,8 +185,7 @@ fn utf8_with_strays(name: &str, bytes: &[u8]) -> (String, Option<String>) {
             if strays == 1 { "is" } else { "are" },
             if strays == 1 { "it was" } else { "they were" },
         )
-    });
-    (text, note)
+    })
 }
 
 /// UTF-16 without a byte-order mark: text whose every other byte is mostly zero (Latin text).

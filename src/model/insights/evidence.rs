@@ -245,16 +245,32 @@ pub(crate) fn figures_into(r: &ReachOut, answer: Answer, out: &mut Vec<Figure>) 
 impl Book {
     /// What every reach-out counts as on `today` (see the rules at the top of this module).
     pub fn answers(&self, today: NaiveDate) -> IdMap<ReachOutId, Answer> {
+        self.answers_in(&self.threads(), today)
+    }
+
+    /// [`Book::answers`] and [`Book::open_threads`] together, from one pass over the threads:
+    /// what a contact's timeline needs.
+    pub fn answers_and_open_threads(
+        &self,
+        today: NaiveDate,
+    ) -> (IdMap<ReachOutId, Answer>, Vec<crate::model::OpenThread>) {
+        let threads = self.threads();
+        let answers = self.answers_in(&threads, today);
+        (answers, self.open_threads_in(threads))
+    }
+
+    /// [`Book::answers`] among `threads`, every thread of the book.
+    fn answers_in(
+        &self,
+        threads: &[crate::model::follow_up::Thread<'_>],
+        today: NaiveDate,
+    ) -> IdMap<ReachOutId, Answer> {
         let days = u64::from(self.settings.follow_up_days);
         let max_tries = self.settings.max_tries as usize;
-        let mut newest: IdMap<crate::model::ContactId, (NaiveDate, ReachOutId)> = IdMap::default();
-        for r in &self.reach_outs {
-            let entry = newest.entry(r.contact).or_insert((r.date, r.id));
-            *entry = (*entry).max((r.date, r.id));
-        }
+        let newest = self.newest_reach_outs();
         let mut out: IdMap<ReachOutId, Answer> = IdMap::default();
         out.reserve(self.reach_outs.len());
-        for thread in self.threads() {
+        for thread in threads {
             let latest = thread.latest();
             let mut after: Option<(NaiveDate, Answer)> = None;
             for (i, r) in thread.members.iter().enumerate().rev() {
