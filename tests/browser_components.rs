@@ -329,7 +329,7 @@ fn pick(root: &web_sys::Element, legend: &str, choice: &str) {
 }
 
 #[wasm_bindgen_test]
-async fn the_before_step_saves_fear_and_expectation_and_is_remembered_open() {
+async fn the_before_step_is_open_until_closed_once_and_saves_fear_and_expectation() {
     let namespace = "t-before";
     local()
         .remove_item(&format!("{namespace}:document"))
@@ -346,14 +346,15 @@ async fn the_before_step_saves_fear_and_expectation_and_is_remembered_open() {
         provide_context(state);
         view! { <Router><reachout::components::reach_out_form::ReachOutForm contact=ana/></Router> }
     });
+    // Fear and expectation are asked at once; the other questions are folded.
     assert!(
-        !root.text_content().unwrap().contains("How afraid are you?"),
-        "closed at first"
+        root.text_content().unwrap().contains("How afraid are you?"),
+        "open at first"
     );
-    button(&root, "Before you reach out (optional)").click();
-    leptos::task::tick().await;
     pick(&root, "How afraid are you?", "6");
     pick(&root, "What do you expect?", "A yes");
+    button(&root, "More questions (optional)").click();
+    leptos::task::tick().await;
     type_into(&root, "Or: the chance of a yes, in %", "101");
     pick(&root, "Channel", "Email");
     button(&root, "Save reach-out").click();
@@ -371,21 +372,24 @@ async fn the_before_step_saves_fear_and_expectation_and_is_remembered_open() {
     assert_eq!(before.fear, Some(6));
     assert_eq!(before.expect, Some(reachout::model::Expectation::Yes));
     assert_eq!(before.yes_chance, Some(80));
-    assert_eq!(
+    // Nothing remembered until the person closes the step; closed once, it stays closed.
+    let pref = || {
         local()
             .get_item(&format!("{namespace}:pref:before-step"))
             .unwrap()
-            .as_deref(),
-        // Kept as JSON through gloo-storage.
-        Some("\"open\"")
-    );
-    // A form drawn later opens with the step open, as it was left.
+    };
+    assert_eq!(pref(), None);
+    button(&root, "Before you reach out (optional)").click();
+    leptos::task::tick().await;
+    assert!(!root.text_content().unwrap().contains("How afraid are you?"));
+    // Kept as JSON through gloo-storage.
+    assert_eq!(pref().as_deref(), Some("\"closed\""));
     let again = container();
     let _second = leptos::mount::mount_to(again.clone(), move || {
         provide_context(state);
         view! { <Router><reachout::components::reach_out_form::ReachOutForm contact=ana/></Router> }
     });
-    assert!(again
+    assert!(!again
         .text_content()
         .unwrap()
         .contains("How afraid are you?"));

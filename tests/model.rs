@@ -381,3 +381,33 @@ fn a_stay_in_touch_rhythm_is_a_whole_number_of_days_up_to_a_year() {
         .unwrap();
     assert_eq!(book.contact(id).unwrap().stay_in_touch_days, None);
 }
+
+/// Two tabs, one field: an edit form that opened before another tab changed the same field
+/// reports the clash instead of overwriting it; fields only one side changed do not clash.
+#[test]
+fn an_edit_reports_a_field_another_tab_changed_too() {
+    let mut book = Book::default();
+    let id = book.add_contact(&ana(), now()).unwrap();
+    let before = ContactDraft::from_contact(book.contact(id).unwrap());
+    // Another tab changes the notes and the company.
+    let mut theirs = before.clone();
+    theirs.notes = "Theirs.".into();
+    theirs.company = "Globex".into();
+    book.edit_contact(id, &before, &theirs, now()).unwrap();
+    // This form changed the notes and the role.
+    let mut mine = before.clone();
+    mine.notes = "Mine.".into();
+    mine.role = "Designer".into();
+    let clashes = book.edit_conflicts(id, &before, &mine);
+    assert_eq!(
+        clashes,
+        vec![reachout::model::EditConflict {
+            field: ContactField::Notes,
+            theirs: "Theirs.".into(),
+            mine: "Mine.".into(),
+        }]
+    );
+    // The same text on both sides is no clash.
+    mine.notes = "Theirs.".into();
+    assert!(book.edit_conflicts(id, &before, &mine).is_empty());
+}

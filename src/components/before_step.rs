@@ -1,7 +1,8 @@
-//! The optional "before" step of logging a reach-out: how afraid, what you expect, how long a no
-//! would bother you, what you could gain and the worst that could realistically happen. It
-//! opens or stays closed as the person last left it, so logging stays three actions for those
-//! who skip it.
+//! The "before" step of logging a reach-out, the heart of the courage loop: how afraid, and
+//! what you expect, shown open (one compact line each) until the person closes the step once;
+//! then it stays as they last left it. How long a no would bother you, the chance of a yes in
+//! per cent, what you could gain and the worst that could realistically happen fold under
+//! "More questions". Every answer is optional: logging stays three actions for those who skip.
 
 use leptos::prelude::*;
 
@@ -104,30 +105,36 @@ pub fn BeforeStep(
     errors: RwSignal<FieldErrors<ReachOutField>>,
 ) -> impl IntoView {
     let state = use_app_state();
-    let open = RwSignal::new(state.preference::<String>(PREFERENCE).as_deref() == Some("open"));
+    // Open until the person closes it once.
+    let open = RwSignal::new(state.preference::<String>(PREFERENCE).as_deref() != Some("closed"));
+    let more = RwSignal::new(false);
     let toggle = move |_| {
         let now_open = !open.get_untracked();
         open.set(now_open);
         state.remember(PREFERENCE, if now_open { "open" } else { "closed" });
     };
-    // A message in a closed step would be hidden: open it.
+    // A message in a closed part would be hidden: open it.
     Effect::new(move |_| {
-        let has_error = errors.with(|e| {
-            e.fields().any(|f| {
-                matches!(
-                    f,
-                    ReachOutField::Fear
-                        | ReachOutField::YesChance
-                        | ReachOutField::Gain
-                        | ReachOutField::Worst
-                )
-            })
+        let (fear, others) = errors.with(|e| {
+            (
+                e.fields().any(|f| f == ReachOutField::Fear),
+                e.fields().any(|f| {
+                    matches!(
+                        f,
+                        ReachOutField::YesChance | ReachOutField::Gain | ReachOutField::Worst
+                    )
+                }),
+            )
         });
-        if has_error {
+        if fear || others {
             open.set(true);
+        }
+        if others {
+            more.set(true);
         }
     });
     let panel_id = format!("before-{form_key}");
+    let more_id = format!("before-more-{form_key}");
     let key = StoredValue::new(form_key);
     view! {
         <div class="before-step">
@@ -137,25 +144,33 @@ pub fn BeforeStep(
             </button>
             <Show when=move || open.get()>
                 <div class="before-panel stack" id=panel_id.clone()>
-                    <p class="hint">
-                        "Noting what you fear lets Insights show you, later, how it really went. \
-                         Most people expect fewer yeses than they get."
-                    </p>
                     <Scale legend="How afraid are you?" name=format!("fear-{}", key.get_value())
                         value=fields.fear low="not at all" high="terrified"
                         error=error_for(errors, ReachOutField::Fear) />
                     {options("What do you expect?", format!("expect-{}", key.get_value()),
                         &Expectation::ALL, Expectation::label, fields.expect)}
-                    <Field label="Or: the chance of a yes, in %" name=format!("yes-chance-{}", key.get_value())
-                        value=fields.yes_chance kind=FieldKind::Text hint="A number from 0 to 100."
-                        error=error_for(errors, ReachOutField::YesChance) />
-                    {options("If it is a no, how long will it bother you?", format!("sting-{}", key.get_value()),
-                        &StingGuess::ALL, StingGuess::label, fields.sting)}
-                    <Field label="What could you gain?" name=format!("gain-{}", key.get_value())
-                        value=fields.gain error=error_for(errors, ReachOutField::Gain) />
-                    <Field label="What is the worst that could realistically happen?"
-                        name=format!("worst-{}", key.get_value())
-                        value=fields.worst error=error_for(errors, ReachOutField::Worst) />
+                    <p class="hint">
+                        "Noting what you fear lets Insights show you, later, how it really went. \
+                         Most people expect fewer yeses than they get."
+                    </p>
+                    <div>
+                        <button type="button" class="link-button" aria-expanded=move || more.get().to_string()
+                            aria-controls=more_id.clone() on:click=move |_| more.update(|m| *m = !*m)>
+                            "More questions (optional)"
+                        </button>
+                    </div>
+                    <div class="stack" id=more_id.clone() hidden=move || !more.get()>
+                        <Field label="Or: the chance of a yes, in %" name=format!("yes-chance-{}", key.get_value())
+                            value=fields.yes_chance kind=FieldKind::Text hint="A number from 0 to 100."
+                            error=error_for(errors, ReachOutField::YesChance) />
+                        {options("If it is a no, how long will it bother you?", format!("sting-{}", key.get_value()),
+                            &StingGuess::ALL, StingGuess::label, fields.sting)}
+                        <Field label="What could you gain?" name=format!("gain-{}", key.get_value())
+                            value=fields.gain error=error_for(errors, ReachOutField::Gain) />
+                        <Field label="What is the worst that could realistically happen?"
+                            name=format!("worst-{}", key.get_value())
+                            value=fields.worst error=error_for(errors, ReachOutField::Worst) />
+                    </div>
                 </div>
             </Show>
         </div>

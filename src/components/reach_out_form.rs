@@ -214,7 +214,7 @@ pub fn ReachOutForm(
             </div>
             <TemplatePicker contact form_key=form_key.clone() note saves />
             {already}
-            <div class="actions">
+            <div class="actions sticky-actions">
                 <button type="submit" class="button primary">{submit}</button>
             </div>
             <p class="status" role="status">{move || status.get()}</p>

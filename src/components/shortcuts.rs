@@ -1,5 +1,8 @@
 //! Keyboard shortcuts for the whole app, and the `?` panel that lists them. No shortcut fires
 //! while the user types in a field or holds Ctrl, Alt or Meta.
+//!
+//! The listener is installed while the app's view is built, in the same task that mounts the
+//! first page: by the time anything of the app is on screen, a key pressed is heard.
 
 use leptos::prelude::*;
 

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::contact::{Contact, ContactDraft, ContactField};
+use super::contact::{edit_conflicts, Contact, ContactDraft, ContactField, EditConflict};
 use super::courage::After;
 use super::reach_out::{ReachOut, ReachOutDraft, ReachOutField};
 use super::template::TemplateField;
@@ -255,6 +255,20 @@ impl Book {
     /// Saves an edit form: only the fields the person changed (`after` differs from `before`,
     /// the form as it opened) are written, so a form left open while another tab saved other
     /// fields never writes its stale values over theirs.
+    /// The fields another tab changed while the edit form of contact `id` was open (it
+    /// opened as `before`) that the form changed too: what [`Book::edit_contact`] would
+    /// overwrite. Ask before saving.
+    pub fn edit_conflicts(
+        &self,
+        id: ContactId,
+        before: &ContactDraft,
+        after: &ContactDraft,
+    ) -> Vec<EditConflict> {
+        self.contact(id).map_or_else(Vec::new, |contact| {
+            edit_conflicts(before, &ContactDraft::from_contact(contact), after)
+        })
+    }
+
     pub fn edit_contact(
         &mut self,
         id: ContactId,

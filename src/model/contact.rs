@@ -172,6 +172,42 @@ impl ContactDraft {
         }
     }
 
+    /// The text of one field, as typed.
+    pub fn field(&self, field: ContactField) -> &str {
+        match field {
+            ContactField::Name => &self.name,
+            ContactField::Company => &self.company,
+            ContactField::Role => &self.role,
+            ContactField::Email => &self.email,
+            ContactField::Linkedin => &self.linkedin,
+            ContactField::Tags => &self.tags,
+            ContactField::Notes => &self.notes,
+            ContactField::StayInTouch => &self.stay_in_touch_days,
+            ContactField::Phone => &self.phone,
+            ContactField::OtherLink => &self.other_link,
+            ContactField::HowWeMet => &self.how_we_met,
+            ContactField::ExpectedFear => &self.expected_fear,
+        }
+    }
+
+    /// The text of one field, to change it.
+    pub fn field_mut(&mut self, field: ContactField) -> &mut String {
+        match field {
+            ContactField::Name => &mut self.name,
+            ContactField::Company => &mut self.company,
+            ContactField::Role => &mut self.role,
+            ContactField::Email => &mut self.email,
+            ContactField::Linkedin => &mut self.linkedin,
+            ContactField::Tags => &mut self.tags,
+            ContactField::Notes => &mut self.notes,
+            ContactField::StayInTouch => &mut self.stay_in_touch_days,
+            ContactField::Phone => &mut self.phone,
+            ContactField::OtherLink => &mut self.other_link,
+            ContactField::HowWeMet => &mut self.how_we_met,
+            ContactField::ExpectedFear => &mut self.expected_fear,
+        }
+    }
+
     pub(crate) fn validate(&self) -> Result<ValidContact, FieldErrors<ContactField>> {
         let mut errors = FieldErrors::default();
         let mut short = |field, text: &str, max| {
@@ -327,4 +363,36 @@ mod tests {
         assert_eq!(errors.get(ContactField::Name), Some("Please enter a name."));
         assert!(errors.get(ContactField::Email).is_some());
     }
+}
+
+/// A field of a contact that changed elsewhere (another tab) while an edit form was open, and
+/// that the form changed too: saving would drop one of the two texts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EditConflict {
+    pub field: ContactField,
+    /// What the contact holds now.
+    pub theirs: String,
+    /// What the form holds.
+    pub mine: String,
+}
+
+/// The fields that both `before` → `now` (elsewhere) and `before` → `after` (this form)
+/// changed, to different texts.
+pub fn edit_conflicts(
+    before: &ContactDraft,
+    now: &ContactDraft,
+    after: &ContactDraft,
+) -> Vec<EditConflict> {
+    ContactField::ALL
+        .into_iter()
+        .filter(|f| {
+            let (was, theirs, mine) = (before.field(*f), now.field(*f), after.field(*f));
+            was != theirs && was != mine && theirs.trim() != mine.trim()
+        })
+        .map(|f| EditConflict {
+            field: f,
+            theirs: now.field(f).to_string(),
+            mine: after.field(f).to_string(),
+        })
+        .collect()
 }

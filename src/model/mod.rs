@@ -28,7 +28,7 @@ mod validate;
 pub use book::{Book, ModelError, Win, FEW_IDS};
 pub use calendar::{CalendarEntry, Dated};
 pub use check::Adjustment;
-pub use contact::{Contact, ContactDraft, ContactField};
+pub use contact::{Contact, ContactDraft, ContactField, EditConflict};
 pub use courage::{After, Before, BeforeDraft, CheckIn, CheckInDue, Expectation, StingGuess};
 pub use follow_up::{Agenda, Degree, OpenThread, Stage, StayInTouchDue};
 pub use import::{

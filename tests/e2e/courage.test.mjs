@@ -44,12 +44,12 @@ test('logging from Today takes three actions; the "before" step adds fear and a 
   const plain = stored.data.reach_outs.at(-1);
   assert.equal(plain.before, undefined, 'nothing noted, nothing stored');
 
-  // The near miss becomes a reach-out, with the "before" step opened and filled.
+  // The near miss becomes a reach-out, with the "before" step (open from the start) filled.
   const near = page.getByRole('region', { name: 'Almost reached out' });
   await near.getByRole('button', { name: 'Reach out now' }).click();
-  await near.getByRole('button', { name: 'Before you reach out (optional)' }).click();
   await near.getByRole('group', { name: 'How afraid are you?' }).getByRole('radio', { name: '7', exact: true }).check();
   await near.getByRole('group', { name: 'What do you expect?' }).getByRole('radio', { name: 'A no' }).check();
+  await near.getByRole('button', { name: 'More questions (optional)' }).click();
   await near.getByLabel('Or: the chance of a yes, in %').fill('25');
   await near.getByRole('group', { name: 'If it is a no, how long will it bother you?' }).getByRole('radio', { name: 'A few days' }).check();
   await near.getByLabel('What could you gain?').fill('An introduction');
@@ -309,7 +309,7 @@ for (const [width, height] of [[360, 780], [1280, 900]]) {
         await visit(page, setup.server.url, path);
         await page.getByRole('heading', { name: ready }).first().waitFor();
         if (path === '/contacts/1') {
-          await page.getByRole('button', { name: 'Before you reach out (optional)' }).click();
+          await page.getByRole('button', { name: 'More questions (optional)' }).click();
           await page.getByRole('button', { name: 'I almost reached out' }).click();
         }
         assert.deepEqual(await accessibilityProblems(page), [], `${name} (${label})`);

@@ -144,6 +144,45 @@ test('an edit form left open in another tab changes only what was changed there'
   await other.getByText('Designer at Globex').waitFor();
 });
 
+test('two tabs, one field: the notes another tab saved are never dropped without a word', async (t) => {
+  const page = await freshPage(t, setup);
+  await addContact(page, setup.server.url, { Name: 'Ana Lima', Notes: 'Met at the meetup.' });
+  const other = await page.ownContext.newPage();
+  await visit(page, setup.server.url, '/contacts/1/edit');
+  await visit(other, setup.server.url, '/contacts/1/edit');
+  await page.getByLabel('Notes').fill('Their text: ask about the design job.');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Ana Lima' }).waitFor();
+
+  // The other tab edits the same notes: saving asks first, and saves nothing yet.
+  await other.getByLabel('Notes').fill('My text: she likes climbing.');
+  await other.getByRole('button', { name: 'Save changes' }).click();
+  const conflict = other.getByRole('alert').filter({ hasText: 'Another tab changed this contact while you were editing' });
+  await conflict.getByText('Their text: ask about the design job.').waitFor();
+  await conflict.getByText('My text: she likes climbing.').waitFor();
+  assert.equal((await storedDocument(other)).data.contacts[0].notes, 'Their text: ask about the design job.');
+
+  // Keep theirs: the form takes their text, and saving keeps it.
+  await conflict.getByRole('button', { name: 'Keep theirs: Notes' }).click();
+  assert.equal(await other.getByLabel('Notes').inputValue(), 'Their text: ask about the design job.');
+  await other.getByRole('button', { name: 'Save changes' }).click();
+  await other.getByRole('heading', { level: 1, name: 'Ana Lima' }).waitFor();
+  assert.equal((await storedDocument(other)).data.contacts[0].notes, 'Their text: ask about the design job.');
+
+  // Again, and this time "Use mine": the form's text is saved over theirs, knowingly.
+  await visit(page, setup.server.url, '/contacts/1/edit');
+  await visit(other, setup.server.url, '/contacts/1/edit');
+  await page.getByLabel('Notes').fill('Theirs again.');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Ana Lima' }).waitFor();
+  await other.getByLabel('Notes').fill('Mine again.');
+  await other.getByRole('button', { name: 'Save changes' }).click();
+  await other.getByRole('button', { name: 'Use mine: Notes' }).click();
+  await other.getByRole('button', { name: 'Save changes' }).click();
+  await other.getByRole('heading', { level: 1, name: 'Ana Lima' }).waitFor();
+  assert.equal((await storedDocument(other)).data.contacts[0].notes, 'Mine again.');
+});
+
 test('a tab left open past midnight shows the new day without a reload', async (t) => {
   const page = await freshPage(t, setup, { timezoneId: 'Europe/Berlin' });
   // 23:58 in Berlin on 27 November.

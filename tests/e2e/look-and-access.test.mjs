@@ -5,7 +5,7 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { accessibilityProblems, openContext, serveAndBrowse, smallTargets, visit } from './support.mjs';
+import { accessibilityProblems, moreDetails, openContext, serveAndBrowse, smallTargets, visit } from './support.mjs';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
 const setup = serveAndBrowse();
@@ -44,6 +44,7 @@ for (const [width, height] of [[360, 740], [1280, 860]]) {
 
       await page.getByLabel('Name').fill('Ana Lima-Fernández de la Torre');
       await page.getByLabel('Company').fill('Acme Design Studio');
+      await moreDetails(page);
       await page.getByLabel('Role').fill('Product designer');
       await page.getByLabel('Email').fill('ana.lima@example.com');
       await page.getByLabel('LinkedIn profile').fill('https://www.linkedin.com/in/ana-lima-fernandez-de-la-torre');

@@ -1,7 +1,7 @@
 // End-to-end: the release build in Debian's Chromium, used as a person would, by role and label.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { freshPage, serveAndBrowse, storedDocument, visit } from './support.mjs';
+import { freshPage, moreDetails, serveAndBrowse, storedDocument, visit } from './support.mjs';
 
 const setup = serveAndBrowse();
 
@@ -14,6 +14,7 @@ function nav(page, name) {
 async function addContact(page, fields) {
   await nav(page, 'Contacts').click();
   await page.getByRole('link', { name: 'Add contact' }).click();
+  await moreDetails(page);
   for (const [label, value] of Object.entries(fields)) {
     await page.getByLabel(label).fill(value);
   }
@@ -100,6 +101,7 @@ describe('contacts and reach-outs', () => {
   test('an invalid form shows its messages next to the fields and saves nothing', async (t) => {
     const page = await freshPage(t, setup);
     await visit(page, setup.server.url, '/contacts/new');
+    await moreDetails(page);
     await page.getByLabel('Email').fill('ana-at-example');
     await page.getByLabel('LinkedIn profile').fill('javascript:alert(1)');
     await page.getByRole('button', { name: 'Add contact' }).click();

@@ -154,6 +154,9 @@ export function decodeStored(text) {
 /** Adds a contact through the form (labels → values), then logs a reach-out on `channel` if given. */
 export async function addContact(page, origin, fields, channel) {
   await visit(page, origin, '/contacts/new');
+  if (Object.keys(fields).some((label) => label !== 'Name' && label !== 'Company')) {
+    await moreDetails(page);
+  }
   for (const [label, value] of Object.entries(fields)) await page.getByLabel(label).fill(value);
   await page.getByRole('button', { name: 'Add contact' }).click();
   await page.getByRole('heading', { level: 1, name: fields.Name }).waitFor();
@@ -162,6 +165,12 @@ export async function addContact(page, origin, fields, channel) {
     await page.getByRole('button', { name: 'Save reach-out' }).click();
     await page.getByRole('status').getByText('Logged.').waitFor();
   }
+}
+
+/** Unfolds the contact form's "More details", as a person does to fill in more than a name. */
+export async function moreDetails(page) {
+  const button = page.getByRole('button', { name: 'More details' });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
 }
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

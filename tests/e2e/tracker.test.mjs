@@ -2,7 +2,7 @@
 // app's own clock (read at the edge) moves with it; nothing in the app is mocked.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openContext, serveAndBrowse, storedDocument, visit } from './support.mjs';
+import { moreDetails, openContext, serveAndBrowse, storedDocument, visit } from './support.mjs';
 
 const setup = serveAndBrowse();
 
@@ -132,6 +132,7 @@ test('stay in touch: due when the rhythm comes round, done resets it, archiving 
   const page = await pageOn(t, '2026-11-01');
   await visit(page, setup.server.url, '/contacts/new');
   await page.getByLabel('Name').fill('Eve Mentor');
+  await moreDetails(page);
   await page.getByLabel('Stay in touch every … days').fill('0');
   await page.getByRole('button', { name: 'Add contact' }).click();
   await page.getByText('Enter a number of days from 1 to 365').waitFor();
