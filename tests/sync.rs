@@ -182,3 +182,67 @@ fn near_misses_from_both_tabs_are_kept_and_their_contact_comes_back() {
     assert_eq!(merged.near_misses[1].contact, Some(ada));
     assert!(merged.contact(ada).is_some(), "an edit beats a delete");
 }
+
+/// Undoing an import takes back only what it did: what it added and filled in goes, what was
+/// done since stays (an imported contact reached out to since stays with that reach-out).
+#[test]
+fn undoing_an_import_keeps_what_was_done_since() {
+    use reachout::model::sync::{changes, take_back, with_changes};
+    use reachout::model::{Incoming, IncomingPerson};
+    let mut before = Book::default();
+    let priya = before.add_contact(&named("Priya"), now()).unwrap();
+    let mut incoming = Incoming::default();
+    for (name, company) in [
+        ("Priya", "City Hospital"),
+        ("Ada Okafor", "Acme"),
+        ("Li Wei", ""),
+    ] {
+        incoming.add_person(IncomingPerson {
+            place: format!("people.csv, {name}"),
+            draft: ContactDraft {
+                name: name.into(),
+                company: company.into(),
+                ..Default::default()
+            },
+            connected: None,
+        });
+    }
+    let plan = before.plan_import(incoming, today());
+    let (after, _) = before.apply_import(&plan, &plan.proposed(), now()).unwrap();
+    assert_eq!(after.contacts.len(), 3);
+    assert_eq!(after.contact(priya).unwrap().company, "City Hospital");
+    // What is kept beside the snapshot rebuilds the book as the import left it.
+    assert_eq!(with_changes(&before, &changes(&before, &after)), after);
+
+    // Nothing done since: the book comes back exactly.
+    assert_eq!(take_back(&before, &after, &after), (before.clone(), vec![]));
+
+    // Since the import: a new contact, and a reach-out to an imported one.
+    let mut since = after.clone();
+    since.add_contact(&named("Zoe Later"), now()).unwrap();
+    let ada = since
+        .contacts
+        .iter()
+        .find(|c| c.name == "Ada Okafor")
+        .unwrap()
+        .id;
+    let draft = ReachOutDraft {
+        channel: Some(Channel::Email),
+        date: "2026-11-27".into(),
+        note: String::new(),
+        follows_up: None,
+        before: Default::default(),
+    };
+    since.log_reach_out(ada, &draft, today(), now()).unwrap();
+    let (undone, kept) = take_back(&before, &after, &since);
+    let mut names: Vec<&str> = undone.contacts.iter().map(|c| c.name.as_str()).collect();
+    names.sort_unstable();
+    assert_eq!(names, ["Ada Okafor", "Priya", "Zoe Later"]);
+    assert_eq!(kept, ["Ada Okafor"]);
+    assert_eq!(
+        undone.contact(priya).unwrap().company,
+        "",
+        "filled in by the import"
+    );
+    assert_eq!(undone.reach_outs.len(), 1);
+}

@@ -202,16 +202,7 @@ fn RestoreCard() -> impl IntoView {
         pending.set(None);
         clear_input();
     };
-    let undo = move |_| {
-        let cause = state
-            .snapshot()
-            .with_untracked(|s| s.as_ref().map(|s| s.cause.clone()));
-        state.undo_restore();
-        done.set(Some(format!(
-            "The data from before {} is back.",
-            cause.unwrap_or_else(|| "the restore".into())
-        )));
-    };
+    let undo = move |_| done.set(Some(state.undo_snapshot()));
     view! {
         <div class="card form">
             <h2>"Restore a backup"</h2>
@@ -287,10 +278,14 @@ fn RestoreCard() -> impl IntoView {
                 view! {
                     <div class="actions">
                         <button type="button" class="button" on:click=undo>{format!("Undo {}", s.cause)}</button>
-                        <p class="muted small">{format!(
-                            "Puts back the {} and {} you had before {} on {when}{kept}.",
-                            plural(s.book.contacts.len(), "contact", "contacts"),
-                            plural(s.book.reach_outs.len(), "reach-out", "reach-outs"), s.cause)}</p>
+                        <p class="muted small">{if s.after.is_some() {
+                            format!("Takes out what the import on {when} added and filled in; what you have done since stays{kept}.")
+                        } else {
+                            format!(
+                                "Puts back the {} and {} you had before {} on {when}{kept}.",
+                                plural(s.book.contacts.len(), "contact", "contacts"),
+                                plural(s.book.reach_outs.len(), "reach-out", "reach-outs"), s.cause)
+                        }}</p>
                     </div>
                 }
             })}

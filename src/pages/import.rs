@@ -195,10 +195,7 @@ pub fn ImportPage() -> impl IntoView {
             Err(refused) => errors.set(vec![format!("Nothing was imported: {refused}")]),
         }
     };
-    let undo = move |_| {
-        state.undo_restore();
-        done.set(Some("The data from before the import is back.".into()));
-    };
+    let undo = move |_| done.set(Some(state.undo_snapshot()));
 
     view! {
         <section class="page narrow">
@@ -241,10 +238,14 @@ pub fn ImportPage() -> impl IntoView {
                     <div class="actions">
                         <button type="button" class="button" on:click=undo>"Undo the import"</button>
                         <a class="button" href=href("/contacts")>"See your contacts"</a>
-                        <p class="muted small">{format!(
-                            "Undo puts back the {} and {} you had before.",
-                            plural(s.book.contacts.len(), "contact", "contacts"),
-                            plural(s.book.reach_outs.len(), "reach-out", "reach-outs"))}</p>
+                        <p class="muted small">{if s.after.is_some() {
+                            "Undo takes out what the import added and filled in; what you have done since stays.".to_string()
+                        } else {
+                            format!(
+                                "Undo puts back the {} and {} you had before the import, and takes back anything done since.",
+                                plural(s.book.contacts.len(), "contact", "contacts"),
+                                plural(s.book.reach_outs.len(), "reach-out", "reach-outs"))
+                        }}</p>
                     </div>
                 })}
             </div>

@@ -7,7 +7,7 @@ use super::AppState;
 use crate::format::backup::{self, BackupMark};
 use crate::format::document::{self, Document};
 use crate::model::dates::plural;
-use crate::model::Book;
+use crate::model::{sync, Book};
 use crate::storage::{self, StorageNotice, Store};
 use crate::{clock, download};
 
@@ -20,6 +20,9 @@ pub struct Snapshot {
     pub stored: bool,
     /// What it was taken before: "the restore" or "the import".
     pub cause: String,
+    /// For an import, the data as the import left it: undoing takes back only what the import
+    /// did (see [`crate::model::sync::take_back`]). `None` when it could not be kept.
+    pub after: Option<Book>,
 }
 
 /// The preference that remembers what the stored snapshot was taken before.
@@ -52,13 +55,22 @@ impl Snapshot {
     pub fn load(namespace: &str) -> Option<Snapshot> {
         let text = storage::read(&storage::snapshot_key(namespace))?;
         let document = document::open(&text).ok()?.document;
+        let cause = storage::preference::<String>(namespace, SNAPSHOT_CAUSE)
+            .filter(|cause| cause == "the import" || cause == "the merge")
+            .unwrap_or_else(|| "the restore".into());
+        // What the import changed, checked as any stored data is; unreadable, the undo puts
+        // back the whole snapshot (and says so).
+        let after = (cause == "the import")
+            .then(|| storage::read(&storage::snapshot_changes_key(namespace)))
+            .flatten()
+            .and_then(|text| document::open(&text).ok())
+            .map(|changes| sync::with_changes(&document.data, &changes.document.data));
         Some(Snapshot {
             book: document.data,
             taken_at: document.saved_at,
             stored: true,
-            cause: storage::preference::<String>(namespace, SNAPSHOT_CAUSE)
-                .filter(|cause| cause == "the import" || cause == "the merge")
-                .unwrap_or_else(|| "the restore".into()),
+            cause,
+            after,
         })
     }
 }
@@ -187,11 +199,25 @@ impl AppState {
         let now = clock::now();
         let current = self.book.get_untracked();
         let saves = self.store.with_value(Store::saves);
+        let namespace = self.namespace();
+        // An import keeps what it changed beside the snapshot, so that undoing it can keep
+        // what was done since.
+        let after = (cause == "the import").then(|| book.clone());
         let stored = if saves {
             let text = document::encode_packed(&current, self.revision.get_untracked(), now);
-            let key = storage::snapshot_key(&self.namespace());
+            let key = storage::snapshot_key(&namespace);
             if !self.store.with_value(|s| s.write_beside(&key, &text)) {
                 return Err(());
+            }
+            let changes_key = storage::snapshot_changes_key(&namespace);
+            storage::remove(&changes_key);
+            if let Some(after) = &after {
+                let changes = sync::changes(&current, after);
+                let text = document::encode_packed(&changes, self.revision.get_untracked(), now);
+                // Without room for it, the undo puts back the whole snapshot, as it says.
+                let _ = self
+                    .store
+                    .with_value(|s| s.write_beside(&changes_key, &text));
             }
             self.remember(SNAPSHOT_CAUSE, cause);
             true
@@ -203,6 +229,7 @@ impl AppState {
             taken_at: now,
             stored,
             cause: cause.to_string(),
+            after,
         }));
         self.replace(book);
         // If the save of the new data fails, the banner says so; the stored snapshot still
@@ -242,11 +269,65 @@ impl AppState {
             return;
         };
         self.replace(snapshot.book);
-        // Only forget the snapshot once the data it holds is stored again.
+        self.forget_snapshot();
+    }
+
+    /// Undoes what the snapshot was taken before (an import only as far as it goes, see
+    /// [`AppState::undo_import`]), and says what happened.
+    pub fn undo_snapshot(&self) -> String {
+        let Some(cause) = self
+            .snapshot
+            .with_untracked(|s| s.as_ref().map(|s| s.cause.clone()))
+        else {
+            return String::new();
+        };
+        if cause == "the import" {
+            return self.undo_import();
+        }
+        self.undo_restore();
+        format!("The data from before {cause} is back.")
+    }
+
+    /// Takes back what the last import did and nothing else: contacts and reach-outs added
+    /// since, and edits made since, stay (as do imported contacts worked with since, named in
+    /// the message). Without what the import changed (no room was left to keep it), the data
+    /// from before the import comes back whole, and the message says so.
+    fn undo_import(&self) -> String {
+        let Some(snapshot) = self.snapshot.get_untracked() else {
+            return String::new();
+        };
+        let Some(after) = snapshot.after else {
+            self.undo_restore();
+            return "The data from before the import is back (what was changed since the import \
+                    could not be told apart, so it was undone too)."
+                .into();
+        };
+        self.flush();
+        let now = self.book.get_untracked();
+        let (taken_back, kept) = sync::take_back(&snapshot.book, &after, &now);
+        self.replace(taken_back);
+        self.forget_snapshot();
+        if kept.is_empty() {
+            "The import is undone; what you did since is kept.".into()
+        } else {
+            let shown: Vec<String> = kept.iter().take(5).cloned().collect();
+            let more = kept.len().saturating_sub(shown.len());
+            format!(
+                "The import is undone; what you did since is kept, and so {} you changed or reached out to since: {}{}.",
+                if kept.len() == 1 { "is the imported contact" } else { "are the imported contacts" },
+                shown.join(", "),
+                if more > 0 { format!(" and {more} more") } else { String::new() }
+            )
+        }
+    }
+
+    /// Forgets the snapshot and what it was kept for, once the data in use is stored: storage
+    /// is left as it was before the restore or import.
+    fn forget_snapshot(&self) {
         if !self.has_unsaved_changes() {
             let namespace = self.namespace();
             storage::remove(&storage::snapshot_key(&namespace));
-            // What the snapshot was for goes with it: storage is left as it was before.
+            storage::remove(&storage::snapshot_changes_key(&namespace));
             storage::remove(&storage::preference_key(&namespace, SNAPSHOT_CAUSE));
             self.snapshot.set(None);
         }

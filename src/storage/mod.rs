@@ -565,3 +565,8 @@ pub fn size_of(key: &str) -> usize {
 pub fn snapshot_key(namespace: &str) -> String {
     format!("{namespace}:snapshot")
 }
+
+/// Where an import keeps what it changed, beside the snapshot, for its undo.
+pub fn snapshot_changes_key(namespace: &str) -> String {
+    format!("{namespace}:snapshot-changes")
+}
