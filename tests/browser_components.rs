@@ -93,6 +93,9 @@ async fn the_contact_form_shows_messages_and_saves_nothing_until_valid() {
         view! { <Router><ContactForm editing=None initial=ContactDraft::default()/></Router> }
     });
 
+    // The fields beyond name and company are folded under "More details".
+    button(&root, "More details").click();
+    leptos::task::tick().await;
     type_into(&root, "Email", "ana-at-example");
     type_into(&root, "LinkedIn profile", "javascript:alert(1)");
     button(&root, "Add contact").click();

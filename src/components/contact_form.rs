@@ -26,6 +26,17 @@ use crate::state::use_app_state;
 #[derive(Clone, Copy)]
 pub struct Drafts(StoredValue<HashMap<Option<ContactId>, (ContactDraft, ContactDraft)>>);
 
+impl Drafts {
+    /// Moves the unsaved draft of contact `from` to `to`, when a merge renumbered it.
+    pub fn move_draft(&self, from: ContactId, to: ContactId) {
+        self.0.update_value(|d| {
+            if let Some(draft) = d.remove(&Some(from)) {
+                d.insert(Some(to), draft);
+            }
+        });
+    }
+}
+
 impl Default for Drafts {
     fn default() -> Self {
         Drafts(StoredValue::new(HashMap::new()))

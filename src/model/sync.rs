@@ -76,13 +76,19 @@ fn merge_templates(ancestor: &Book, mine: &Book, theirs: &Book) -> Option<Vec<Te
 
 /// The book that holds both `mine` and `theirs` changes since `ancestor`.
 pub fn merge(ancestor: &Book, mine: &Book, theirs: &Book) -> Book {
+    merge_noting_moves(ancestor, mine, theirs).0
+}
+
+/// [`merge`], and the records of this tab that it gave a new id because the other tab had
+/// used theirs, as (old id, new id): a page showing one of them follows it.
+pub fn merge_noting_moves(ancestor: &Book, mine: &Book, theirs: &Book) -> (Book, Vec<(u64, u64)>) {
     if mine == ancestor {
-        return theirs.clone();
+        return (theirs.clone(), Vec::new());
     }
     if theirs == ancestor || theirs == mine {
-        return mine.clone();
+        return (mine.clone(), Vec::new());
     }
-    let mine = renumber_new_records(ancestor, mine, theirs);
+    let (mine, moves) = renumber_new_records(ancestor, mine, theirs);
     let mut merged = Book {
         next_id: 0,
         contacts: merge_lists(&ancestor.contacts, &mine.contacts, &theirs.contacts),
@@ -100,11 +106,11 @@ pub fn merge(ancestor: &Book, mine: &Book, theirs: &Book) -> Book {
         .next_id
         .max(theirs.next_id)
         .max(merged.highest_id() + 1);
-    merged
+    (merged, moves)
 }
 
 /// Gives a new id to each record this tab created whose id the other tab also used.
-fn renumber_new_records(ancestor: &Book, mine: &Book, theirs: &Book) -> Book {
+fn renumber_new_records(ancestor: &Book, mine: &Book, theirs: &Book) -> (Book, Vec<(u64, u64)>) {
     let old: HashSet<u64> = ancestor_ids(ancestor);
     let taken: HashSet<u64> = ancestor_ids(theirs);
     let mut next = mine
@@ -138,7 +144,7 @@ fn renumber_new_records(ancestor: &Book, mine: &Book, theirs: &Book) -> Book {
         }
     }
     if moved.is_empty() {
-        return mine;
+        return (mine, Vec::new());
     }
     let map = |id: u64| moved.get(&id).copied().unwrap_or(id);
     for contact in &mut mine.contacts {
@@ -154,7 +160,9 @@ fn renumber_new_records(ancestor: &Book, mine: &Book, theirs: &Book) -> Book {
         near_miss.reached = near_miss.reached.map(|r| ReachOutId(map(r.0)));
     }
     mine.next_id = next;
-    mine
+    let mut moves: Vec<(u64, u64)> = moved.into_iter().collect();
+    moves.sort_unstable();
+    (mine, moves)
 }
 
 fn ancestor_ids(book: &Book) -> HashSet<u64> {

@@ -4,10 +4,12 @@
 
 use crate::links::href;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::NavigateOptions;
 
 use crate::clock;
 use crate::components::contact_actions::{DeleteContact, MergeContact};
+use crate::components::contact_form::Drafts;
 use crate::components::disclosure::Disclosure;
 use crate::components::due_rows::LastNote;
 use crate::components::focus::focus_selector;
@@ -26,11 +28,46 @@ pub fn use_contact_id() -> Memo<Option<ContactId>> {
     Memo::new(move |_| params.with(|p| p.get("id").and_then(|id| id.parse().ok())))
 }
 
+/// Follows the contact at `/contacts/{id}{rest}` to its new id when a merge with another tab's
+/// save renumbers it (both tabs took the same id in the same moment): without this, the page
+/// would show the other tab's record under the old id. A form's unsaved draft goes along.
+pub fn follow_moved_contact(id: Memo<Option<ContactId>>, rest: &'static str) {
+    let state = use_app_state();
+    let navigate = StoredValue::new_local(use_navigate());
+    let moved = state.moved();
+    Effect::new(move |seen: Option<()>| {
+        let moves = moved.get();
+        // Only a move made while the page is open: one made earlier is not about it.
+        if seen.is_none() {
+            return;
+        }
+        let Some(current) = id.get_untracked() else {
+            return;
+        };
+        if let Some((_, to)) = moves.iter().find(|(from, _)| *from == current.0) {
+            let to = ContactId(*to);
+            if let Some(drafts) = use_context::<Drafts>() {
+                drafts.move_draft(current, to);
+            }
+            navigate.with_value(|n| {
+                n(
+                    &format!("/contacts/{to}{rest}"),
+                    NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    },
+                )
+            });
+        }
+    });
+}
+
 #[component]
 pub fn ContactPage() -> impl IntoView {
     crate::components::focus::page_drawn();
     let state = use_app_state();
     let id = use_contact_id();
+    // follow_moved_contact(id, "");
     // From one contact to another the page stays; the tab's title and the focus still follow.
     Effect::new(move |shown: Option<Option<ContactId>>| {
         let now = id.get();

@@ -6,7 +6,7 @@ use crate::components::contact_form::ContactForm;
 use crate::components::disclosure::Disclosure;
 use crate::components::paste_list::PasteList;
 use crate::model::ContactDraft;
-use crate::pages::contact::{use_contact_id, MissingContact};
+use crate::pages::contact::{follow_moved_contact, use_contact_id, MissingContact};
 use crate::state::use_app_state;
 
 #[component]
@@ -32,6 +32,7 @@ pub fn EditContactPage() -> impl IntoView {
     crate::components::focus::page_drawn();
     let state = use_app_state();
     let id = use_contact_id();
+    follow_moved_contact(id, "/edit");
     // Read once: the form keeps its own copy while the user types.
     move || {
         let found = id

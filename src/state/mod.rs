@@ -20,7 +20,7 @@ use leptos::prelude::*;
 use crate::clock;
 use crate::format::backup::BackupMark;
 use crate::format::parts;
-use crate::model::sync::merge;
+use crate::model::sync::merge_noting_moves;
 use crate::model::{Book, ContactIndex, ModelError, Undo};
 use crate::storage::{self, Changed, Store};
 
@@ -36,6 +36,9 @@ pub struct AppState {
     /// A short confirmation for a change whose own place on the page has gone (a row on Today
     /// that left once it was followed up), with a number so a newer one is not cut short.
     said: RwSignal<Option<(u64, String)>>,
+    /// The records of this tab that the last merge with another tab's save gave new ids, as
+    /// (old id, new id): both tabs had taken the same id in the same moment.
+    moved: RwSignal<Vec<(u64, u64)>>,
     /// Whether the browser agreed to keep the data under storage pressure; asked after the
     /// first save, `None` until it answers.
     persistent: RwSignal<Option<bool>>,
@@ -115,6 +118,7 @@ impl AppState {
             notice: RwSignal::new(opened.notice),
             undo: RwSignal::new(None),
             said: RwSignal::new(None),
+            moved: RwSignal::new(Vec::new()),
             persistent: RwSignal::new(None),
             revision: RwSignal::new(opened.store.revision()),
             backup: RwSignal::new(storage::backup_mark(namespace)),
@@ -294,7 +298,10 @@ impl AppState {
             } else {
                 &sync.parent
             };
-            let merged = merge(ancestor, &mine, &theirs);
+            let (merged, moves) = merge_noting_moves(ancestor, &mine, &theirs);
+            if !moves.is_empty() {
+                self.moved.set(moves);
+            }
             sync.dirty = merged != theirs;
             sync.parent = std::mem::replace(&mut sync.base, theirs);
             sync.apart = None;
@@ -403,6 +410,12 @@ impl AppState {
     /// True while a change waits to be saved.
     pub fn has_unsaved_changes(&self) -> bool {
         self.sync.try_with_value(|s| s.dirty).unwrap_or(false)
+    }
+
+    /// The records of this tab that the last merge gave new ids, as (old id, new id): a page
+    /// that shows one follows it.
+    pub fn moved(&self) -> ReadSignal<Vec<(u64, u64)>> {
+        self.moved.read_only()
     }
 
     /// The confirmation being shown, if any.
