@@ -752,3 +752,51 @@ fn different_people_in_one_file_stay_different_people() {
         1
     );
 }
+
+/// Rows of one file joined as one person are listed with where and why; kept apart, each is a
+/// person of its own and the one they were joined into is made again from its own rows. Put
+/// with other files, rows of one file are never joined with each other on weaker keys.
+#[test]
+fn rows_joined_in_one_file_are_shown_and_can_be_kept_apart() {
+    let csv = "Name,Email,Company,Phone\n\
+        John Smith,john@one.example,One,\n\
+        John Smith,john@two.example,Two,\n\
+        Ana Lima,ana@example.com,Acme,\n\
+        Ana Lima,ana@example.com,,+49 30 1\n";
+    let table = table_of("people.csv", csv.as_bytes());
+    let read = table.people(&table.guess());
+    assert_eq!(read.joined.len(), 1);
+    let joined = &read.joined[0];
+    assert_eq!(
+        (
+            joined.place.as_str(),
+            joined.with.as_str(),
+            joined.name.as_str()
+        ),
+        ("people.csv, line 5", "people.csv, line 4", "Ana Lima")
+    );
+    assert_eq!(joined.same, reachout::model::SameAs::Email);
+    assert!(!joined.apart);
+
+    // Put with nothing else (as the import page does), the two John Smiths stay two people.
+    let mut all = Incoming::default();
+    all.extend(read.clone());
+    assert_eq!(names(&all), ["John Smith", "John Smith", "Ana Lima"]);
+    assert_eq!(draft_named(&all, "Ana Lima").phone, "+49 30 1");
+
+    // Kept apart: two Ana Limas, the first without the second row's phone.
+    let apart: std::collections::HashSet<String> = ["people.csv, line 5".to_string()].into();
+    let mut all = Incoming::default();
+    all.extend(read.keep_apart(&apart));
+    assert_eq!(
+        names(&all),
+        ["John Smith", "John Smith", "Ana Lima", "Ana Lima"]
+    );
+    assert_eq!(all.people[2].draft.phone, "");
+    assert_eq!(all.people[2].draft.company, "Acme");
+    assert_eq!(all.people[3].draft.phone, "+49 30 1");
+    assert!(all.joined[0].apart);
+    let plan = Book::default().plan_import(all, today());
+    assert_eq!(plan.people.len(), 4);
+    assert_eq!(plan.joined.len(), 1);
+}

@@ -33,7 +33,7 @@ pub use courage::{After, Before, BeforeDraft, CheckIn, CheckInDue, Expectation, 
 pub use follow_up::{Agenda, Degree, OpenThread, Stage, StayInTouchDue};
 pub use import::{
     Existing, ImportAction, ImportPlan, ImportSummary, Incoming, IncomingPerson, IncomingReachOut,
-    Planned, Skipped, STALE_AFTER_DAYS,
+    Joined, Planned, Skipped, STALE_AFTER_DAYS,
 };
 pub use merge::{Conflict, Side, Undo};
 pub use near_miss::NearMiss;

@@ -21,7 +21,9 @@ const SHOWN: usize = 100;
 struct Chosen {
     /// File name and what kind of file it is.
     files: Vec<(String, &'static str)>,
-    known: Incoming,
+    /// What each known export read to, file by file: rows a person keeps apart are kept apart
+    /// within their file before the files are put together.
+    known: Vec<Incoming>,
     table: Option<Table>,
 }
 
@@ -50,6 +52,9 @@ pub fn ImportPage() -> impl IntoView {
     let errors = RwSignal::new(Vec::<String>::new());
     let mapping = RwSignal::new(Vec::<Field>::new());
     let actions = RwSignal::new(Vec::<ImportAction>::new());
+    // The rows (by place) the person keeps apart from the row of the same file they were
+    // joined with.
+    let apart = RwSignal::new(std::collections::HashSet::<String>::new());
     let done = RwSignal::new(None::<String>);
     let reading = RwSignal::new(false);
     let dragging = RwSignal::new(false);
@@ -58,10 +63,15 @@ pub fn ImportPage() -> impl IntoView {
     let plan = Memo::new(move |_| {
         let incoming = chosen.with(|c| {
             let c = c.as_ref()?;
-            let mut incoming = c.known.clone();
-            if let Some(table) = &c.table {
-                mapping.with(|m| incoming.extend(table.people(m)));
-            }
+            let mut incoming = Incoming::default();
+            apart.with(|apart| {
+                for file in &c.known {
+                    incoming.extend(file.clone().keep_apart(apart));
+                }
+                if let Some(table) = &c.table {
+                    mapping.with(|m| incoming.extend(table.people(m).keep_apart(apart)));
+                }
+            });
             Some(incoming)
         })?;
         let today = state.today().get_untracked();
@@ -99,6 +109,7 @@ pub fn ImportPage() -> impl IntoView {
         errors.set(Vec::new());
         done.set(None);
         places.set_value(Vec::new());
+        apart.set(Default::default());
         chosen.set(None);
         if files.is_empty() {
             return;
@@ -128,7 +139,7 @@ pub fn ImportPage() -> impl IntoView {
                 match import::read_in(&name, &bytes, crate::clock::local_day) {
                     Ok(Read::Known(kind, incoming)) => {
                         read.files.push((name, kind.label()));
-                        read.known.extend(incoming);
+                        read.known.push(incoming);
                     }
                     Ok(Read::Table(table)) if read.table.is_none() => {
                         read.files.push((name, import::Kind::Table.label()));
@@ -262,7 +273,7 @@ pub fn ImportPage() -> impl IntoView {
                     <button type="button" class="button" on:click=move |_| clear()>"Cancel"</button>
                 </div>
             })}
-            {move || plan.get().map(|p| view! { <Preview plan=p actions=actions/> })}
+            {move || plan.get().map(|p| view! { <Preview plan=p actions=actions apart=apart/> })}
         </section>
     }
 }
@@ -381,7 +392,11 @@ fn same_words(same: SameAs) -> &'static str {
 
 /// What the import would do: the duplicates with a choice each, the new people, what is left out.
 #[component]
-fn Preview(plan: ImportPlan, actions: RwSignal<Vec<ImportAction>>) -> impl IntoView {
+fn Preview(
+    plan: ImportPlan,
+    actions: RwSignal<Vec<ImportAction>>,
+    apart: RwSignal<std::collections::HashSet<String>>,
+) -> impl IntoView {
     let duplicates: Vec<usize> = (0..plan.people.len())
         .filter(|at| plan.people[*at].existing.is_some())
         .collect();
@@ -399,6 +414,13 @@ fn Preview(plan: ImportPlan, actions: RwSignal<Vec<ImportAction>>) -> impl IntoV
         ),
         plural(plan.skipped.len(), "row", "rows"),
     );
+    let joined_count = plan.joined.iter().filter(|j| !j.apart).count();
+    if joined_count > 0 {
+        summary.push_str(&format!(
+            " {} taken as the same person as another row of the file (see below).",
+            plural(joined_count, "row was", "rows were")
+        ));
+    }
     if !plan.known.is_empty() {
         summary.push_str(&format!(
             " {} you have already.",
@@ -488,6 +510,43 @@ fn Preview(plan: ImportPlan, actions: RwSignal<Vec<ImportAction>>) -> impl IntoV
             }
         })
         .collect_view();
+    let joined_rows = plan
+        .joined
+        .iter()
+        .take(SHOWN)
+        .map(|j| {
+            let place = j.place.clone();
+            let why = match j.same {
+                SameAs::Linkedin => "the same LinkedIn profile",
+                _ => "the same name and e-mail",
+            };
+            // "people.csv, line 7" against "people.csv, line 3": the second said as "line 3".
+            let with = match (j.place.split_once(", "), j.with.split_once(", ")) {
+                (Some((file, _)), Some((other_file, at))) if file == other_file => at.to_string(),
+                _ => j.with.clone(),
+            };
+            let label = format!("{}: {}, one contact with {with} ({why})", j.place, j.name);
+            let id = format!(
+                "joined-{}",
+                j.place.replace(|c: char| !c.is_ascii_alphanumeric(), "-")
+            );
+            let label_for = id.clone();
+            view! {
+                <li>
+                    <label class="choice" for=label_for>
+                        <input type="checkbox" id=id prop:checked=!j.apart on:change=move |ev| {
+                            let together = event_target_checked(&ev);
+                            apart.update(|a| {
+                                if together { a.remove(&place); } else { a.insert(place.clone()); }
+                            });
+                        }/>
+                        <span>{label}</span>
+                    </label>
+                </li>
+            }
+        })
+        .collect_view();
+    let joined_total = plan.joined.len();
     let (dup_count, new_count, skipped_count) = (duplicates.len(), new.len(), plan.skipped.len());
     view! {
         <div class="card" role="region" aria-labelledby="import-preview">
@@ -507,6 +566,12 @@ fn Preview(plan: ImportPlan, actions: RwSignal<Vec<ImportAction>>) -> impl IntoV
                 </div>
                 <ul class="import-list">{duplicate_rows}</ul>
                 {more(dup_count)}
+            })}
+            {(joined_total > 0).then(|| view! {
+                <h3>{format!("Rows taken as one person ({})", grouped(joined_total as u64))}</h3>
+                <p class="muted small">"Rows of one file with the same LinkedIn profile, or the same name and the same e-mail, become one contact. Untick a row that is someone else: it becomes a contact of its own."</p>
+                <ul class="joined-rows">{joined_rows}</ul>
+                {more(joined_total)}
             })}
             {(new_count > 0).then(|| view! {
                 <h3>{format!("New contacts ({})", grouped(new_count as u64))}</h3>

@@ -234,3 +234,33 @@ test('two devices, no server: one backup each way, merged, brings both in step',
   await laptop.getByRole('status').getByText('The data from before the merge is back.').waitFor();
   assert.deepEqual(names(await storedDocument(laptop)), ['Ana Lima']);
 });
+
+test('rows of one file taken as one person are shown with a choice; different people stay apart', async (t) => {
+  const page = await freshPage(t, setup);
+  const dir = await mkdtemp(path.join(tmpdir(), 'reachout-import-'));
+  const sheet = path.join(dir, 'people.csv');
+  await writeFile(sheet, 'Name,Email,Company,Phone\n'
+    + 'John Smith,john@one.example,One,\n'
+    + 'John Smith,john@two.example,Two,\n'
+    + 'John Smith,,Three,\n'
+    + 'Ana Lima,info@acme.example,Acme,\n'
+    + 'Ben Okafor,info@acme.example,Acme,\n'
+    + 'Ana Lima,info@acme.example,,+49 30 1\n');
+  const preview = await choose(page, [sheet]);
+  await preview.getByText('5 new contacts, 0 already in your contacts, 0 reach-outs, 0 rows left out. 1 row was taken as the same person as another row of the file (see below).').waitFor();
+  const row = preview.getByRole('checkbox', {
+    name: 'people.csv, line 7: Ana Lima, one contact with line 5 (the same name and e-mail)',
+  });
+  assert.equal(await row.isChecked(), true);
+  await page.screenshot({ path: 'test-results/import-joined-rows.png', fullPage: true });
+
+  // Unticked, the row is a contact of its own.
+  await row.uncheck();
+  await preview.getByText('6 new contacts, 0 already in your contacts, 0 reach-outs, 0 rows left out.').waitFor();
+  await page.getByRole('button', { name: 'Import 6 new contacts' }).click();
+  await page.getByRole('status').getByText('Imported: 6 new contacts', { exact: false }).waitFor();
+  const stored = await storedDocument(page);
+  assert.deepEqual(names(stored), ['Ana Lima', 'Ana Lima', 'Ben Okafor', 'John Smith', 'John Smith', 'John Smith']);
+  const anas = stored.data.contacts.filter((c) => c.name === 'Ana Lima');
+  assert.deepEqual(anas.map((c) => c.phone ?? ''), ['', '+49 30 1']);
+});

@@ -105,7 +105,7 @@ pub fn connections(name: &str, text: &str) -> Result<Incoming, ImportError> {
                 since.chars().take(30).collect::<String>()
             ));
         }
-        incoming.add_person(IncomingPerson {
+        incoming.add_contact_row(IncomingPerson {
             place: here,
             draft: ContactDraft {
                 name: full_name,

@@ -388,7 +388,7 @@ impl Table {
                 });
                 continue;
             }
-            incoming.add_person(IncomingPerson {
+            incoming.add_contact_row(IncomingPerson {
                 place: here,
                 draft,
                 connected: None,

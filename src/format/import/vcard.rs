@@ -349,7 +349,7 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Incoming, ImportError> {
                 };
                 match card_to_draft(&properties) {
                     Ok(draft) => {
-                        incoming.add_person(IncomingPerson {
+                        incoming.add_contact_row(IncomingPerson {
                             place: place(name, started),
                             draft,
                             connected: None,

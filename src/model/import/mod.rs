@@ -54,6 +54,23 @@ pub struct Skipped {
     pub reason: String,
 }
 
+/// A row of a file of people taken as a person read earlier from the same file (the same
+/// LinkedIn profile, or the same name and the same e-mail): the preview shows each, and the
+/// person may keep the row apart as a contact of its own ([`Incoming::keep_apart`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Joined {
+    /// Where the row is: "people.csv, line 7".
+    pub place: String,
+    /// Where the row it was joined with is.
+    pub with: String,
+    /// The name on the row.
+    pub name: String,
+    /// Why: [`SameAs::Linkedin`], or [`SameAs::Email`] for the same name and e-mail.
+    pub same: SameAs,
+    /// Kept apart by the person's choice: a contact of its own.
+    pub apart: bool,
+}
+
 /// Everything read from the chosen files, before it is compared with the book.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Incoming {
@@ -62,6 +79,11 @@ pub struct Incoming {
     pub skipped: Vec<Skipped>,
     /// Things the preview should say about the files as a whole ("read as Latin-1").
     pub notes: Vec<String>,
+    /// Rows joined with another row of the same file, in the order read.
+    pub joined: Vec<Joined>,
+    /// The rows behind each person that rows were joined into, as read, the first one first:
+    /// what [`Incoming::keep_apart`] rebuilds them from.
+    rows_of: IdMap<usize, Vec<IncomingPerson>>,
     /// Where each person is, by LinkedIn profile, email and name: a file of thousands of
     /// rows must not compare every row with every other.
     found: Keys,
@@ -106,11 +128,76 @@ impl Incoming {
         self.add_found(person, found)
     }
 
+    /// Adds a person read from a row of a file of people (a contacts table, vCards, LinkedIn
+    /// connections) as [`Incoming::add_person`] does, and notes a row joined with an earlier
+    /// one, for the preview to show with a choice.
+    pub fn add_contact_row(&mut self, person: IncomingPerson) -> usize {
+        let found = self.find_strong(&person.draft);
+        if let Some(at) = found {
+            let known = &self.people[at];
+            let same = if !person.draft.linkedin.trim().is_empty()
+                && link_key(&person.draft.linkedin) == link_key(&known.draft.linkedin)
+            {
+                SameAs::Linkedin
+            } else {
+                SameAs::Email
+            };
+            self.joined.push(Joined {
+                place: person.place.clone(),
+                with: known.place.clone(),
+                name: person.draft.name.clone(),
+                same,
+                apart: false,
+            });
+            let first = known.clone();
+            self.rows_of
+                .entry(at)
+                .or_insert_with(|| vec![first])
+                .push(person.clone());
+        }
+        self.add_found(person, found)
+    }
+
+    /// This file's people with the joined rows at `places` kept apart, each a person of its
+    /// own, and the people they had been joined into made again from their other rows. Only
+    /// for the people of one file, before it is put with others ([`Incoming::extend`]).
+    #[must_use]
+    pub fn keep_apart(mut self, places: &std::collections::HashSet<String>) -> Incoming {
+        if places.is_empty() || self.rows_of.is_empty() {
+            return self;
+        }
+        let mut targets: Vec<usize> = self.rows_of.keys().copied().collect();
+        targets.sort_unstable();
+        let mut apart: Vec<IncomingPerson> = Vec::new();
+        for at in targets {
+            let Some(rows) = self.rows_of.get(&at) else {
+                continue;
+            };
+            if !rows.iter().skip(1).any(|r| places.contains(&r.place)) {
+                continue;
+            }
+            let mut kept = rows[0].clone();
+            for row in rows.iter().skip(1) {
+                if places.contains(&row.place) {
+                    apart.push(row.clone());
+                } else {
+                    join(&mut kept, row);
+                }
+            }
+            self.people[at] = kept;
+        }
+        for joined in &mut self.joined {
+            joined.apart = places.contains(&joined.place);
+        }
+        self.people.extend(apart);
+        self
+    }
+
     /// Adds a person from another file, or fills in the one already read under the same
     /// LinkedIn profile, e-mail or name: several files of one export name the same people
     /// (an older connections file has no profile links).
-    fn add_from_other_file(&mut self, person: IncomingPerson) -> usize {
-        let found = self.find(&person.draft);
+    fn add_from_other_file(&mut self, person: IncomingPerson, earlier: usize) -> usize {
+        let found = self.find(&person.draft).filter(|at| *at < earlier);
         self.add_found(person, found)
     }
 
@@ -118,13 +205,7 @@ impl Incoming {
         match found {
             Some(at) => {
                 let known = &mut self.people[at];
-                fill(&mut known.draft, &person.draft);
-                if person.connected.is_some() {
-                    known.connected = match (known.connected, person.connected) {
-                        (Some(Some(day)), _) => Some(Some(day)),
-                        (_, other) => other,
-                    };
-                }
+                join(known, &person);
                 let draft = known.draft.clone();
                 self.found.add(&draft, at);
                 at
@@ -176,10 +257,14 @@ impl Incoming {
 
     /// Takes in what another file holds.
     pub fn extend(&mut self, other: Incoming) {
+        // A person of `other` is matched with the people of the files before it only: the
+        // rows of one file were told apart (or joined) by its reader already.
+        let earlier = self.people.len();
         let mut moved = Vec::with_capacity(other.people.len());
         for person in other.people {
-            moved.push(self.add_from_other_file(person));
+            moved.push(self.add_from_other_file(person, earlier));
         }
+        self.joined.extend(other.joined);
         for mut reach_out in other.reach_outs {
             reach_out.person = moved[reach_out.person];
             self.reach_outs.push(reach_out);
@@ -190,6 +275,18 @@ impl Incoming {
                 self.notes.push(note);
             }
         }
+    }
+}
+
+/// Takes `row` into the person `known`: empty fields filled, tags joined, and the day they
+/// connected kept where known.
+fn join(known: &mut IncomingPerson, row: &IncomingPerson) {
+    fill(&mut known.draft, &row.draft);
+    if row.connected.is_some() {
+        known.connected = match (known.connected, row.connected) {
+            (Some(Some(day)), _) => Some(Some(day)),
+            (_, other) => other,
+        };
     }
 }
 
@@ -289,6 +386,8 @@ pub struct ImportPlan {
     /// The reach-outs (indices into `reach_outs`) that the matched contact has already (the
     /// same channel and day): a merge leaves them out, "Add as a new contact" keeps them.
     pub known: Vec<usize>,
+    /// Rows joined with another row of the same file, and those kept apart.
+    pub joined: Vec<Joined>,
 }
 
 impl ImportPlan {

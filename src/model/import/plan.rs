@@ -204,6 +204,7 @@ impl Book {
         let mut plan = ImportPlan {
             skipped: incoming.skipped,
             notes: incoming.notes,
+            joined: incoming.joined,
             ..ImportPlan::default()
         };
         // Where each incoming person went in the plan; `None` when left out.
