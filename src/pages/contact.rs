@@ -35,12 +35,10 @@ pub fn follow_moved_contact(id: Memo<Option<ContactId>>, rest: &'static str) {
     let state = use_app_state();
     let navigate = StoredValue::new_local(use_navigate());
     let moved = state.moved();
-    Effect::new(move |seen: Option<()>| {
+    // Moves are kept for a few seconds only: one this page acts on was made while it was
+    // drawn, or just before.
+    Effect::new(move |_| {
         let moves = moved.get();
-        // Only a move made while the page is open: one made earlier is not about it.
-        if seen.is_none() {
-            return;
-        }
         let Some(current) = id.get_untracked() else {
             return;
         };
@@ -67,7 +65,7 @@ pub fn ContactPage() -> impl IntoView {
     crate::components::focus::page_drawn();
     let state = use_app_state();
     let id = use_contact_id();
-    // follow_moved_contact(id, "");
+    follow_moved_contact(id, "");
     // From one contact to another the page stays; the tab's title and the focus still follow.
     Effect::new(move |shown: Option<Option<ContactId>>| {
         let now = id.get();

@@ -37,8 +37,9 @@ pub struct AppState {
     /// that left once it was followed up), with a number so a newer one is not cut short.
     said: RwSignal<Option<(u64, String)>>,
     /// The records of this tab that the last merge with another tab's save gave new ids, as
-    /// (old id, new id): both tabs had taken the same id in the same moment.
-    moved: RwSignal<Vec<(u64, u64)>>,
+    /// (old id, new id): both tabs had taken the same id in the same moment. Numbered, and
+    /// gone after a few seconds, like a confirmation.
+    moved: RwSignal<Option<(u64, Moves)>>,
     /// Whether the browser agreed to keep the data under storage pressure; asked after the
     /// first save, `None` until it answers.
     persistent: RwSignal<Option<bool>>,
@@ -87,6 +88,14 @@ const UNDO_FOR_MS: u64 = 15_000;
 /// How long a confirmation stays in the status line.
 const SAID_FOR_MS: u64 = 6_000;
 
+/// How long a page may still follow a record that a merge renumbered: long enough for a page
+/// being drawn as the merge happens, short enough that a later visit to the old id is not
+/// taken for it.
+const MOVED_FOR_MS: u64 = 5_000;
+
+/// Records given new ids, as (old id, new id).
+type Moves = Vec<(u64, u64)>;
+
 impl AppState {
     /// Opens storage and builds the state; call once, at the root.
     pub fn open(namespace: &str) -> Self {
@@ -118,7 +127,7 @@ impl AppState {
             notice: RwSignal::new(opened.notice),
             undo: RwSignal::new(None),
             said: RwSignal::new(None),
-            moved: RwSignal::new(Vec::new()),
+            moved: RwSignal::new(None),
             persistent: RwSignal::new(None),
             revision: RwSignal::new(opened.store.revision()),
             backup: RwSignal::new(storage::backup_mark(namespace)),
@@ -300,7 +309,7 @@ impl AppState {
             };
             let (merged, moves) = merge_noting_moves(ancestor, &mine, &theirs);
             if !moves.is_empty() {
-                self.moved.set(moves);
+                show_for(self.moved, moves, MOVED_FOR_MS);
             }
             sync.dirty = merged != theirs;
             sync.parent = std::mem::replace(&mut sync.base, theirs);
@@ -412,10 +421,17 @@ impl AppState {
         self.sync.try_with_value(|s| s.dirty).unwrap_or(false)
     }
 
-    /// The records of this tab that the last merge gave new ids, as (old id, new id): a page
-    /// that shows one follows it.
-    pub fn moved(&self) -> ReadSignal<Vec<(u64, u64)>> {
-        self.moved.read_only()
+    /// The records of this tab that a merge gave new ids in the last few seconds, as (old id,
+    /// new id): a page that shows one follows it, even one drawn just after the merge.
+    pub fn moved(&self) -> Signal<Vec<(u64, u64)>> {
+        let moved = self.moved;
+        Signal::derive(move || {
+            moved.with(|m| {
+                m.as_ref()
+                    .map(|(_, moves)| moves.clone())
+                    .unwrap_or_default()
+            })
+        })
     }
 
     /// The confirmation being shown, if any.
