@@ -5,6 +5,7 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use crate::components::after_prompt::{provide_after_prompt, AfterPrompt};
+use crate::components::clash_notice::ClashNotice;
 use crate::components::focus::focus_selector;
 use crate::components::near_miss::NearMissButton;
 use crate::components::shortcuts::Shortcuts;
@@ -100,6 +101,7 @@ pub fn Shell() -> impl IntoView {
         <main id="main" tabindex="-1">
             <UpdateNotice/>
             <StorageBanner/>
+            <ClashNotice/>
             <AfterPrompt/>
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/") view=TodayPage/>

@@ -246,3 +246,45 @@ fn undoing_an_import_keeps_what_was_done_since() {
     );
     assert_eq!(undone.reach_outs.len(), 1);
 }
+
+/// Both tabs changed the notes of one contact before either saved: the merge keeps this tab's
+/// text and reports the other's, so that it can be offered back; a field only one side
+/// changed is no clash.
+#[test]
+fn a_field_both_tabs_changed_at_once_is_reported_with_the_other_text() {
+    use reachout::model::sync::merge_noting_moves;
+    let mut ancestor = Book::default();
+    let ana = ancestor.add_contact(&named("Ana Lima"), now()).unwrap();
+    let edit = |book: &Book, change: &dyn Fn(&mut ContactDraft)| {
+        let mut book = book.clone();
+        let before = ContactDraft::from_contact(book.contact(ana).unwrap());
+        let mut after = before.clone();
+        change(&mut after);
+        book.edit_contact(ana, &before, &after, now()).unwrap();
+        book
+    };
+    let mine = edit(&ancestor, &|d| d.notes = "Mine.".into());
+    let theirs = edit(&ancestor, &|d| {
+        d.notes = "Theirs.".into();
+        d.company = "Globex".into();
+    });
+    let merged = merge_noting_moves(&ancestor, &mine, &theirs);
+    let kept = merged.book.contact(ana).unwrap();
+    assert_eq!(kept.notes, "Mine.");
+    assert_eq!(kept.company, "Globex");
+    assert_eq!(merged.clashes.len(), 1);
+    let clash = &merged.clashes[0];
+    assert_eq!(clash.name, "Ana Lima");
+    assert_eq!(clash.conflict.field, reachout::model::ContactField::Notes);
+    assert_eq!(
+        (clash.conflict.theirs.as_str(), clash.conflict.mine.as_str()),
+        ("Theirs.", "Mine.")
+    );
+    // Only one side changed the notes: nothing to report.
+    let quiet = merge_noting_moves(
+        &ancestor,
+        &mine,
+        &edit(&ancestor, &|d| d.role = "Designer".into()),
+    );
+    assert!(quiet.clashes.is_empty());
+}

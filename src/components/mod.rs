@@ -6,6 +6,7 @@ pub mod before_step;
 pub mod bulk_actions;
 pub mod chart;
 pub mod check_ins;
+pub mod clash_notice;
 pub mod contact_actions;
 pub mod contact_form;
 pub mod disclosure;

@@ -14,7 +14,10 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{Book, Contact, ContactId, NearMiss, ReachOut, ReachOutId, Template};
+use super::contact::edit_conflicts;
+use super::{
+    Book, Contact, ContactDraft, ContactId, EditConflict, NearMiss, ReachOut, ReachOutId, Template,
+};
 
 /// Something merged record by record under an id.
 trait Record: Clone + PartialEq + Serialize + DeserializeOwned {
@@ -76,18 +79,46 @@ fn merge_templates(ancestor: &Book, mine: &Book, theirs: &Book) -> Option<Vec<Te
 
 /// The book that holds both `mine` and `theirs` changes since `ancestor`.
 pub fn merge(ancestor: &Book, mine: &Book, theirs: &Book) -> Book {
-    merge_noting_moves(ancestor, mine, theirs).0
+    merge_noting_moves(ancestor, mine, theirs).book
 }
 
-/// [`merge`], and the records of this tab that it gave a new id because the other tab had
-/// used theirs, as (old id, new id): a page showing one of them follows it.
-pub fn merge_noting_moves(ancestor: &Book, mine: &Book, theirs: &Book) -> (Book, Vec<(u64, u64)>) {
+/// A field of a contact that both tabs changed, to different texts, before either saved: the
+/// merge keeps this tab's text; the other tab's is offered back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Clash {
+    pub contact: ContactId,
+    /// The contact's name as this tab has it.
+    pub name: String,
+    pub conflict: EditConflict,
+}
+
+/// What [`merge_noting_moves`] made.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Merged {
+    pub book: Book,
+    /// The records of this tab given a new id because the other tab had used theirs, as (old
+    /// id, new id): a page showing one of them follows it.
+    pub moves: Vec<(u64, u64)>,
+    /// The contact fields both tabs changed: this tab's text was kept.
+    pub clashes: Vec<Clash>,
+}
+
+/// [`merge`], and what a person should know of it: the records renumbered, and the fields
+/// both tabs changed.
+pub fn merge_noting_moves(ancestor: &Book, mine: &Book, theirs: &Book) -> Merged {
     if mine == ancestor {
-        return (theirs.clone(), Vec::new());
+        return Merged {
+            book: theirs.clone(),
+            ..Merged::default()
+        };
     }
     if theirs == ancestor || theirs == mine {
-        return (mine.clone(), Vec::new());
+        return Merged {
+            book: mine.clone(),
+            ..Merged::default()
+        };
     }
+    let clashes = contact_clashes(ancestor, mine, theirs);
     let (mine, moves) = renumber_new_records(ancestor, mine, theirs);
     let mut merged = Book {
         next_id: 0,
@@ -106,7 +137,39 @@ pub fn merge_noting_moves(ancestor: &Book, mine: &Book, theirs: &Book) -> (Book,
         .next_id
         .max(theirs.next_id)
         .max(merged.highest_id() + 1);
-    (merged, moves)
+    Merged {
+        book: merged,
+        moves,
+        clashes,
+    }
+}
+
+/// The fields of contacts that both sides changed since `ancestor`, to different texts.
+fn contact_clashes(ancestor: &Book, mine: &Book, theirs: &Book) -> Vec<Clash> {
+    let index = |book: &Book| -> HashMap<ContactId, Contact> {
+        book.contacts.iter().map(|c| (c.id, c.clone())).collect()
+    };
+    let (old, their) = (index(ancestor), index(theirs));
+    mine.contacts
+        .iter()
+        .filter_map(|m| {
+            let (a, t) = (old.get(&m.id)?, their.get(&m.id)?);
+            (a != m && a != t && m != t).then_some((a, m, t))
+        })
+        .flat_map(|(a, m, t)| {
+            edit_conflicts(
+                &ContactDraft::from_contact(a),
+                &ContactDraft::from_contact(t),
+                &ContactDraft::from_contact(m),
+            )
+            .into_iter()
+            .map(|conflict| Clash {
+                contact: m.id,
+                name: m.name.clone(),
+                conflict,
+            })
+        })
+        .collect()
 }
 
 /// Gives a new id to each record this tab created whose id the other tab also used.

@@ -20,7 +20,7 @@ use leptos::prelude::*;
 use crate::clock;
 use crate::format::backup::BackupMark;
 use crate::format::parts;
-use crate::model::sync::merge_noting_moves;
+use crate::model::sync::{merge_noting_moves, Clash, Merged};
 use crate::model::{Book, ContactIndex, ModelError, Undo};
 use crate::storage::{self, Changed, Store};
 
@@ -40,6 +40,9 @@ pub struct AppState {
     /// (old id, new id): both tabs had taken the same id in the same moment. Numbered, and
     /// gone after a few seconds, like a confirmation.
     moved: RwSignal<Option<(u64, Moves)>>,
+    /// Contact fields that this tab and another changed at the same moment: this tab's text
+    /// was kept, the other's waits here to be offered back until the person chooses.
+    clashes: RwSignal<Vec<Clash>>,
     /// Whether the browser agreed to keep the data under storage pressure; asked after the
     /// first save, `None` until it answers.
     persistent: RwSignal<Option<bool>>,
@@ -128,6 +131,7 @@ impl AppState {
             undo: RwSignal::new(None),
             said: RwSignal::new(None),
             moved: RwSignal::new(None),
+            clashes: RwSignal::new(Vec::new()),
             persistent: RwSignal::new(None),
             revision: RwSignal::new(opened.store.revision()),
             backup: RwSignal::new(storage::backup_mark(namespace)),
@@ -307,9 +311,16 @@ impl AppState {
             } else {
                 &sync.parent
             };
-            let (merged, moves) = merge_noting_moves(ancestor, &mine, &theirs);
+            let Merged {
+                book: merged,
+                moves,
+                clashes,
+            } = merge_noting_moves(ancestor, &mine, &theirs);
             if !moves.is_empty() {
                 show_for(self.moved, moves, MOVED_FOR_MS);
+            }
+            if !clashes.is_empty() {
+                self.clashes.update(|c| c.extend(clashes));
             }
             sync.dirty = merged != theirs;
             sync.parent = std::mem::replace(&mut sync.base, theirs);
@@ -432,6 +443,31 @@ impl AppState {
                     .unwrap_or_default()
             })
         })
+    }
+
+    /// Contact fields another tab changed at the same moment as this one (this tab's kept).
+    pub fn clashes(&self) -> ReadSignal<Vec<Clash>> {
+        self.clashes.read_only()
+    }
+
+    /// Settles a clash: keeps this tab's text, or puts the other tab's back (as an edit of
+    /// that one field, checked as the form checks it).
+    pub fn settle_clash(&self, clash: &Clash, use_theirs: bool) -> Result<(), ModelError> {
+        if use_theirs {
+            let field = clash.conflict.field;
+            let theirs = clash.conflict.theirs.clone();
+            self.change(|book| {
+                let contact = book
+                    .contact(clash.contact)
+                    .ok_or(ModelError::UnknownContact(clash.contact))?;
+                let before = crate::model::ContactDraft::from_contact(contact);
+                let mut after = before.clone();
+                *after.field_mut(field) = theirs;
+                book.edit_contact(clash.contact, &before, &after, clock::now())
+            })?;
+        }
+        self.clashes.update(|c| c.retain(|c| c != clash));
+        Ok(())
     }
 
     /// The confirmation being shown, if any.

@@ -188,6 +188,35 @@ test('two tabs, one field: the notes another tab saved are never dropped without
   assert.equal((await storedDocument(other)).data.contacts[0].notes, 'Mine again.');
 });
 
+test('two tabs saving the same field at the same moment: the other text is offered back', async (t) => {
+  const page = await freshPage(t, setup);
+  await addContact(page, setup.server.url, { Name: 'Ana Lima', Notes: 'Met at the meetup.' });
+  await storedDocument(page);
+  // This tab's clock is held: its save waits, as a save gathered a moment too late would.
+  await page.clock.install();
+  await visit(page, setup.server.url, '/contacts/1/edit');
+  const other = await page.ownContext.newPage();
+  await visit(other, setup.server.url, '/contacts/1/edit');
+  await page.getByLabel('Notes').fill('Mine: ask about climbing.');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Ana Lima' }).waitFor();
+  await other.getByLabel('Notes').fill('Theirs: ask about the design job.');
+  await other.getByRole('button', { name: 'Save changes' }).click();
+  await other.getByRole('heading', { level: 1, name: 'Ana Lima' }).waitFor();
+  await storedDocument(other);
+
+  // The held tab takes in the other's save: its own text is kept, the other's offered back.
+  const notice = page.getByRole('alert').filter({ hasText: 'Another tab saved a change to the same field at the same moment' });
+  await notice.getByText('Theirs: ask about the design job.').waitFor();
+  await page.screenshot({ path: 'test-results/clash-notice.png' });
+  await page.clock.runFor(1000);
+  assert.equal((await storedDocument(page)).data.contacts[0].notes, 'Mine: ask about climbing.');
+  await notice.getByRole('button', { name: 'Use theirs: Ana Lima, Notes' }).click();
+  await notice.waitFor({ state: 'detached' });
+  await page.clock.runFor(1000);
+  assert.equal((await storedDocument(page)).data.contacts[0].notes, 'Theirs: ask about the design job.');
+});
+
 test('two tabs adding a contact in the same moment: each page keeps showing its own contact', async (t) => {
   const page = await freshPage(t, setup);
   await visit(page, setup.server.url, '/contacts/new');
