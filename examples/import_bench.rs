@@ -1,10 +1,14 @@
 //! Native figures for importing LinkedIn's Connections.csv: reading, planning and applying
-//! 5,000 rows. `cargo run --release --example import_bench`; `make bench` runs it too.
+//! 5,000 rows; the import preview's rebuild when a joined row is kept apart, at 50,000 rows;
+//! and undoing an import into 10,000 contacts with 50,000 reach-outs.
+//! `cargo run --release --example import_bench`; `make bench` runs it too.
 
 use std::time::Instant;
 
 use reachout::format::import::{self, Read};
-use reachout::model::Book;
+use reachout::format::sample;
+use reachout::model::sync::{changes, take_back, with_changes};
+use reachout::model::{Book, Incoming};
 
 fn main() {
     let rows = 5_000;
@@ -53,5 +57,74 @@ fn main() {
          apply {applied:.1?} ({} added); the same file again: read and plan {replanned:.1?} ({} already there)",
         summary.added,
         again.duplicates()
+    );
+    preview_rebuild(today);
+    undo_at_scale(&csv, today, now);
+}
+
+/// What the import page does when a person unticks a joined row: the file's people again,
+/// with the row kept apart, put together and planned. 50,000 rows, one in ten a second row of
+/// the same person.
+fn preview_rebuild(today: chrono::NaiveDate) {
+    let rows = 50_000;
+    let mut csv = String::from("Name,Email,Company\n");
+    for i in 0..rows {
+        let person = if i % 10 == 9 { i - 1 } else { i };
+        csv.push_str(&format!(
+            "Person {person},p{person}@example.com,Company {}\n",
+            i % 300
+        ));
+    }
+    let Ok(Read::Table(table)) = import::read("people.csv", csv.as_bytes()) else {
+        panic!("not read as a table");
+    };
+    let mapping = table.guess();
+    let read = table.people(&mapping);
+    let apart: std::collections::HashSet<String> = read
+        .joined
+        .iter()
+        .take(100)
+        .map(|j| j.place.clone())
+        .collect();
+    let start = Instant::now();
+    let mut incoming = Incoming::default();
+    incoming.extend(table.people(&mapping).keep_apart(&apart));
+    let plan = Book::default().plan_import(incoming, today);
+    let rebuilt = start.elapsed();
+    println!(
+        "import preview of {rows} rows ({} joined, 100 kept apart), rebuilt after a choice (native, release): {rebuilt:.1?} ({} people)",
+        read.joined.len(),
+        plan.people.len()
+    );
+}
+
+/// Undoing an import of 5,000 connections into 10,000 contacts with 50,000 reach-outs, after
+/// one more change: what the stored changes rebuild, and the three-way merge that takes the
+/// import back.
+fn undo_at_scale(csv: &str, today: chrono::NaiveDate, now: chrono::DateTime<chrono::Utc>) {
+    let before = sample::book(10_000, 5, now);
+    let Ok(Read::Known(_, incoming)) = import::read("Connections.csv", csv.as_bytes()) else {
+        panic!("not read as connections");
+    };
+    let plan = before.plan_import(incoming, today);
+    let (after, _) = before
+        .apply_import(&plan, &plan.proposed(), now)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let start = Instant::now();
+    let kept = changes(&before, &after);
+    let rebuilt = with_changes(&before, &kept);
+    let kept_time = start.elapsed();
+    assert_eq!(rebuilt, after);
+    let mut since = after.clone();
+    since.settings.follow_up_days = 5;
+    let start = Instant::now();
+    let (undone, _) = take_back(&before, &after, &since);
+    let undo_time = start.elapsed();
+    println!(
+        "undo of an import of {} contacts into {} contacts and {} reach-outs (native, release): changes kept and rebuilt {kept_time:.1?}, taken back {undo_time:.1?} ({} contacts after)",
+        after.contacts.len() - before.contacts.len(),
+        before.contacts.len(),
+        before.reach_outs.len(),
+        undone.contacts.len()
     );
 }
