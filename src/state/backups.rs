@@ -302,7 +302,9 @@ impl AppState {
                     could not be told apart, so it was undone too)."
                 .into();
         };
+        // What every tab has saved since is part of what stays.
         self.flush();
+        self.sync_from_storage();
         let now = self.book.get_untracked();
         let (taken_back, kept) = sync::take_back(&snapshot.book, &after, &now);
         self.replace(taken_back);
