@@ -800,3 +800,30 @@ fn rows_joined_in_one_file_are_shown_and_can_be_kept_apart() {
     assert_eq!(plan.people.len(), 4);
     assert_eq!(plan.joined.len(), 1);
 }
+
+/// Files that name the same people again and again (messages, invitations) join rows that
+/// name someone by name alone, within the file too; rows with different addresses stay apart.
+#[test]
+fn rows_naming_someone_by_name_alone_are_one_person_in_their_file() {
+    let mut incoming = Incoming::default();
+    for (name, email) in [
+        ("Dana Whitfield", ""),
+        ("Dana Whitfield", ""),
+        ("John Smith", "john@one.example"),
+        ("John Smith", "john@two.example"),
+    ] {
+        incoming.add_person(reachout::model::IncomingPerson {
+            place: "messages.csv".into(),
+            draft: ContactDraft {
+                name: name.into(),
+                email: email.into(),
+                ..Default::default()
+            },
+            connected: None,
+        });
+    }
+    assert_eq!(
+        names(&incoming),
+        ["Dana Whitfield", "John Smith", "John Smith"]
+    );
+}

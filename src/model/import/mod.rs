@@ -119,12 +119,24 @@ impl Keys {
 pub const STALE_AFTER_DAYS: i64 = 90;
 
 impl Incoming {
-    /// Adds a person read from the file being read, or fills in the one already read from it
-    /// under a strong key only: the same LinkedIn profile, or the same name and the same
-    /// e-mail. Three "John Smith" rows with three addresses, or three people sharing
-    /// `info@acme.example`, stay three people. Returns their index.
+    /// Adds a person named by a row of a file that names the same people again and again
+    /// (invitations, messages, a table of reach-outs), or fills in the one already read from
+    /// it under a strong key: the same LinkedIn profile, or the same name and the same e-mail
+    /// (or the same name, for a row with neither). Three "John Smith" rows with three
+    /// addresses, or three people sharing `info@acme.example`, stay three people. Returns
+    /// their index.
     pub fn add_person(&mut self, person: IncomingPerson) -> usize {
-        let found = self.find_strong(&person.draft);
+        // A row that names someone by name alone (an older invitations file, a message from a
+        // member without a profile link) is the person of that name read already: such files
+        // name the same people again and again.
+        let found = self.find_strong(&person.draft).or_else(|| {
+            let draft = &person.draft;
+            if draft.linkedin.trim().is_empty() && draft.email.trim().is_empty() {
+                self.found.name.get(&name_key(&draft.name)).copied()
+            } else {
+                None
+            }
+        });
         self.add_found(person, found)
     }
 
