@@ -329,7 +329,7 @@ test('desktop: the shortcut list is a modal dialog that takes focus every time a
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
   for (let round = 0; round < 2; round += 1) {
     const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
-    // Right after Today is drawn, a first `?` has been lost about once in twenty runs (never
+    // Right after Today is drawn, a first `?` was lost in 2 of about 6 full runs (never
     // in isolation; not understood yet, see issue 22's closing note). A press still unseen
     // after 5 s was lost, not slow (a slow one shows within a second), so it is pressed
     // once more; a second press after a slow first would close the list, and fail the test.
