@@ -42,7 +42,7 @@ fn every_hostile_file_is_refused_with_its_own_clear_message() {
 #[test]
 fn wrong_sizes_versions_and_contents_are_refused() {
     let book = sample::book(3, 2, now());
-    let good = backup::export(&book, 4, now()).unwrap();
+    let good = backup::export(&book, 4, now(), &Default::default()).unwrap();
     assert_eq!(
         backup::read(&good, MAX_BACKUP_BYTES + 1),
         Err(BackupError::TooLarge("10,000,001".into()))
@@ -62,7 +62,7 @@ fn wrong_sizes_versions_and_contents_are_refused() {
 #[test]
 fn an_export_reads_back_as_the_same_data_and_so_does_a_byte_order_mark() {
     let book = sample::book(40, 5, now());
-    let text = backup::export(&book, 9, now()).unwrap();
+    let text = backup::export(&book, 9, now(), &Default::default()).unwrap();
     let document = backup::read(&text, text.len() as u64).unwrap();
     assert_eq!(document.data, book);
     assert_eq!(document.revision, 9);
@@ -218,4 +218,83 @@ fn the_version_three_fixtures_hold_the_courage_loop() {
     assert_eq!(book.near_misses.len(), 2);
     assert_eq!(book.near_misses[0].contact, Some(book.contacts[1].id));
     assert_eq!(book.templates.as_ref().map(Vec::len), Some(6));
+}
+
+#[test]
+fn a_backup_carries_the_marks_of_deleted_contacts_and_refuses_bad_ones() {
+    use reachout::model::{ContactDraft, Deleted};
+    let mut book = Book::default();
+    let draft = ContactDraft {
+        name: "Ana Lima".into(),
+        ..ContactDraft::default()
+    };
+    let ana = book.add_contact(&draft, now()).unwrap();
+    book.add_contact(&draft, now()).unwrap();
+    book.delete_contacts(&[ana], now()).unwrap();
+    let text = backup::export(&book, 2, now(), &Default::default()).unwrap();
+    assert!(text.contains("\"deleted\":[{"), "{text}");
+    assert_eq!(backup::read(&text, text.len() as u64).unwrap().data, book);
+
+    let mut bad = book.clone();
+    bad.deleted.push(Deleted {
+        id: reachout::model::ContactId(0),
+        created: now(),
+        on: now(),
+    });
+    let text = reachout::format::document::encode(&bad, 2, now());
+    let refused = backup::read(&text, text.len() as u64)
+        .unwrap_err()
+        .to_string();
+    assert!(refused.contains("Deleted contacts"), "{refused}");
+    let late = text.replacen("\"on\":\"2026", "\"on\":\"9999", 1);
+    let refused = backup::read(&late, late.len() as u64)
+        .unwrap_err()
+        .to_string();
+    assert!(refused.contains("deleted on 9999"), "{refused}");
+    // Stored text with the same marks opens, without them, and says so.
+    let opened = reachout::format::document::open(&text).unwrap();
+    assert_eq!(opened.document.data.deleted, book.deleted);
+    assert_eq!(opened.adjusted.len(), 1);
+}
+
+#[test]
+fn a_backup_names_its_device_and_what_it_merged_and_odd_heads_read_as_none() {
+    use reachout::format::exchange::{device_id, fingerprint, Exchanges, Head};
+    let mut exchanges = Exchanges {
+        device: device_id(1),
+        ..Exchanges::default()
+    };
+    exchanges.merged_from(&device_id(2), fingerprint("their file"), now());
+    let empty = Book {
+        next_id: 1,
+        ..Book::default()
+    };
+    let text = backup::export(&empty, 1, now(), &exchanges.head()).unwrap();
+    let head = Head::of(&text);
+    assert_eq!(head.device.as_deref(), Some("0000000000000001"));
+    assert_eq!(
+        head.seen.get("0000000000000002"),
+        Some(&fingerprint("their file"))
+    );
+    assert_eq!(fingerprint("their file"), fingerprint("their file"));
+    assert_ne!(fingerprint("their file"), fingerprint("their file "));
+    for odd in [
+        text.replace("0000000000000001", "../../../etc"),
+        text.replace("0000000000000001", "00000000000000010"),
+        text.replace(&fingerprint("their file"), "not a hash at all"),
+        "{\"device\":7}".to_string(),
+        "not json".to_string(),
+    ] {
+        assert_eq!(Head::of(&odd), Head::default(), "{odd}");
+    }
+    // Every other device beyond the few kept lets the oldest go.
+    for n in 3..8 {
+        exchanges.merged_from(&device_id(n), fingerprint(&n.to_string()), now());
+    }
+    assert_eq!(exchanges.merged.len(), 3);
+    assert_eq!(exchanges.merged[0].device, device_id(7));
+    let stored = Exchanges::parse(Some(&exchanges.to_text()));
+    assert_eq!(stored, exchanges);
+    let tampered = exchanges.to_text().replace("2026", "9999");
+    assert_eq!(Exchanges::parse(Some(&tampered)), Exchanges::default());
 }

@@ -74,7 +74,7 @@ prop_compose! {
     fn book()(contacts in prop::collection::vec(contact(), 1..12),
               reach_outs in prop::collection::vec(reach_out(), 0..30),
               days in 1u32..90, tries in 1u32..10) -> Book {
-        let mut book = Book { next_id: 1, contacts, reach_outs: Vec::new(),
+        let mut book = Book { next_id: 1, contacts, reach_outs: Vec::new(), deleted: Vec::new(),
                               settings: Settings { follow_up_days: days, max_tries: tries,
                                                    ..Settings::default() },
                               near_misses: Vec::new(), templates: None };

@@ -202,7 +202,10 @@ fn broken_follow_up_links_are_refused() {
 fn the_version_four_fixture_holds_connections_replies_and_no_goal() {
     let text = std::fs::read_to_string("tests/fixtures/document-v4.json").unwrap();
     let document = decode(&text).unwrap();
-    assert_eq!(document.version, 4);
+    assert_eq!(
+        document.version, SCHEMA_VERSION,
+        "read as the current version"
+    );
     let outcomes: Vec<Outcome> = document.data.reach_outs.iter().map(|r| r.outcome).collect();
     assert_eq!(
         outcomes,

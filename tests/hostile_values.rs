@@ -532,7 +532,7 @@ prop_compose! {
         let templates = templates.map(|list| list.into_iter().zip(1..)
             .map(|((name, body), id)| Template { id, name, body }).collect());
         let mut book = Book { next_id, contacts, reach_outs: Vec::new(), settings, near_misses,
-                              templates };
+                              templates, deleted: Vec::new() };
         for contact in &mut book.contacts {
             contact.id = ContactId(take());
         }
@@ -684,7 +684,7 @@ fn every_page(book: &Book, today: NaiveDate) {
     let _ = SettingsDraft::from_settings(&book.settings).parse(&book.settings);
     let _ = backup::preview(book, book);
     let _ = BackupMark::default().reminder_due(book, 2, at("2026-11-27"));
-    assert!(backup::export(book, 1, at("2026-11-27")).is_ok());
+    assert!(backup::export(book, 1, at("2026-11-27"), &Default::default()).is_ok());
 }
 
 /// A few changes a person makes, which must not panic either.
@@ -754,7 +754,7 @@ proptest! {
                 let reopened = document::open(&again);
                 prop_assert!(reopened.is_ok(), "{:?}", reopened.err());
                 prop_assert_eq!(reopened.unwrap().adjusted, Vec::new());
-                prop_assert!(backup::export(&opened.document.data, 8, at("2026-11-27")).is_ok());
+                prop_assert!(backup::export(&opened.document.data, 8, at("2026-11-27"), &Default::default()).is_ok());
                 let mut opened_book = opened.document.data;
                 // After opening, every value is in range: nothing left to adjust.
                 prop_assert_eq!(opened_book.clone().bring_into_range(), Vec::new());

@@ -590,7 +590,7 @@ fn near_misses_are_noted_turned_into_reach_outs_or_let_go() {
     let third = book
         .note_near_miss(Some(ana), "again", today, at("2026-11-27"))
         .unwrap();
-    let removed = book.delete_contacts(&[ana]).unwrap();
+    let removed = book.delete_contacts(&[ana], at("2026-11-28")).unwrap();
     let kept = book.near_misses.iter().find(|n| n.id == third).unwrap();
     assert_eq!(kept.contact, None);
     book.restore(removed);
@@ -708,7 +708,7 @@ fn undoing_a_delete_gives_a_near_miss_back_its_contact_and_its_reach_out() {
         BeforeDraft::default(),
     );
     book.near_miss_reached(near, id).unwrap();
-    let removed = book.delete_contacts(&[ana]).unwrap();
+    let removed = book.delete_contacts(&[ana], at("2026-11-28")).unwrap();
     assert_eq!(book.near_misses[0].reached, None);
     book.restore(removed);
     assert_eq!(book.near_misses[0].contact, Some(ana));

@@ -43,7 +43,7 @@ fn deleting_takes_the_reach_outs_along_and_undo_puts_everything_back() {
     let before = book.clone();
     assert_eq!(book.reach_out_count(&[ana]), 2);
 
-    let removed = book.delete_contacts(&[ana]).unwrap();
+    let removed = book.delete_contacts(&[ana], at(5)).unwrap();
     assert_eq!(removed.describe(), "Ana and 2 reach-outs");
     assert!(book.contact(ana).is_none());
     assert!(
@@ -66,7 +66,7 @@ fn deleting_an_unknown_contact_changes_nothing() {
     let ana = add(&mut book, named("Ana"), 1);
     let before = book.clone();
     assert_eq!(
-        book.delete_contacts(&[ana, ContactId(77)]),
+        book.delete_contacts(&[ana, ContactId(77)], at(5)),
         Err(ModelError::UnknownContact(ContactId(77)))
     );
     assert_eq!(book, before);
@@ -91,7 +91,7 @@ fn bulk_archive_and_tag() {
     assert!(book.tag_many(&[ana], "  ", at(5)).is_err());
     book.set_archived_many(&[ana, ben], true, at(6));
     assert!(book.contacts.iter().all(|c| c.archived));
-    let removed = book.delete_contacts(&[ana, ben]).unwrap();
+    let removed = book.delete_contacts(&[ana, ben], at(5)).unwrap();
     assert_eq!(removed.describe(), "2 contacts");
 }
 
@@ -151,4 +151,36 @@ fn merging_keeps_both_histories_and_the_chosen_values() {
     assert_eq!(book.contact(dup), before.contact(dup));
     assert_eq!(book.timeline(dup), before.timeline(dup));
     assert!(book.merge_contacts(kept, kept, &[], at(7)).is_err());
+}
+
+#[test]
+fn a_delete_leaves_a_mark_that_undo_takes_away_and_time_forgets() {
+    use reachout::model::Limits;
+    let mut book = Book::default();
+    let ana = add(&mut book, named("Ana"), 1);
+    let ben = add(&mut book, named("Ben"), 1);
+    let removed = book.delete_contacts(&[ana], at(5)).unwrap();
+    assert_eq!(book.deleted.len(), 1);
+    assert_eq!(
+        (
+            book.deleted[0].id,
+            book.deleted[0].created,
+            book.deleted[0].on
+        ),
+        (ana, at(1), at(5))
+    );
+    book.undo(Undo::Restore(removed));
+    assert!(book.deleted.is_empty(), "an undone delete leaves no mark");
+
+    // Merging two contacts marks the one merged away; undoing the merge takes the mark back.
+    let undo = book.merge_contacts(ana, ben, &[], at(6)).unwrap();
+    assert_eq!(book.deleted.iter().map(|d| d.id).collect::<Vec<_>>(), [ben]);
+    book.undo(undo);
+    assert!(book.deleted.is_empty());
+
+    // Marks older than the retention go with the next delete.
+    book.delete_contacts(&[ana], at(6)).unwrap();
+    let later = at(6) + chrono::Duration::days(Limits::DELETIONS_KEPT_DAYS + 1);
+    book.delete_contacts(&[ben], later).unwrap();
+    assert_eq!(book.deleted.iter().map(|d| d.id).collect::<Vec<_>>(), [ben]);
 }

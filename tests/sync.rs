@@ -96,7 +96,7 @@ fn different_fields_of_one_contact_are_merged_field_by_field() {
 fn an_edit_in_one_tab_beats_a_delete_in_the_other() {
     let (base, ada) = ancestor();
     let mut mine = base.clone();
-    mine.delete_contacts(&[ada]).unwrap();
+    mine.delete_contacts(&[ada], now()).unwrap();
     let mut theirs = base.clone();
     let mut draft = named("Ada Lovelace");
     draft.role = "Engineer".into();
@@ -112,7 +112,7 @@ fn a_contact_deleted_elsewhere_comes_back_when_this_tab_logged_a_reach_out_to_it
     let mut mine = base.clone();
     mine.log_reach_out(ada, &email(), today(), now()).unwrap();
     let mut theirs = base.clone();
-    theirs.delete_contacts(&[ada]).unwrap();
+    theirs.delete_contacts(&[ada], now()).unwrap();
 
     let merged = merge(&base, &mine, &theirs);
     assert_eq!(names(&merged), ["Ada"]);
@@ -123,7 +123,7 @@ fn a_contact_deleted_elsewhere_comes_back_when_this_tab_logged_a_reach_out_to_it
 fn a_change_on_one_side_only_is_taken_as_it_is() {
     let (base, ada) = ancestor();
     let mut theirs = base.clone();
-    theirs.delete_contacts(&[ada]).unwrap();
+    theirs.delete_contacts(&[ada], now()).unwrap();
     assert_eq!(merge(&base, &base, &theirs), theirs);
     assert_eq!(merge(&base, &theirs, &base), theirs);
     let mut settings_changed = base.clone();
@@ -171,7 +171,7 @@ fn near_misses_from_both_tabs_are_kept_and_their_contact_comes_back() {
     theirs
         .note_near_miss(None, "froze", today(), now())
         .unwrap();
-    theirs.delete_contacts(&[ada]).unwrap();
+    theirs.delete_contacts(&[ada], now()).unwrap();
     let merged = merge(&base, &mine, &theirs);
     let notes: Vec<_> = merged
         .near_misses

@@ -42,7 +42,7 @@ pub fn BulkActions(
     };
     let delete = move |_| {
         let ids = selection.get_untracked();
-        if let Ok(removed) = state.change(|b| b.delete_contacts(&ids)) {
+        if let Ok(removed) = state.change(|b| b.delete_contacts(&ids, clock::now())) {
             state.offer_undo(Undo::Restore(removed));
         }
         confirm_delete.set(false);

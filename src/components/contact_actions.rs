@@ -31,7 +31,7 @@ pub fn DeleteContact(contact: ContactId, name: String) -> impl IntoView {
     let open = RwSignal::new(false);
     let count = move || state.book().with(|b| b.reach_out_count(&[contact]));
     let delete = move |_| {
-        if let Ok(removed) = state.change(|b| b.delete_contacts(&[contact])) {
+        if let Ok(removed) = state.change(|b| b.delete_contacts(&[contact], crate::clock::now())) {
             state.offer_undo(Undo::Restore(removed));
             navigate.with_value(|go| go("/contacts", Default::default()));
         }

@@ -12,6 +12,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::document::{self, DecodeError, Document, SCHEMA_VERSION};
+use super::exchange::Head;
 use crate::model::{Adjustment, Book, Limits};
 
 /// At most this many faults are listed in a message; the rest are counted.
@@ -81,9 +82,15 @@ impl From<DecodeError> for BackupError {
     }
 }
 
-/// The backup file's text, read back and compared with `book` before it is returned.
-pub fn export(book: &Book, revision: u64, now: DateTime<Utc>) -> Result<String, BackupError> {
-    let text = document::encode(book, revision, now);
+/// The backup file's text, read back and compared with `book` before it is returned. `head`
+/// names this device and what it merged from others ([`super::exchange`]).
+pub fn export(
+    book: &Book,
+    revision: u64,
+    now: DateTime<Utc>,
+    head: &Head,
+) -> Result<String, BackupError> {
+    let text = document::encode_headed(book, revision, now, head);
     let back = document::decode(&text).map_err(|e| BackupError::CheckFailed(e.to_string()))?;
     if back.data != *book {
         return Err(BackupError::CheckFailed(

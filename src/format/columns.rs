@@ -13,8 +13,8 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::model::{
-    After, Before, Book, Channel, Contact, ContactId, NearMiss, Outcome, ReachOut, ReachOutId,
-    Settings, Template,
+    After, Before, Book, Channel, Contact, ContactId, Deleted, NearMiss, Outcome, ReachOut,
+    ReachOutId, Settings, Template,
 };
 
 /// The whole of `data` with its lists as columns.
@@ -34,6 +34,9 @@ impl Serialize for BookColumns<'_> {
         }
         if let Some(templates) = &book.templates {
             map.serialize_entry("templates", templates)?;
+        }
+        if !book.deleted.is_empty() {
+            map.serialize_entry("deleted", &book.deleted)?;
         }
         map.end()
     }
@@ -198,6 +201,7 @@ pub fn read_current(text: &str) -> Option<(u64, DateTime<Utc>, Book)> {
         settings: data.settings,
         near_misses: data.near_misses,
         templates: data.templates,
+        deleted: data.deleted,
     };
     Some((document.revision, document.saved_at, book))
 }
@@ -222,6 +226,8 @@ struct CurrentBook {
     near_misses: Vec<NearMiss>,
     #[serde(default)]
     templates: Option<Vec<Template>>,
+    #[serde(default)]
+    deleted: Vec<Deleted>,
 }
 
 /// Dates as the app writes them (`2026-11-27`, `2026-11-27T10:00:00.5Z`), read by hand: chrono's

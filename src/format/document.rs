@@ -17,6 +17,7 @@ use serde_json::Value;
 
 use super::columns::{self, BookColumns};
 use super::compact::{self, UnpackError};
+use super::exchange::Head;
 pub use super::{FORMAT_NAME, SCHEMA_VERSION};
 use crate::model::{Adjustment, Book, Limits};
 
@@ -58,12 +59,20 @@ impl DecodeError {
 }
 
 pub fn encode(book: &Book, revision: u64, saved_at: DateTime<Utc>) -> String {
+    encode_headed(book, revision, saved_at, &Head::default())
+}
+
+/// [`encode`] with what a backup says about the devices it was exchanged with
+/// ([`super::exchange`]), written before `data` so that it is read without reading the rest.
+pub fn encode_headed(book: &Book, revision: u64, saved_at: DateTime<Utc>, head: &Head) -> String {
     #[derive(Serialize)]
     struct Envelope<'a> {
         format: &'a str,
         version: u64,
         revision: u64,
         saved_at: DateTime<Utc>,
+        #[serde(flatten)]
+        head: &'a Head,
         data: BookColumns<'a>,
     }
     let envelope = Envelope {
@@ -71,6 +80,7 @@ pub fn encode(book: &Book, revision: u64, saved_at: DateTime<Utc>) -> String {
         version: SCHEMA_VERSION,
         revision,
         saved_at,
+        head,
         data: BookColumns(book),
     };
     // Serialising plain structs with string keys cannot fail.
@@ -186,8 +196,8 @@ fn migrate(mut value: Value, from: u64) -> Result<Value, DecodeError> {
     let mut version = from;
     while version < SCHEMA_VERSION {
         match version {
-            // 1 → 2 and 2 → 3 only added optional fields, which read as their defaults.
-            1 | 2 => {}
+            // 1 → 2, 2 → 3 and 4 → 5 only added optional fields, which read as their defaults.
+            1 | 2 | 4 => {}
             // 3 → 4: a goal of 3 was the old default, written whether chosen or not.
             3 => {
                 if let Some(settings) = value

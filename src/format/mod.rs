@@ -4,6 +4,7 @@ pub mod backup;
 pub mod columns;
 pub mod compact;
 pub mod document;
+pub mod exchange;
 pub mod export;
 pub mod import;
 pub mod parts;
@@ -28,4 +29,7 @@ pub const FORMAT_NAME: &str = "reachout";
 ///   chooses one, and `goal_question_skipped` remembers that they put the question away. The
 ///   migration from 3 drops a weekly goal of exactly 3, the old default that was written
 ///   whether or not the person chose it, so they are asked once; any other goal is kept.
-pub const SCHEMA_VERSION: u64 = 4;
+/// - 5: `deleted`, the marks of contacts deleted in the last 180 days (id, creation time and
+///   when), so that merging another device's backup lets them go instead of bringing them back.
+///   Optional: version 4 data reads as it is.
+pub const SCHEMA_VERSION: u64 = 5;

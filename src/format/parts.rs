@@ -255,6 +255,7 @@ pub fn encode_manifest(
         settings: book.settings.clone(),
         near_misses: book.near_misses.clone(),
         templates: book.templates.clone(),
+        deleted: book.deleted.clone(),
     };
     let text = ManifestText {
         format: FORMAT_NAME.into(),

@@ -245,6 +245,7 @@ pub fn book(contacts: usize, per_contact: usize, now: DateTime<Utc>) -> Book {
         },
         near_misses: Vec::new(),
         templates: None,
+        deleted: Vec::new(),
     };
     for _ in 0..contacts {
         let id = ContactId(book.next_id);

@@ -27,6 +27,9 @@ pub struct Book {
     /// The person's message templates; `None` while they use the starters unchanged.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templates: Option<Vec<Template>>,
+    /// Contacts deleted lately, for merging with another device's backup.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deleted: Vec<super::Deleted>,
 }
 
 /// A good answer, as Today's "Recent wins" shows it.
@@ -123,6 +126,8 @@ impl Book {
             n.contact = n.contact.and_then(|c| contacts.get(&c).copied());
             n.reached = n.reached.and_then(|r| reach_outs.get(&r).copied());
         }
+        // The marks name the old ids, which no other device will see again.
+        book.deleted.clear();
         book.next_id = next;
         book
     }
@@ -171,6 +176,9 @@ impl Book {
         }
         if self.templates != other.templates {
             self.templates = other.templates.clone();
+        }
+        if self.deleted != other.deleted {
+            self.deleted = other.deleted.clone();
         }
     }
 

@@ -202,6 +202,7 @@ impl Book {
             }
         }
         self.contacts.retain(|c| c.id != merged);
+        self.mark_deleted([&other], now);
         if let Some(slot) = self.contacts.iter_mut().find(|c| c.id == kept) {
             *slot = result;
         }
@@ -265,6 +266,7 @@ impl Book {
                 if self.contact(merged_id).is_none() {
                     self.contacts.push(u.merged);
                 }
+                self.deleted.retain(|d| d.id != merged_id);
                 for reach_out in self
                     .reach_outs
                     .iter_mut()

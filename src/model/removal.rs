@@ -1,11 +1,33 @@
 //! Deleting, with undo: what a delete removed is handed back whole, so restoring it puts every
 //! record back with its own id. Bulk changes to several contacts at once live here too.
+//!
+//! A deleted contact leaves a [`Deleted`] mark in the book, which backups carry, so that a
+//! merge with another device's backup can tell "deleted here" from "added there" (see
+//! [`super::two_devices`]). Marks are kept for [`Limits::DELETIONS_KEPT_DAYS`] days and at
+//! most [`Limits::DELETIONS`] of them, the newest.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
 
 use super::dates::plural;
 use super::validate::Limits;
 use super::{Book, Contact, ContactId, ModelError, ReachOut, ReachOutId};
+
+/// A contact deleted on this device: its id and creation time (which tell it from a contact
+/// made under the same id on another device) and when it was deleted.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deleted {
+    pub id: ContactId,
+    pub created: DateTime<Utc>,
+    pub on: DateTime<Utc>,
+}
+
+impl Deleted {
+    /// True when `contact` is the one deleted and nothing was done with it after the delete.
+    pub fn covers(&self, contact: &Contact, last_touched: DateTime<Utc>) -> bool {
+        self.id == contact.id && self.created == contact.created && last_touched <= self.on
+    }
+}
 
 /// What a delete took out of the book; [`Book::restore`] puts it back.
 #[derive(Clone, Debug, PartialEq)]
@@ -76,8 +98,41 @@ impl Book {
             .count()
     }
 
-    /// Deletes contacts together with their reach-outs, so nothing is left orphaned.
-    pub fn delete_contacts(&mut self, ids: &[ContactId]) -> Result<Removed, ModelError> {
+    /// Notes that `contacts` were deleted at `now`, and forgets marks past the retention rule.
+    pub(super) fn mark_deleted<'a>(
+        &mut self,
+        contacts: impl IntoIterator<Item = &'a Contact>,
+        now: DateTime<Utc>,
+    ) {
+        for contact in contacts {
+            self.deleted.retain(|d| d.id != contact.id);
+            self.deleted.push(Deleted {
+                id: contact.id,
+                created: contact.created,
+                on: now,
+            });
+        }
+        self.forget_old_deletions(now);
+    }
+
+    /// Keeps the marks of the last [`Limits::DELETIONS_KEPT_DAYS`] days, at most
+    /// [`Limits::DELETIONS`] of them (the newest).
+    pub fn forget_old_deletions(&mut self, now: DateTime<Utc>) {
+        let since = now - Duration::days(Limits::DELETIONS_KEPT_DAYS);
+        self.deleted.retain(|d| d.on >= since);
+        if self.deleted.len() > Limits::DELETIONS {
+            self.deleted.sort_by_key(|d| std::cmp::Reverse(d.on));
+            self.deleted.truncate(Limits::DELETIONS);
+        }
+    }
+
+    /// Deletes contacts together with their reach-outs, so nothing is left orphaned, and
+    /// marks them deleted (see [`Deleted`]).
+    pub fn delete_contacts(
+        &mut self,
+        ids: &[ContactId],
+        now: DateTime<Utc>,
+    ) -> Result<Removed, ModelError> {
         if let Some(missing) = ids.iter().find(|id| self.contact(**id).is_none()) {
             return Err(ModelError::UnknownContact(*missing));
         }
@@ -98,6 +153,7 @@ impl Book {
                 near_miss.reached = None;
             }
         }
+        self.mark_deleted(&contacts, now);
         Ok(Removed {
             contacts,
             reach_outs,
@@ -109,6 +165,7 @@ impl Book {
     /// are never reused) are skipped rather than duplicated.
     pub fn restore(&mut self, removed: Removed) {
         for contact in removed.contacts {
+            self.deleted.retain(|d| d.id != contact.id);
             if self.contact(contact.id).is_none() {
                 self.contacts.push(contact);
             }

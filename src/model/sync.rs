@@ -16,7 +16,8 @@ use serde_json::Value;
 
 use super::contact::edit_conflicts;
 use super::{
-    Book, Contact, ContactDraft, ContactId, EditConflict, NearMiss, ReachOut, ReachOutId, Template,
+    Book, Contact, ContactDraft, ContactId, Deleted, EditConflict, NearMiss, ReachOut, ReachOutId,
+    Template,
 };
 
 /// Something merged record by record under an id.
@@ -39,6 +40,12 @@ impl Record for ReachOut {
 impl Record for NearMiss {
     fn key(&self) -> u64 {
         self.id
+    }
+}
+
+impl Record for Deleted {
+    fn key(&self) -> u64 {
+        self.id.0
     }
 }
 
@@ -131,8 +138,12 @@ pub fn merge_noting_moves(ancestor: &Book, mine: &Book, theirs: &Book) -> Merged
             &theirs.near_misses,
         ),
         templates: merge_templates(ancestor, &mine, theirs),
+        deleted: merge_lists(&ancestor.deleted, &mine.deleted, &theirs.deleted),
     };
     bring_back_referenced(&mut merged, [&mine, theirs, ancestor]);
+    // An edit beats a delete: a contact that stays is no longer marked deleted.
+    let here: HashSet<ContactId> = merged.contacts.iter().map(|c| c.id).collect();
+    merged.deleted.retain(|d| !here.contains(&d.id));
     merged.next_id = mine
         .next_id
         .max(theirs.next_id)

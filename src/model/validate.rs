@@ -42,6 +42,10 @@ impl Limits {
     /// The largest id: the largest integer JavaScript and JSON readers hold exactly, and
     /// billions of years of records away from overflowing a `u64`.
     pub const MAX_ID: u64 = 9_007_199_254_740_991;
+    /// How long the mark of a deleted contact is kept for merging with another device.
+    pub const DELETIONS_KEPT_DAYS: i64 = 180;
+    /// The most marks of deleted contacts kept.
+    pub const DELETIONS: usize = 10_000;
 
     pub const fn first_day() -> NaiveDate {
         FIRST_DAY

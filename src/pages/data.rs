@@ -8,10 +8,11 @@ use crate::clock;
 use crate::components::storage_banner::QuarantinedCopy;
 use crate::format::backup::{self, Preview, MAX_BACKUP_BYTES};
 use crate::format::document::Document;
+use crate::format::exchange::{self, Head};
 use crate::format::export;
 use crate::links::href;
 use crate::model::dates::{long_day, plural};
-use crate::model::{merge_devices, one_decimal, DeviceMerge};
+use crate::model::{one_decimal, DeviceMerge};
 use crate::state::{use_app_state, DataError, QUOTA_UNITS};
 
 #[component]
@@ -94,6 +95,45 @@ struct Pending {
     /// What merging would do, or why it can't be merged.
     merge: Result<DeviceMerge, String>,
     file: String,
+    /// What the file says of the devices it was exchanged with, and its fingerprint.
+    head: Head,
+    hash: String,
+}
+
+/// What a merge would do, one sentence per line of the preview.
+fn merge_lines(m: &DeviceMerge) -> Vec<String> {
+    let mut lines = vec![format!(
+        "{} and {} come from the backup.",
+        plural(m.contacts_added, "contact", "contacts"),
+        plural(m.reach_outs_added, "reach-out", "reach-outs")
+    )];
+    if m.from_ancestor {
+        lines.push(format!(
+            "{} both devices changed since you last passed a backup between them: each change is kept, field by field (where both changed one field, this device's is kept).",
+            plural(m.contacts_changed, "contact", "contacts")
+        ));
+    } else {
+        lines.push(format!(
+            "{} both have in different versions: the newer version of each is kept whole. (This browser knows of no earlier backup passed between the two devices, for example because it is the first, or one of them was restored since, so their changes can't be matched field by field.)",
+            plural(m.contacts_changed, "contact", "contacts")
+        ));
+    }
+    lines.push(format!(
+        "{} that only this browser has stay as they are.",
+        plural(m.contacts_kept, "contact", "contacts")
+    ));
+    if m.contacts_removed > 0 {
+        lines.push(match m.contacts_removed {
+            1 => "1 contact you deleted on the other device is deleted here too.".to_string(),
+            n => format!("{n} contacts you deleted on the other device are deleted here too."),
+        });
+    }
+    lines.push(format!(
+        "After the merge: {} and {}.",
+        plural(m.contacts_after, "contact", "contacts"),
+        plural(m.reach_outs_after, "reach-out", "reach-outs")
+    ));
+    lines
 }
 
 #[component]
@@ -146,19 +186,18 @@ fn RestoreCard() -> impl IntoView {
             };
             match backup::read(&text, size) {
                 Ok(document) => {
-                    let (preview, merge) = state.book().with_untracked(|b| {
-                        (
-                            backup::preview(b, &document.data),
-                            merge_devices(b, &document.data)
-                                .map(|(_, merge)| merge)
-                                .map_err(|e| e.to_string()),
-                        )
-                    });
+                    let head = Head::of(&text);
+                    let preview = state
+                        .book()
+                        .with_untracked(|b| backup::preview(b, &document.data));
+                    let merge = state.preview_merge(&document, &head);
                     pending.set(Some(Pending {
                         document,
                         preview,
                         merge,
                         file: name,
+                        head,
+                        hash: exchange::fingerprint(&text),
                     }));
                 }
                 Err(e) => error.set(Some(format!("{e} Nothing was changed."))),
@@ -192,7 +231,7 @@ fn RestoreCard() -> impl IntoView {
             );
             pending.set(None);
             clear_input();
-            match state.merge_backup(p.document) {
+            match state.merge_backup(p.document, &p.head, &p.hash) {
                 Ok(()) => done.set(Some(merged)),
                 Err(refused) => error.set(Some(refused.to_string())),
             }
@@ -239,18 +278,9 @@ fn RestoreCard() -> impl IntoView {
                         {match p.merge.clone() {
                             Ok(m) => view! {
                                 <p><strong>"Or merge it with your data"</strong>
-                                    " (a backup from your other device): everything here stays, and"</p>
+                                    " (a backup from your other device): what you did here stays, and"</p>
                                 <ul class="preview-list">
-                                    <li>{format!("{} and {} come from the backup.",
-                                        plural(m.contacts_added, "contact", "contacts"),
-                                        plural(m.reach_outs_added, "reach-out", "reach-outs"))}</li>
-                                    <li>{format!("{} both have in different versions: the newer version of each is kept whole.",
-                                        plural(m.contacts_changed, "contact", "contacts"))}</li>
-                                    <li>{format!("{} that only this browser has stay as they are. A contact you deleted on one device comes back from the other.",
-                                        plural(m.contacts_kept, "contact", "contacts"))}</li>
-                                    <li>{format!("After the merge: {} and {}.",
-                                        plural(m.contacts_after, "contact", "contacts"),
-                                        plural(m.reach_outs_after, "reach-out", "reach-outs"))}</li>
+                                    {merge_lines(&m).into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
                                 </ul>
                             }.into_any(),
                             Err(why) => view! {

@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use super::AppState;
 use crate::format::backup::{self, BackupMark};
 use crate::format::document::{self, Document};
+use crate::format::exchange::{self, Exchanges, Head};
 use crate::model::dates::plural;
-use crate::model::{sync, Book};
+use crate::model::{merge_devices, sync, Book, DeviceMerge};
 use crate::storage::{self, StorageNotice, Store};
 use crate::{clock, download};
 
@@ -126,12 +127,20 @@ impl AppState {
         self.flush();
         let now = clock::now();
         let book = self.book.get_untracked();
-        let text = backup::export(&book, self.revision.get_untracked(), now)?;
+        let revision = self.revision.get_untracked();
+        let mut exchanges = self.exchanges();
+        let text = backup::export(&book, revision, now, &exchanges.head())?;
         download::offer(
             &backup::file_name(clock::today()),
             &text,
             "application/json",
         )?;
+        // A copy of what was written, for when the other device's backup comes back.
+        let hash = exchange::fingerprint(&text);
+        let dropped = exchanges.wrote(hash.clone(), now);
+        let copy = document::encode_packed(&book, revision, now);
+        self.store
+            .with_value(|s| s.keep_exchanges(&mut exchanges, Some((&hash, &copy)), &dropped));
         self.keep_backup_mark(BackupMark {
             backed_up_at: Some(now),
             revision: self.revision.get_untracked(),
@@ -171,20 +180,74 @@ impl AppState {
             backup.data
         };
         self.replace_undoably(book, "the restore")
-            .map_err(|()| RestoreError::NoRoomForSafetyCopy)
+            .map_err(|()| RestoreError::NoRoomForSafetyCopy)?;
+        self.start_exchanges_again();
+        Ok(())
+    }
+
+    /// This device's record of exchanged backups, with an id made if it has none yet.
+    fn exchanges(&self) -> Exchanges {
+        let mut exchanges = storage::exchanges(&self.namespace());
+        if exchanges.device.is_empty() {
+            exchanges.device = new_device_id();
+        }
+        exchanges
+    }
+
+    /// The last backup this device and the writer of `head` both descend from, if a copy of
+    /// it is kept here and still reads.
+    fn common_ancestor(&self, head: &Head) -> Option<Book> {
+        let exchanges = storage::exchanges(&self.namespace());
+        let held = exchanges.ancestor(head)?;
+        let text = storage::exchange_copy(&self.namespace(), &held.hash)?;
+        let opened = document::open(&text).ok()?;
+        opened.adjusted.is_empty().then_some(opened.document.data)
+    }
+
+    /// What merging `backup` (whose file said `head`) would do, or why it cannot be merged.
+    pub fn preview_merge(&self, backup: &Document, head: &Head) -> Result<DeviceMerge, String> {
+        let ancestor = self.common_ancestor(head);
+        self.book
+            .with_untracked(|mine| merge_devices(mine, &backup.data, ancestor.as_ref()))
+            .map(|(_, merge)| merge)
+            .map_err(|e| e.to_string())
     }
 
     /// Merges a backup from another device into the data (see `model::merge_devices`), after
-    /// the same safety copy as a restore.
-    pub fn merge_backup(&self, backup: Document) -> Result<(), RestoreError> {
+    /// the same safety copy as a restore; `head` and `hash` are its file's head and
+    /// fingerprint. Remembers it as the last backup merged from that device.
+    pub fn merge_backup(
+        &self,
+        backup: Document,
+        head: &Head,
+        hash: &str,
+    ) -> Result<(), RestoreError> {
         self.flush();
+        let ancestor = self.common_ancestor(head);
         let merged = self
             .book
-            .with_untracked(|mine| crate::model::merge_devices(mine, &backup.data))
+            .with_untracked(|mine| merge_devices(mine, &backup.data, ancestor.as_ref()))
             .map_err(|e| RestoreError::CannotMerge(e.to_string()))?
             .0;
         self.replace_undoably(merged, "the merge")
-            .map_err(|()| RestoreError::NoRoomForSafetyCopy)
+            .map_err(|()| RestoreError::NoRoomForSafetyCopy)?;
+        let mut exchanges = self.exchanges();
+        if let Some(device) = head.device.as_deref().filter(|d| *d != exchanges.device) {
+            let dropped = exchanges.merged_from(device, hash.to_string(), backup.saved_at);
+            let copy = document::encode_packed(&backup.data, backup.revision, backup.saved_at);
+            self.store
+                .with_value(|s| s.keep_exchanges(&mut exchanges, Some((hash, &copy)), &dropped));
+        }
+        Ok(())
+    }
+
+    /// This device's data no longer grows from the backups it exchanged (a restore, an undone
+    /// merge): it takes a new id and forgets them.
+    fn start_exchanges_again(&self) {
+        let mut exchanges = storage::exchanges(&self.namespace());
+        let dropped = exchanges.start_again(new_device_id());
+        self.store
+            .with_value(|s| s.keep_exchanges(&mut exchanges, None, &dropped));
     }
 
     /// Puts in the book an import made, after the same safety copy as a restore: one click
@@ -270,6 +333,7 @@ impl AppState {
         };
         self.replace(snapshot.book);
         self.forget_snapshot();
+        self.start_exchanges_again();
     }
 
     /// Undoes what the snapshot was taken before (an import only as far as it goes, see
@@ -372,4 +436,10 @@ impl AppState {
             }
         }
     }
+}
+
+/// A device id from the browser's random numbers (not a secret: it only tells devices apart).
+fn new_device_id() -> String {
+    let half = || (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    exchange::device_id((half() << 32) | half())
 }

@@ -35,7 +35,10 @@ mod stored_parts;
 pub use notice::StorageNotice;
 use notice::ADJUSTMENTS_SHOWN;
 pub use quota::{estimate, is_persistent, request_persistence, usage, QUOTA_UNITS};
-pub use side::{backup_key, backup_mark, preference, preference_key, remember, SideError};
+pub use side::{
+    backup_key, backup_mark, exchange_copy, exchanges, preference, preference_key, remember,
+    SideError,
+};
 pub use stored_parts::part_keys;
 use stored_parts::{part_prefix, sweep, PartKeys, PartsWritten};
 

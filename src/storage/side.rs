@@ -1,4 +1,5 @@
-//! Small values kept beside the document: the backup mark and remembered choices (the import
+//! Small values kept beside the document: the backup mark, the backups exchanged with other
+//! devices (with their copies), and remembered choices (the import
 //! column mapping, whether the "before" step is left open, the theme, what the last safety copy
 //! was made for). They are read and written as JSON through gloo-storage's typed `get`/`set`;
 //! a remembered choice is not data and is never part of a backup.
@@ -13,6 +14,7 @@ use serde::Serialize;
 
 use super::{local_storage, Store};
 use crate::format::backup::BackupMark;
+use crate::format::exchange::Exchanges;
 
 /// Why a side value could not be read or kept.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -118,5 +120,48 @@ impl Store {
             return Err(SideError::NotKept);
         }
         set(&backup_key(&self.namespace), mark)
+    }
+}
+
+/// The key of the record of backups exchanged with other devices ([`Exchanges`]).
+fn exchanges_key(namespace: &str) -> String {
+    format!("{namespace}:exchange")
+}
+
+/// The key of the copy of one exchanged backup, by its fingerprint.
+fn exchange_copy_key(namespace: &str, hash: &str) -> String {
+    format!("{namespace}:exchange:{hash}")
+}
+
+/// The backups this device exchanged with others; none when missing or unreadable.
+pub fn exchanges(namespace: &str) -> Exchanges {
+    Exchanges::parse(super::read(&exchanges_key(namespace)).as_deref())
+}
+
+/// The stored copy of an exchanged backup, packed as the document is.
+pub fn exchange_copy(namespace: &str, hash: &str) -> Option<String> {
+    super::read(&exchange_copy_key(namespace, hash))
+}
+
+impl Store {
+    /// Keeps `exchanges`, after the copy `copy` (fingerprint, packed text) it names, and then
+    /// removes the copies in `dropped`. A copy that finds no room is not named: the record
+    /// then says nothing it cannot back, and the next merge rebuilds the ancestor instead.
+    pub fn keep_exchanges(
+        &self,
+        exchanges: &mut Exchanges,
+        copy: Option<(&str, &str)>,
+        dropped: &[String],
+    ) {
+        if let Some((hash, text)) = copy {
+            if !self.write_beside(&exchange_copy_key(&self.namespace, hash), text) {
+                exchanges.forget(hash);
+            }
+        }
+        if self.write_beside(&exchanges_key(&self.namespace), &exchanges.to_text()) {
+            for hash in dropped {
+                super::remove(&exchange_copy_key(&self.namespace, hash));
+            }
+        }
     }
 }

@@ -235,6 +235,76 @@ test('two devices, no server: one backup each way, merged, brings both in step',
   assert.deepEqual(names(await storedDocument(laptop)), ['Ana Lima']);
 });
 
+test('after one backup each way, edits of different fields both stay and a delete stays deleted', async (t) => {
+  const laptop = await freshPage(t, setup);
+  const phone = await freshPage(t, setup, { viewport: { width: 360, height: 780 } });
+  await addContact(laptop, setup.server.url, { Name: 'Ana Lima' });
+  await addContact(laptop, setup.server.url, { Name: 'Ben Okafor' });
+  const backupOf = async (page) => {
+    await visit(page, setup.server.url, '/data');
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download a backup' }).click(),
+    ]);
+    return file.path();
+  };
+  const preview = async (page, file) => {
+    await visit(page, setup.server.url, '/data');
+    await page.getByLabel('Backup file').setInputFiles(file);
+    const group = page.getByRole('group', { name: /saved on/ });
+    await group.getByText(/^After the merge:/).waitFor();
+    return group;
+  };
+  const merge = async (page) => {
+    await page.getByRole('button', { name: 'Merge with my data' }).click();
+    await page.getByRole('status').getByText(/^Merged /).waitFor();
+  };
+  const edit = async (page, name, label, value) => {
+    await visit(page, setup.server.url, '/contacts');
+    await page.getByRole('link', { name }).click();
+    await page.getByRole('link', { name: 'Edit contact' }).click();
+    await page.getByLabel(label).fill(value);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+  };
+
+  // The first exchange: nothing known of the other device yet, and the preview says so.
+  let group = await preview(phone, await backupOf(laptop));
+  await group.getByText(/knows of no earlier backup passed between the two devices/).waitFor();
+  await merge(phone);
+  group = await preview(laptop, await backupOf(phone));
+  await group.getByText(/each change is kept, field by field/).waitFor();
+  await merge(laptop);
+
+  // Each device changes a different field of Ana; the phone deletes Ben.
+  await edit(laptop, 'Ana Lima', 'Company', 'Acme');
+  await edit(phone, 'Ana Lima', 'Role', 'Designer');
+  await visit(phone, setup.server.url, '/contacts');
+  await phone.getByRole('link', { name: 'Ben Okafor' }).click();
+  await phone.getByRole('button', { name: 'More', exact: true }).click();
+  await phone.getByRole('button', { name: 'Delete…' }).click();
+  await phone.getByRole('alertdialog').getByRole('button', { name: 'Delete', exact: true }).click();
+  await phone.getByRole('heading', { level: 1, name: 'Contacts' }).waitFor();
+
+  group = await preview(laptop, await backupOf(phone));
+  await group.getByText(/1 contact both devices changed since you last passed a backup/).waitFor();
+  await group.getByText('1 contact you deleted on the other device is deleted here too.').waitFor();
+  await group.getByText('After the merge: 1 contact and 0 reach-outs.').waitFor();
+  await laptop.screenshot({ path: 'test-results/two-devices-merge-preview.png', fullPage: true });
+  await merge(laptop);
+  const merged = await storedDocument(laptop);
+  assert.deepEqual(names(merged), ['Ana Lima']);
+  assert.equal(merged.data.contacts[0].company, 'Acme', "the laptop's edit stays");
+  assert.equal(merged.data.contacts[0].role, 'Designer', "the phone's edit arrives");
+
+  // And back: the phone finds its own last backup named in the laptop's, and ends the same.
+  group = await preview(phone, await backupOf(laptop));
+  await group.getByText(/field by field/).waitFor();
+  await merge(phone);
+  const phoneNow = await storedDocument(phone);
+  assert.deepEqual(phoneNow.data.contacts, merged.data.contacts);
+});
+
 test('rows of one file taken as one person are shown with a choice; different people stay apart', async (t) => {
   const page = await freshPage(t, setup);
   const dir = await mkdtemp(path.join(tmpdir(), 'reachout-import-'));

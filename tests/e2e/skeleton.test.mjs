@@ -93,7 +93,7 @@ describe('contacts and reach-outs', () => {
 
     const stored = await storedDocument(page);
     assert.equal(stored.format, 'reachout');
-    assert.equal(stored.version, 4);
+    assert.equal(stored.version, 5);
     assert.equal(stored.data.contacts.length, 1);
     assert.equal(stored.data.reach_outs.length, 2);
   });

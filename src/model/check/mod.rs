@@ -215,6 +215,7 @@ impl Book {
         }
         unlink_follow_ups_out_of_order(&mut self.reach_outs, &names, &mut out);
         check_near_misses(self, &mut out);
+        check_deletions(self, &mut out);
         if let Some(templates) = &mut self.templates {
             check_templates(templates, &mut out);
         }
@@ -476,6 +477,47 @@ fn check_near_misses(book: &mut Book, out: &mut Vec<Adjustment>) {
             );
             near_miss.reached = None;
         }
+    }
+}
+
+/// The marks of deleted contacts: ids in range, dates in range, one per id, none for a contact
+/// that is here, and no more than [`Limits::DELETIONS`].
+fn check_deletions(book: &mut Book, out: &mut Vec<Adjustment>) {
+    if book.deleted.is_empty() {
+        return;
+    }
+    let here: std::collections::HashSet<_> = book.contacts.iter().map(|c| c.id).collect();
+    let mut seen = std::collections::HashSet::new();
+    let before = book.deleted.len();
+    book.deleted.retain(|d| {
+        (1..=Limits::MAX_ID).contains(&d.id.0) && !here.contains(&d.id) && seen.insert(d.id)
+    });
+    if book.deleted.len() < before {
+        out.push(Adjustment {
+            record: "Deleted contacts".into(),
+            found: format!(
+                "{} marks with an id out of range, given twice or of a contact still here",
+                grouped((before - book.deleted.len()) as u64)
+            ),
+            rule: "they are dropped".into(),
+        });
+    }
+    for mark in &mut book.deleted {
+        let mut audit = Audit {
+            record: Label::Numbered("The mark of deleted contact", mark.id.0),
+            out: &mut *out,
+        };
+        audit.time(&mut mark.created, "created on");
+        audit.time(&mut mark.on, "deleted on");
+    }
+    if book.deleted.len() > Limits::DELETIONS {
+        out.push(Adjustment {
+            record: "Deleted contacts".into(),
+            found: format!("{} marks", grouped(book.deleted.len() as u64)),
+            rule: format!("at most {}, the newest", grouped(Limits::DELETIONS as u64)),
+        });
+        book.deleted.sort_by_key(|d| std::cmp::Reverse(d.on));
+        book.deleted.truncate(Limits::DELETIONS);
     }
 }
 
