@@ -470,3 +470,50 @@ fn a_damaged_manifest_kept_aside_keeps_every_part_from_the_sweep() {
     assert_eq!(part_keys("t-partdamage"), parts);
     clear("t-partdamage");
 }
+
+#[wasm_bindgen_test]
+fn exchanged_backups_are_kept_beside_the_data_and_let_go_when_replaced() {
+    use reachout::format::exchange::{device_id, fingerprint, Exchanges};
+    clear("t-exchange");
+    let store = Store::open("t-exchange", now()).store;
+    let mut exchanges = Exchanges {
+        device: device_id(1),
+        ..Exchanges::default()
+    };
+    let first = fingerprint("first");
+    let dropped = exchanges.wrote(first.clone(), now());
+    store.keep_exchanges(&mut exchanges, Some((&first, "copy one")), &dropped);
+    assert_eq!(storage::exchanges("t-exchange"), exchanges);
+    assert_eq!(
+        storage::exchange_copy("t-exchange", &first).as_deref(),
+        Some("copy one")
+    );
+
+    // A newer backup written here replaces the copy of the older one.
+    let second = fingerprint("second");
+    let dropped = exchanges.wrote(second.clone(), now());
+    store.keep_exchanges(&mut exchanges, Some((&second, "copy two")), &dropped);
+    assert_eq!(storage::exchange_copy("t-exchange", &first), None);
+    assert_eq!(
+        storage::exchanges("t-exchange").written.map(|w| w.hash),
+        Some(second.clone())
+    );
+
+    // A copy that finds no room is not named in the record.
+    let filler = fill_storage(64);
+    let third = fingerprint("third");
+    let dropped = exchanges.merged_from(&device_id(2), third.clone(), now());
+    let big = "x".repeat(200_000);
+    store.keep_exchanges(&mut exchanges, Some((&third, &big)), &dropped);
+    unfill(filler);
+    assert!(exchanges.merged.is_empty(), "not kept, not named");
+    assert_eq!(storage::exchange_copy("t-exchange", &third), None);
+    assert!(storage::exchanges("t-exchange").merged.is_empty());
+
+    // Starting again lets every copy go.
+    let dropped = exchanges.start_again(device_id(3));
+    store.keep_exchanges(&mut exchanges, None, &dropped);
+    assert_eq!(storage::exchange_copy("t-exchange", &second), None);
+    assert_eq!(storage::exchanges("t-exchange").device, device_id(3));
+    clear("t-exchange");
+}

@@ -251,3 +251,17 @@ fn every_earlier_version_migrates_to_four_and_only_the_old_default_goal_is_dropp
     );
     assert_eq!(decode(&chosen).unwrap().data.settings.weekly_goal, Some(3));
 }
+
+#[test]
+fn the_version_five_fixture_holds_the_mark_of_a_deleted_contact() {
+    let text = std::fs::read_to_string("tests/fixtures/document-v5.json").unwrap();
+    let document = decode(&text).unwrap();
+    assert_eq!(document.version, 5);
+    assert_eq!(document.data.deleted.len(), 1);
+    assert_eq!(document.data.deleted[0].id.0, 7);
+    let again = decode(&encode(&document.data, 13, now())).unwrap();
+    assert_eq!(again.data, document.data);
+    // A mark's id is never handed out again, whatever the counter says.
+    let behind = text.replace("\"next_id\":8,", "\"next_id\":2,");
+    assert_eq!(decode(&behind).unwrap().data.next_id, 8);
+}

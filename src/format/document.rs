@@ -286,8 +286,13 @@ pub(crate) fn check_consistency(book: &mut Book) -> Result<(), DecodeError> {
             )));
         }
     }
-    // Ids are at most MAX_ID, checked above, so this cannot overflow.
-    let highest = ids.into_iter().max().unwrap_or(0);
+    // Ids are at most MAX_ID, checked above, so this cannot overflow; a deleted contact's id
+    // is never handed out again either.
+    let highest = ids
+        .into_iter()
+        .chain(book.deleted.iter().map(|d| d.id.0.min(Limits::MAX_ID)))
+        .max()
+        .unwrap_or(0);
     book.next_id = book.next_id.max(highest + 1);
     Ok(())
 }

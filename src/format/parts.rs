@@ -12,7 +12,7 @@
 //!   everything else (settings, templates, near misses, the id counter) as a small document:
 //!
 //! ```json
-//! {"format":"reachout","version":1000,"layout":"parts","schema":4,"revision":7,
+//! {"format":"reachout","version":1000,"layout":"parts","schema":5,"revision":7,
 //!  "saved_at":"2026-11-27T10:00:00Z","head":"{…a document without records…}",
 //!  "parts":[[0,"reachout:part:7-lz1k2:0"],[1,"reachout:part:6-lz1j0:1"]]}
 //! ```
