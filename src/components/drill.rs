@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::modal::keep_modal_open_while;
+use crate::components::modal::{closed_now, keep_modal_open_while};
 use crate::links::href;
 use crate::model::dates::{long_day, plural};
 use crate::model::insights::{Figure, Period};
@@ -97,7 +97,7 @@ pub fn DrillDialog() -> impl IntoView {
     };
     view! {
         <dialog class="drill card" aria-labelledby="drill-title" node_ref=dialog
-            on:close=move |_| open.set(None)>
+            on:close=move |_| if closed_now(dialog) { open.set(None) }>
             {move || rows().map(|(title, rows)| {
                 let total = rows.len();
                 let rest = total.saturating_sub(shown.get());

@@ -4,8 +4,16 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// True when `dialog` is closed now. A dialog's `close` event comes in a task of its own after
+/// the dialog closed: a key that opens it again in between (Esc, then `?` at once) would be
+/// undone by that late event. Handlers of `close` check this before setting their signal back.
+pub fn closed_now(dialog: NodeRef<leptos::html::Dialog>) -> bool {
+    dialog.get_untracked().is_none_or(|d| !d.open())
+}
+
 /// Opens `dialog` as a modal, focusing `first`, while `is_open` says so, and closes it when
-/// it no longer does. The dialog's own `close` event must set the signal behind `is_open` back.
+/// it no longer does. The dialog's own `close` event must set the signal behind `is_open` back
+/// (when [`closed_now`]).
 pub fn keep_modal_open_while<E>(
     dialog: NodeRef<leptos::html::Dialog>,
     first: NodeRef<E>,

@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 
 use crate::components::focus::focus_selector;
-use crate::components::modal::keep_modal_open_while;
+use crate::components::modal::{closed_now, keep_modal_open_while};
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
@@ -111,7 +111,7 @@ pub fn Shortcuts() -> impl IntoView {
     keep_modal_open_while(dialog, close_button, move || help_open.get());
     view! {
         <dialog class="shortcuts card" aria-labelledby="shortcuts-title" node_ref=dialog
-            on:close=move |_| help_open.set(false)>
+            on:close=move |_| if closed_now(dialog) { help_open.set(false) }>
             <h2 id="shortcuts-title">"Keyboard shortcuts"</h2>
             <dl class="details">
                 {SHORTCUTS.map(|(keys, what)| view! { <dt><kbd>{keys}</kbd></dt><dd>{what}</dd> }).collect_view()}

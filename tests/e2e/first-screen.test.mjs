@@ -329,14 +329,9 @@ test('desktop: the shortcut list is a modal dialog that takes focus every time a
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
   for (let round = 0; round < 2; round += 1) {
     const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
-    // Right after Today is drawn, a first `?` was lost in 2 of about 6 full runs (never
-    // in isolation; not understood yet, see issue 22's closing note). A press still unseen
-    // after 5 s was lost, not slow (a slow one shows within a second), so it is pressed
-    // once more; a second press after a slow first would close the list, and fail the test.
+    // The second round presses `?` right after Esc closed the list: the dialog's late
+    // `close` event once undid that press (about 1 in 30 on a busy machine).
     await page.keyboard.press('?');
-    if (!(await dialog.waitFor({ timeout: 5000 }).then(() => true, () => false))) {
-      await page.keyboard.press('?');
-    }
     await dialog.waitFor();
     assert.equal(await dialog.evaluate((el) => el.matches(':modal')), true, 'shown as a modal, with a backdrop');
     assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Close');
@@ -461,4 +456,20 @@ test('phone: the fear questions are open until closed once; Save reach-out stays
   await page.getByRole('form', { name: 'Log a reach-out' }).waitFor();
   assert.equal(await page.getByRole('button', { name: 'Before you reach out (optional)' }).getAttribute('aria-expanded'), 'false', 'closed once, it stays closed');
   assert.equal(await page.getByRole('group', { name: 'How afraid are you?' }).count(), 0);
+});
+
+test('desktop: `?` pressed at once after Esc closed the shortcut list opens it again, every time', async (t) => {
+  const page = await seeded(t, DESKTOP);
+  await visit(page, setup.server.url);
+  await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+  // A slower CPU widens the gap between a dialog closing and its `close` event.
+  const cdp = await page.ownContext.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  for (let round = 0; round < 80; round += 1) {
+    await page.keyboard.press('?');
+    await dialog.waitFor({ timeout: 3000 });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+  }
 });
