@@ -1,6 +1,7 @@
 //! Native figures for importing LinkedIn's Connections.csv: reading, planning and applying
 //! 5,000 rows; the import preview's rebuild when a joined row is kept apart, at 50,000 rows;
-//! and undoing an import into 10,000 contacts with 50,000 reach-outs.
+//! undoing an import into 10,000 contacts with 50,000 reach-outs; and merging another device's
+//! backup of that size, with and without the last backup both exchanged.
 //! `cargo run --release --example import_bench`; `make bench` runs it too.
 
 use std::time::Instant;
@@ -60,6 +61,46 @@ fn main() {
     );
     preview_rebuild(today);
     undo_at_scale(&csv, today, now);
+    merge_at_scale(now);
+}
+
+/// Merging a backup from another device into 10,000 contacts with 50,000 reach-outs: each side
+/// edited 500 contacts and the other deleted 100 since the backup both exchanged. Also the
+/// copy of a backup kept beside the data when it is written (the packed text).
+fn merge_at_scale(now: chrono::DateTime<chrono::Utc>) {
+    let shared = sample::book(10_000, 5, now);
+    let later = now + chrono::Duration::hours(1);
+    let mut mine = shared.clone();
+    let mut theirs = shared.clone();
+    for i in 0..500 {
+        mine.contacts[i * 2].notes = format!("mine {i}");
+        mine.contacts[i * 2].updated = later;
+        theirs.contacts[i * 2 + 1].role = format!("theirs {i}");
+        theirs.contacts[i * 2 + 1].updated = later;
+    }
+    let gone: Vec<reachout::model::ContactId> =
+        theirs.contacts[5_000..5_100].iter().map(|c| c.id).collect();
+    theirs
+        .delete_contacts(&gone, later)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let start = Instant::now();
+    let (merged, preview) = reachout::model::merge_devices(&mine, &theirs, Some(&shared))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let with_ancestor = start.elapsed();
+    assert!(preview.from_ancestor && preview.contacts_removed == 100);
+    assert_eq!(merged.contacts.len(), 9_900);
+    let start = Instant::now();
+    let _ = reachout::model::merge_devices(&mine, &theirs, None).unwrap_or_else(|e| panic!("{e}"));
+    let without = start.elapsed();
+    let start = Instant::now();
+    let copy = reachout::format::document::encode_packed(&mine, 1, now);
+    let packed = start.elapsed();
+    println!(
+        "merge of another device's backup, {} contacts and {} reach-outs (native, release): with the last exchanged backup {with_ancestor:.1?}, without {without:.1?}; the copy kept on writing a backup packed in {packed:.1?} ({} UTF-16 units)",
+        mine.contacts.len(),
+        mine.reach_outs.len(),
+        copy.encode_utf16().count()
+    );
 }
 
 /// What the import page does when a person unticks a joined row: the file's people again,

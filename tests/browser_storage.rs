@@ -499,13 +499,12 @@ fn exchanged_backups_are_kept_beside_the_data_and_let_go_when_replaced() {
         Some(second.clone())
     );
 
-    // A copy that finds no room is not named in the record.
-    let filler = fill_storage(64);
+    // A copy over the budget (which leaves room for the data's own saves) is not kept, and
+    // not named in the record.
     let third = fingerprint("third");
     let dropped = exchanges.merged_from(&device_id(2), third.clone(), now());
-    let big = "x".repeat(200_000);
+    let big = "x".repeat(storage::EXCHANGE_BUDGET_UNITS as usize);
     store.keep_exchanges(&mut exchanges, Some((&third, &big)), &dropped);
-    unfill(filler);
     assert!(exchanges.merged.is_empty(), "not kept, not named");
     assert_eq!(storage::exchange_copy("t-exchange", &third), None);
     assert!(storage::exchanges("t-exchange").merged.is_empty());

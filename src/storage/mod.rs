@@ -37,7 +37,7 @@ use notice::ADJUSTMENTS_SHOWN;
 pub use quota::{estimate, is_persistent, request_persistence, usage, QUOTA_UNITS};
 pub use side::{
     backup_key, backup_mark, exchange_copy, exchanges, preference, preference_key, remember,
-    SideError,
+    SideError, EXCHANGE_BUDGET_UNITS,
 };
 pub use stored_parts::part_keys;
 use stored_parts::{part_prefix, sweep, PartKeys, PartsWritten};

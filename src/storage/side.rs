@@ -143,25 +143,35 @@ pub fn exchange_copy(namespace: &str, hash: &str) -> Option<String> {
     super::read(&exchange_copy_key(namespace, hash))
 }
 
+/// Copies of exchanged backups are kept only while everything this origin stores stays under
+/// this many UTF-16 code units: half of the smallest quota a browser gives (Safari's 2.5
+/// million), so that the copies, which only make merges finer, never take the room a save of
+/// the data itself needs. Larger data is merged as without a known ancestor.
+pub const EXCHANGE_BUDGET_UNITS: u64 = super::QUOTA_UNITS / 4;
+
 impl Store {
-    /// Keeps `exchanges`, after the copy `copy` (fingerprint, packed text) it names, and then
-    /// removes the copies in `dropped`. A copy that finds no room is not named: the record
-    /// then says nothing it cannot back, and the next merge rebuilds the ancestor instead.
+    /// Removes the copies in `dropped`, keeps the copy `copy` (fingerprint, packed text) if it
+    /// fits [`EXCHANGE_BUDGET_UNITS`], and then `exchanges`. A copy that is not kept is not
+    /// named: the record never promises an ancestor it cannot produce, and the next merge
+    /// rebuilds one instead.
     pub fn keep_exchanges(
         &self,
         exchanges: &mut Exchanges,
         copy: Option<(&str, &str)>,
         dropped: &[String],
     ) {
+        for hash in dropped {
+            super::remove(&exchange_copy_key(&self.namespace, hash));
+        }
         if let Some((hash, text)) = copy {
-            if !self.write_beside(&exchange_copy_key(&self.namespace, hash), text) {
+            let key = exchange_copy_key(&self.namespace, hash);
+            let after = super::usage()
+                .unwrap_or(u64::MAX)
+                .saturating_add((key.len() + text.encode_utf16().count()) as u64);
+            if after > EXCHANGE_BUDGET_UNITS || !self.write_beside(&key, text) {
                 exchanges.forget(hash);
             }
         }
-        if self.write_beside(&exchanges_key(&self.namespace), &exchanges.to_text()) {
-            for hash in dropped {
-                super::remove(&exchange_copy_key(&self.namespace, hash));
-            }
-        }
+        let _ = self.write_beside(&exchanges_key(&self.namespace), &exchanges.to_text());
     }
 }
