@@ -71,8 +71,10 @@ pub fn encode_headed(book: &Book, revision: u64, saved_at: DateTime<Utc>, head: 
         version: u64,
         revision: u64,
         saved_at: DateTime<Utc>,
-        #[serde(flatten)]
-        head: &'a Head,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        device: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        seen: Option<&'a std::collections::BTreeMap<String, String>>,
         data: BookColumns<'a>,
     }
     let envelope = Envelope {
@@ -80,7 +82,8 @@ pub fn encode_headed(book: &Book, revision: u64, saved_at: DateTime<Utc>, head: 
         version: SCHEMA_VERSION,
         revision,
         saved_at,
-        head,
+        device: head.device.as_deref(),
+        seen: Some(&head.seen).filter(|seen| !seen.is_empty()),
         data: BookColumns(book),
     };
     // Serialising plain structs with string keys cannot fail.
