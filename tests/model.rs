@@ -411,3 +411,56 @@ fn an_edit_reports_a_field_another_tab_changed_too() {
     mine.notes = "Theirs.".into();
     assert!(book.edit_conflicts(id, &before, &mine).is_empty());
 }
+
+#[test]
+fn logging_with_a_near_miss_and_an_answer_is_one_step_all_or_nothing() {
+    use reachout::model::{LogAlso, Outcome};
+    let mut book = Book::default();
+    let ana = book.add_contact(&ana(), now()).unwrap();
+    let near_miss = book
+        .note_near_miss(Some(ana), "froze", today(), now())
+        .unwrap();
+    let draft = ReachOutDraft {
+        channel: Some(Channel::Email),
+        ..ReachOutDraft::new(today())
+    };
+    // A near miss that is gone: refused, and nothing changed, not even the id counter.
+    let before = book.clone();
+    let refused = book.log_reach_out_with(
+        ana,
+        &draft,
+        LogAlso {
+            near_miss: Some(near_miss + 99),
+            answered: Some(Outcome::Accepted),
+        },
+        today(),
+        now(),
+    );
+    assert_eq!(refused, Err(ModelError::UnknownNearMiss));
+    assert_eq!(book, before);
+    // A draft the form would refuse: nothing changed either.
+    let no_channel = ReachOutDraft::new(today());
+    assert!(book
+        .log_reach_out_with(ana, &no_channel, LogAlso::default(), today(), now())
+        .is_err());
+    assert_eq!(book, before);
+
+    let id = book
+        .log_reach_out_with(
+            ana,
+            &draft,
+            LogAlso {
+                near_miss: Some(near_miss),
+                answered: Some(Outcome::Accepted),
+            },
+            today(),
+            now(),
+        )
+        .unwrap();
+    let logged = book.reach_outs.iter().find(|r| r.id == id).unwrap();
+    assert_eq!(
+        (logged.outcome, logged.outcome_date),
+        (Outcome::Accepted, Some(today()))
+    );
+    assert_eq!(book.near_misses[0].reached, Some(id));
+}

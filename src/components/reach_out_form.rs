@@ -12,8 +12,8 @@ use crate::components::field::{error_for, focus_first_invalid, Field, FieldKind}
 use crate::components::template_picker::TemplatePicker;
 use crate::model::dates::{form_day, long_day};
 use crate::model::{
-    Channel, ContactId, FieldErrors, ModelError, Outcome, OutcomeDraft, ReachOutDraft,
-    ReachOutField, ReachOutId,
+    Channel, ContactId, FieldErrors, LogAlso, ModelError, Outcome, ReachOutDraft, ReachOutField,
+    ReachOutId,
 };
 
 /// The answers the full form offers for a reach-out whose answer already came.
@@ -85,27 +85,12 @@ pub fn ReachOutForm(
             follows_up,
             before: before.draft(),
         };
-        let logged = state.change(|book| {
-            // Checked first: a refused step after the log would leave it half done.
-            if near_miss.is_some_and(|n| !book.near_misses.iter().any(|m| m.id == n)) {
-                return Err(ModelError::UnknownNearMiss);
-            }
-            let id = book.log_reach_out(contact, &draft, today, clock::now())?;
-            if let Some(near_miss) = near_miss {
-                book.near_miss_reached(near_miss, id)?;
-            }
-            // The answer came already: recorded today (never before the reach-out's own day,
-            // which is not in the future).
-            if let Some(outcome) = answered.get_untracked() {
-                let answer = OutcomeDraft {
-                    outcome: Some(outcome),
-                    date: today.format("%Y-%m-%d").to_string(),
-                    note: String::new(),
-                };
-                book.record_outcome(id, &answer, today)?;
-            }
-            Ok(id)
-        });
+        let also = LogAlso {
+            near_miss,
+            answered: answered.get_untracked(),
+        };
+        let logged = state
+            .change(|book| book.log_reach_out_with(contact, &draft, also, today, clock::now()));
         match logged {
             Ok(id) => {
                 if answered.get_untracked().is_some() {

@@ -44,7 +44,7 @@ pub use removal::{Deleted, Removed, Tagged};
 pub use search::{fold, ContactIndex, ContactQuery, IndexEntry, NextFollowUp, SortKey};
 pub use settings::{Settings, SettingsDraft, SettingsField, WeekStart, SUGGESTED_GOAL};
 pub use template::{starters, Filled, Template, TemplateField, PLACEHOLDERS};
-pub use tracking::{OutcomeDraft, OutcomeField};
+pub use tracking::{LogAlso, OutcomeDraft, OutcomeField};
 pub use two_devices::{merge_devices, DeviceMerge};
 pub use validate::{breaks_line, grouped, is_web_link, one_decimal, FieldErrors, Invalid, Limits};
 

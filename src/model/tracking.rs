@@ -1,7 +1,7 @@
 //! Acting on the history: recording what came of a reach-out, snoozing a due item, and closing
 //! a loop. Each operation validates first and changes nothing when it refuses.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::dates::long_day;
 use super::merge::Reopen;
@@ -35,7 +35,74 @@ impl OutcomeDraft {
     }
 }
 
+/// What the "Log a reach-out" form can carry besides the reach-out itself.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LogAlso {
+    /// The near miss this reach-out turns into the real thing.
+    pub near_miss: Option<u64>,
+    /// The answer that came already ("they said yes"), recorded as of today.
+    pub answered: Option<Outcome>,
+}
+
 impl Book {
+    /// Logs a reach-out together with what the form carried ([`LogAlso`]): the near miss it
+    /// came from is marked reached and an answer that already came is recorded, dated today.
+    /// All or nothing: when a step is refused, the book is left exactly as it was.
+    pub fn log_reach_out_with(
+        &mut self,
+        contact: ContactId,
+        draft: &ReachOutDraft,
+        also: LogAlso,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<ReachOutId, ModelError> {
+        if also
+            .near_miss
+            .is_some_and(|n| !self.near_misses.iter().any(|m| m.id == n))
+        {
+            return Err(ModelError::UnknownNearMiss);
+        }
+        // What logging changes besides the new reach-out, kept to be put back.
+        let next_id = self.next_id;
+        let near_misses = self.near_misses.clone();
+        let earlier = draft
+            .follows_up
+            .and_then(|e| self.reach_outs.iter().position(|r| r.id == e))
+            .map(|at| (at, self.reach_outs[at].clone()));
+        let person = self
+            .contacts
+            .iter()
+            .position(|c| c.id == contact)
+            .map(|at| (at, self.contacts[at].stay_in_touch_snoozed_until));
+        let id = self.log_reach_out(contact, draft, today, now)?;
+        let mut rest = || -> Result<(), ModelError> {
+            if let Some(near_miss) = also.near_miss {
+                self.near_miss_reached(near_miss, id)?;
+            }
+            if let Some(outcome) = also.answered {
+                let answer = OutcomeDraft {
+                    outcome: Some(outcome),
+                    ..OutcomeDraft::new(today)
+                };
+                self.record_outcome(id, &answer, today)?;
+            }
+            Ok(())
+        };
+        if let Err(refused) = rest() {
+            self.reach_outs.retain(|r| r.id != id);
+            self.near_misses = near_misses;
+            if let Some((at, before)) = earlier {
+                self.reach_outs[at] = before;
+            }
+            if let Some((at, snoozed)) = person {
+                self.contacts[at].stay_in_touch_snoozed_until = snoozed;
+            }
+            self.next_id = next_id;
+            return Err(refused);
+        }
+        Ok(id)
+    }
+
     /// Records (or corrects) what came of a reach-out. Choosing "awaiting a reply" again clears
     /// the date and note of an earlier answer.
     pub fn record_outcome(
