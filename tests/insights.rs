@@ -748,3 +748,38 @@ fn stored_templates_without_a_name_or_text_are_repaired_or_left_out() {
         Err(ModelError::OutOfIds)
     );
 }
+
+/// The Insights headline ("goal met in 2 of 4 weeks since your first reach-out") and the
+/// strength score count the same weeks: from the week of the first reach-out on.
+#[test]
+fn the_weekly_headline_and_the_strength_count_the_same_weeks() {
+    use reachout::model::insights::GoalRecord;
+    let mut book = Book::default();
+    book.settings.weekly_goal = Some(2);
+    let ana = person(&mut book, "Ana", "2026-10-01");
+    // Friday 27 November 2026; weeks start on Monday. Three weeks ago two, two weeks ago one,
+    // last week two, this week none yet.
+    for date in [
+        "2026-11-02",
+        "2026-11-03",
+        "2026-11-10",
+        "2026-11-17",
+        "2026-11-18",
+    ] {
+        common::reach(&mut book, ana, date, None);
+    }
+    let today = day("2026-11-27");
+    let weeks = book.last_weeks(12, today);
+    let record = GoalRecord::of(&weeks);
+    assert_eq!(
+        (record.counted, record.met, record.since_first),
+        (4, 2, true)
+    );
+    // The score over exactly those weeks, the week in progress left out as it has not met
+    // the goal yet, is the book's strength.
+    let counted = &weeks[weeks.len() - record.counted..weeks.len() - 1];
+    assert_eq!(Some((strength(counted) + 5) / 10), book.strength(today));
+    // A window that starts after the first reach-out counts every week it shows.
+    let last_two = book.last_weeks(2, today);
+    assert!(!GoalRecord::of(&last_two).since_first);
+}

@@ -24,6 +24,33 @@ impl Week {
     }
 }
 
+/// How the goal went over a run of weeks, counted as the strength score counts them: from the
+/// week of the first reach-out on, since weeks before it were not missed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct GoalRecord {
+    /// The weeks that count: from the first with a reach-out to the last.
+    pub counted: usize,
+    /// Of those, the weeks that met the goal.
+    pub met: usize,
+    /// True when the first reach-out falls inside the run, so fewer weeks count than it holds.
+    pub since_first: bool,
+}
+
+impl GoalRecord {
+    pub fn of(weeks: &[Week]) -> GoalRecord {
+        let first = weeks
+            .iter()
+            .position(|w| w.count > 0)
+            .unwrap_or(weeks.len());
+        let counted = &weeks[first..];
+        GoalRecord {
+            counted: counted.len(),
+            met: counted.iter().filter(|w| w.met()).count(),
+            since_first: first > 0,
+        }
+    }
+}
+
 /// The forgiving strength score, 0 to 100, in tenths of a point (0 to 1,000) so that the
 /// arithmetic stays exact. Each week that meets the goal closes a fifth of the gap to the top;
 /// a week that misses it loses a twentieth of the score if there was at least one reach-out,

@@ -14,7 +14,7 @@ use super::{Book, Channel, ContactId, ReachOut, ReachOutId, StingGuess};
 mod evidence;
 mod habit;
 pub use evidence::{figures_of, step_of, Answer, Figure, Settled, BUCKETS, STEPS};
-pub use habit::{strength, Ladder, Rung, ThisWeek, Week};
+pub use habit::{strength, GoalRecord, Ladder, Rung, ThisWeek, Week};
 
 /// A share: `part` of `whole`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -7,7 +7,7 @@ use crate::components::chart::Columns;
 use crate::components::disclosure::Disclosure;
 use crate::model::courage_words::{STRENGTH_FORMULA, STRENGTH_SENTENCE};
 use crate::model::dates::{long_day, plural};
-use crate::model::insights::{Figure, Period, Week};
+use crate::model::insights::{Figure, GoalRecord, Period, Week};
 use crate::state::use_app_state;
 
 use super::table::{empty, short_day, table, Cell};
@@ -51,11 +51,10 @@ pub fn weekly_view(weeks: Vec<Week>, strength: Option<u32>, open_tables: bool) -
         return empty("Log a reach-out to see your weeks here.").into_any();
     }
     let goal = weeks.first().and_then(|w| w.goal);
-    let met = weeks.iter().filter(|w| w.met()).count();
-    // Weeks before the first reach-out were not missed: they are not counted against the goal.
-    let counted = weeks.iter().skip_while(|w| w.count == 0).count();
+    let record = GoalRecord::of(&weeks);
+    let (met, counted) = (record.met, record.counted);
     let headline = match (goal, strength) {
-        (Some(_), Some(strength)) if counted == weeks.len() => {
+        (Some(_), Some(strength)) if !record.since_first => {
             format!("Strength {strength} of 100. Goal met in {met} of the last {counted} weeks.")
         }
         (Some(_), Some(strength)) => format!(
