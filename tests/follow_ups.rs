@@ -407,3 +407,25 @@ fn a_newer_reach_out_to_the_same_person_supersedes_an_older_unanswered_one() {
     assert!(agenda.follow_ups.is_empty() && agenda.awaiting.is_empty());
     assert!(agenda.close_the_loop.is_empty());
 }
+
+#[test]
+fn a_threads_state_has_one_set_of_words_and_tones() {
+    use reachout::model::{Degree, ThreadState, Tone};
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let in_five = today + chrono::Duration::days(5);
+    let waiting = ThreadState::of(in_five, false, today);
+    assert_eq!(waiting, ThreadState::Waiting { due: in_five });
+    assert_eq!(waiting.phrase(today), "follow-up in 5 days");
+    assert_eq!(
+        (waiting.heading(), waiting.tone()),
+        ("Waiting for an answer", Tone::Calm)
+    );
+    let late = ThreadState::of(today - chrono::Duration::days(3), false, today);
+    assert_eq!(late, ThreadState::FollowUp(Degree::Overdue));
+    assert_eq!(late.phrase(today), "follow-up ready for a gentle nudge");
+    assert_eq!(late.tone(), Tone::Nudge);
+    assert_eq!(ThreadState::of(today, false, today).tone(), Tone::Due);
+    let done = ThreadState::of(in_five, true, today);
+    assert_eq!(done.phrase(today), "time to close the loop");
+    assert_eq!(done.heading(), "Time to close the loop");
+}

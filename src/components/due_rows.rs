@@ -13,7 +13,7 @@ use crate::components::snooze_menu::{SnoozeMenu, SnoozeTarget};
 use crate::components::template_picker::copy_or_select;
 use crate::links::href;
 use crate::model::dates::relative_day;
-use crate::model::{ContactId, Degree, OpenThread, ReachOutId, StayInTouchDue};
+use crate::model::{ContactId, Degree, OpenThread, ReachOutId, StayInTouchDue, Tone};
 use crate::state::use_app_state;
 
 fn contact_name(contact: ContactId) -> String {
@@ -35,9 +35,10 @@ fn reached_on(id: ReachOutId, today: NaiveDate) -> String {
 /// "Due today", or for a late one "Ready for a gentle nudge": lateness is not a failure. The
 /// precise word ("3 days past the date you planned") is in the row's details for those who look.
 fn degree_badge(degree: Degree) -> impl IntoView {
-    let class = match degree {
-        Degree::Due => "badge due",
-        Degree::Overdue | Degree::LongOverdue => "badge nudge",
+    let class = match degree.tone() {
+        Tone::Due => "badge due",
+        Tone::Nudge => "badge nudge",
+        Tone::Calm => "badge",
     };
     view! { <span class=class>{degree.headline()}</span> }
 }

@@ -30,7 +30,7 @@ pub use calendar::{CalendarEntry, Dated};
 pub use check::Adjustment;
 pub use contact::{Contact, ContactDraft, ContactField, EditConflict};
 pub use courage::{After, Before, BeforeDraft, CheckIn, CheckInDue, Expectation, StingGuess};
-pub use follow_up::{Agenda, Degree, OpenThread, Stage, StayInTouchDue};
+pub use follow_up::{Agenda, Degree, OpenThread, Stage, StayInTouchDue, ThreadState, Tone};
 pub use import::{
     Existing, ImportAction, ImportPlan, ImportSummary, Incoming, IncomingPerson, IncomingReachOut,
     Joined, Planned, Skipped, STALE_AFTER_DAYS,

@@ -208,12 +208,12 @@ impl Book {
         {
             let entry = next.entry(t.contact).or_insert(NextFollowUp {
                 due: t.due,
-                tried_out: t.tries >= max_tries,
+                tried_out: t.tried_out(max_tries),
             });
             if t.due < entry.due {
                 *entry = NextFollowUp {
                     due: t.due,
-                    tried_out: t.tries >= max_tries,
+                    tried_out: t.tried_out(max_tries),
                 };
             }
         }

@@ -19,7 +19,7 @@ use crate::components::user_text::{role_at_company, web_link};
 use crate::model::courage_words;
 use crate::model::dates::{long_day, relative_day};
 use crate::model::insights::Answer;
-use crate::model::{Contact, ContactId, Outcome, ReachOutId};
+use crate::model::{Contact, ContactId, Outcome, ReachOutId, ThreadState};
 use crate::state::use_app_state;
 
 /// The contact id in the current URL, if it is a number.
@@ -177,8 +177,9 @@ fn ContactView(contact: Contact) -> impl IntoView {
                 .and_then(|t| {
                     let r = book.reach_outs.iter().find(|r| r.id == t.latest)?;
                     // After the last try, the card offers to close the loop, as Today does.
-                    let tries_done = (t.tries >= max_tries).then_some(t.tries);
-                    Some((r.id, r.channel.label(), r.date, tries_done))
+                    let tries_done = t.tried_out(max_tries).then_some(t.tries);
+                    let heading = ThreadState::of(t.due, tries_done.is_some(), today).heading();
+                    Some((r.id, r.channel.label(), r.date, tries_done, heading))
                 })
         })
     });
@@ -210,7 +211,7 @@ fn ContactView(contact: Contact) -> impl IntoView {
             })}
             <div class="columns">
                 <div>
-                    {move || waiting.get().map(|(latest, channel, day, tries_done)| {
+                    {move || waiting.get().map(|(latest, channel, day, tries_done, heading)| {
                         // Drawn again after a follow-up from inside it: the focus stays in it.
                         let again = card_drawn.get_value();
                         card_drawn.set_value(true);
@@ -222,7 +223,7 @@ fn ContactView(contact: Contact) -> impl IntoView {
                         view! {
                         <section class="card highlight" aria-labelledby="waiting-heading">
                             <h2 id="waiting-heading" tabindex="-1">
-                                {if tries_done.is_some() { "Time to close the loop" } else { "Waiting for an answer" }}
+                                {heading}
                             </h2>
                             <p class="muted small">{format!("You reached out by {}, {}.", channel.to_lowercase(), relative_day(day, today))}</p>
                             {tries_done.map(|tries| view! {

@@ -13,7 +13,7 @@ use crate::components::list_window::ListWindow;
 use crate::components::user_text::role_at_company;
 use crate::links::href;
 use crate::model::dates::relative_day;
-use crate::model::{grouped, Channel, ContactId, ContactQuery, SortKey, Stage};
+use crate::model::{grouped, Channel, ContactId, ContactQuery, SortKey, Stage, ThreadState};
 use crate::state::use_app_state;
 
 /// The URL parameters the page understands.
@@ -159,15 +159,7 @@ pub fn ContactsPage() -> impl IntoView {
                                     None => "Not reached out yet".into(),
                                 },
                                 next: facts.next.map(|next| {
-                                    match (next.tried_out, next.due <= today) {
-                                        (true, _) => "time to close the loop".to_string(),
-                                        (false, true) => {
-                                            "follow-up ready for a gentle nudge".to_string()
-                                        }
-                                        (false, false) => {
-                                            format!("follow-up {}", relative_day(next.due, today))
-                                        }
-                                    }
+                                    ThreadState::of(next.due, next.tried_out, today).phrase(today)
                                 }),
                                 stage: facts.stage.map_or("", Stage::label),
                             })
