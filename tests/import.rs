@@ -827,3 +827,57 @@ fn rows_naming_someone_by_name_alone_are_one_person_in_their_file() {
         ["Dana Whitfield", "John Smith", "John Smith"]
     );
 }
+
+/// The preview's tally and what applying does agree, for every mix of choices; a plan made
+/// again (another mapping) keeps the choices made for the same rows.
+#[test]
+fn the_preview_tally_is_what_applying_does_and_choices_carry_over() {
+    let book = Book::default();
+    let first = book.plan_import(whole_linkedin_export(), today());
+    let (mut base, _) = book.apply_import(&first, &first.proposed(), now()).unwrap();
+    // The same export again, after the companies were cleared: a merge fills them in.
+    for contact in &mut base.contacts {
+        contact.company.clear();
+    }
+    let again = base.plan_import(whole_linkedin_export(), today());
+    let n = again.people.len();
+    let mut merged_some = false;
+    for mix in 0..3usize.pow(n.min(6) as u32) {
+        let mut code = mix;
+        let actions: Vec<ImportAction> = (0..n)
+            .map(|_| {
+                let action = [ImportAction::Skip, ImportAction::Merge, ImportAction::Add][code % 3];
+                code /= 3;
+                action
+            })
+            .collect();
+        let tally = again.summary(&actions);
+        let (after, applied) = base.apply_import(&again, &actions, now()).unwrap();
+        assert_eq!(tally, applied, "{actions:?}");
+        assert_eq!(
+            after.contacts.len() - base.contacts.len(),
+            tally.added,
+            "{actions:?}"
+        );
+        assert_eq!(
+            after.reach_outs.len() - base.reach_outs.len(),
+            tally.reach_outs,
+            "{actions:?}"
+        );
+        let filled = after
+            .contacts
+            .iter()
+            .filter(|c| base.contact(c.id).is_some_and(|b| b != *c))
+            .count();
+        assert_eq!(filled, tally.merged, "{actions:?}");
+        merged_some |= tally.merged > 0;
+    }
+    assert!(merged_some, "some mixes fill contacts in");
+    // Choices follow their rows into a plan made again.
+    let mut chosen = again.proposed();
+    chosen[0] = ImportAction::Skip;
+    let remade = base.plan_import(whole_linkedin_export(), today());
+    let carried = remade.carry(&again.places(), &chosen);
+    assert_eq!(carried, chosen);
+    assert_eq!(remade.carry(&[], &[]), remade.proposed());
+}

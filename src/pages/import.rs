@@ -84,25 +84,16 @@ pub fn ImportPage() -> impl IntoView {
     // A new plan (another mapping) keeps the choices made for the people it still holds.
     let places = StoredValue::new(Vec::<String>::new());
     Effect::new(move |_| {
-        let earlier: std::collections::HashMap<String, ImportAction> = places
-            .get_value()
-            .into_iter()
-            .zip(actions.get_untracked())
-            .collect();
-        let (now_places, chosen_now): (Vec<String>, Vec<ImportAction>) = plan.with(|p| {
-            p.iter()
-                .flat_map(|p| &p.people)
-                .map(|person| {
-                    let action = earlier
-                        .get(&person.place)
-                        .copied()
-                        .unwrap_or(person.proposed);
-                    (person.place.clone(), action)
-                })
-                .unzip()
+        let carried = plan.with(|p| {
+            p.as_ref().map(|p| {
+                let chosen =
+                    places.with_value(|earlier| actions.with_untracked(|a| p.carry(earlier, a)));
+                (p.places(), chosen)
+            })
         });
+        let (now_places, chosen) = carried.unwrap_or_default();
         places.set_value(now_places);
-        actions.set(chosen_now);
+        actions.set(chosen);
     });
 
     let take_files = move |files: Vec<web_sys::File>| {
@@ -267,7 +258,7 @@ pub fn ImportPage() -> impl IntoView {
             {move || plan.with(Option::is_some).then(|| view! {
                 <div class="actions import-actions">
                     <button type="button" class="button primary" on:click=apply
-                        disabled=move || plan.with(|p| p.as_ref().is_none_or(|p| actions.with(|a| counts(p, a) == (0, 0, 0))))>
+                        disabled=move || plan.with(|p| p.as_ref().is_none_or(|p| actions.with(|a| p.summary(a).changes_nothing())))>
                         {move || confirm_label(plan, actions)}
                     </button>
                     <button type="button" class="button" on:click=move |_| clear()>"Cancel"</button>
@@ -278,38 +269,13 @@ pub fn ImportPage() -> impl IntoView {
     }
 }
 
-/// What the chosen actions would change: contacts added, contacts a merge fills in, and
-/// reach-outs added.
-fn counts(plan: &ImportPlan, actions: &[ImportAction]) -> (usize, usize, usize) {
-    let action = |at: usize| actions.get(at).copied().unwrap_or(plan.people[at].proposed);
-    let mut added = 0;
-    let mut merged = 0;
-    for (at, person) in plan.people.iter().enumerate() {
-        match (action(at), &person.existing) {
-            (ImportAction::Skip, _) => {}
-            (ImportAction::Merge, Some(existing)) => {
-                merged += usize::from(!existing.fills.is_empty())
-            }
-            _ => added += 1,
-        }
-    }
-    let reach_outs = plan
-        .reach_outs
-        .iter()
-        .enumerate()
-        .filter(|(i, r)| !(action(r.person) == ImportAction::Merge && plan.known.contains(i)))
-        .map(|(_, r)| r)
-        .filter(|r| action(r.person) != ImportAction::Skip)
-        .count();
-    (added, merged, reach_outs)
-}
-
 /// "Import 7 contacts and 5 reach-outs", counting what the chosen actions change.
 fn confirm_label(plan: Memo<Option<ImportPlan>>, actions: RwSignal<Vec<ImportAction>>) -> String {
     plan.with(|p| {
         let Some(p) = p else { return String::new() };
-        let (added, merged, reach_outs) = actions.with(|a| counts(p, a));
-        if added + merged + reach_outs == 0 {
+        let tally = actions.with(|a| p.summary(a));
+        let (added, merged, reach_outs) = (tally.added, tally.merged, tally.reach_outs);
+        if tally.changes_nothing() {
             return "Nothing new to import".into();
         }
         let mut parts = vec![plural(added, "new contact", "new contacts")];

@@ -11,6 +11,9 @@
 //! the same day, on the same channel, to the same person is already there.
 
 mod plan;
+mod summary;
+
+pub use summary::ImportSummary;
 
 use chrono::NaiveDate;
 
@@ -416,48 +419,5 @@ impl ImportPlan {
     /// People matched with a contact already there.
     pub fn duplicates(&self) -> usize {
         self.people.iter().filter(|p| p.existing.is_some()).count()
-    }
-}
-
-/// What an import did.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ImportSummary {
-    pub added: usize,
-    pub merged: usize,
-    pub left_out: usize,
-    pub reach_outs: usize,
-    /// Reach-outs already in the book (the same file imported again).
-    pub reach_outs_known: usize,
-}
-
-impl ImportSummary {
-    pub fn describe(&self) -> String {
-        use super::dates::plural;
-        let mut text = format!(
-            "Imported: {} and {}.",
-            plural(self.added, "new contact", "new contacts"),
-            plural(self.reach_outs, "reach-out", "reach-outs")
-        );
-        if self.merged > 0 {
-            text.push_str(&format!(
-                " {} you had {} filled in.",
-                plural(self.merged, "contact", "contacts"),
-                if self.merged == 1 { "was" } else { "were" }
-            ));
-        }
-        if self.left_out > 0 {
-            text.push_str(&format!(" {} left out, as you chose.", self.left_out));
-        }
-        if self.reach_outs_known > 0 {
-            text.push_str(&format!(
-                " {} you had already.",
-                plural(
-                    self.reach_outs_known,
-                    "reach-out was one",
-                    "reach-outs were ones"
-                )
-            ));
-        }
-        text
     }
 }

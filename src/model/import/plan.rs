@@ -367,37 +367,32 @@ impl Book {
         now: DateTime<Utc>,
     ) -> Result<(Book, ImportSummary), ModelError> {
         let mut book = self.clone();
-        let mut summary = ImportSummary::default();
+        // One tally, the preview's: what the plan says these actions do.
+        let summary = plan.summary(actions);
         let needed = plan.people.len() + plan.reach_outs.len();
         if book.next_id.max(1).saturating_add(needed as u64) > Limits::MAX_ID.saturating_add(1) {
             return Err(ModelError::OutOfIds);
         }
         let mut ids: Vec<Option<ContactId>> = Vec::with_capacity(plan.people.len());
         for (at, person) in plan.people.iter().enumerate() {
-            let action = actions.get(at).copied().unwrap_or(person.proposed);
+            let action = plan.action(actions, at);
             let existing = person
                 .existing
                 .as_ref()
                 .filter(|e| book.contact(e.id).is_some());
             match (action, existing) {
-                (ImportAction::Skip, _) => {
-                    summary.left_out += 1;
-                    ids.push(None);
-                }
+                (ImportAction::Skip, _) => ids.push(None),
                 (ImportAction::Merge, Some(existing)) => {
                     let contact = book
                         .contacts
                         .iter_mut()
                         .find(|c| c.id == existing.id)
                         .ok_or(ModelError::UnknownContact(existing.id))?;
-                    if merge_into(contact, &person.draft, now) {
-                        summary.merged += 1;
-                    }
+                    merge_into(contact, &person.draft, now);
                     ids.push(Some(existing.id));
                 }
                 _ => {
                     let id = book.add_contact(&person.draft, now)?;
-                    summary.added += 1;
                     ids.push(Some(id));
                 }
             }
@@ -413,7 +408,6 @@ impl Book {
                 continue;
             };
             if !known.insert((contact, reach_out.channel, reach_out.date)) {
-                summary.reach_outs_known += 1;
                 continue;
             }
             let id = ReachOutId(book.take_id()?);
@@ -440,7 +434,6 @@ impl Book {
             if reach_out.follow_up {
                 follow_ups.push(id);
             }
-            summary.reach_outs += 1;
         }
         link_follow_ups(&mut book, &follow_ups);
         Ok((book, summary))
