@@ -12,7 +12,7 @@ use crate::format::exchange::{self, Head};
 use crate::format::export;
 use crate::links::href;
 use crate::model::dates::{long_day, plural};
-use crate::model::{one_decimal, DeviceMerge};
+use crate::model::{one_decimal, DeviceMerge, ModelError};
 use crate::state::{use_app_state, DataError, QUOTA_UNITS};
 
 #[component]
@@ -93,7 +93,7 @@ struct Pending {
     document: Document,
     preview: Preview,
     /// What merging would do, or why it can't be merged.
-    merge: Result<DeviceMerge, String>,
+    merge: Result<DeviceMerge, ModelError>,
     file: String,
     /// What the file says of the devices it was exchanged with, and its fingerprint.
     head: Head,

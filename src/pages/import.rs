@@ -11,7 +11,7 @@ use crate::format::import::{self, ImportError, Read, MAX_IMPORT_BYTES};
 use crate::links::href;
 use crate::model::dates::plural;
 use crate::model::{grouped, ImportAction, ImportPlan, Incoming, SameAs};
-use crate::state::use_app_state;
+use crate::state::{use_app_state, Cause};
 
 /// At most this many rows of each list are drawn; the rest are counted.
 const SHOWN: usize = 100;
@@ -236,7 +236,7 @@ pub fn ImportPage() -> impl IntoView {
                         <p>"Nothing was changed."</p>
                     </div>
                 }))}
-                {move || state.snapshot().get().filter(|s| s.cause == "the import" && chosen.with(Option::is_none)).map(|s| view! {
+                {move || state.snapshot().get().filter(|s| s.cause == Cause::Import && chosen.with(Option::is_none)).map(|s| view! {
                     <div class="actions">
                         <button type="button" class="button" on:click=undo>"Undo the import"</button>
                         <a class="button" href=href("/contacts")>"See your contacts"</a>

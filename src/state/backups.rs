@@ -8,7 +8,7 @@ use crate::format::backup::{self, BackupMark};
 use crate::format::document::{self, Document};
 use crate::format::exchange::{self, Exchanges, Head};
 use crate::model::dates::plural;
-use crate::model::{merge_devices, sync, Book, DeviceMerge};
+use crate::model::{merge_devices, sync, Book, DeviceMerge, ModelError};
 use crate::storage::{self, StorageNotice, Store};
 use crate::{clock, download};
 
@@ -19,15 +19,52 @@ pub struct Snapshot {
     pub taken_at: DateTime<Utc>,
     /// False only where the app runs without storage: then it lasts as long as this tab.
     pub stored: bool,
-    /// What it was taken before: "the restore" or "the import".
-    pub cause: String,
+    /// What it was taken before.
+    pub cause: Cause,
     /// For an import, the data as the import left it: undoing takes back only what the import
     /// did (see [`crate::model::sync::take_back`]). `None` when it could not be kept.
     pub after: Option<Book>,
 }
 
+/// What a snapshot of the data was taken before.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cause {
+    Restore,
+    Merge,
+    Import,
+}
+
+impl Cause {
+    /// "the restore": how the Data page names it ("Undo the restore").
+    pub fn words(self) -> &'static str {
+        match self {
+            Cause::Restore => "the restore",
+            Cause::Merge => "the merge",
+            Cause::Import => "the import",
+        }
+    }
+
+    /// The cause remembered in storage; anything else (an older build wrote none) is a restore.
+    fn from_words(words: Option<&str>) -> Cause {
+        [Cause::Merge, Cause::Import]
+            .into_iter()
+            .find(|c| Some(c.words()) == words)
+            .unwrap_or(Cause::Restore)
+    }
+}
+
+impl std::fmt::Display for Cause {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.words())
+    }
+}
+
 /// The preference that remembers what the stored snapshot was taken before.
 const SNAPSHOT_CAUSE: &str = "snapshot-cause";
+
+/// No room was left in storage for the safety copy of the current data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct NoRoom;
 
 /// Why a backup or the copy of unreadable data was not downloaded.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -56,12 +93,11 @@ impl Snapshot {
     pub fn load(namespace: &str) -> Option<Snapshot> {
         let text = storage::read(&storage::snapshot_key(namespace))?;
         let document = document::open(&text).ok()?.document;
-        let cause = storage::preference::<String>(namespace, SNAPSHOT_CAUSE)
-            .filter(|cause| cause == "the import" || cause == "the merge")
-            .unwrap_or_else(|| "the restore".into());
+        let cause =
+            Cause::from_words(storage::preference::<String>(namespace, SNAPSHOT_CAUSE).as_deref());
         // What the import changed, checked as any stored data is; unreadable, the undo puts
         // back the whole snapshot (and says so).
-        let after = (cause == "the import")
+        let after = (cause == Cause::Import)
             .then(|| storage::read(&storage::snapshot_changes_key(namespace)))
             .flatten()
             .and_then(|text| document::open(&text).ok())
@@ -179,8 +215,8 @@ impl AppState {
         } else {
             backup.data
         };
-        self.replace_undoably(book, "the restore")
-            .map_err(|()| RestoreError::NoRoomForSafetyCopy)?;
+        self.replace_undoably(book, Cause::Restore)
+            .map_err(|NoRoom| RestoreError::NoRoomForSafetyCopy)?;
         self.start_exchanges_again();
         Ok(())
     }
@@ -205,12 +241,11 @@ impl AppState {
     }
 
     /// What merging `backup` (whose file said `head`) would do, or why it cannot be merged.
-    pub fn preview_merge(&self, backup: &Document, head: &Head) -> Result<DeviceMerge, String> {
+    pub fn preview_merge(&self, backup: &Document, head: &Head) -> Result<DeviceMerge, ModelError> {
         let ancestor = self.common_ancestor(head);
         self.book
             .with_untracked(|mine| merge_devices(mine, &backup.data, ancestor.as_ref()))
             .map(|(_, merge)| merge)
-            .map_err(|e| e.to_string())
     }
 
     /// Merges a backup from another device into the data (see `model::merge_devices`), after
@@ -229,8 +264,8 @@ impl AppState {
             .with_untracked(|mine| merge_devices(mine, &backup.data, ancestor.as_ref()))
             .map_err(|e| RestoreError::CannotMerge(e.to_string()))?
             .0;
-        self.replace_undoably(merged, "the merge")
-            .map_err(|()| RestoreError::NoRoomForSafetyCopy)?;
+        self.replace_undoably(merged, Cause::Merge)
+            .map_err(|NoRoom| RestoreError::NoRoomForSafetyCopy)?;
         let mut exchanges = self.exchanges();
         if let Some(device) = head.device.as_deref().filter(|d| *d != exchanges.device) {
             let dropped = exchanges.merged_from(device, hash.to_string(), backup.saved_at);
@@ -253,11 +288,11 @@ impl AppState {
     /// Puts in the book an import made, after the same safety copy as a restore: one click
     /// ("Undo the import") puts back the data from before, even after a reload.
     pub fn import(&self, book: Book) -> Result<(), RestoreError> {
-        self.replace_undoably(book, "the import")
-            .map_err(|()| RestoreError::NoRoomForImportCopy)
+        self.replace_undoably(book, Cause::Import)
+            .map_err(|NoRoom| RestoreError::NoRoomForImportCopy)
     }
 
-    fn replace_undoably(&self, book: Book, cause: &str) -> Result<(), ()> {
+    fn replace_undoably(&self, book: Book, cause: Cause) -> Result<(), NoRoom> {
         self.flush();
         let now = clock::now();
         let current = self.book.get_untracked();
@@ -265,12 +300,12 @@ impl AppState {
         let namespace = self.namespace();
         // An import keeps what it changed beside the snapshot, so that undoing it can keep
         // what was done since.
-        let after = (cause == "the import").then(|| book.clone());
+        let after = (cause == Cause::Import).then(|| book.clone());
         let stored = if saves {
             let text = document::encode_packed(&current, self.revision.get_untracked(), now);
             let key = storage::snapshot_key(&namespace);
             if !self.store.with_value(|s| s.write_beside(&key, &text)) {
-                return Err(());
+                return Err(NoRoom);
             }
             let changes_key = storage::snapshot_changes_key(&namespace);
             storage::remove(&changes_key);
@@ -282,7 +317,7 @@ impl AppState {
                     .store
                     .with_value(|s| s.write_beside(&changes_key, &text));
             }
-            self.remember(SNAPSHOT_CAUSE, cause);
+            self.remember(SNAPSHOT_CAUSE, cause.words());
             true
         } else {
             false
@@ -291,7 +326,7 @@ impl AppState {
             book: current,
             taken_at: now,
             stored,
-            cause: cause.to_string(),
+            cause,
             after,
         }));
         self.replace(book);
@@ -341,11 +376,11 @@ impl AppState {
     pub fn undo_snapshot(&self) -> String {
         let Some(cause) = self
             .snapshot
-            .with_untracked(|s| s.as_ref().map(|s| s.cause.clone()))
+            .with_untracked(|s| s.as_ref().map(|s| s.cause))
         else {
             return String::new();
         };
-        if cause == "the import" {
+        if cause == Cause::Import {
             return self.undo_import();
         }
         self.undo_restore();

@@ -10,7 +10,7 @@ mod backups;
 
 /// What pages show of storage: its notices, its quota and the app's namespace.
 pub use crate::storage::{StorageNotice, APP_NAMESPACE, QUOTA_UNITS};
-pub use backups::{DataError, RestoreError, Snapshot};
+pub use backups::{Cause, DataError, RestoreError, Snapshot};
 
 use std::collections::BTreeSet;
 
