@@ -47,7 +47,7 @@ pub fn AfterPrompt() -> impl IntoView {
 fn AfterCard(id: ReachOutId, asking: RwSignal<Option<ReachOutId>>) -> impl IntoView {
     let state = use_app_state();
     let found = state.book().with_untracked(|b| {
-        let r = b.reach_outs.iter().find(|r| r.id == id)?;
+        let r = b.reach_out(id)?;
         let name = b
             .contact(r.contact)
             .map(|c| c.name.clone())

@@ -27,7 +27,7 @@ pub fn CheckIns() -> impl IntoView {
                 .into_iter()
                 .take(5)
                 .filter_map(|(id, due)| {
-                    let r = b.reach_outs.iter().find(|r| r.id == id)?;
+                    let r = b.reach_out(id)?;
                     Some(Asked {
                         id,
                         due,

@@ -27,7 +27,7 @@ fn contact_name(contact: ContactId) -> String {
 fn reached_on(id: ReachOutId, today: NaiveDate) -> String {
     use_app_state()
         .book()
-        .with_untracked(|b| b.reach_outs.iter().find(|r| r.id == id).map(|r| r.date))
+        .with_untracked(|b| b.reach_out(id).map(|r| r.date))
         .map(|day| relative_day(day, today))
         .unwrap_or_default()
 }

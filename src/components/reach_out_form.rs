@@ -56,9 +56,7 @@ pub fn ReachOutForm(
     // A follow-up starts on the channel used last time, and recalls what was said then.
     let last_time = follows_up.and_then(|earlier| {
         state.book().with_untracked(|b| {
-            b.reach_outs
-                .iter()
-                .find(|r| r.id == earlier)
+            b.reach_out(earlier)
                 .map(|r| (r.channel, r.date, r.note.clone()))
         })
     });

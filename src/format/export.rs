@@ -227,7 +227,7 @@ pub fn calendar_ics(book: &Book, today: NaiveDate, now: DateTime<Utc>) -> String
         };
         let (uid, summary, description) = match &what {
             Dated::FollowUp(thread) => {
-                let latest = book.reach_outs.iter().find(|r| r.id == thread.latest);
+                let latest = book.reach_out(thread.latest);
                 let said = latest
                     .map(|r| {
                         format!(

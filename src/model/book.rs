@@ -182,6 +182,15 @@ impl Book {
         }
     }
 
+    /// The reach-out with this id. Like contacts, reach-outs are mostly in the order of their
+    /// ids, so a binary search finds one at once; else every one is looked at.
+    pub fn reach_out(&self, id: ReachOutId) -> Option<&ReachOut> {
+        match self.reach_outs.binary_search_by_key(&id, |r| r.id) {
+            Ok(at) => self.reach_outs.get(at),
+            Err(_) => self.reach_outs.iter().find(|r| r.id == id),
+        }
+    }
+
     /// Contacts are mostly kept in the order they were added, which is the order of their ids,
     /// so a binary search finds one at once; when it misses (another order, or no such contact)
     /// every contact is looked at.

@@ -71,7 +71,7 @@ impl Book {
 
     /// Marks a near miss as done: it became the reach-out `reached`.
     pub fn near_miss_reached(&mut self, id: u64, reached: ReachOutId) -> Result<(), ModelError> {
-        if !self.reach_outs.iter().any(|r| r.id == reached) {
+        if self.reach_out(reached).is_none() {
             return Err(ModelError::UnknownReachOut(reached));
         }
         self.near_miss_mut(id)?.reached = Some(reached);

@@ -172,13 +172,13 @@ impl Book {
         }
         for reach_out in removed.reach_outs {
             let known = self.contact(reach_out.contact).is_some();
-            if known && !self.reach_outs.iter().any(|r| r.id == reach_out.id) {
+            if known && self.reach_out(reach_out.id).is_none() {
                 self.reach_outs.push(reach_out);
             }
         }
         for (id, contact, reached) in removed.near_misses {
             let known = self.contact(contact).is_some();
-            let reach_out_back = reached.filter(|r| self.reach_outs.iter().any(|x| x.id == *r));
+            let reach_out_back = reached.filter(|r| self.reach_out(*r).is_some());
             if let Some(near_miss) = self.near_misses.iter_mut().find(|n| n.id == id) {
                 if known && near_miss.contact.is_none() {
                     near_miss.contact = Some(contact);

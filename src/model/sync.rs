@@ -342,9 +342,7 @@ fn bring_back_referenced(book: &mut Book, sources: [&Book; 3]) {
             .filter_map(|r| r.follows_up)
             .find(|id| !reach_outs.contains(id));
         if let Some(id) = missing_link {
-            let found = sources
-                .iter()
-                .find_map(|b| b.reach_outs.iter().find(|r| r.id == id));
+            let found = sources.iter().find_map(|b| b.reach_out(id));
             match found {
                 Some(reach_out) => book.reach_outs.push(reach_out.clone()),
                 None => {

@@ -168,7 +168,7 @@ impl Book {
     /// the template on their last try): closing the loop then needs no second note. Compared
     /// on the note's words, spacing aside, or on its first line after the greeting.
     pub fn sent_last_note(&self, latest: ReachOutId) -> bool {
-        let Some(r) = self.reach_outs.iter().find(|r| r.id == latest) else {
+        let Some(r) = self.reach_out(latest) else {
             return false;
         };
         let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -175,7 +175,7 @@ fn ContactView(contact: Contact) -> impl IntoView {
                 .into_iter()
                 .find(|t| t.contact == id)
                 .and_then(|t| {
-                    let r = book.reach_outs.iter().find(|r| r.id == t.latest)?;
+                    let r = book.reach_out(t.latest)?;
                     // After the last try, the card offers to close the loop, as Today does.
                     let tries_done = t.tried_out(max_tries).then_some(t.tries);
                     let heading = ThreadState::of(t.due, tries_done.is_some(), today).heading();
