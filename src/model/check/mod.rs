@@ -14,12 +14,14 @@ use super::validate::{
     to_one_line, Limits,
 };
 
+mod beside;
 mod label;
+use beside::{check_deletions, check_near_misses, check_templates};
 use label::{quoted, Label, Names};
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
-use super::{Book, CheckIn, Contact, ReachOut, Template};
+use super::{Book, CheckIn, Contact, ReachOut};
 
 /// One value that broke a limit, named so that a person can find it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -448,110 +450,5 @@ fn check_reach_out(reach_out: &mut ReachOut, record: Label<'_>, out: &mut Vec<Ad
         if let Some(CheckIn::Felt(level)) = check_in {
             audit.number(level, Limits::LEVEL, |n| format!("{what} of {n}"));
         }
-    }
-}
-
-/// Near misses keep their note; a link to a contact or reach-out that is gone is dropped.
-fn check_near_misses(book: &mut Book, out: &mut Vec<Adjustment>) {
-    let contacts: std::collections::HashSet<_> = book.contacts.iter().map(|c| c.id).collect();
-    let reach_outs: std::collections::HashSet<_> = book.reach_outs.iter().map(|r| r.id).collect();
-    for near_miss in &mut book.near_misses {
-        let mut audit = Audit {
-            record: Label::Numbered("Near miss", near_miss.id),
-            out: &mut *out,
-        };
-        audit.day(&mut near_miss.date, "dated");
-        audit.time(&mut near_miss.created, "noted on");
-        audit.length(&mut near_miss.note, "a note", Limits::REACH_OUT_NOTE);
-        if let Some(contact) = near_miss.contact.filter(|c| !contacts.contains(c)) {
-            audit.note(
-                format!("about contact {contact}, who is missing"),
-                "the link is dropped, the note kept".into(),
-            );
-            near_miss.contact = None;
-        }
-        if let Some(reached) = near_miss.reached.filter(|r| !reach_outs.contains(r)) {
-            audit.note(
-                format!("became reach-out {}, which is missing", reached.0),
-                "the link is dropped, the note kept".into(),
-            );
-            near_miss.reached = None;
-        }
-    }
-}
-
-/// The marks of deleted contacts: ids in range, dates in range, one per id, none for a contact
-/// that is here, and no more than [`Limits::DELETIONS`].
-fn check_deletions(book: &mut Book, out: &mut Vec<Adjustment>) {
-    if book.deleted.is_empty() {
-        return;
-    }
-    let here: std::collections::HashSet<_> = book.contacts.iter().map(|c| c.id).collect();
-    let mut seen = std::collections::HashSet::new();
-    let before = book.deleted.len();
-    book.deleted.retain(|d| {
-        (1..=Limits::MAX_ID).contains(&d.id.0) && !here.contains(&d.id) && seen.insert(d.id)
-    });
-    if book.deleted.len() < before {
-        out.push(Adjustment {
-            record: "Deleted contacts".into(),
-            found: format!(
-                "{} marks with an id out of range, given twice or of a contact still here",
-                grouped((before - book.deleted.len()) as u64)
-            ),
-            rule: "they are dropped".into(),
-        });
-    }
-    for mark in &mut book.deleted {
-        let mut audit = Audit {
-            record: Label::Numbered("The mark of deleted contact", mark.id.0),
-            out: &mut *out,
-        };
-        audit.time(&mut mark.created, "created on");
-        audit.time(&mut mark.on, "deleted on");
-    }
-    if book.deleted.len() > Limits::DELETIONS {
-        out.push(Adjustment {
-            record: "Deleted contacts".into(),
-            found: format!("{} marks", grouped(book.deleted.len() as u64)),
-            rule: format!("at most {}, the newest", grouped(Limits::DELETIONS as u64)),
-        });
-        book.deleted.sort_by_key(|d| std::cmp::Reverse(d.on));
-        book.deleted.truncate(Limits::DELETIONS);
-    }
-}
-
-fn check_templates(templates: &mut Vec<Template>, out: &mut Vec<Adjustment>) {
-    if templates.len() > Limits::TEMPLATES {
-        out.push(Adjustment {
-            record: "Message templates".into(),
-            found: format!("{} templates", grouped(templates.len() as u64)),
-            rule: format!("at most {}", Limits::TEMPLATES),
-        });
-        templates.truncate(Limits::TEMPLATES);
-    }
-    for template in templates.iter_mut() {
-        let mut audit = Audit {
-            record: Label::Numbered("Template", template.id),
-            out: &mut *out,
-        };
-        audit.length(&mut template.name, "a name", Limits::SHORT_TEXT);
-        audit.length(&mut template.body, "a text", Limits::TEMPLATE);
-        if template.name.trim().is_empty() {
-            audit.note("no name".into(), "a template needs one".into());
-            template.name = format!("Template {}", template.id);
-        }
-    }
-    let before = templates.len();
-    templates.retain(|t| !t.body.trim().is_empty());
-    if templates.len() != before {
-        out.push(Adjustment {
-            record: "Message templates".into(),
-            found: format!(
-                "{} without any text",
-                grouped((before - templates.len()) as u64)
-            ),
-            rule: "an empty template is left out".into(),
-        });
     }
 }
