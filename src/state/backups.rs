@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use super::AppState;
 use crate::format::backup::{self, BackupMark};
 use crate::format::document::{self, Document};
-use crate::format::exchange::{self, Exchanges, Head};
+use crate::format::exchange;
 use crate::model::dates::plural;
-use crate::model::{merge_devices, sync, Book, DeviceMerge, ModelError};
+use crate::model::{sync, Book};
 use crate::storage::{self, StorageNotice, Store};
 use crate::{clock, download};
 
@@ -64,7 +64,7 @@ const SNAPSHOT_CAUSE: &str = "snapshot-cause";
 
 /// No room was left in storage for the safety copy of the current data.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct NoRoom;
+pub(super) struct NoRoom;
 
 /// Why a backup or the copy of unreadable data was not downloaded.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -113,7 +113,7 @@ impl Snapshot {
 }
 
 impl AppState {
-    fn namespace(&self) -> String {
+    pub(super) fn namespace(&self) -> String {
         self.store.with_value(|s| s.namespace().to_string())
     }
 
@@ -221,70 +221,6 @@ impl AppState {
         Ok(())
     }
 
-    /// This device's record of exchanged backups, with an id made if it has none yet.
-    fn exchanges(&self) -> Exchanges {
-        let mut exchanges = storage::exchanges(&self.namespace());
-        if exchanges.device.is_empty() {
-            exchanges.device = new_device_id();
-        }
-        exchanges
-    }
-
-    /// The last backup this device and the writer of `head` both descend from, if a copy of
-    /// it is kept here and still reads.
-    fn common_ancestor(&self, head: &Head) -> Option<Book> {
-        let exchanges = storage::exchanges(&self.namespace());
-        let held = exchanges.ancestor(head)?;
-        let text = storage::exchange_copy(&self.namespace(), &held.hash)?;
-        let opened = document::open(&text).ok()?;
-        opened.adjusted.is_empty().then_some(opened.document.data)
-    }
-
-    /// What merging `backup` (whose file said `head`) would do, or why it cannot be merged.
-    pub fn preview_merge(&self, backup: &Document, head: &Head) -> Result<DeviceMerge, ModelError> {
-        let ancestor = self.common_ancestor(head);
-        self.book
-            .with_untracked(|mine| merge_devices(mine, &backup.data, ancestor.as_ref()))
-            .map(|(_, merge)| merge)
-    }
-
-    /// Merges a backup from another device into the data (see `model::merge_devices`), after
-    /// the same safety copy as a restore; `head` and `hash` are its file's head and
-    /// fingerprint. Remembers it as the last backup merged from that device.
-    pub fn merge_backup(
-        &self,
-        backup: Document,
-        head: &Head,
-        hash: &str,
-    ) -> Result<(), RestoreError> {
-        self.flush();
-        let ancestor = self.common_ancestor(head);
-        let merged = self
-            .book
-            .with_untracked(|mine| merge_devices(mine, &backup.data, ancestor.as_ref()))
-            .map_err(|e| RestoreError::CannotMerge(e.to_string()))?
-            .0;
-        self.replace_undoably(merged, Cause::Merge)
-            .map_err(|NoRoom| RestoreError::NoRoomForSafetyCopy)?;
-        let mut exchanges = self.exchanges();
-        if let Some(device) = head.device.as_deref().filter(|d| *d != exchanges.device) {
-            let dropped = exchanges.merged_from(device, hash.to_string(), backup.saved_at);
-            let copy = document::encode_packed(&backup.data, backup.revision, backup.saved_at);
-            self.store
-                .with_value(|s| s.keep_exchanges(&mut exchanges, Some((hash, &copy)), &dropped));
-        }
-        Ok(())
-    }
-
-    /// This device's data no longer grows from the backups it exchanged (a restore, an undone
-    /// merge): it takes a new id and forgets them.
-    fn start_exchanges_again(&self) {
-        let mut exchanges = storage::exchanges(&self.namespace());
-        let dropped = exchanges.start_again(new_device_id());
-        self.store
-            .with_value(|s| s.keep_exchanges(&mut exchanges, None, &dropped));
-    }
-
     /// Puts in the book an import made, after the same safety copy as a restore: one click
     /// ("Undo the import") puts back the data from before, even after a reload.
     pub fn import(&self, book: Book) -> Result<(), RestoreError> {
@@ -292,7 +228,7 @@ impl AppState {
             .map_err(|NoRoom| RestoreError::NoRoomForImportCopy)
     }
 
-    fn replace_undoably(&self, book: Book, cause: Cause) -> Result<(), NoRoom> {
+    pub(super) fn replace_undoably(&self, book: Book, cause: Cause) -> Result<(), NoRoom> {
         self.flush();
         let now = clock::now();
         let current = self.book.get_untracked();
@@ -471,10 +407,4 @@ impl AppState {
             }
         }
     }
-}
-
-/// A device id from the browser's random numbers (not a secret: it only tells devices apart).
-fn new_device_id() -> String {
-    let half = || (js_sys::Math::random() * 4_294_967_296.0) as u64;
-    exchange::device_id((half() << 32) | half())
 }

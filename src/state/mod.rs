@@ -8,6 +8,7 @@
 
 mod backups;
 mod day;
+mod exchanges;
 mod said;
 mod saving;
 
