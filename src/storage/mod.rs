@@ -23,24 +23,25 @@ use chrono::{DateTime, Utc};
 use gloo_storage::{LocalStorage, Storage as _};
 use wasm_bindgen::JsCast;
 
-use crate::format::document::{self, DecodeError};
+use crate::format::document;
 use crate::format::parts;
 use crate::model::Book;
 
 mod notice;
+mod opening;
+use opening::{keep_aside, read_stored};
 mod quota;
 mod raw;
 mod side;
 mod stored_parts;
 pub use notice::StorageNotice;
-use notice::ADJUSTMENTS_SHOWN;
 pub use quota::{estimate, is_persistent, request_persistence, usage, QUOTA_UNITS};
 pub use side::{
     backup_key, backup_mark, exchange_copy, exchanges, preference, preference_key, remember,
     SideError, EXCHANGE_BUDGET_UNITS,
 };
 pub use stored_parts::part_keys;
-use stored_parts::{part_prefix, sweep, PartKeys, PartsWritten};
+use stored_parts::{part_prefix, PartKeys, PartsWritten};
 
 /// Every key starts with this namespace: all GitHub Pages sites of one account share an origin,
 /// and so one localStorage.
@@ -77,26 +78,6 @@ pub struct Store {
     parts: Option<PartKeys>,
     /// Part keys no longer listed, and since when: removed once they are a minute old.
     retired: Vec<(String, DateTime<Utc>)>,
-}
-
-/// A document read from storage: whole, or put together from its parts.
-fn read_stored(
-    storage: &web_sys::Storage,
-    raw: &str,
-) -> Result<(document::Opened, Option<PartKeys>), DecodeError> {
-    match parts::read_manifest(raw) {
-        None => document::open(raw).map(|opened| (opened, None)),
-        Some(manifest) => {
-            let manifest = manifest?;
-            let texts = manifest
-                .parts
-                .iter()
-                .map(|(_, key)| storage.get_item(key).ok().flatten())
-                .collect();
-            let opened = parts::open(&manifest, texts)?;
-            Ok((opened, Some(manifest.parts)))
-        }
-    }
 }
 
 /// Writes `text` under `key` and checks that it was kept.
@@ -151,6 +132,24 @@ fn writable(storage: &web_sys::Storage) -> bool {
 }
 
 impl Store {
+    /// A handle on `namespace` in `mode`, having read (or written) `seen` at `revision`.
+    fn new(
+        namespace: &str,
+        mode: Mode,
+        revision: u64,
+        seen: Option<String>,
+        parts: Option<PartKeys>,
+    ) -> Store {
+        Store {
+            namespace: namespace.into(),
+            mode,
+            revision,
+            seen,
+            parts,
+            retired: Vec::new(),
+        }
+    }
+
     pub fn document_key(namespace: &str) -> String {
         format!("{namespace}:document")
     }
@@ -184,148 +183,6 @@ impl Store {
     /// The revision of the document as this tab last read or wrote it.
     pub fn revision(&self) -> u64 {
         self.revision
-    }
-
-    /// Opens the document stored under `namespace`, setting aside what it cannot read.
-    pub fn open(namespace: &str, now: DateTime<Utc>) -> Opened {
-        let in_memory = |notice| Opened {
-            store: Store {
-                namespace: namespace.into(),
-                mode: Mode::InMemory,
-                revision: 0,
-                seen: None,
-                parts: None,
-                retired: Vec::new(),
-            },
-            book: Book::default(),
-            notice,
-        };
-        let Some(storage) = local_storage().filter(|s| readable(s) && writable(s)) else {
-            return in_memory(Some(StorageNotice::Unavailable));
-        };
-        let key = Store::document_key(namespace);
-        let raw = match storage.get_item(&key) {
-            Ok(raw) => raw,
-            Err(_) => return in_memory(Some(StorageNotice::Unavailable)),
-        };
-        let seen = raw.clone();
-        let store = |mode, revision, parts| Store {
-            namespace: namespace.into(),
-            mode,
-            revision,
-            seen: seen.clone(),
-            parts,
-            retired: Vec::new(),
-        };
-        let Some(raw) = raw else {
-            sweep(&storage, namespace, &[], now);
-            return Opened {
-                store: store(Mode::ReadWrite, 0, None),
-                book: Book::default(),
-                notice: None,
-            };
-        };
-        match read_stored(&storage, &raw) {
-            Ok((opened, parts)) if opened.adjusted.is_empty() => {
-                sweep(
-                    &storage,
-                    namespace,
-                    parts.as_deref().unwrap_or_default(),
-                    now,
-                );
-                Opened {
-                    store: store(Mode::ReadWrite, opened.document.revision, parts),
-                    book: opened.document.data,
-                    notice: None,
-                }
-            }
-            Ok((opened, _)) => Store::adjust(&storage, namespace, &raw, opened, now),
-            Err(error) if error.is_newer_version() => Opened {
-                store: store(Mode::ReadOnly, 0, None),
-                book: Book::default(),
-                notice: Some(StorageNotice::NewerVersion {
-                    reason: error.to_string(),
-                }),
-            },
-            Err(error) => Store::quarantine(&storage, namespace, &raw, &error, now),
-        }
-    }
-
-    /// Keeps the raw text aside, then opens the book with its values brought into range. If
-    /// the copy cannot be made, the adjusted book is shown but never saved over the original.
-    fn adjust(
-        storage: &web_sys::Storage,
-        namespace: &str,
-        raw: &str,
-        opened: document::Opened,
-        now: DateTime<Utc>,
-    ) -> Opened {
-        let copy = keep_aside(storage, namespace, &Store::document_key(namespace), now);
-        let count = opened.adjusted.len();
-        let changes = opened
-            .adjusted
-            .iter()
-            .take(ADJUSTMENTS_SHOWN)
-            .map(ToString::to_string)
-            .collect();
-        let (mode, notice) = match copy {
-            Some(key) => (
-                Mode::ReadWrite,
-                StorageNotice::Adjusted {
-                    key,
-                    changes,
-                    count,
-                },
-            ),
-            None => (
-                Mode::ReadOnly,
-                StorageNotice::UnreadableKept {
-                    reason:
-                        "some values are out of range and the original could not be copied aside"
-                            .into(),
-                },
-            ),
-        };
-        Opened {
-            store: Store {
-                namespace: namespace.into(),
-                mode,
-                revision: opened.document.revision,
-                seen: Some(raw.to_string()),
-                // The stored parts hold the values before they were brought into range.
-                parts: None,
-                retired: Vec::new(),
-            },
-            book: opened.document.data,
-            notice: Some(notice),
-        }
-    }
-
-    fn quarantine(
-        storage: &web_sys::Storage,
-        namespace: &str,
-        raw: &str,
-        error: &DecodeError,
-        now: DateTime<Utc>,
-    ) -> Opened {
-        let reason = error.to_string();
-        let (mode, notice) =
-            match keep_aside(storage, namespace, &Store::document_key(namespace), now) {
-                Some(key) => (Mode::ReadWrite, StorageNotice::Quarantined { key, reason }),
-                None => (Mode::ReadOnly, StorageNotice::UnreadableKept { reason }),
-            };
-        Opened {
-            store: Store {
-                namespace: namespace.into(),
-                mode,
-                revision: 0,
-                seen: Some(raw.to_string()),
-                parts: None,
-                retired: Vec::new(),
-            },
-            book: Book::default(),
-            notice: Some(notice),
-        }
     }
 
     /// Reads what another tab saved since this one last read or wrote. `None` when nothing
@@ -437,42 +294,6 @@ impl Store {
         self.seen = Some(text);
         Ok(differ)
     }
-}
-
-/// Copies the text under `source` to a quarantine key, as a JavaScript string (unit for unit,
-/// whatever it holds), and checks the copy; the key, or `None` when it could not be kept.
-/// Opening again while the original is unchanged reuses the copy made before.
-///
-/// A manifest whose parts can be read is kept aside as the whole document it stands for (the
-/// values as stored), so that the copy never depends on parts that later saves replace.
-fn keep_aside(
-    storage: &web_sys::Storage,
-    namespace: &str,
-    source: &str,
-    now: DateTime<Utc>,
-) -> Option<String> {
-    let mut original = raw::get(storage, source)?;
-    if let Some(Ok(manifest)) = original
-        .as_string()
-        .as_deref()
-        .and_then(parts::read_manifest)
-    {
-        let texts = manifest
-            .parts
-            .iter()
-            .map(|(_, key)| storage.get_item(key).ok().flatten())
-            .collect();
-        if let Some(whole) = parts::whole_original(&manifest, texts) {
-            original = wasm_bindgen::JsValue::from_str(&whole);
-        }
-    }
-    let earlier = quarantined(namespace)
-        .into_iter()
-        .find(|key| raw::holds(storage, key, &original));
-    let key = earlier.unwrap_or_else(|| Store::quarantine_key(namespace, now));
-    (raw::holds(storage, &key, &original)
-        || (raw::set(storage, &key, &original).is_ok() && raw::holds(storage, &key, &original)))
-    .then_some(key)
 }
 
 fn is_quota_error(error: &wasm_bindgen::JsValue) -> bool {
