@@ -14,8 +14,8 @@ use reachout::clock::local_day;
 use reachout::format::backup::{self, BackupError, BackupMark};
 use reachout::format::compact::{self, UnpackError};
 use reachout::format::document::{self, DecodeError};
-use reachout::model::dates::{long_day, relative_day};
 use reachout::model::insights::Period;
+use reachout::model::words::{long_day, relative_day};
 use reachout::model::{
     After, Before, Book, Channel, CheckIn, CheckInDue, Contact, ContactDraft, ContactField,
     ContactId, ContactQuery, Degree, Expectation, Limits, ModelError, NearMiss, Opportunity,

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::clock;
-use crate::model::dates::plural;
+use crate::model::words::plural;
 use crate::model::{ContactId, Undo};
 use crate::state::use_app_state;
 

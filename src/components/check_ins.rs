@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::dates::relative_day;
+use crate::model::words::relative_day;
 use crate::model::{CheckIn, CheckInDue, ReachOutId};
 use crate::state::use_app_state;
 

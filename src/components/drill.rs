@@ -8,8 +8,8 @@ use leptos::prelude::*;
 
 use crate::components::modal::{closed_now, keep_modal_open_while};
 use crate::links::href;
-use crate::model::dates::{long_day, plural};
 use crate::model::insights::{Figure, Period};
+use crate::model::words::{long_day, plural};
 use crate::state::use_app_state;
 
 /// The list being shown, if any: its title, the figure and the period it counts.

@@ -12,7 +12,7 @@ use crate::components::reach_out_form::ReachOutForm;
 use crate::components::snooze_menu::{SnoozeMenu, SnoozeTarget};
 use crate::components::template_picker::copy_or_select;
 use crate::links::href;
-use crate::model::dates::relative_day;
+use crate::model::words::relative_day;
 use crate::model::{ContactId, Degree, OpenThread, ReachOutId, StayInTouchDue, Tone};
 use crate::state::use_app_state;
 

@@ -11,7 +11,7 @@ use crate::components::field::{Field, FieldKind};
 use crate::components::focus::focus_when_drawn;
 use crate::components::reach_out_form::ReachOutForm;
 use crate::links::{base, href};
-use crate::model::dates::relative_day;
+use crate::model::words::relative_day;
 use crate::model::{ContactId, NearMiss};
 use crate::state::use_app_state;
 

@@ -9,7 +9,7 @@ use crate::components::after_prompt::ask_how_it_felt;
 use crate::components::disclosure::Disclosure;
 use crate::components::field::follow_the_day;
 use crate::components::field::{error_for, Field, FieldKind};
-use crate::model::dates::form_day;
+use crate::model::words::form_day;
 use crate::model::{FieldErrors, ModelError, Outcome, OutcomeDraft, OutcomeField, ReachOutId};
 use crate::state::use_app_state;
 

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::clock;
 use crate::components::field::{Field, FieldKind};
 use crate::links::href;
-use crate::model::dates::plural;
+use crate::model::words::plural;
 use crate::state::use_app_state;
 
 #[component]

@@ -10,7 +10,7 @@ use crate::components::before_step::{BeforeFields, BeforeStep};
 use crate::components::field::follow_the_day;
 use crate::components::field::{error_for, focus_first_invalid, Field, FieldKind};
 use crate::components::template_picker::TemplatePicker;
-use crate::model::dates::{form_day, long_day};
+use crate::model::words::{form_day, long_day};
 use crate::model::{
     Channel, ContactId, FieldErrors, LogAlso, ModelError, Outcome, ReachOutDraft, ReachOutField,
     ReachOutId,

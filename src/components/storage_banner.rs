@@ -64,7 +64,7 @@ pub fn QuarantinedCopy(key: String) -> impl IntoView {
     let state = use_app_state();
     let confirming = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
-    let size = grouped(state.stored_size(&key) as u64);
+    let size = grouped(state.stored_size(&key));
     let download = {
         let key = key.clone();
         move |_| {

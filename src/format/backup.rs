@@ -29,7 +29,7 @@ fn list_of(faults: &[Adjustment]) -> String {
     if faults.len() > FAULTS_LISTED {
         text.push_str(&format!(
             " And {} more.",
-            crate::model::grouped((faults.len() - FAULTS_LISTED) as u64)
+            crate::model::grouped(faults.len() - FAULTS_LISTED)
         ));
     }
     text

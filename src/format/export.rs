@@ -10,7 +10,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::model::dates::long_day;
+use crate::model::words::long_day;
 use crate::model::{Book, CalendarEntry, Channel, Dated, Outcome};
 
 /// The header of the contacts CSV; the importer's first guess maps each of these back.

@@ -444,7 +444,7 @@ impl Book {
                 ReachOutField::Date,
                 format!(
                     "A follow-up can't be dated before the reach-out it follows up ({}).",
-                    super::dates::long_day(original.date)
+                    super::words::long_day(original.date)
                 ),
             );
             return Err(ModelError::InvalidReachOut(errors));

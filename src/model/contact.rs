@@ -5,9 +5,10 @@ use serde::{Deserialize, Serialize};
 
 use super::courage::parse_level;
 use super::validate::{
-    check_email, check_length, check_name, check_one_line, check_phone, grouped, normalize_web_url,
+    check_email, check_length, check_name, check_one_line, check_phone, normalize_web_url,
     parse_in_range, FieldErrors, Limits,
 };
+use super::words::grouped;
 use super::ContactId;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -270,7 +271,7 @@ impl ContactDraft {
                 ContactField::Tags,
                 format!(
                     "That is {} tags; the most a contact can have is {}.",
-                    grouped(tags.len() as u64),
+                    grouped(tags.len()),
                     Limits::TAGS
                 ),
             );

@@ -1,8 +1,8 @@
 //! The app's words for the courage loop, kept with the model so that they are tested natively:
 //! kind and also true, never shaming.
 
-use super::dates::plural;
 use super::insights::{Settled, ThisWeek};
+use super::words::plural;
 use super::{Before, Outcome};
 
 /// What the app says right after an answer is recorded: after a no or silence, a word that is

@@ -54,7 +54,7 @@ impl ThreadState {
             ThreadState::TriedOut => "time to close the loop".into(),
             ThreadState::FollowUp(_) => "follow-up ready for a gentle nudge".into(),
             ThreadState::Waiting { due } => {
-                format!("follow-up {}", super::dates::relative_day(due, today))
+                format!("follow-up {}", super::words::relative_day(due, today))
             }
         }
     }

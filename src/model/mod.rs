@@ -7,7 +7,6 @@ mod check;
 mod contact;
 mod courage;
 pub mod courage_words;
-pub mod dates;
 mod follow_up;
 mod import;
 pub mod insights;
@@ -24,6 +23,7 @@ mod template;
 mod tracking;
 mod two_devices;
 mod validate;
+pub mod words;
 
 pub use book::{Book, ModelError, Win, FEW_IDS};
 pub use calendar::{CalendarEntry, Dated};
@@ -46,7 +46,8 @@ pub use settings::{Settings, SettingsDraft, SettingsField, WeekStart, SUGGESTED_
 pub use template::{starters, Filled, Template, TemplateField, PLACEHOLDERS};
 pub use tracking::{LogAlso, OutcomeDraft, OutcomeField};
 pub use two_devices::{merge_devices, DeviceMerge};
-pub use validate::{breaks_line, grouped, is_web_link, one_decimal, FieldErrors, Invalid, Limits};
+pub use validate::{breaks_line, is_web_link, FieldErrors, Invalid, Limits};
+pub use words::{grouped, one_decimal};
 
 /// A map keyed by record ids, hashed with `rustc-hash` (already in the download through
 /// Leptos) rather than the standard SipHash: the history is walked through such maps on every

@@ -9,8 +9,8 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::dates::plural;
 use super::validate::Limits;
+use super::words::plural;
 use super::{Book, Contact, ContactId, ModelError, ReachOut, ReachOutId};
 
 /// A contact deleted on this device: its id and creation time (which tell it from a contact

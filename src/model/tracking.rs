@@ -3,9 +3,9 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::dates::long_day;
 use super::merge::Reopen;
 use super::validate::{check_length, FieldErrors, Limits};
+use super::words::long_day;
 use super::{Book, ContactId, ModelError, Outcome, ReachOutDraft, ReachOutId, Undo};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -94,7 +94,7 @@ const LAST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(Limits::LAST_YEAR, 12,
 /// Why a value was refused, worded for the person who typed it or whose file held it.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum Invalid {
-    #[error("This is {} characters long; the most it can hold is {}.", grouped(*length as u64), grouped(*max as u64))]
+    #[error("This is {} characters long; the most it can hold is {}.", super::words::grouped(*length), super::words::grouped(*max))]
     TooLong { length: usize, max: usize },
     #[error("Please enter a name with at least one visible character.")]
     NoVisibleName,
@@ -119,29 +119,6 @@ pub enum Invalid {
     },
     #[error("Use a date between {} and {}.", Limits::FIRST_YEAR, Limits::LAST_YEAR)]
     DateOutOfRange,
-}
-
-/// `4294967295` as `4,294,967,295`: long numbers are read in groups.
-pub fn grouped(number: u64) -> String {
-    let digits = number.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
-}
-
-/// `2.36` as `2.4`: one decimal, rounded half away from zero, from whole numbers (formatting an `f64` would bring
-/// the float printing code, about 10 KB, into the download for a storage meter).
-pub fn one_decimal(value: f64) -> String {
-    // Saturating: no measure here comes near the ends of the range.
-    let tenths = (value * 10.0).round() as i64;
-    let sign = if tenths < 0 { "-" } else { "" };
-    let tenths = tenths.unsigned_abs();
-    format!("{sign}{}.{}", tenths / 10, tenths % 10)
 }
 
 /// A phone number as people write them: digits with `+ - ( ) . /` and spaces, at least three
@@ -388,6 +365,7 @@ fn has_scheme(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::words::{grouped, one_decimal};
 
     #[test]
     fn single_line_fields_hold_one_line() {
@@ -544,9 +522,9 @@ mod tests {
 
     #[test]
     fn numbers_in_messages_are_grouped() {
-        assert_eq!(grouped(4_294_967_295), "4,294,967,295");
-        assert_eq!(grouped(365), "365");
-        assert_eq!(grouped(1000), "1,000");
+        assert_eq!(grouped(4_294_967_295u64), "4,294,967,295");
+        assert_eq!(grouped(365u64), "365");
+        assert_eq!(grouped(1000u64), "1,000");
     }
 
     #[test]

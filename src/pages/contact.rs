@@ -17,8 +17,8 @@ use crate::components::outcome_picker::{icon, tone, OutcomePicker};
 use crate::components::reach_out_form::ReachOutForm;
 use crate::components::user_text::{role_at_company, web_link};
 use crate::model::courage_words;
-use crate::model::dates::{long_day, relative_day};
 use crate::model::insights::Answer;
+use crate::model::words::{long_day, relative_day};
 use crate::model::{Contact, ContactId, Outcome, ReachOutId, ThreadState};
 use crate::state::use_app_state;
 

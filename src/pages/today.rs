@@ -12,9 +12,9 @@ use crate::components::near_miss::NearMissRows;
 use crate::links::href;
 use crate::model::courage_words;
 use crate::model::courage_words::STRENGTH_SENTENCE;
-use crate::model::dates::plural;
-use crate::model::dates::{long_day, relative_day};
 use crate::model::insights::{Answer, Figure, Ladder, Rung};
+use crate::model::words::plural;
+use crate::model::words::{long_day, relative_day};
 use crate::model::{grouped, Agenda, ContactId, Outcome, ReachOutId, SUGGESTED_GOAL};
 use crate::state::use_app_state;
 use chrono::NaiveDate;
@@ -186,7 +186,7 @@ fn ShowMore(#[prop(into)] total: Signal<usize>, shown: RwSignal<usize>) -> impl 
         <Show when=move || { rest() > 0 }>
             <button type="button" class="button small show-more"
                 on:click=move |_| shown.update(|n| *n = n.saturating_add(PAGE))>
-                {move || format!("Show {} more ({} not shown)", rest().min(PAGE), grouped(rest() as u64))}
+                {move || format!("Show {} more ({} not shown)", rest().min(PAGE), grouped(rest()))}
             </button>
         </Show>
     }

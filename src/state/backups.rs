@@ -7,7 +7,7 @@ use super::AppState;
 use crate::format::backup::{self, BackupMark};
 use crate::format::document::{self, Document};
 use crate::format::exchange;
-use crate::model::dates::plural;
+use crate::model::words::plural;
 use crate::model::{sync, Book};
 use crate::storage::{self, StorageNotice, Store};
 use crate::{clock, download};

@@ -9,7 +9,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
 use super::csv_rows::{rows, Columns, Rows};
 use super::{first_lines, one_line, place, ImportError};
-use crate::model::dates::long_day;
+use crate::model::words::long_day;
 use crate::model::{
     fold, Channel, ContactDraft, Incoming, IncomingPerson, IncomingReachOut, Outcome, Skipped,
 };
@@ -135,7 +135,7 @@ pub fn invitations(name: &str, text: &str) -> Result<Incoming, ImportError> {
     let columns = Columns::new(&table.header);
     let mut incoming = Incoming::default();
     incoming.skipped.clone_from(&table.skipped);
-    let mut received = 0;
+    let mut received = 0usize;
     for (line, row) in &table.rows {
         let here = place(name, *line);
         if !columns
@@ -193,7 +193,7 @@ pub fn invitations(name: &str, text: &str) -> Result<Incoming, ImportError> {
     if received > 0 {
         incoming.notes.push(format!(
             "{name}: {} you received left out (they reached out to you, not you to them).",
-            crate::model::dates::plural(received, "invitation", "invitations")
+            crate::model::words::plural(received, "invitation", "invitations")
         ));
     }
     Ok(incoming)
@@ -312,7 +312,7 @@ pub fn messages(name: &str, text: &str, local_day: LocalDay) -> Result<Incoming,
     else {
         return Ok(incoming);
     };
-    let (mut theirs, mut groups) = (0, 0);
+    let (mut theirs, mut groups) = (0usize, 0usize);
     for id in order {
         let mut messages = by_conversation.remove(&id).unwrap_or_default();
         // `2023-06-11 15:33:58 UTC` sorts as text in time order.
@@ -379,7 +379,7 @@ pub fn messages(name: &str, text: &str, local_day: LocalDay) -> Result<Incoming,
             });
         }
     }
-    let plural = crate::model::dates::plural;
+    let plural = crate::model::words::plural;
     if theirs > 0 {
         incoming.notes.push(format!(
             "{name}: {} that others started left out (they reached out to you).",

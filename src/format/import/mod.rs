@@ -181,7 +181,7 @@ fn strays_note(name: &str, strays: usize) -> Option<String> {
         format!(
             "{name} is UTF-8 with {} that {} not; {} read as Western European (Windows-1252). \
              Check the accented letters near them.",
-            crate::model::dates::plural(strays, "byte", "bytes"),
+            crate::model::words::plural(strays, "byte", "bytes"),
             if strays == 1 { "is" } else { "are" },
             if strays == 1 { "it was" } else { "they were" },
         )
@@ -295,7 +295,7 @@ pub fn read_in(
     if bytes.len() as u64 > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge {
             name: name.to_string(),
-            size: grouped(bytes.len() as u64),
+            size: grouped(bytes.len()),
         });
     }
     // A vCard is unfolded before it is decoded: a fold may split a multi-byte character.
@@ -325,8 +325,8 @@ pub(crate) fn check_rows(name: &str, rows: usize) -> Result<(), ImportError> {
     if rows > MAX_ROWS {
         return Err(ImportError::TooManyRows {
             name: name.to_string(),
-            rows: grouped(rows as u64),
-            max: grouped(MAX_ROWS as u64),
+            rows: grouped(rows),
+            max: grouped(MAX_ROWS),
         });
     }
     Ok(())

@@ -11,7 +11,7 @@
 //! (`KIND:group`) are not people, and lines that are not `NAME:value` are skipped and counted.
 
 use super::{check_rows, one_line, place, windows_1252, ImportError};
-use crate::model::dates::plural;
+use crate::model::words::plural;
 use crate::model::{ContactDraft, Incoming, IncomingPerson, Skipped};
 
 /// True when the bytes (after a byte-order mark and blank space) begin a vCard.

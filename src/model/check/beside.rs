@@ -3,7 +3,8 @@
 
 use super::label::Label;
 use super::{Adjustment, Audit};
-use crate::model::validate::{grouped, Limits};
+use crate::model::validate::Limits;
+use crate::model::words::grouped;
 use crate::model::{Book, Template};
 
 /// Near misses keep their note; a link to a contact or reach-out that is gone is dropped.
@@ -52,7 +53,7 @@ pub(super) fn check_deletions(book: &mut Book, out: &mut Vec<Adjustment>) {
             record: "Deleted contacts".into(),
             found: format!(
                 "{} marks with an id out of range, given twice or of a contact still here",
-                grouped((before - book.deleted.len()) as u64)
+                grouped(before - book.deleted.len())
             ),
             rule: "they are dropped".into(),
         });
@@ -68,8 +69,8 @@ pub(super) fn check_deletions(book: &mut Book, out: &mut Vec<Adjustment>) {
     if book.deleted.len() > Limits::DELETIONS {
         out.push(Adjustment {
             record: "Deleted contacts".into(),
-            found: format!("{} marks", grouped(book.deleted.len() as u64)),
-            rule: format!("at most {}, the newest", grouped(Limits::DELETIONS as u64)),
+            found: format!("{} marks", grouped(book.deleted.len())),
+            rule: format!("at most {}, the newest", grouped(Limits::DELETIONS)),
         });
         book.deleted.sort_by_key(|d| std::cmp::Reverse(d.on));
         book.deleted.truncate(Limits::DELETIONS);
@@ -80,7 +81,7 @@ pub(super) fn check_templates(templates: &mut Vec<Template>, out: &mut Vec<Adjus
     if templates.len() > Limits::TEMPLATES {
         out.push(Adjustment {
             record: "Message templates".into(),
-            found: format!("{} templates", grouped(templates.len() as u64)),
+            found: format!("{} templates", grouped(templates.len())),
             rule: format!("at most {}", Limits::TEMPLATES),
         });
         templates.truncate(Limits::TEMPLATES);
@@ -102,10 +103,7 @@ pub(super) fn check_templates(templates: &mut Vec<Template>, out: &mut Vec<Adjus
     if templates.len() != before {
         out.push(Adjustment {
             record: "Message templates".into(),
-            found: format!(
-                "{} without any text",
-                grouped((before - templates.len()) as u64)
-            ),
+            found: format!("{} without any text", grouped(before - templates.len())),
             rule: "an empty template is left out".into(),
         });
     }

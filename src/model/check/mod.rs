@@ -10,9 +10,10 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::validate::{
-    breaks_line, check_email, check_name, check_one_line, check_phone, grouped, is_web_link,
-    to_one_line, Limits,
+    breaks_line, check_email, check_name, check_one_line, check_phone, is_web_link, to_one_line,
+    Limits,
 };
+use super::words::grouped;
 
 mod beside;
 mod label;
@@ -89,8 +90,8 @@ impl Audit<'_, '_> {
         if text.len() > max && text.chars().take(max + 1).count() > max {
             let length = text.chars().count();
             self.note(
-                format!("{what} of {} characters", grouped(length as u64)),
-                format!("at most {}", grouped(max as u64)),
+                format!("{what} of {} characters", grouped(length)),
+                format!("at most {}", grouped(max)),
             );
             *text = text.chars().take(max).collect();
         }
@@ -355,7 +356,7 @@ fn check_contact(contact: &mut Contact, out: &mut Vec<Adjustment>) -> Option<Str
     audit.level(expected_fear, "a difficulty");
     if tags.len() > Limits::TAGS {
         audit.note(
-            format!("{} tags", grouped(tags.len() as u64)),
+            format!("{} tags", grouped(tags.len())),
             format!("at most {}", Limits::TAGS),
         );
         tags.truncate(Limits::TAGS);

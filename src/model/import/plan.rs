@@ -34,7 +34,7 @@ fn cut(text: &mut String, max: usize, label: &str, warnings: &mut Vec<String>) {
 }
 
 fn grouped(n: usize) -> String {
-    crate::model::grouped(n as u64)
+    crate::model::grouped(n)
 }
 
 /// The person's draft brought within the form's rules: long text cut, an unusable email,
@@ -282,7 +282,7 @@ impl Book {
                     place: plan.people[at].place.clone(),
                     reason: format!(
                         "a reach-out dated {} is outside the dates Reachout keeps",
-                        crate::model::dates::long_day(reach_out.date)
+                        crate::model::words::long_day(reach_out.date)
                     ),
                 });
                 continue;

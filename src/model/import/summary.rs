@@ -25,7 +25,7 @@ impl ImportSummary {
     }
 
     pub fn describe(&self) -> String {
-        use crate::model::dates::plural;
+        use crate::model::words::plural;
         let mut text = format!(
             "Imported: {} and {}.",
             plural(self.added, "new contact", "new contacts"),

@@ -131,10 +131,10 @@ pub fn ContactsPage() -> impl IntoView {
                         let shown = found.with(Vec::len);
                         match (shown, query.with(|q| *q == ContactQuery::default())) {
                             (1, true) => "1 contact".to_string(),
-                            (n, true) => format!("{} contacts", grouped(n as u64)),
+                            (n, true) => format!("{} contacts", grouped(n)),
                             (0, false) => "No contacts match.".to_string(),
                             (1, false) => "1 contact matches".to_string(),
-                            (n, false) => format!("{} contacts match", grouped(n as u64)),
+                            (n, false) => format!("{} contacts match", grouped(n)),
                         }
                     }}</p>
                     <Show when=move || query.with(|q| *q != ContactQuery::default())>

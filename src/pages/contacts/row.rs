@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::components::user_text::role_at_company;
 use crate::links::href;
-use crate::model::dates::relative_day;
+use crate::model::words::relative_day;
 use crate::model::{Contact, ContactId, IndexEntry, Stage, ThreadState};
 
 /// What one line of the list shows.

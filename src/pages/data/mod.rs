@@ -8,8 +8,8 @@ use crate::clock;
 use crate::components::storage_banner::QuarantinedCopy;
 use crate::format::export;
 use crate::links::href;
-use crate::model::dates::{long_day, plural};
 use crate::model::one_decimal;
+use crate::model::words::{long_day, plural};
 use crate::state::{use_app_state, DataError, QUOTA_UNITS};
 
 mod restore;

@@ -7,7 +7,7 @@ use crate::clock;
 use crate::format::backup::{self, Preview, MAX_BACKUP_BYTES};
 use crate::format::document::Document;
 use crate::format::exchange::{self, Head};
-use crate::model::dates::{long_day, plural};
+use crate::model::words::{long_day, plural};
 use crate::model::{DeviceMerge, ModelError};
 use crate::state::{use_app_state, Snapshot};
 

@@ -68,7 +68,7 @@ pub(super) fn MappingCard(table: Table, mapping: RwSignal<Vec<Field>>) -> impl I
             <p class="muted small">{format!(
                 "{}: {} rows. A first guess is filled in from the column names; change any that are wrong. \
                  The choice is remembered for files with the same columns.",
-                table.name, grouped(table.rows.rows.len() as u64))}</p>
+                table.name, grouped(table.rows.rows.len()))}</p>
             <div class="map-grid">{columns}</div>
         </div>
     }

@@ -9,7 +9,7 @@ use crate::clock;
 use crate::format::import::table::{Field, Table};
 use crate::format::import::{self, ImportError, Read, MAX_IMPORT_BYTES};
 use crate::links::href;
-use crate::model::dates::plural;
+use crate::model::words::plural;
 use crate::model::{ImportAction, ImportPlan, Incoming};
 use crate::state::{use_app_state, Cause};
 

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::dates::plural;
+use crate::model::words::plural;
 use crate::model::{grouped, ImportAction, ImportPlan, SameAs};
 
 /// At most this many rows of each list are drawn; the rest are counted.
@@ -33,7 +33,7 @@ pub(super) fn Preview(
     let mut summary = format!(
         "{}, {} already in your contacts, {}, {} left out.",
         plural(new.len(), "new contact", "new contacts"),
-        grouped(duplicates.len() as u64),
+        grouped(duplicates.len()),
         plural(
             plan.reach_outs.len() - plan.known.len(),
             "reach-out",
@@ -70,9 +70,11 @@ pub(super) fn Preview(
         }
     };
     let more = |total: usize| {
-        (total > SHOWN).then(|| view! {
-        <p class="muted small">{format!("And {} more.", grouped((total - SHOWN) as u64))}</p>
-    })
+        (total > SHOWN).then(|| {
+            view! {
+                <p class="muted small">{format!("And {} more.", grouped(total - SHOWN))}</p>
+            }
+        })
     };
     let duplicate_rows = duplicates.iter().take(SHOWN).filter_map(|at| {
         let at = *at;
@@ -183,7 +185,7 @@ pub(super) fn Preview(
                 <ul class="preview-list">{plan.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
             })}
             {(dup_count > 0).then(|| view! {
-                <h3>{format!("Already in your contacts ({})", grouped(dup_count as u64))}</h3>
+                <h3>{format!("Already in your contacts ({})", grouped(dup_count))}</h3>
                 <div class="field inline-field">
                     <label for="action-all">"For all of them"</label>
                     <select id="action-all" on:change=set_all.clone()>
@@ -195,18 +197,18 @@ pub(super) fn Preview(
                 {more(dup_count)}
             })}
             {(joined_total > 0).then(|| view! {
-                <h3>{format!("Rows taken as one person ({})", grouped(joined_total as u64))}</h3>
+                <h3>{format!("Rows taken as one person ({})", grouped(joined_total))}</h3>
                 <p class="muted small">"Rows of one file with the same LinkedIn profile, or the same name and the same e-mail, become one contact. Untick a row that is someone else: it becomes a contact of its own."</p>
                 <ul class="joined-rows">{joined_rows}</ul>
                 {more(joined_total)}
             })}
             {(new_count > 0).then(|| view! {
-                <h3>{format!("New contacts ({})", grouped(new_count as u64))}</h3>
+                <h3>{format!("New contacts ({})", grouped(new_count))}</h3>
                 <ul class="preview-list">{new_rows}</ul>
                 {more(new_count)}
             })}
             {(skipped_count > 0).then(|| view! {
-                <h3>{format!("Left out ({})", grouped(skipped_count as u64))}</h3>
+                <h3>{format!("Left out ({})", grouped(skipped_count))}</h3>
                 <ul class="preview-list">{skipped_rows}</ul>
                 {more(skipped_count)}
             })}

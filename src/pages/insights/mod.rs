@@ -12,8 +12,8 @@ use leptos::prelude::*;
 
 use crate::components::drill::{provide_drill, DrillDialog};
 use crate::links::href;
-use crate::model::dates::long_day;
 use crate::model::insights::Period;
+use crate::model::words::long_day;
 use crate::state::use_app_state;
 
 pub use sections::Sections;

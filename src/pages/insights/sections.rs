@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use crate::components::chart::{Bar, Bars, Line};
 use crate::components::drill::FigureButton;
 use crate::links::href;
-use crate::model::dates::{long_day, plural};
 use crate::model::insights::{
     Answer, Calibration, Figure, Insights, Period, Settled, Share, BUCKETS,
 };
+use crate::model::words::{long_day, plural};
 use crate::model::Expectation;
 
 use super::table::{count, empty, pct, short_day, table, Cell};

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use crate::components::chart::Columns;
 use crate::components::disclosure::Disclosure;
 use crate::model::courage_words::{STRENGTH_FORMULA, STRENGTH_SENTENCE};
-use crate::model::dates::{long_day, plural};
 use crate::model::insights::{Figure, GoalRecord, Period, Week};
+use crate::model::words::{long_day, plural};
 use crate::state::use_app_state;
 
 use super::table::{empty, short_day, table, Cell};

@@ -1,4 +1,5 @@
-//! How days (and counts) are worded for people: "today", "3 days ago", "12 Mar 2026", "1 contact".
+//! How days and numbers are worded for people: "today", "3 days ago", "12 Mar 2026",
+//! "1 contact", "4,294,967,295", "2.4". Counts come in whatever type the caller has.
 
 use chrono::NaiveDate;
 
@@ -30,13 +31,61 @@ pub fn form_day(typed: &str, drawn_on: NaiveDate, today: NaiveDate) -> String {
     }
 }
 
+/// A whole number of things, as any of the unsigned types the app counts in.
+pub trait Count: Copy {
+    fn whole(self) -> u64;
+}
+
+impl Count for u64 {
+    fn whole(self) -> u64 {
+        self
+    }
+}
+
+impl Count for u32 {
+    fn whole(self) -> u64 {
+        u64::from(self)
+    }
+}
+
+impl Count for usize {
+    fn whole(self) -> u64 {
+        // usize is at most 64 bits on every target Rust builds this app for.
+        self as u64
+    }
+}
+
 /// `1 contact`, `3 contacts`: a count with its noun.
-pub fn plural(count: usize, one: &str, many: &str) -> String {
+pub fn plural(count: impl Count, one: &str, many: &str) -> String {
+    let count = count.whole();
     if count == 1 {
         format!("1 {one}")
     } else {
         format!("{count} {many}")
     }
+}
+
+/// `4294967295` as `4,294,967,295`: long numbers are read in groups.
+pub fn grouped(number: impl Count) -> String {
+    let digits = number.whole().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// `2.36` as `2.4`: one decimal, rounded half away from zero, from whole numbers (formatting an `f64` would bring
+/// the float printing code, about 10 KB, into the download for a storage meter).
+pub fn one_decimal(value: f64) -> String {
+    // Saturating: no measure here comes near the ends of the range.
+    let tenths = (value * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let tenths = tenths.unsigned_abs();
+    format!("{sign}{}.{}", tenths / 10, tenths % 10)
 }
 
 #[cfg(test)]
