@@ -6,9 +6,9 @@
 
 use std::time::Instant;
 
-use reachout::format::import::{self, Read};
+use reachout::format::import_files::{self, Read};
 use reachout::format::sample;
-use reachout::model::sync::{changes, take_back, with_changes};
+use reachout::model::two_tabs::{changes, take_back, with_changes};
 use reachout::model::{Book, Incoming};
 
 fn main() {
@@ -32,7 +32,7 @@ fn main() {
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap_or_default();
     let now = today.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc();
     let start = Instant::now();
-    let Ok(Read::Known(_, incoming)) = import::read("Connections.csv", csv.as_bytes()) else {
+    let Ok(Read::Known(_, incoming)) = import_files::read("Connections.csv", csv.as_bytes()) else {
         panic!("not read as connections");
     };
     let read = start.elapsed();
@@ -46,7 +46,7 @@ fn main() {
     let applied = start.elapsed();
     let start = Instant::now();
     let again = book.plan_import(
-        match import::read("Connections.csv", csv.as_bytes()) {
+        match import_files::read("Connections.csv", csv.as_bytes()) {
             Ok(Read::Known(_, incoming)) => incoming,
             _ => panic!("not read"),
         },
@@ -116,7 +116,7 @@ fn preview_rebuild(today: chrono::NaiveDate) {
             i % 300
         ));
     }
-    let Ok(Read::Table(table)) = import::read("people.csv", csv.as_bytes()) else {
+    let Ok(Read::Table(table)) = import_files::read("people.csv", csv.as_bytes()) else {
         panic!("not read as a table");
     };
     let mapping = table.guess();
@@ -144,7 +144,7 @@ fn preview_rebuild(today: chrono::NaiveDate) {
 /// import back.
 fn undo_at_scale(csv: &str, today: chrono::NaiveDate, now: chrono::DateTime<chrono::Utc>) {
     let before = sample::book(10_000, 5, now);
-    let Ok(Read::Known(_, incoming)) = import::read("Connections.csv", csv.as_bytes()) else {
+    let Ok(Read::Known(_, incoming)) = import_files::read("Connections.csv", csv.as_bytes()) else {
         panic!("not read as connections");
     };
     let plan = before.plan_import(incoming, today);

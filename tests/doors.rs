@@ -100,8 +100,8 @@ fn links_that_lie_are_refused_at_every_door() {
     );
     assert!(backup::read(&text, text.len() as u64).is_err());
     let csv = "Name,Email,LinkedIn\nAna,x?cc=evil@example.com,https://www.linkedin.com@evil.example/in/five\n";
-    let Ok(reachout::format::import::Read::Table(table)) =
-        reachout::format::import::read("people.csv", csv.as_bytes())
+    let Ok(reachout::format::import_files::Read::Table(table)) =
+        reachout::format::import_files::read("people.csv", csv.as_bytes())
     else {
         panic!("not read as a table");
     };
@@ -169,8 +169,8 @@ fn an_import_makes_single_line_fields_one_line_and_says_so() {
         "Name,Company\n\"Ana\u{2028}Lima\",\"Acme\u{85}Inc\"\n{}",
         "Ben Okafor,Northwind Traders\n".repeat(8)
     );
-    let Ok(reachout::format::import::Read::Table(table)) =
-        reachout::format::import::read("people.csv", csv.as_bytes())
+    let Ok(reachout::format::import_files::Read::Table(table)) =
+        reachout::format::import_files::read("people.csv", csv.as_bytes())
     else {
         panic!("not read as a table");
     };

@@ -183,8 +183,8 @@ fn an_imported_history_shows_no_yes_until_the_person_sorts_the_replies() {
     ] {
         let (text, _) = common::fixture(path);
         let name = path.rsplit('/').next().unwrap();
-        let Ok(reachout::format::import::Read::Known(_, incoming)) =
-            reachout::format::import::read(name, text.as_bytes())
+        let Ok(reachout::format::import_files::Read::Known(_, incoming)) =
+            reachout::format::import_files::read(name, text.as_bytes())
         else {
             panic!("{path} not read");
         };

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use reachout::format::export;
-use reachout::format::import::{self, Kind, Read};
+use reachout::format::import_files::{self, Kind, Read};
 use reachout::model::{Book, Channel, ContactDraft, ImportAction, Outcome, ReachOutDraft};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -105,13 +105,13 @@ fn csv_cells_that_a_spreadsheet_would_run_are_neutralised() {
 fn our_own_csv_files_import_back_as_they_were() {
     let book = awkward_book();
     let Ok(Read::Table(table)) =
-        import::read("contacts.csv", export::contacts_csv(&book).as_bytes())
+        import_files::read("contacts.csv", export::contacts_csv(&book).as_bytes())
     else {
         panic!("not a table");
     };
     let mut incoming = table.people(&table.guess());
     let Ok(Read::Known(Kind::ReachOuts, reach_outs)) =
-        import::read("reach-outs.csv", export::reach_outs_csv(&book).as_bytes())
+        import_files::read("reach-outs.csv", export::reach_outs_csv(&book).as_bytes())
     else {
         panic!("not our reach-outs");
     };
@@ -187,7 +187,8 @@ fn our_own_csv_files_import_back_as_they_were() {
         );
     }
     // And once more: nothing new.
-    let again = import::read("reach-outs.csv", export::reach_outs_csv(&book).as_bytes()).unwrap();
+    let again =
+        import_files::read("reach-outs.csv", export::reach_outs_csv(&book).as_bytes()).unwrap();
     let Read::Known(_, again) = again else {
         panic!()
     };
@@ -206,7 +207,8 @@ fn vcard_export_reads_back_through_the_importer() {
     );
     assert!(text.contains("VERSION:4.0\r\n"));
     assert!(text.contains("FN:=HYPERLINK(\"http://x\")\r\n"));
-    let Ok(Read::Known(Kind::VCard, incoming)) = import::read("contacts.vcf", text.as_bytes())
+    let Ok(Read::Known(Kind::VCard, incoming)) =
+        import_files::read("contacts.vcf", text.as_bytes())
     else {
         panic!("not read back");
     };
@@ -303,7 +305,7 @@ fn a_long_line_folds_without_splitting_a_character() {
     let text = export::contacts_vcard(&book);
     assert!(std::str::from_utf8(text.as_bytes()).is_ok());
     assert!(text.split("\r\n").all(|l| l.len() <= 75));
-    let Ok(Read::Known(_, incoming)) = import::read("x.vcf", text.as_bytes()) else {
+    let Ok(Read::Known(_, incoming)) = import_files::read("x.vcf", text.as_bytes()) else {
         panic!()
     };
     assert!(incoming

@@ -4,7 +4,7 @@
 mod common;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use reachout::format::import::{self, table::Field, table::Table, ImportError, Kind, Read};
+use reachout::format::import_files::{self, table::Field, table::Table, ImportError, Kind, Read};
 use reachout::model::{Book, Channel, ContactDraft, ImportAction, Incoming, Outcome};
 
 use common::files::{draft_named, names, table_of};
@@ -31,7 +31,7 @@ fn now() -> DateTime<Utc> {
 
 fn known(path: &str) -> (Kind, Incoming) {
     let name = path.rsplit('/').next().unwrap();
-    match import::read(name, &fixture(path)) {
+    match import_files::read(name, &fixture(path)) {
         Ok(Read::Known(kind, incoming)) => (kind, incoming),
         other => panic!("{path}: {other:?}"),
     }
@@ -89,7 +89,7 @@ fn an_older_export_without_the_url_column_and_a_resaved_date() {
     let text = "First Name,Last Name,Email Address,Company,Position,Connected On\r\n\
                 Ana,Lima,,Acme,Designer,01-Jul-25\r\n";
     let Ok(Read::Known(Kind::Connections, incoming)) =
-        import::read("Connections.csv", text.as_bytes())
+        import_files::read("Connections.csv", text.as_bytes())
     else {
         panic!("not read as connections");
     };
@@ -207,17 +207,17 @@ fn linkedin_messages_started_by_the_owner_are_reach_outs_and_replies_mark_them()
 #[test]
 fn a_long_message_keeps_its_first_lines() {
     let long = format!("one\ntwo\n\nthree\nfour\n{}", "x".repeat(500));
-    assert_eq!(import::first_lines(&long), "one\ntwo\nthree…");
+    assert_eq!(import_files::first_lines(&long), "one\ntwo\nthree…");
     let wide = "y".repeat(400);
     assert_eq!(
-        import::first_lines(&wide).chars().count(),
-        import::NOTE_CHARS + 1
+        import_files::first_lines(&wide).chars().count(),
+        import_files::NOTE_CHARS + 1
     );
 }
 
 #[test]
 fn dates_as_linkedin_writes_them() {
-    use import::linkedin::{connected_on, message_day, sent_at, utc_day};
+    use import_files::linkedin::{connected_on, message_day, sent_at, utc_day};
     assert_eq!(connected_on("08 Feb 2026"), Some(day(2026, 2, 8)));
     assert_eq!(connected_on("01-Jul-25"), Some(day(2025, 7, 1)));
     assert_eq!(connected_on("31 Feb 2024"), None);
@@ -237,7 +237,7 @@ fn new_york(at: DateTime<Utc>) -> NaiveDate {
 
 #[test]
 fn a_message_sent_late_in_the_evening_west_of_utc_keeps_its_own_day() {
-    use import::linkedin::message_day;
+    use import_files::linkedin::message_day;
     // 22:30 in New York on 1 March is 03:30 UTC on 2 March.
     assert_eq!(
         message_day("2026-03-02 03:30:00 UTC", new_york),
@@ -246,14 +246,14 @@ fn a_message_sent_late_in_the_evening_west_of_utc_keeps_its_own_day() {
     let text = "\"CONVERSATION ID\",\"FROM\",\"SENDER PROFILE URL\",\"TO\",\"RECIPIENT PROFILE URLS\",\"DATE\",\"CONTENT\"\n\
         \"c1\",\"Sam\",\"https://www.linkedin.com/in/sam\",\"Ana\",\"https://www.linkedin.com/in/ana\",\"2026-11-30 03:30:00 UTC\",\"Coffee?\"\n";
     let Ok(Read::Known(Kind::Messages, incoming)) =
-        import::read_in("messages.csv", text.as_bytes(), new_york)
+        import_files::read_in("messages.csv", text.as_bytes(), new_york)
     else {
         panic!("not read as messages");
     };
     assert_eq!(incoming.reach_outs[0].date, day(2026, 11, 29));
     // Read as UTC it would be the next day: tomorrow for someone whose today is 29 November,
     // and left out.
-    let Ok(Read::Known(_, utc)) = import::read("messages.csv", text.as_bytes()) else {
+    let Ok(Read::Known(_, utc)) = import_files::read("messages.csv", text.as_bytes()) else {
         panic!("not read as messages");
     };
     assert_eq!(utc.reach_outs[0].date, day(2026, 11, 30));
@@ -327,7 +327,7 @@ fn a_fold_may_split_a_multi_byte_character() {
     // "Zoë" with the two bytes of "ë" on two lines.
     let mut bytes = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zo\xC3".to_vec();
     bytes.extend_from_slice(b"\r\n \xABe Example\r\nEND:VCARD\r\n");
-    let Ok(Read::Known(_, incoming)) = import::read("zoe.vcf", &bytes) else {
+    let Ok(Read::Known(_, incoming)) = import_files::read("zoe.vcf", &bytes) else {
         panic!("not read");
     };
     assert_eq!(names(&incoming), ["Zoëe Example"]);
@@ -336,7 +336,7 @@ fn a_fold_may_split_a_multi_byte_character() {
 
 #[test]
 fn hostile_files_get_clear_messages() {
-    let read = |path: &str| import::read(path.rsplit('/').next().unwrap(), &fixture(path));
+    let read = |path: &str| import_files::read(path.rsplit('/').next().unwrap(), &fixture(path));
     assert_eq!(
         read("hostile/binary.vcf"),
         Err(ImportError::NotText("binary.vcf".into()))
@@ -355,21 +355,21 @@ fn hostile_files_get_clear_messages() {
     assert!(half.people.is_empty());
     assert!(half.skipped[0].reason.contains("has no END:VCARD"));
     assert!(half.skipped[0].reason.contains("Half Card"));
-    let named_vcf = import::read("contacts.vcf", b"Name,Email\nAna,ana@example.com\n");
+    let named_vcf = import_files::read("contacts.vcf", b"Name,Email\nAna,ana@example.com\n");
     assert!(named_vcf
         .unwrap_err()
         .to_string()
         .contains("not one: it does not start with BEGIN:VCARD"));
     assert_eq!(
-        import::read("empty.csv", b" \r\n"),
+        import_files::read("empty.csv", b" \r\n"),
         Err(ImportError::Empty("empty.csv".into()))
     );
     let huge = vec![b'a'; 10_000_001];
-    assert!(import::read("huge.csv", &huge)
+    assert!(import_files::read("huge.csv", &huge)
         .unwrap_err()
         .to_string()
         .contains("huge.csv is 10,000,001 bytes; an import file may be at most 10,000,000 bytes"));
-    let header_only = import::read("x.csv", b"Name,Email\r\n");
+    let header_only = import_files::read("x.csv", b"Name,Email\r\n");
     assert_eq!(header_only, Err(ImportError::NoRows("x.csv".into())));
 }
 
@@ -662,7 +662,8 @@ fn messages_listed_newest_first_are_put_in_order() {
         \"c1\",\"Ana\",\"https://www.linkedin.com/in/ana\",\"Sam\",\"https://www.linkedin.com/in/sam\",\"2026-03-02 17:00:00 UTC\",\"Yes, gladly\"\n\
         \"c1\",\"Sam\",\"https://www.linkedin.com/in/sam\",\"Ana\",\"https://www.linkedin.com/in/ana\",\"2026-03-02 09:00:00 UTC\",\"Coffee?\"\n\
         \"c2\",\"Sam\",\"https://www.linkedin.com/in/sam\",\"Ben\",\"https://www.linkedin.com/in/ben\",\"2026-03-01 09:00:00 UTC\",\"Hello Ben\"\n";
-    let Ok(Read::Known(Kind::Messages, incoming)) = import::read("messages.csv", text.as_bytes())
+    let Ok(Read::Known(Kind::Messages, incoming)) =
+        import_files::read("messages.csv", text.as_bytes())
     else {
         panic!("not read as messages");
     };
@@ -737,7 +738,7 @@ fn different_people_in_one_file_stay_different_people() {
     );
     let cards = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Sam Lee\r\nEMAIL:sam@one.example\r\nNOTE:first\r\nEND:VCARD\r\n\
         BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Sam Lee\r\nEMAIL:sam@two.example\r\nNOTE:second\r\nEND:VCARD\r\n";
-    let Ok(Read::Known(_, incoming)) = import::read("cards.vcf", cards.as_bytes()) else {
+    let Ok(Read::Known(_, incoming)) = import_files::read("cards.vcf", cards.as_bytes()) else {
         panic!("not read as vCards");
     };
     assert_eq!(incoming.people.len(), 2);

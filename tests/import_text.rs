@@ -2,7 +2,7 @@
 //! (UTF-8 with stray bytes, UTF-16 with or without a mark, Windows-1252), delimiters, headers
 //! in other languages, quotes that never close, and bytes that are not text at all.
 
-use reachout::format::import::{self, ImportError};
+use reachout::format::import_files::{self, ImportError};
 
 mod common;
 
@@ -19,7 +19,7 @@ fn windows_1252_text_is_read_and_said() {
 
 #[test]
 fn the_delimiter_is_detected() {
-    use import::csv_rows::delimiter;
+    use import_files::csv_rows::delimiter;
     assert_eq!(delimiter("Name;Firma;\"E-Mail, privat\"\nA;B;C"), b';');
     assert_eq!(delimiter("Name\tCompany\n"), b'\t');
     assert_eq!(delimiter("Name|Company|Email"), b'|');
@@ -136,7 +136,7 @@ fn utf16_without_a_mark_and_utf8_with_a_stray_byte_are_read_as_text() {
 fn binary_bytes_are_still_refused_as_not_text() {
     let bytes: Vec<u8> = (0u8..=255).cycle().take(4_000).collect();
     assert!(matches!(
-        import::read("photo.csv", &bytes),
+        import_files::read("photo.csv", &bytes),
         Err(ImportError::NotText(_))
     ));
 }

@@ -6,7 +6,7 @@ pub mod compact;
 pub mod document;
 pub mod exchange;
 pub mod export;
-pub mod import;
+pub mod import_files;
 pub mod parts;
 #[cfg(any(test, feature = "sample"))]
 pub mod sample;

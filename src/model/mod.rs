@@ -7,10 +7,10 @@ mod check;
 mod contact;
 mod courage;
 pub mod courage_words;
+mod duplicates;
 mod follow_up;
-mod import;
+mod import_plan;
 pub mod insights;
-mod merge;
 mod near_miss;
 mod outcome;
 mod quick_add;
@@ -18,10 +18,10 @@ mod reach_out;
 mod removal;
 mod search;
 mod settings;
-pub mod sync;
 mod template;
 mod tracking;
 mod two_devices;
+pub mod two_tabs;
 mod validate;
 pub mod words;
 
@@ -30,12 +30,12 @@ pub use calendar::{CalendarEntry, Dated};
 pub use check::Adjustment;
 pub use contact::{Contact, ContactDraft, ContactField, EditConflict};
 pub use courage::{After, Before, BeforeDraft, CheckIn, CheckInDue, Expectation, StingGuess};
+pub use duplicates::{Conflict, Side, Undo};
 pub use follow_up::{Agenda, Degree, OpenThread, Stage, StayInTouchDue, ThreadState, Tone};
-pub use import::{
+pub use import_plan::{
     Existing, ImportAction, ImportPlan, ImportSummary, Incoming, IncomingPerson, IncomingReachOut,
     Joined, Planned, Skipped, STALE_AFTER_DAYS,
 };
-pub use merge::{Conflict, Side, Undo};
 pub use near_miss::NearMiss;
 pub use outcome::{Opportunity, Outcome};
 pub use quick_add::{Listed, NameList, SameAs, Similar, MAX_PASTED};

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::merge::Reopen;
+use super::duplicates::Reopen;
 use super::validate::{check_length, FieldErrors, Limits};
 use super::words::long_day;
 use super::{Book, ContactId, ModelError, Outcome, ReachOutDraft, ReachOutId, Undo};

@@ -1,5 +1,5 @@
 //! Two devices, no server: a backup from another device merged into this one's data with the
-//! same per-record, per-field merge that keeps two tabs in step ([`super::sync::merge`]).
+//! same per-record, per-field merge that keeps two tabs in step ([`super::two_tabs::merge`]).
 //!
 //! Two tabs know their common ancestor (the data both read). Two devices know one when they
 //! have exchanged backups before: the last backup this device wrote, once the other device's
@@ -22,7 +22,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 
-use super::{sync, Book, Contact, ContactId, Deleted, Limits, ModelError, ReachOut};
+use super::{two_tabs, Book, Contact, ContactId, Deleted, Limits, ModelError, ReachOut};
 
 /// What merging a backup from another device would do.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -184,11 +184,11 @@ pub fn merge_devices(
             &rebuilt
         }
     };
-    let sync::Merged {
+    let two_tabs::Merged {
         book: merged,
         moves,
         ..
-    } = sync::merge_noting_moves(ancestor, mine, theirs);
+    } = two_tabs::merge_noting_moves(ancestor, mine, theirs);
     if merged.highest_id() > Limits::MAX_ID || merged.next_id > Limits::MAX_ID.saturating_add(1) {
         return Err(ModelError::OutOfIds);
     }

@@ -8,7 +8,7 @@ use crate::format::backup::{self, BackupMark};
 use crate::format::document::{self, Document};
 use crate::format::exchange;
 use crate::model::words::plural;
-use crate::model::{sync, Book};
+use crate::model::{two_tabs, Book};
 use crate::storage::{self, StorageNotice, Store};
 use crate::{clock, download};
 
@@ -22,7 +22,7 @@ pub struct Snapshot {
     /// What it was taken before.
     pub cause: Cause,
     /// For an import, the data as the import left it: undoing takes back only what the import
-    /// did (see [`crate::model::sync::take_back`]). `None` when it could not be kept.
+    /// did (see [`crate::model::two_tabs::take_back`]). `None` when it could not be kept.
     pub after: Option<Book>,
 }
 
@@ -101,7 +101,7 @@ impl Snapshot {
             .then(|| storage::read(&storage::snapshot_changes_key(namespace)))
             .flatten()
             .and_then(|text| document::open(&text).ok())
-            .map(|changes| sync::with_changes(&document.data, &changes.document.data));
+            .map(|changes| two_tabs::with_changes(&document.data, &changes.document.data));
         Some(Snapshot {
             book: document.data,
             taken_at: document.saved_at,
@@ -246,7 +246,7 @@ impl AppState {
             let changes_key = storage::snapshot_changes_key(&namespace);
             storage::remove(&changes_key);
             if let Some(after) = &after {
-                let changes = sync::changes(&current, after);
+                let changes = two_tabs::changes(&current, after);
                 let text = document::encode_packed(&changes, self.revision.get_untracked(), now);
                 // Without room for it, the undo puts back the whole snapshot, as it says.
                 let _ = self
@@ -341,7 +341,7 @@ impl AppState {
         self.flush();
         self.sync_from_storage();
         let now = self.book.get_untracked();
-        let (taken_back, kept) = sync::take_back(&snapshot.book, &after, &now);
+        let (taken_back, kept) = two_tabs::take_back(&snapshot.book, &after, &now);
         self.replace(taken_back);
         self.forget_snapshot();
         if kept.is_empty() {

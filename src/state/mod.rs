@@ -23,7 +23,7 @@ use leptos::prelude::*;
 
 use crate::clock;
 use crate::format::backup::BackupMark;
-use crate::model::sync::Clash;
+use crate::model::two_tabs::Clash;
 use crate::model::{Book, ContactIndex, Undo};
 use crate::storage::{self, Store};
 use saving::when_idle;

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::{show_for, AppState, MOVED_FOR_MS, SAVE_AFTER_MS};
 use crate::clock;
 use crate::format::parts;
-use crate::model::sync::{merge_noting_moves, Clash, Merged};
+use crate::model::two_tabs::{merge_noting_moves, Clash, Merged};
 use crate::model::{Book, ModelError};
 use crate::storage::{self, Changed, StorageNotice, Store};
 

@@ -131,13 +131,13 @@ pub mod browser {
 
 /// For the import tests: files read as tables, and the people read from them.
 pub mod files {
-    use reachout::format::import::{self, table::Table, Read};
+    use reachout::format::import_files::{self, table::Table, Read};
     use reachout::model::{ContactDraft, Incoming};
 
     /// A file read as a table of columns (not a known export), or the test fails saying what
     /// it was.
     pub fn table_of(name: &str, bytes: &[u8]) -> Table {
-        match import::read(name, bytes) {
+        match import_files::read(name, bytes) {
             Ok(Read::Table(table)) => table,
             other => panic!("{name} not read as a table: {other:?}"),
         }

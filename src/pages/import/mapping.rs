@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::format::import::table::{Field, Table};
+use crate::format::import_files::table::{Field, Table};
 use crate::model::grouped;
 use crate::state::use_app_state;
 

@@ -1,13 +1,13 @@
 //! Import: choose or drop files (LinkedIn's export, vCards, any CSV), see what would change,
-//! decide per duplicate, confirm. Reading and planning are the pure `format::import` and
+//! decide per duplicate, confirm. Reading and planning are the pure `format::import_files` and
 //! `Book::plan_import`; applying goes through the same safety copy as a restore, so one click
 //! undoes it.
 
 use leptos::prelude::*;
 
 use crate::clock;
-use crate::format::import::table::{Field, Table};
-use crate::format::import::{self, ImportError, Read, MAX_IMPORT_BYTES};
+use crate::format::import_files::table::{Field, Table};
+use crate::format::import_files::{self, ImportError, Read, MAX_IMPORT_BYTES};
 use crate::links::href;
 use crate::model::words::plural;
 use crate::model::{ImportAction, ImportPlan, Incoming};
@@ -122,13 +122,13 @@ pub fn ImportPage() -> impl IntoView {
                     problems.push(format!("The browser could not read {name}."));
                     continue;
                 };
-                match import::read_in(&name, &bytes, crate::clock::local_day) {
+                match import_files::read_in(&name, &bytes, crate::clock::local_day) {
                     Ok(Read::Known(kind, incoming)) => {
                         read.files.push((name, kind.label()));
                         read.known.push(incoming);
                     }
                     Ok(Read::Table(table)) if read.table.is_none() => {
-                        read.files.push((name, import::Kind::Table.label()));
+                        read.files.push((name, import_files::Kind::Table.label()));
                         let remembered = state
                             .preference::<String>(&mapping_preference(&table))
                             .and_then(|text| table.mapping_from(&text));

@@ -1,7 +1,7 @@
 //! Two tabs changing the same book: the merge keeps both edits.
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use reachout::model::sync::merge;
+use reachout::model::two_tabs::merge;
 use reachout::model::{Book, Channel, ContactDraft, ContactId, ReachOutDraft};
 
 fn now() -> DateTime<Utc> {
@@ -187,7 +187,7 @@ fn near_misses_from_both_tabs_are_kept_and_their_contact_comes_back() {
 /// done since stays (an imported contact reached out to since stays with that reach-out).
 #[test]
 fn undoing_an_import_keeps_what_was_done_since() {
-    use reachout::model::sync::{changes, take_back, with_changes};
+    use reachout::model::two_tabs::{changes, take_back, with_changes};
     use reachout::model::{Incoming, IncomingPerson};
     let mut before = Book::default();
     let priya = before.add_contact(&named("Priya"), now()).unwrap();
@@ -252,7 +252,7 @@ fn undoing_an_import_keeps_what_was_done_since() {
 /// changed is no clash.
 #[test]
 fn a_field_both_tabs_changed_at_once_is_reported_with_the_other_text() {
-    use reachout::model::sync::merge_noting_moves;
+    use reachout::model::two_tabs::merge_noting_moves;
     let mut ancestor = Book::default();
     let ana = ancestor.add_contact(&named("Ana Lima"), now()).unwrap();
     let edit = |book: &Book, change: &dyn Fn(&mut ContactDraft)| {

@@ -1,5 +1,5 @@
 //! Bringing people in from another place: what a file holds ([`Incoming`], filled by the
-//! readers in `format::import`), what importing it would do to the book ([`ImportPlan`]: new
+//! readers in `format::import_files`), what importing it would do to the book ([`ImportPlan`]: new
 //! people, the ones already there with a proposed action each, the rows left out and why), and
 //! applying it in one step ([`Book::apply_import`]), which returns a new book or nothing.
 //!
