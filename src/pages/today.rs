@@ -42,7 +42,6 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
             .with(|b| b.settings.weekly_goal.is_none() && !b.settings.goal_question_skipped)
     };
     let agenda = Memo::new(move |_| state.book().with(|b| b.agenda(today)));
-    let shown = Shown::new();
     let has_due = move || agenda.with(|a| !a.follow_ups.is_empty());
     let nothing_due = move || {
         agenda.with(|a| {
@@ -77,42 +76,15 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
                 <SortReplies/>
                 <CheckIns/>
 
-                <Show when=move || agenda.with(|a| !a.follow_ups.is_empty())>
-                    <section class="card" aria-labelledby="due-heading">
-                        <h2 id="due-heading">"Follow-ups due"</h2>
-                        <p class="muted small">"No answer yet. Trying again is normal, and often works."</p>
-                        <ul class="due-list" aria-labelledby="due-heading">
-                            <For each=move || first(agenda, |a| &a.follow_ups, shown.follow_ups) key=|t| t.clone() let:thread>
-                                <FollowUpRow thread/>
-                            </For>
-                        </ul>
-                        <ShowMore total=Signal::derive(move || agenda.with(|a| a.follow_ups.len())) shown=shown.follow_ups/>
-                    </section>
-                </Show>
+                {agenda_list(agenda, |a| &a.follow_ups,
+                    ("due-heading", "Follow-ups due", Some("No answer yet. Trying again is normal, and often works.")),
+                    |thread| view! { <FollowUpRow thread/> }.into_any())}
 
-                <Show when=move || agenda.with(|a| !a.stay_in_touch.is_empty())>
-                    <section class="card" aria-labelledby="touch-heading">
-                        <h2 id="touch-heading">"Stay in touch"</h2>
-                        <ul class="due-list" aria-labelledby="touch-heading">
-                            <For each=move || first(agenda, |a| &a.stay_in_touch, shown.stay_in_touch) key=|s| s.clone() let:due>
-                                <StayInTouchRow due/>
-                            </For>
-                        </ul>
-                        <ShowMore total=Signal::derive(move || agenda.with(|a| a.stay_in_touch.len())) shown=shown.stay_in_touch/>
-                    </section>
-                </Show>
+                {agenda_list(agenda, |a| &a.stay_in_touch, ("touch-heading", "Stay in touch", None),
+                    |due| view! { <StayInTouchRow due/> }.into_any())}
 
-                <Show when=move || agenda.with(|a| !a.close_the_loop.is_empty())>
-                    <section class="card" aria-labelledby="loop-heading">
-                        <h2 id="loop-heading">"Time to close the loop"</h2>
-                        <ul class="due-list" aria-labelledby="loop-heading">
-                            <For each=move || first(agenda, |a| &a.close_the_loop, shown.close_the_loop) key=|t| t.clone() let:thread>
-                                <CloseLoopRow thread/>
-                            </For>
-                        </ul>
-                        <ShowMore total=Signal::derive(move || agenda.with(|a| a.close_the_loop.len())) shown=shown.close_the_loop/>
-                    </section>
-                </Show>
+                {agenda_list(agenda, |a| &a.close_the_loop, ("loop-heading", "Time to close the loop", None),
+                    |thread| view! { <CloseLoopRow thread/> }.into_any())}
 
                 <Show when=has_due>
                     <WeekOrGoal today ask_goal=Signal::derive(ask_goal)/>
@@ -125,17 +97,8 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
                 <SuggestedNext today suggestion=Signal::derive(suggestion)/>
                 <NearMissRows/>
 
-                <Show when=move || agenda.with(|a| !a.awaiting.is_empty())>
-                    <section class="card" aria-labelledby="awaiting-heading">
-                        <h2 id="awaiting-heading">"Awaiting a reply"</h2>
-                        <ul class="due-list" aria-labelledby="awaiting-heading">
-                            <For each=move || first(agenda, |a| &a.awaiting, shown.awaiting) key=|t| t.clone() let:thread>
-                                <AwaitingRow thread/>
-                            </For>
-                        </ul>
-                        <ShowMore total=Signal::derive(move || agenda.with(|a| a.awaiting.len())) shown=shown.awaiting/>
-                    </section>
-                </Show>
+                {agenda_list(agenda, |a| &a.awaiting, ("awaiting-heading", "Awaiting a reply", None),
+                    |thread| view! { <AwaitingRow thread/> }.into_any())}
 
                 <RecentWins/>
                 <BackupReminder/>
@@ -144,27 +107,36 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
     }
 }
 
-/// How many rows of each list Today draws: a long list starts with its first [`PAGE`] rows
-/// and grows by as many with each "Show more", so thousands of due follow-ups stay quick.
-#[derive(Clone, Copy)]
-struct Shown {
-    follow_ups: RwSignal<usize>,
-    stay_in_touch: RwSignal<usize>,
-    close_the_loop: RwSignal<usize>,
-    awaiting: RwSignal<usize>,
-}
-
 /// Rows drawn at first, and added by each "Show more".
 const PAGE: usize = 25;
 
-impl Shown {
-    fn new() -> Self {
-        Shown {
-            follow_ups: RwSignal::new(PAGE),
-            stay_in_touch: RwSignal::new(PAGE),
-            close_the_loop: RwSignal::new(PAGE),
-            awaiting: RwSignal::new(PAGE),
-        }
+/// One of Today's lists: its heading, a line under it, its first rows and "Show more", drawn
+/// only while the list has rows. A long list starts with its first [`PAGE`] rows and grows by
+/// as many with each "Show more", so thousands of due follow-ups stay quick.
+fn agenda_list<T>(
+    agenda: Memo<Agenda>,
+    list: fn(&Agenda) -> &Vec<T>,
+    (id, heading, intro): (&'static str, &'static str, Option<&'static str>),
+    row: fn(T) -> AnyView,
+) -> impl IntoView
+where
+    T: Clone + Eq + std::hash::Hash + Send + Sync + 'static,
+{
+    let shown = RwSignal::new(PAGE);
+    let total = Signal::derive(move || agenda.with(|a| list(a).len()));
+    view! {
+        <Show when=move || { total.get() > 0 }>
+            <section class="card" aria-labelledby=id>
+                <h2 id=id>{heading}</h2>
+                {intro.map(|text| view! { <p class="muted small">{text}</p> })}
+                <ul class="due-list" aria-labelledby=id>
+                    <For each=move || first(agenda, list, shown) key=|t| t.clone() let:item>
+                        {row(item)}
+                    </For>
+                </ul>
+                <ShowMore total shown/>
+            </section>
+        </Show>
     }
 }
 
