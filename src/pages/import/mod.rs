@@ -7,36 +7,18 @@ use leptos::prelude::*;
 
 use crate::clock;
 use crate::format::import_files::table::{Field, Table};
-use crate::format::import_files::{self, ImportError, Read, MAX_IMPORT_BYTES};
 use crate::links::href;
 use crate::model::words::plural;
-use crate::model::{ImportAction, ImportPlan, Incoming};
+use crate::model::{ImportAction, ImportPlan};
 use crate::state::{use_app_state, Cause};
 
+mod files;
 mod mapping;
 mod preview;
 
+use files::{files_of, read_files, Chosen};
 use mapping::{mapping_preference, MappingCard};
 use preview::Preview;
-
-/// The files read so far, before planning.
-#[derive(Clone, Debug, Default, PartialEq)]
-struct Chosen {
-    /// File name and what kind of file it is.
-    files: Vec<(String, &'static str)>,
-    /// What each known export read to, file by file: rows a person keeps apart are kept apart
-    /// within their file before the files are put together.
-    known: Vec<Incoming>,
-    table: Option<Table>,
-}
-
-/// Reads the bytes of one chosen or dropped file.
-async fn bytes_of(file: &web_sys::File) -> Option<Vec<u8>> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .ok()?;
-    Some(js_sys::Uint8Array::new(&buffer).to_vec())
-}
 
 #[component]
 pub fn ImportPage() -> impl IntoView {
@@ -58,16 +40,7 @@ pub fn ImportPage() -> impl IntoView {
     let plan = Memo::new(move |_| {
         let incoming = chosen.with(|c| {
             let c = c.as_ref()?;
-            let mut incoming = Incoming::default();
-            apart.with(|apart| {
-                for file in &c.known {
-                    incoming.extend(file.clone().keep_apart(apart));
-                }
-                if let Some(table) = &c.table {
-                    mapping.with(|m| incoming.extend(table.people(m).keep_apart(apart)));
-                }
-            });
-            Some(incoming)
+            Some(apart.with(|apart| mapping.with(|m| c.incoming(apart, m))))
         })?;
         let today = state.today().get_untracked();
         Some(
@@ -102,44 +75,14 @@ pub fn ImportPage() -> impl IntoView {
         }
         reading.set(true);
         wasm_bindgen_futures::spawn_local(async move {
-            let mut read = Chosen::default();
-            let mut problems = Vec::new();
-            for file in files {
-                let name = file.name();
-                let size = file.size() as u64;
-                if size > MAX_IMPORT_BYTES {
-                    // Refused before reading: a huge file is never loaded into memory.
-                    problems.push(
-                        ImportError::TooLarge {
-                            name,
-                            size: crate::model::grouped(size),
-                        }
-                        .to_string(),
-                    );
-                    continue;
-                }
-                let Some(bytes) = bytes_of(&file).await else {
-                    problems.push(format!("The browser could not read {name}."));
-                    continue;
-                };
-                match import_files::read_in(&name, &bytes, crate::clock::local_day) {
-                    Ok(Read::Known(kind, incoming)) => {
-                        read.files.push((name, kind.label()));
-                        read.known.push(incoming);
-                    }
-                    Ok(Read::Table(table)) if read.table.is_none() => {
-                        read.files.push((name, import_files::Kind::Table.label()));
-                        let remembered = state
-                            .preference::<String>(&mapping_preference(&table))
-                            .and_then(|text| table.mapping_from(&text));
-                        mapping.set(remembered.unwrap_or_else(|| table.guess()));
-                        read.table = Some(table);
-                    }
-                    Ok(Read::Table(_)) => problems.push(format!(
-                        "{name} was left out: import one spreadsheet at a time, so that each gets its own columns."
-                    )),
-                    Err(e) => problems.push(e.to_string()),
-                }
+            let remembered = |table: &Table| {
+                state
+                    .preference::<String>(&mapping_preference(table))
+                    .and_then(|text| table.mapping_from(&text))
+            };
+            let (read, problems, table_mapping) = read_files(files, remembered).await;
+            if let Some(table_mapping) = table_mapping {
+                mapping.set(table_mapping);
             }
             reading.set(false);
             errors.set(problems);
@@ -149,22 +92,12 @@ pub fn ImportPage() -> impl IntoView {
         });
     };
     let on_change = move |_| {
-        let files = input
-            .get_untracked()
-            .and_then(|i| i.files())
-            .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
-            .unwrap_or_default();
-        take_files(files);
+        take_files(files_of(input.get_untracked().and_then(|i| i.files())));
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        let files = ev
-            .data_transfer()
-            .and_then(|d| d.files())
-            .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
-            .unwrap_or_default();
-        take_files(files);
+        take_files(files_of(ev.data_transfer().and_then(|d| d.files())));
     };
     let clear = move || {
         errors.set(Vec::new());
@@ -192,7 +125,6 @@ pub fn ImportPage() -> impl IntoView {
             Err(refused) => errors.set(vec![format!("Nothing was imported: {refused}")]),
         }
     };
-    let undo = move |_| done.set(Some(state.undo_snapshot()));
 
     view! {
         <section class="page narrow">
@@ -231,20 +163,7 @@ pub fn ImportPage() -> impl IntoView {
                         <p>"Nothing was changed."</p>
                     </div>
                 }))}
-                {move || state.snapshot().get().filter(|s| s.cause == Cause::Import && chosen.with(Option::is_none)).map(|s| view! {
-                    <div class="actions">
-                        <button type="button" class="button" on:click=undo>"Undo the import"</button>
-                        <a class="button" href=href("/contacts")>"See your contacts"</a>
-                        <p class="muted small">{if s.after.is_some() {
-                            "Undo takes out what the import added and filled in; what you have done since stays.".to_string()
-                        } else {
-                            format!(
-                                "Undo puts back the {} and {} you had before the import, and takes back anything done since.",
-                                plural(s.book.contacts.len(), "contact", "contacts"),
-                                plural(s.book.reach_outs.len(), "reach-out", "reach-outs"))
-                        }}</p>
-                    </div>
-                })}
+                <UndoImport done hidden=Signal::derive(move || chosen.with(Option::is_some))/>
             </div>
             {move || chosen.get().map(|c| view! {
                 <p class="muted small">{c.files.iter().map(|(name, kind)| format!("{name}: {kind}")).collect::<Vec<_>>().join(" \u{b7} ")}</p>
@@ -261,6 +180,37 @@ pub fn ImportPage() -> impl IntoView {
             })}
             {move || plan.get().map(|p| view! { <Preview plan=p actions=actions apart=apart/> })}
         </section>
+    }
+}
+
+/// "Undo the import", while the snapshot of the last import is kept and no file is chosen.
+#[component]
+fn UndoImport(done: RwSignal<Option<String>>, hidden: Signal<bool>) -> impl IntoView {
+    let state = use_app_state();
+    let undo = move |_| done.set(Some(state.undo_snapshot()));
+    move || {
+        state
+            .snapshot()
+            .get()
+            .filter(|s| s.cause == Cause::Import && !hidden.get())
+            .map(|s| {
+                let what = if s.after.is_some() {
+                    "Undo takes out what the import added and filled in; what you have done since stays.".to_string()
+                } else {
+                    format!(
+                        "Undo puts back the {} and {} you had before the import, and takes back anything done since.",
+                        plural(s.book.contacts.len(), "contact", "contacts"),
+                        plural(s.book.reach_outs.len(), "reach-out", "reach-outs")
+                    )
+                };
+                view! {
+                    <div class="actions">
+                        <button type="button" class="button" on:click=undo>"Undo the import"</button>
+                        <a class="button" href=href("/contacts")>"See your contacts"</a>
+                        <p class="muted small">{what}</p>
+                    </div>
+                }
+            })
     }
 }
 
