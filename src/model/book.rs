@@ -1,17 +1,14 @@
 //! The user's whole record: every contact and reach-out, and the operations that change them.
 //! It is plain data so that it can be saved, tested and compared without a browser.
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::contact::{edit_conflicts, Contact, ContactDraft, ContactField, EditConflict};
+use super::contact::{edit_conflicts, Contact, ContactDraft, EditConflict};
 use super::courage::After;
 use super::reach_out::{ReachOut, ReachOutDraft, ReachOutField};
-use super::template::TemplateField;
-use super::tracking::OutcomeField;
-use super::validate::Invalid;
 use super::validate::{FieldErrors, Limits};
-use super::{ContactId, IdMap, NearMiss, Outcome, ReachOutId, Settings, Template};
+use super::{ContactId, IdMap, ModelError, NearMiss, Outcome, ReachOutId, Settings, Template};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Book {
@@ -30,60 +27,6 @@ pub struct Book {
     /// Contacts deleted lately, for merging with another device's backup.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub deleted: Vec<super::Deleted>,
-}
-
-/// A good answer, as Today's "Recent wins" shows it.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Win {
-    pub day: NaiveDate,
-    pub reach_out: ReachOutId,
-    pub contact: ContactId,
-    pub name: String,
-    pub outcome: &'static str,
-}
-
-/// Why an operation on the book was refused.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
-pub enum ModelError {
-    #[error("That contact no longer exists.")]
-    UnknownContact(ContactId),
-    #[error("Some fields need another look.")]
-    InvalidContact(FieldErrors<ContactField>),
-    #[error("Some fields need another look.")]
-    InvalidReachOut(FieldErrors<ReachOutField>),
-    #[error("That reach-out no longer exists.")]
-    UnknownReachOut(ReachOutId),
-    #[error("Some fields need another look.")]
-    InvalidOutcome(FieldErrors<OutcomeField>),
-    #[error("This record has used up its ids; download a backup and restore it to renumber.")]
-    OutOfIds,
-    #[error(
-        "Pick a day after today to snooze until, at most until {}.",
-        Limits::LAST_YEAR
-    )]
-    SnoozeDay,
-    #[error("Pick a rhythm between {} and {} days.", Limits::STAY_IN_TOUCH_DAYS.start(), Limits::STAY_IN_TOUCH_DAYS.end())]
-    RhythmOutOfRange,
-    #[error("Pick another contact to merge with.")]
-    MergeWithItself,
-    #[error("A tag needs one to {} characters and no comma.", Limits::TAG)]
-    BadTag,
-    #[error("Some fields need another look.")]
-    InvalidTemplate(FieldErrors<TemplateField>),
-    #[error("That template no longer exists.")]
-    UnknownTemplate,
-    #[error("That near miss no longer exists.")]
-    UnknownNearMiss,
-    #[error("{0}")]
-    NoteTooLong(Invalid),
-    #[error("Please pick a number from 0 to 10.")]
-    LevelOutOfRange,
-    #[error("The app's state is no longer available; please reload the page.")]
-    Unavailable,
-    #[error("That reply was sorted already.")]
-    NotAnUnsortedReply,
-    #[error("After this merge fewer than {} new records could be added: the backup's ids reach the top of their range. Restore it instead (a restore renumbers them), then add again what only this browser has.", crate::model::grouped(FEW_IDS))]
-    FewIdsLeft,
 }
 
 /// Below this many ids left, a restored book is renumbered and a merge is refused.
@@ -450,65 +393,5 @@ impl Book {
             return Err(ModelError::InvalidReachOut(errors));
         }
         Ok(())
-    }
-
-    /// A contact's reach-outs, newest first; on the same day, the one logged last comes first.
-    pub fn timeline(&self, contact: ContactId) -> Vec<&ReachOut> {
-        let mut items: Vec<&ReachOut> = self
-            .reach_outs
-            .iter()
-            .filter(|r| r.contact == contact)
-            .collect();
-        items.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
-        items
-    }
-
-    /// The most recent reach-outs across all contacts, newest first.
-    pub fn recent_reach_outs(&self, limit: usize) -> Vec<&ReachOut> {
-        let mut items: Vec<&ReachOut> = self.reach_outs.iter().collect();
-        items.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
-        items.truncate(limit);
-        items
-    }
-
-    /// The latest good answers (a yes, a meeting, an opportunity), newest first: the day of
-    /// the answer (or of the reach-out when the day is not known), then the most recent log.
-    pub fn recent_wins(&self, limit: usize) -> Vec<Win> {
-        let mut wins: Vec<Win> = self
-            .reach_outs
-            .iter()
-            .filter(|r| r.outcome.is_yes())
-            .map(|r| Win {
-                day: r.outcome_date.unwrap_or(r.date),
-                reach_out: r.id,
-                contact: r.contact,
-                name: self
-                    .contact(r.contact)
-                    .map(|c| c.name.clone())
-                    .unwrap_or_default(),
-                outcome: r.outcome.label(),
-            })
-            .collect();
-        wins.sort_by_key(|w| std::cmp::Reverse((w.day, w.reach_out)));
-        wins.truncate(limit);
-        wins
-    }
-
-    /// The day of a contact's latest reach-out, if any.
-    pub fn last_reached(&self, contact: ContactId) -> Option<NaiveDate> {
-        self.reach_outs
-            .iter()
-            .filter(|r| r.contact == contact)
-            .map(|r| r.date)
-            .max()
-    }
-
-    /// Reach-outs dated in the Monday-to-Sunday week that holds `today`.
-    pub fn reach_outs_this_week(&self, today: NaiveDate) -> usize {
-        let week = today.iso_week();
-        self.reach_outs
-            .iter()
-            .filter(|r| r.date.iso_week() == week)
-            .count()
     }
 }

@@ -8,7 +8,9 @@ mod contact;
 mod courage;
 pub mod courage_words;
 mod duplicates;
+mod error;
 mod follow_up;
+mod history;
 mod import_plan;
 pub mod insights;
 mod near_miss;
@@ -25,13 +27,15 @@ pub mod two_tabs;
 mod validate;
 pub mod words;
 
-pub use book::{Book, ModelError, Win, FEW_IDS};
+pub use book::{Book, FEW_IDS};
 pub use calendar::{CalendarEntry, Dated};
 pub use check::Adjustment;
 pub use contact::{Contact, ContactDraft, ContactField, EditConflict};
 pub use courage::{After, Before, BeforeDraft, CheckIn, CheckInDue, Expectation, StingGuess};
 pub use duplicates::{Conflict, Side, Undo};
+pub use error::ModelError;
 pub use follow_up::{Agenda, Degree, OpenThread, Stage, StayInTouchDue, ThreadState, Tone};
+pub use history::Win;
 pub use import_plan::{
     Existing, ImportAction, ImportPlan, ImportSummary, Incoming, IncomingPerson, IncomingReachOut,
     Joined, Planned, Skipped, STALE_AFTER_DAYS,
