@@ -14,6 +14,7 @@ pub mod drill;
 pub mod due_rows;
 pub mod field;
 pub mod focus;
+pub mod insights;
 pub mod list_window;
 pub mod modal;
 pub mod near_miss;

@@ -6,11 +6,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::field::{Field, FieldKind};
+use crate::components::insights::{weekly_view, Sections};
 use crate::links::href;
 use crate::model::insights::{Answer, Figure, Period};
 use crate::model::words::{long_day, plural};
 use crate::model::Limits;
-use crate::pages::insights::{weekly_view, Sections};
 use crate::state::use_app_state;
 
 /// The most weeks the report's weekly chart and table show.

@@ -4,10 +4,6 @@
 //!
 //! The sections are shared with the printable progress report.
 
-mod sections;
-mod table;
-mod weekly;
-
 use leptos::prelude::*;
 
 use crate::components::drill::{provide_drill, DrillDialog};
@@ -16,8 +12,7 @@ use crate::model::insights::Period;
 use crate::model::words::long_day;
 use crate::state::use_app_state;
 
-pub use sections::Sections;
-pub use weekly::{weekly_view, WeeklySection};
+use crate::components::insights::{Sections, WeeklySection};
 
 /// The period choices of the page.
 #[derive(Clone, Copy, PartialEq, Eq)]
