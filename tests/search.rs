@@ -1,18 +1,13 @@
 //! Finding contacts: search over every text field ignoring case and accents, filters and sort.
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use reachout::model::{
     Book, Channel, ContactDraft, ContactId, ContactQuery, Outcome, OutcomeDraft, ReachOutDraft,
     SortKey, Stage,
 };
 
-fn day(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
-}
+mod common;
 
-fn at(text: &str) -> DateTime<Utc> {
-    Utc.from_utc_datetime(&day(text).and_hms_opt(9, 0, 0).unwrap())
-}
+use common::{at, day};
 
 fn add(book: &mut Book, draft: ContactDraft, created: &str) -> ContactId {
     book.add_contact(&draft, at(created)).unwrap()

@@ -131,8 +131,53 @@ pub mod browser {
 
 /// For the import tests: files read as tables, and the people read from them.
 pub mod files {
-    use reachout::format::import_files::{self, table::Table, Read};
+    use chrono::{DateTime, NaiveDate, Utc};
+    use reachout::format::import_files::{self, table::Table, Kind, Read};
     use reachout::model::{ContactDraft, Incoming};
+
+    /// The bytes of a fixture under `tests/fixtures/`.
+    pub fn fixture(path: &str) -> Vec<u8> {
+        std::fs::read(format!(
+            "{}/tests/fixtures/{path}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    pub fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// The day the import tests run on.
+    pub fn today() -> NaiveDate {
+        day(2026, 11, 29)
+    }
+
+    pub fn now() -> DateTime<Utc> {
+        today().and_hms_opt(12, 0, 0).unwrap().and_utc()
+    }
+
+    /// A known export among the fixtures, read, or the test fails saying what it was.
+    pub fn known(path: &str) -> (Kind, Incoming) {
+        let name = path.rsplit('/').next().unwrap();
+        match import_files::read(name, &fixture(path)) {
+            Ok(Read::Known(kind, incoming)) => (kind, incoming),
+            other => panic!("{path}: {other:?}"),
+        }
+    }
+
+    /// LinkedIn's connections, invitations and messages, put together.
+    pub fn whole_linkedin_export() -> Incoming {
+        let mut all = Incoming::default();
+        for path in [
+            "linkedin/Connections.csv",
+            "linkedin/Invitations.csv",
+            "linkedin/messages.csv",
+        ] {
+            all.extend(known(path).1);
+        }
+        all
+    }
 
     /// A file read as a table of columns (not a known export), or the test fails saying what
     /// it was.
