@@ -429,3 +429,27 @@ fn a_threads_state_has_one_set_of_words_and_tones() {
     assert_eq!(done.phrase(today), "time to close the loop");
     assert_eq!(done.heading(), "Time to close the loop");
 }
+
+#[test]
+fn one_rule_orders_a_thread_for_every_door() {
+    use reachout::model::{ContactId, ReachOutId, ThreadPlace};
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    let place = |contact, d, id| ThreadPlace {
+        contact: ContactId(contact),
+        date: day(d),
+        id: ReachOutId(id),
+    };
+    let first = place(1, 10, 5);
+    assert!(place(1, 11, 6).may_follow(first), "a later day");
+    assert!(
+        place(1, 10, 6).may_follow(first),
+        "the same day, a later id"
+    );
+    assert!(
+        !place(1, 10, 4).may_follow(first),
+        "the same day, an earlier id"
+    );
+    assert!(!place(1, 9, 9).may_follow(first), "an earlier day");
+    assert!(!place(2, 11, 6).may_follow(first), "another person");
+    assert!(!first.may_follow(first), "not itself");
+}

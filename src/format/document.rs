@@ -262,9 +262,7 @@ pub(crate) fn check_consistency(book: &mut Book) -> Result<(), DecodeError> {
     for reach_out in &book.reach_outs {
         if let Some(earlier) = reach_out.follows_up {
             let linked = reach_outs.get(&earlier);
-            if linked.is_none_or(|r| {
-                r.contact != reach_out.contact || (r.date, r.id) >= (reach_out.date, reach_out.id)
-            }) {
+            if linked.is_none_or(|r| !reach_out.place().may_follow(r.place())) {
                 return Err(DecodeError::Damaged(format!(
                     "reach-out {} follows up {}, which is missing, of another contact, or not earlier",
                     reach_out.id.0, earlier.0

@@ -381,7 +381,13 @@ impl Book {
             .iter()
             .find(|r| r.id == earlier && r.contact == contact)
             .ok_or(ModelError::UnknownReachOut(earlier))?;
-        if date < original.date {
+        // The new reach-out's id is the next one, above every id in use.
+        let place = super::ThreadPlace {
+            contact,
+            date,
+            id: ReachOutId(self.next_id.max(original.id.0 + 1)),
+        };
+        if !place.may_follow(original.place()) {
             let mut errors = FieldErrors::default();
             errors.add(
                 ReachOutField::Date,

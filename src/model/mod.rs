@@ -43,7 +43,7 @@ pub use import_plan::{
 pub use near_miss::NearMiss;
 pub use outcome::{Opportunity, Outcome};
 pub use quick_add::{Listed, NameList, SameAs, Similar, MAX_PASTED};
-pub use reach_out::{Channel, ReachOut, ReachOutDraft, ReachOutField};
+pub use reach_out::{Channel, ReachOut, ReachOutDraft, ReachOutField, ThreadPlace};
 pub use removal::{Deleted, Removed, Tagged};
 pub use search::{fold, ContactIndex, ContactQuery, IndexEntry, NextFollowUp, SortKey};
 pub use settings::{Settings, SettingsDraft, SettingsField, WeekStart, SUGGESTED_GOAL};

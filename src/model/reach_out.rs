@@ -7,6 +7,23 @@ use super::courage::{After, Before, BeforeDraft};
 use super::validate::{check_day, check_length, FieldErrors, Limits};
 use super::{ContactId, Outcome, ReachOutId};
 
+/// Where a reach-out stands in its person's history: who, which day, and its id (which grows
+/// with time, so it orders reach-outs of one day).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ThreadPlace {
+    pub contact: ContactId,
+    pub date: NaiveDate,
+    pub id: ReachOutId,
+}
+
+impl ThreadPlace {
+    /// The one rule of a thread's order, used by every door: a follow-up is to the same person
+    /// and comes after what it follows, by day and then by id.
+    pub fn may_follow(self, earlier: ThreadPlace) -> bool {
+        self.contact == earlier.contact && (earlier.date, earlier.id) < (self.date, self.id)
+    }
+}
+
 /// How the user reached out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -178,6 +195,17 @@ impl ReachOutDraft {
         match (self.channel, date) {
             (Some(channel), Some(date)) if errors.is_empty() => Ok((channel, date, note, before)),
             _ => Err(errors),
+        }
+    }
+}
+
+impl ReachOut {
+    /// Where this reach-out stands in its person's history.
+    pub fn place(&self) -> ThreadPlace {
+        ThreadPlace {
+            contact: self.contact,
+            date: self.date,
+            id: self.id,
         }
     }
 }

@@ -244,17 +244,14 @@ fn unlink_follow_ups_out_of_order(
     names: &Names<'_>,
     out: &mut Vec<Adjustment>,
 ) {
-    let order: HashMap<_, _> = reach_outs
-        .iter()
-        .map(|r| (r.id, (r.contact, r.date, r.id)))
-        .collect();
+    let order: HashMap<_, _> = reach_outs.iter().map(|r| (r.id, r.place())).collect();
     for reach_out in reach_outs.iter_mut() {
         let Some(earlier) = reach_out.follows_up else {
             continue;
         };
-        let in_order = order.get(&earlier).is_some_and(|(contact, date, id)| {
-            *contact == reach_out.contact && (*date, *id) < (reach_out.date, reach_out.id)
-        });
+        let in_order = order
+            .get(&earlier)
+            .is_some_and(|place| reach_out.place().may_follow(*place));
         if !in_order {
             let record = Label::ReachOut {
                 id: reach_out.id.0,
