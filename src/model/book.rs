@@ -158,25 +158,27 @@ impl Book {
     ) -> Result<ContactId, ModelError> {
         let valid = draft.validate().map_err(ModelError::InvalidContact)?;
         let id = ContactId(self.take_id()?);
-        self.contacts.push(Contact {
+        let mut contact = Contact {
             id,
-            name: valid.name,
-            company: valid.company,
-            role: valid.role,
-            email: valid.email,
-            linkedin: valid.linkedin,
-            tags: valid.tags,
-            notes: valid.notes,
+            name: String::new(),
+            company: String::new(),
+            role: String::new(),
+            email: String::new(),
+            linkedin: String::new(),
+            tags: Vec::new(),
+            notes: String::new(),
             created: now,
             updated: now,
-            stay_in_touch_days: valid.stay_in_touch_days,
+            stay_in_touch_days: None,
             stay_in_touch_snoozed_until: None,
             archived: false,
-            phone: valid.phone,
-            other_link: valid.other_link,
-            how_we_met: valid.how_we_met,
-            expected_fear: valid.expected_fear,
-        });
+            phone: String::new(),
+            other_link: String::new(),
+            how_we_met: String::new(),
+            expected_fear: None,
+        };
+        valid.apply(&mut contact, |_| true);
+        self.contacts.push(contact);
         Ok(id)
     }
 
@@ -193,21 +195,7 @@ impl Book {
             .iter_mut()
             .find(|c| c.id == id)
             .ok_or(ModelError::UnknownContact(id))?;
-        contact.name = valid.name;
-        contact.company = valid.company;
-        contact.role = valid.role;
-        contact.email = valid.email;
-        contact.linkedin = valid.linkedin;
-        contact.tags = valid.tags;
-        contact.notes = valid.notes;
-        contact.phone = valid.phone;
-        contact.other_link = valid.other_link;
-        contact.how_we_met = valid.how_we_met;
-        contact.expected_fear = valid.expected_fear;
-        if contact.stay_in_touch_days != valid.stay_in_touch_days {
-            contact.stay_in_touch_days = valid.stay_in_touch_days;
-            contact.stay_in_touch_snoozed_until = None;
-        }
+        valid.apply(contact, |_| true);
         contact.updated = now;
         Ok(())
     }
@@ -242,67 +230,7 @@ impl Book {
             .iter_mut()
             .find(|c| c.id == id)
             .ok_or(ModelError::UnknownContact(id))?;
-        let ContactDraft {
-            name,
-            company,
-            role,
-            email,
-            linkedin,
-            tags,
-            notes,
-            stay_in_touch_days,
-            phone,
-            other_link,
-            how_we_met,
-            expected_fear,
-        } = before;
-        let mut changed = false;
-        let mut take = |touched: bool, field: &mut String, value: String| {
-            if touched {
-                *field = value;
-                changed = true;
-            }
-        };
-        take(*name != after.name, &mut contact.name, valid.name);
-        take(
-            *company != after.company,
-            &mut contact.company,
-            valid.company,
-        );
-        take(*role != after.role, &mut contact.role, valid.role);
-        take(*email != after.email, &mut contact.email, valid.email);
-        take(
-            *linkedin != after.linkedin,
-            &mut contact.linkedin,
-            valid.linkedin,
-        );
-        take(*notes != after.notes, &mut contact.notes, valid.notes);
-        take(*phone != after.phone, &mut contact.phone, valid.phone);
-        take(
-            *other_link != after.other_link,
-            &mut contact.other_link,
-            valid.other_link,
-        );
-        take(
-            *how_we_met != after.how_we_met,
-            &mut contact.how_we_met,
-            valid.how_we_met,
-        );
-        if *expected_fear != after.expected_fear {
-            contact.expected_fear = valid.expected_fear;
-            changed = true;
-        }
-        if *tags != after.tags {
-            contact.tags = valid.tags;
-            changed = true;
-        }
-        if *stay_in_touch_days != after.stay_in_touch_days
-            && contact.stay_in_touch_days != valid.stay_in_touch_days
-        {
-            contact.stay_in_touch_days = valid.stay_in_touch_days;
-            contact.stay_in_touch_snoozed_until = None;
-            changed = true;
-        }
+        let changed = valid.apply(contact, |field| before.field(field) != after.field(field));
         if changed {
             contact.updated = now;
         }

@@ -148,6 +148,61 @@ pub(crate) struct ValidContact {
     pub expected_fear: Option<u32>,
 }
 
+impl ValidContact {
+    /// The one place a checked form reaches a contact: writes each field for which `touched`
+    /// holds. A new stay-in-touch rhythm lets go of its snooze. True when anything was written.
+    pub(crate) fn apply(
+        self,
+        contact: &mut Contact,
+        touched: impl Fn(ContactField) -> bool,
+    ) -> bool {
+        let ValidContact {
+            name,
+            company,
+            role,
+            email,
+            linkedin,
+            tags,
+            notes,
+            stay_in_touch_days,
+            phone,
+            other_link,
+            how_we_met,
+            expected_fear,
+        } = self;
+        let mut changed = false;
+        let mut text = |field: ContactField, slot: &mut String, value: String| {
+            if touched(field) {
+                *slot = value;
+                changed = true;
+            }
+        };
+        text(ContactField::Name, &mut contact.name, name);
+        text(ContactField::Company, &mut contact.company, company);
+        text(ContactField::Role, &mut contact.role, role);
+        text(ContactField::Email, &mut contact.email, email);
+        text(ContactField::Linkedin, &mut contact.linkedin, linkedin);
+        text(ContactField::Notes, &mut contact.notes, notes);
+        text(ContactField::Phone, &mut contact.phone, phone);
+        text(ContactField::OtherLink, &mut contact.other_link, other_link);
+        text(ContactField::HowWeMet, &mut contact.how_we_met, how_we_met);
+        if touched(ContactField::Tags) {
+            contact.tags = tags;
+            changed = true;
+        }
+        if touched(ContactField::ExpectedFear) {
+            contact.expected_fear = expected_fear;
+            changed = true;
+        }
+        if touched(ContactField::StayInTouch) && contact.stay_in_touch_days != stay_in_touch_days {
+            contact.stay_in_touch_days = stay_in_touch_days;
+            contact.stay_in_touch_snoozed_until = None;
+            changed = true;
+        }
+        changed
+    }
+}
+
 impl ContactDraft {
     /// The form pre-filled from a saved contact, for editing.
     pub fn from_contact(contact: &Contact) -> Self {
