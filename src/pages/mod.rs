@@ -1,7 +1,6 @@
 //! One component per page of the app.
 
 pub mod contact;
-pub mod contact_edit;
 pub mod contacts;
 pub mod data;
 pub mod import;

@@ -1,6 +1,8 @@
 //! What the import would do: the duplicates with a choice each, the rows of one file joined
 //! as one person (with a choice to keep them apart), the new people, and what is left out.
 
+use std::collections::HashSet;
+
 use leptos::prelude::*;
 
 use crate::model::words::plural;
@@ -22,18 +24,32 @@ fn same_words(same: SameAs) -> &'static str {
 pub(super) fn Preview(
     plan: ImportPlan,
     actions: RwSignal<Vec<ImportAction>>,
-    apart: RwSignal<std::collections::HashSet<String>>,
+    apart: RwSignal<HashSet<String>>,
 ) -> impl IntoView {
-    let duplicates: Vec<usize> = (0..plan.people.len())
-        .filter(|at| plan.people[*at].existing.is_some())
-        .collect();
-    let new: Vec<usize> = (0..plan.people.len())
-        .filter(|at| plan.people[*at].existing.is_none())
-        .collect();
+    let (duplicates, new): (Vec<usize>, Vec<usize>) =
+        (0..plan.people.len()).partition(|at| plan.people[*at].existing.is_some());
+    view! {
+        <div class="card" role="region" aria-labelledby="import-preview">
+            <h2 id="import-preview">"Before anything changes"</h2>
+            <p><strong>{summary(&plan, duplicates.len(), new.len())}</strong></p>
+            {(!plan.notes.is_empty()).then(|| view! {
+                <ul class="preview-list">{plan.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
+            })}
+            {duplicates_section(&plan, duplicates, actions)}
+            {joined_section(&plan, apart)}
+            {new_section(&plan, &new)}
+            {skipped_section(&plan)}
+        </div>
+    }
+}
+
+/// "3 new contacts, 1 already in your contacts, 12 reach-outs, 2 rows left out." and what was
+/// joined or known already.
+fn summary(plan: &ImportPlan, duplicates: usize, new: usize) -> String {
     let mut summary = format!(
         "{}, {} already in your contacts, {}, {} left out.",
-        plural(new.len(), "new contact", "new contacts"),
-        grouped(duplicates.len()),
+        plural(new, "new contact", "new contacts"),
+        grouped(duplicates),
         plural(
             plan.reach_outs.len() - plan.known.len(),
             "reach-out",
@@ -54,29 +70,36 @@ pub(super) fn Preview(
             plural(plan.known.len(), "reach-out is one", "reach-outs are ones")
         ));
     }
-    let set_all = {
-        let duplicates = duplicates.clone();
-        move |ev: leptos::ev::Event| {
-            let Some(action) = ImportAction::from_key(&event_target_value(&ev)) else {
-                return;
-            };
-            actions.update(|a| {
-                for at in &duplicates {
-                    if let Some(slot) = a.get_mut(*at) {
-                        *slot = action;
-                    }
-                }
-            });
+    summary
+}
+
+/// "And 12 more." under a list drawn only to [`SHOWN`] rows.
+fn more(total: usize) -> Option<impl IntoView> {
+    (total > SHOWN).then(|| {
+        view! {
+            <p class="muted small">{format!("And {} more.", grouped(total - SHOWN))}</p>
         }
-    };
-    let more = |total: usize| {
-        (total > SHOWN).then(|| {
-            view! {
-                <p class="muted small">{format!("And {} more.", grouped(total - SHOWN))}</p>
-            }
-        })
-    };
-    let duplicate_rows = duplicates.iter().take(SHOWN).filter_map(|at| {
+    })
+}
+
+/// A heading with its count, the list, and "And 12 more."; nothing when the list is empty.
+fn section<V: IntoView + 'static>(
+    title: &str,
+    total: usize,
+    list: V,
+) -> Option<impl IntoView + use<V>> {
+    let title = format!("{title} ({})", grouped(total));
+    (total > 0).then(|| view! { <h3>{title}</h3> {list} {more(total)} })
+}
+
+/// The people already in the contacts, each with a choice, and one choice for all of them.
+fn duplicates_section(
+    plan: &ImportPlan,
+    duplicates: Vec<usize>,
+    actions: RwSignal<Vec<ImportAction>>,
+) -> Option<impl IntoView + use<>> {
+    let total = duplicates.len();
+    let rows = duplicates.iter().take(SHOWN).filter_map(|at| {
         let at = *at;
         let person = &plan.people[at];
         let existing = person.existing.clone()?;
@@ -109,37 +132,37 @@ pub(super) fn Preview(
             </li>
         })
     }).collect_view();
-    let new_rows = new.iter().take(SHOWN).map(|at| {
-        let person = &plan.people[*at];
-        let mut about: Vec<String> = Vec::new();
-        let role = [person.draft.role.as_str(), person.draft.company.as_str()]
-            .into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" at ");
-        if !role.is_empty() {
-            about.push(role);
-        }
-        if person.reach_outs > 0 {
-            about.push(plural(person.reach_outs, "reach-out", "reach-outs"));
-        }
-        let warnings = person.warnings.join("; ");
-        view! {
-            <li>
-                <strong>{person.draft.name.clone()}</strong>
-                {(!about.is_empty()).then(|| format!(" \u{2014} {}", about.join(", ")))}
-                {(!warnings.is_empty()).then(|| view! { <span class="warning small">{format!(" ({warnings})")}</span> })}
-            </li>
-        }
-    }).collect_view();
-    let skipped_rows = plan
-        .skipped
-        .iter()
-        .take(SHOWN)
-        .map(|s| {
-            view! {
-                <li class="skipped">{format!("{}: {}", s.place, s.reason)}</li>
+    let set_all = move |ev: leptos::ev::Event| {
+        let Some(action) = ImportAction::from_key(&event_target_value(&ev)) else {
+            return;
+        };
+        actions.update(|a| {
+            for at in &duplicates {
+                if let Some(slot) = a.get_mut(*at) {
+                    *slot = action;
+                }
             }
-        })
-        .collect_view();
-    let joined_rows = plan
+        });
+    };
+    let list = view! {
+        <div class="field inline-field">
+            <label for="action-all">"For all of them"</label>
+            <select id="action-all" on:change=set_all>
+                <option value="" selected>"Choose\u{2026}"</option>
+                {ImportAction::ALL.into_iter().map(|a| view! { <option value=a.key()>{a.label()}</option> }).collect_view()}
+            </select>
+        </div>
+        <ul class="import-list">{rows}</ul>
+    };
+    section("Already in your contacts", total, list)
+}
+
+/// Rows of one file taken as one person, each with a box to keep it apart.
+fn joined_section(
+    plan: &ImportPlan,
+    apart: RwSignal<HashSet<String>>,
+) -> Option<impl IntoView + use<>> {
+    let rows = plan
         .joined
         .iter()
         .take(SHOWN)
@@ -175,43 +198,53 @@ pub(super) fn Preview(
             }
         })
         .collect_view();
-    let joined_total = plan.joined.len();
-    let (dup_count, new_count, skipped_count) = (duplicates.len(), new.len(), plan.skipped.len());
-    view! {
-        <div class="card" role="region" aria-labelledby="import-preview">
-            <h2 id="import-preview">"Before anything changes"</h2>
-            <p><strong>{summary}</strong></p>
-            {(!plan.notes.is_empty()).then(|| view! {
-                <ul class="preview-list">{plan.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
-            })}
-            {(dup_count > 0).then(|| view! {
-                <h3>{format!("Already in your contacts ({})", grouped(dup_count))}</h3>
-                <div class="field inline-field">
-                    <label for="action-all">"For all of them"</label>
-                    <select id="action-all" on:change=set_all.clone()>
-                        <option value="" selected>"Choose\u{2026}"</option>
-                        {ImportAction::ALL.into_iter().map(|a| view! { <option value=a.key()>{a.label()}</option> }).collect_view()}
-                    </select>
-                </div>
-                <ul class="import-list">{duplicate_rows}</ul>
-                {more(dup_count)}
-            })}
-            {(joined_total > 0).then(|| view! {
-                <h3>{format!("Rows taken as one person ({})", grouped(joined_total))}</h3>
-                <p class="muted small">"Rows of one file with the same LinkedIn profile, or the same name and the same e-mail, become one contact. Untick a row that is someone else: it becomes a contact of its own."</p>
-                <ul class="joined-rows">{joined_rows}</ul>
-                {more(joined_total)}
-            })}
-            {(new_count > 0).then(|| view! {
-                <h3>{format!("New contacts ({})", grouped(new_count))}</h3>
-                <ul class="preview-list">{new_rows}</ul>
-                {more(new_count)}
-            })}
-            {(skipped_count > 0).then(|| view! {
-                <h3>{format!("Left out ({})", grouped(skipped_count))}</h3>
-                <ul class="preview-list">{skipped_rows}</ul>
-                {more(skipped_count)}
-            })}
-        </div>
-    }
+    let list = view! {
+        <p class="muted small">"Rows of one file with the same LinkedIn profile, or the same name and the same e-mail, become one contact. Untick a row that is someone else: it becomes a contact of its own."</p>
+        <ul class="joined-rows">{rows}</ul>
+    };
+    section("Rows taken as one person", plan.joined.len(), list)
+}
+
+/// The people the import adds, with their role, reach-outs and warnings.
+fn new_section(plan: &ImportPlan, new: &[usize]) -> Option<impl IntoView + use<>> {
+    let rows = new.iter().take(SHOWN).map(|at| {
+        let person = &plan.people[*at];
+        let mut about: Vec<String> = Vec::new();
+        let role = [person.draft.role.as_str(), person.draft.company.as_str()]
+            .into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" at ");
+        if !role.is_empty() {
+            about.push(role);
+        }
+        if person.reach_outs > 0 {
+            about.push(plural(person.reach_outs, "reach-out", "reach-outs"));
+        }
+        let warnings = person.warnings.join("; ");
+        view! {
+            <li>
+                <strong>{person.draft.name.clone()}</strong>
+                {(!about.is_empty()).then(|| format!(" \u{2014} {}", about.join(", ")))}
+                {(!warnings.is_empty()).then(|| view! { <span class="warning small">{format!(" ({warnings})")}</span> })}
+            </li>
+        }
+    }).collect_view();
+    section(
+        "New contacts",
+        new.len(),
+        view! { <ul class="preview-list">{rows}</ul> },
+    )
+}
+
+/// The rows left out, each with its place and reason.
+fn skipped_section(plan: &ImportPlan) -> Option<impl IntoView + use<>> {
+    let rows = plan
+        .skipped
+        .iter()
+        .take(SHOWN)
+        .map(|s| view! { <li class="skipped">{format!("{}: {}", s.place, s.reason)}</li> })
+        .collect_view();
+    section(
+        "Left out",
+        plan.skipped.len(),
+        view! { <ul class="preview-list">{rows}</ul> },
+    )
 }

@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 
+use super::{follow_moved_contact, use_contact_id, MissingContact};
 use crate::components::contact_form::ContactForm;
 use crate::components::disclosure::Disclosure;
 use crate::components::paste_list::PasteList;
 use crate::model::ContactDraft;
-use crate::pages::contact::{follow_moved_contact, use_contact_id, MissingContact};
 use crate::state::use_app_state;
 
 #[component]
