@@ -24,6 +24,24 @@ impl ImportSummary {
         self.added + self.merged + self.reach_outs == 0
     }
 
+    /// The preview's button: "Import 7 new contacts, 2 merged, 5 reach-outs", or "Nothing new
+    /// to import".
+    pub fn confirm_label(&self) -> String {
+        use crate::model::words::plural;
+        if self.changes_nothing() {
+            return "Nothing new to import".into();
+        }
+        let mut parts = vec![plural(self.added, "new contact", "new contacts")];
+        if self.merged > 0 {
+            parts.push(format!("{} merged", self.merged));
+        }
+        if self.reach_outs > 0 {
+            parts.push(plural(self.reach_outs, "reach-out", "reach-outs"));
+        }
+        format!("Import {}", parts.join(", "))
+    }
+
+    /// The message after applying: "Imported: 7 new contacts and 5 reach-outs. …"
     pub fn describe(&self) -> String {
         use crate::model::words::plural;
         let mut text = format!(

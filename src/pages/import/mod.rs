@@ -5,127 +5,177 @@
 
 use leptos::prelude::*;
 
+use std::collections::HashSet;
+
 use crate::clock;
 use crate::format::import_files::table::{Field, Table};
-use crate::links::href;
-use crate::model::words::plural;
 use crate::model::{ImportAction, ImportPlan};
-use crate::state::{use_app_state, Cause};
+use crate::state::{use_app_state, AppState};
 
 mod files;
 mod mapping;
+mod picker;
 mod preview;
 
-use files::{files_of, read_files, Chosen};
+use files::{read_files, Chosen};
 use mapping::{mapping_preference, MappingCard};
+use picker::FilePicker;
 use preview::Preview;
 
-#[component]
-pub fn ImportPage() -> impl IntoView {
-    crate::components::focus::page_drawn();
-    let state = use_app_state();
-    state.load_snapshot();
-    let chosen = RwSignal::new(None::<Chosen>);
-    let errors = RwSignal::new(Vec::<String>::new());
-    let mapping = RwSignal::new(Vec::<Field>::new());
-    let actions = RwSignal::new(Vec::<ImportAction>::new());
-    // The rows (by place) the person keeps apart from the row of the same file they were
-    // joined with.
-    let apart = RwSignal::new(std::collections::HashSet::<String>::new());
-    let done = RwSignal::new(None::<String>);
-    let reading = RwSignal::new(false);
-    let dragging = RwSignal::new(false);
-    let input = NodeRef::<leptos::html::Input>::new();
+/// The page's state. Copy, so that its handlers take it whole.
+#[derive(Clone, Copy)]
+struct Import {
+    state: AppState,
+    chosen: RwSignal<Option<Chosen>>,
+    errors: RwSignal<Vec<String>>,
+    mapping: RwSignal<Vec<Field>>,
+    actions: RwSignal<Vec<ImportAction>>,
+    /// The rows (by place) the person keeps apart from the row of the same file they were
+    /// joined with.
+    apart: RwSignal<HashSet<String>>,
+    /// What the last import did, or what undoing it did.
+    done: RwSignal<Option<String>>,
+    reading: RwSignal<bool>,
+    /// The people (by place) of the plan the actions were chosen for.
+    places: StoredValue<Vec<String>>,
+    input: NodeRef<leptos::html::Input>,
+    plan: Memo<Option<ImportPlan>>,
+}
 
-    let plan = Memo::new(move |_| {
-        let incoming = chosen.with(|c| {
-            let c = c.as_ref()?;
-            Some(apart.with(|apart| mapping.with(|m| c.incoming(apart, m))))
-        })?;
-        let today = state.today().get_untracked();
-        Some(
-            state
-                .book()
-                .with_untracked(|b| b.plan_import(incoming, today)),
-        )
-    });
-    // A new plan (another mapping) keeps the choices made for the people it still holds.
-    let places = StoredValue::new(Vec::<String>::new());
-    Effect::new(move |_| {
-        let carried = plan.with(|p| {
+impl Import {
+    fn new() -> Self {
+        let state = use_app_state();
+        let chosen = RwSignal::new(None::<Chosen>);
+        let mapping = RwSignal::new(Vec::<Field>::new());
+        let apart = RwSignal::new(HashSet::new());
+        let plan = Memo::new(move |_| {
+            let incoming = chosen.with(|c| {
+                let c = c.as_ref()?;
+                Some(apart.with(|apart| mapping.with(|m| c.incoming(apart, m))))
+            })?;
+            let today = state.today().get_untracked();
+            Some(
+                state
+                    .book()
+                    .with_untracked(|b| b.plan_import(incoming, today)),
+            )
+        });
+        Import {
+            state,
+            chosen,
+            errors: RwSignal::new(Vec::new()),
+            mapping,
+            actions: RwSignal::new(Vec::new()),
+            apart,
+            done: RwSignal::new(None),
+            reading: RwSignal::new(false),
+            places: StoredValue::new(Vec::new()),
+            input: NodeRef::new(),
+            plan,
+        }
+    }
+
+    /// A new plan (another mapping) keeps the choices made for the people it still holds. Run
+    /// in an effect: it tracks the plan.
+    fn carry_choices(self) {
+        let carried = self.plan.with(|p| {
             p.as_ref().map(|p| {
-                let chosen =
-                    places.with_value(|earlier| actions.with_untracked(|a| p.carry(earlier, a)));
+                let chosen = self
+                    .places
+                    .with_value(|earlier| self.actions.with_untracked(|a| p.carry(earlier, a)));
                 (p.places(), chosen)
             })
         });
         let (now_places, chosen) = carried.unwrap_or_default();
-        places.set_value(now_places);
-        actions.set(chosen);
-    });
+        self.places.set_value(now_places);
+        self.actions.set(chosen);
+    }
 
-    let take_files = move |files: Vec<web_sys::File>| {
-        errors.set(Vec::new());
-        done.set(None);
-        places.set_value(Vec::new());
-        apart.set(Default::default());
-        chosen.set(None);
+    /// Reads the files chosen or dropped, with the column mapping remembered for a table.
+    fn take_files(self, files: Vec<web_sys::File>) {
+        self.errors.set(Vec::new());
+        self.done.set(None);
+        self.places.set_value(Vec::new());
+        self.apart.set(Default::default());
+        self.chosen.set(None);
         if files.is_empty() {
             return;
         }
-        reading.set(true);
+        self.reading.set(true);
         wasm_bindgen_futures::spawn_local(async move {
             let remembered = |table: &Table| {
-                state
+                self.state
                     .preference::<String>(&mapping_preference(table))
                     .and_then(|text| table.mapping_from(&text))
             };
             let (read, problems, table_mapping) = read_files(files, remembered).await;
             if let Some(table_mapping) = table_mapping {
-                mapping.set(table_mapping);
+                self.mapping.set(table_mapping);
             }
-            reading.set(false);
-            errors.set(problems);
+            self.reading.set(false);
+            self.errors.set(problems);
             if !read.files.is_empty() {
-                chosen.set(Some(read));
+                self.chosen.set(Some(read));
             }
         });
-    };
-    let on_change = move |_| {
-        take_files(files_of(input.get_untracked().and_then(|i| i.files())));
-    };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        dragging.set(false);
-        take_files(files_of(ev.data_transfer().and_then(|d| d.files())));
-    };
-    let clear = move || {
-        errors.set(Vec::new());
-        chosen.set(None);
-        if let Some(input) = input.get_untracked() {
+    }
+
+    /// Puts the files away, with nothing imported.
+    fn clear(self) {
+        self.errors.set(Vec::new());
+        self.chosen.set(None);
+        if let Some(input) = self.input.get_untracked() {
             input.set_value("");
         }
-    };
-    let apply = move |_| {
-        let Some(plan) = plan.get_untracked() else {
+    }
+
+    /// Imports what the plan says with the actions chosen, through the same safety copy as a
+    /// restore.
+    fn apply(self) {
+        let Some(plan) = self.plan.get_untracked() else {
             return;
         };
-        let chosen_actions = actions.get_untracked();
-        let made = state
+        let chosen_actions = self.actions.get_untracked();
+        let made = self
+            .state
             .book()
             .with_untracked(|b| b.apply_import(&plan, &chosen_actions, clock::now()));
         match made {
-            Ok((book, summary)) => match state.import(book) {
+            Ok((book, summary)) => match self.state.import(book) {
                 Ok(()) => {
-                    done.set(Some(summary.describe()));
-                    clear();
+                    self.done.set(Some(summary.describe()));
+                    self.clear();
                 }
-                Err(refused) => errors.set(vec![refused.to_string()]),
+                Err(refused) => self.errors.set(vec![refused.to_string()]),
             },
-            Err(refused) => errors.set(vec![format!("Nothing was imported: {refused}")]),
+            Err(refused) => self
+                .errors
+                .set(vec![format!("Nothing was imported: {refused}")]),
         }
-    };
+    }
 
+    /// The tally of the plan with the actions chosen.
+    fn summary<T>(self, f: impl FnOnce(&crate::model::ImportSummary) -> T) -> Option<T> {
+        self.plan.with(|p| {
+            let p = p.as_ref()?;
+            Some(f(&self.actions.with(|a| p.summary(a))))
+        })
+    }
+}
+
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    crate::components::focus::page_drawn();
+    use_app_state().load_snapshot();
+    let import = Import::new();
+    let Import {
+        plan,
+        actions,
+        apart,
+        mapping,
+        ..
+    } = import;
+    Effect::new(move |_| import.carry_choices());
     view! {
         <section class="page narrow">
             <div class="page-header">
@@ -137,99 +187,21 @@ pub fn ImportPage() -> impl IntoView {
                     "), or any spreadsheet saved as CSV. You see everything before anything changes."
                 </p>
             </div>
-            <div class="card form">
-                <div class="drop-zone" class:dragging=move || dragging.get()
-                    on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
-                    on:dragleave=move |_| dragging.set(false)
-                    on:drop=on_drop>
-                    <div class="field">
-                        <label for="import-files">"Files to import"</label>
-                        <input id="import-files" type="file" multiple
-                            accept=".csv,.vcf,.vcard,.txt,text/csv,text/vcard"
-                            node_ref=input on:change=on_change/>
-                        <p class="hint">
-                            "Choose one file or several (on a computer you can also drop them here). \
-                             At most 10 MB each. On LinkedIn: Settings \u{2192} Data privacy \u{2192} \
-                             Get a copy of your data; unzip it and choose the CSV files."
-                        </p>
-                    </div>
-                </div>
-                <p id="import-status" class="status" role="status">
-                    {move || if reading.get() { "Reading\u{2026}".to_string() } else { done.get().unwrap_or_default() }}
-                </p>
-                {move || errors.with(|list| (!list.is_empty()).then(|| view! {
-                    <div class="form-error" role="alert">
-                        {list.iter().map(|m| view! { <p>{m.clone()}</p> }).collect_view()}
-                        <p>"Nothing was changed."</p>
-                    </div>
-                }))}
-                <UndoImport done hidden=Signal::derive(move || chosen.with(Option::is_some))/>
-            </div>
-            {move || chosen.get().map(|c| view! {
+            <FilePicker import />
+            {move || import.chosen.get().map(|c| view! {
                 <p class="muted small">{c.files.iter().map(|(name, kind)| format!("{name}: {kind}")).collect::<Vec<_>>().join(" \u{b7} ")}</p>
                 {c.table.map(|table| view! { <MappingCard table=table mapping=mapping/> })}
             })}
             {move || plan.with(Option::is_some).then(|| view! {
                 <div class="actions import-actions">
-                    <button type="button" class="button primary" on:click=apply
-                        disabled=move || plan.with(|p| p.as_ref().is_none_or(|p| actions.with(|a| p.summary(a).changes_nothing())))>
-                        {move || confirm_label(plan, actions)}
+                    <button type="button" class="button primary" on:click=move |_| import.apply()
+                        disabled=move || import.summary(|s| s.changes_nothing()).unwrap_or(true)>
+                        {move || import.summary(|s| s.confirm_label()).unwrap_or_default()}
                     </button>
-                    <button type="button" class="button" on:click=move |_| clear()>"Cancel"</button>
+                    <button type="button" class="button" on:click=move |_| import.clear()>"Cancel"</button>
                 </div>
             })}
             {move || plan.get().map(|p| view! { <Preview plan=p actions=actions apart=apart/> })}
         </section>
     }
-}
-
-/// "Undo the import", while the snapshot of the last import is kept and no file is chosen.
-#[component]
-fn UndoImport(done: RwSignal<Option<String>>, hidden: Signal<bool>) -> impl IntoView {
-    let state = use_app_state();
-    let undo = move |_| done.set(Some(state.undo_snapshot()));
-    move || {
-        state
-            .snapshot()
-            .get()
-            .filter(|s| s.cause == Cause::Import && !hidden.get())
-            .map(|s| {
-                let what = if s.after.is_some() {
-                    "Undo takes out what the import added and filled in; what you have done since stays.".to_string()
-                } else {
-                    format!(
-                        "Undo puts back the {} and {} you had before the import, and takes back anything done since.",
-                        plural(s.book.contacts.len(), "contact", "contacts"),
-                        plural(s.book.reach_outs.len(), "reach-out", "reach-outs")
-                    )
-                };
-                view! {
-                    <div class="actions">
-                        <button type="button" class="button" on:click=undo>"Undo the import"</button>
-                        <a class="button" href=href("/contacts")>"See your contacts"</a>
-                        <p class="muted small">{what}</p>
-                    </div>
-                }
-            })
-    }
-}
-
-/// "Import 7 contacts and 5 reach-outs", counting what the chosen actions change.
-fn confirm_label(plan: Memo<Option<ImportPlan>>, actions: RwSignal<Vec<ImportAction>>) -> String {
-    plan.with(|p| {
-        let Some(p) = p else { return String::new() };
-        let tally = actions.with(|a| p.summary(a));
-        let (added, merged, reach_outs) = (tally.added, tally.merged, tally.reach_outs);
-        if tally.changes_nothing() {
-            return "Nothing new to import".into();
-        }
-        let mut parts = vec![plural(added, "new contact", "new contacts")];
-        if merged > 0 {
-            parts.push(format!("{merged} merged"));
-        }
-        if reach_outs > 0 {
-            parts.push(plural(reach_outs, "reach-out", "reach-outs"));
-        }
-        format!("Import {}", parts.join(", "))
-    })
 }
