@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{Book, Channel, ContactId, IdMap, IdSet, Stage};
+use super::{grouped, Book, Channel, ContactId, IdMap, IdSet, Stage};
 
 /// Lower case with accents removed, for comparing what people type with what they stored.
 pub fn fold(text: &str) -> String {
@@ -143,6 +143,18 @@ impl ContactQuery {
             }
         }
         query
+    }
+
+    /// "12 contacts", or with a search or a filter on, "3 contacts match" and "No contacts
+    /// match.": the count above the list of the `shown` contacts.
+    pub fn count_words(&self, shown: usize) -> String {
+        match (shown, *self == ContactQuery::default()) {
+            (1, true) => "1 contact".to_string(),
+            (n, true) => format!("{} contacts", grouped(n)),
+            (0, false) => "No contacts match.".to_string(),
+            (1, false) => "1 contact matches".to_string(),
+            (n, false) => format!("{} contacts match", grouped(n)),
+        }
     }
 
     /// The URL parameters for this query, leaving defaults out.
@@ -394,43 +406,4 @@ impl ContactIndex {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn folding_ignores_case_and_accents() {
-        assert_eq!(fold("José Núñez"), "jose nunez");
-        assert_eq!(fold("ÅSA Øberg"), "asa oberg");
-        assert_eq!(fold("Straße"), "strasse");
-        assert_eq!(fold("Łukasz Żak"), "lukasz zak");
-        assert_eq!(fold("李 小龙"), "李 小龙");
-    }
-
-    #[test]
-    fn a_query_round_trips_through_url_parameters() {
-        let query = ContactQuery {
-            text: "jose".into(),
-            stage: Some(Stage::Waiting),
-            tag: Some("mentor".into()),
-            channel: Some(Channel::InPerson),
-            due_only: true,
-            archived: true,
-            sort: SortKey::NextFollowUp,
-        };
-        let params = query.to_params();
-        let back = ContactQuery::from_params(params.iter().map(|(k, v)| (*k, v.as_str())));
-        assert_eq!(back, query);
-        assert!(ContactQuery::default().to_params().is_empty());
-    }
-
-    #[test]
-    fn malformed_parameters_are_ignored() {
-        let query = ContactQuery::from_params([
-            ("stage", "nope"),
-            ("sort", "<script>"),
-            ("due", "yes"),
-            ("x", "1"),
-        ]);
-        assert_eq!(query, ContactQuery::default());
-    }
-}
+mod tests;
