@@ -22,6 +22,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 
+use super::words::plural;
 use super::{two_tabs, Book, Contact, ContactId, Deleted, Limits, ModelError, ReachOut};
 
 /// What merging a backup from another device would do.
@@ -41,6 +42,45 @@ pub struct DeviceMerge {
     pub contacts_removed: usize,
     pub contacts_after: usize,
     pub reach_outs_after: usize,
+}
+
+impl DeviceMerge {
+    /// What the merge would do, one sentence per line of the preview.
+    pub fn lines(&self) -> Vec<String> {
+        let m = self;
+        let mut lines = vec![format!(
+            "{} and {} come from the backup.",
+            plural(m.contacts_added, "contact", "contacts"),
+            plural(m.reach_outs_added, "reach-out", "reach-outs")
+        )];
+        if m.from_ancestor {
+            lines.push(format!(
+                "{} both devices changed since you last passed a backup between them: each change is kept, field by field (where both changed one field, this device's is kept).",
+                plural(m.contacts_changed, "contact", "contacts")
+            ));
+        } else {
+            lines.push(format!(
+                "{} both have in different versions: the newer version of each is kept whole. (This browser knows of no earlier backup passed between the two devices, for example because it is the first, or one of them was restored since, so their changes can't be matched field by field.)",
+                plural(m.contacts_changed, "contact", "contacts")
+            ));
+        }
+        lines.push(format!(
+            "{} that only this browser has stay as they are.",
+            plural(m.contacts_kept, "contact", "contacts")
+        ));
+        if m.contacts_removed > 0 {
+            lines.push(match m.contacts_removed {
+                1 => "1 contact you deleted on the other device is deleted here too.".to_string(),
+                n => format!("{n} contacts you deleted on the other device are deleted here too."),
+            });
+        }
+        lines.push(format!(
+            "After the merge: {} and {}.",
+            plural(m.contacts_after, "contact", "contacts"),
+            plural(m.reach_outs_after, "reach-out", "reach-outs")
+        ));
+        lines
+    }
 }
 
 /// The last time anything was done with `contact` on the side that holds it: its last edit or

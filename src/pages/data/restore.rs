@@ -9,7 +9,7 @@ use crate::format::document::Document;
 use crate::format::exchange::{self, Head};
 use crate::model::words::{long_day, plural};
 use crate::model::{DeviceMerge, ModelError};
-use crate::state::{use_app_state, Snapshot};
+use crate::state::{use_app_state, AppState, Snapshot};
 
 /// A checked backup waiting for the user's go-ahead.
 #[derive(Clone)]
@@ -24,77 +24,41 @@ struct Pending {
     hash: String,
 }
 
-/// What a merge would do, one sentence per line of the preview.
-fn merge_lines(m: &DeviceMerge) -> Vec<String> {
-    let mut lines = vec![format!(
-        "{} and {} come from the backup.",
-        plural(m.contacts_added, "contact", "contacts"),
-        plural(m.reach_outs_added, "reach-out", "reach-outs")
-    )];
-    if m.from_ancestor {
-        lines.push(format!(
-            "{} both devices changed since you last passed a backup between them: each change is kept, field by field (where both changed one field, this device's is kept).",
-            plural(m.contacts_changed, "contact", "contacts")
-        ));
-    } else {
-        lines.push(format!(
-            "{} both have in different versions: the newer version of each is kept whole. (This browser knows of no earlier backup passed between the two devices, for example because it is the first, or one of them was restored since, so their changes can't be matched field by field.)",
-            plural(m.contacts_changed, "contact", "contacts")
-        ));
-    }
-    lines.push(format!(
-        "{} that only this browser has stay as they are.",
-        plural(m.contacts_kept, "contact", "contacts")
-    ));
-    if m.contacts_removed > 0 {
-        lines.push(match m.contacts_removed {
-            1 => "1 contact you deleted on the other device is deleted here too.".to_string(),
-            n => format!("{n} contacts you deleted on the other device are deleted here too."),
-        });
-    }
-    lines.push(format!(
-        "After the merge: {} and {}.",
-        plural(m.contacts_after, "contact", "contacts"),
-        plural(m.reach_outs_after, "reach-out", "reach-outs")
-    ));
-    lines
+/// The card's state. Copy, so that its handlers take it whole.
+#[derive(Clone, Copy)]
+struct Restore {
+    state: AppState,
+    pending: RwSignal<Option<Pending>>,
+    error: RwSignal<Option<String>>,
+    done: RwSignal<Option<String>>,
+    input: NodeRef<leptos::html::Input>,
 }
 
-#[component]
-pub(super) fn RestoreCard() -> impl IntoView {
-    let state = use_app_state();
-    state.load_snapshot();
-    let pending = RwSignal::new(None::<Pending>);
-    let error = RwSignal::new(None::<String>);
-    let done = RwSignal::new(None::<String>);
-    let input = NodeRef::<leptos::html::Input>::new();
-    let clear_input = move || {
-        if let Some(input) = input.get_untracked() {
+impl Restore {
+    fn clear_input(self) {
+        if let Some(input) = self.input.get_untracked() {
             input.set_value("");
         }
-    };
-    let chosen = move |_| {
-        error.set(None);
-        done.set(None);
-        pending.set(None);
-        let Some(file) = input
+    }
+
+    /// Reads and checks the file chosen, and works out what restoring or merging it would do.
+    fn choose(self) {
+        self.error.set(None);
+        self.done.set(None);
+        self.pending.set(None);
+        let Some(file) = self
+            .input
             .get_untracked()
             .and_then(|i| i.files())
             .and_then(|files| files.get(0))
         else {
             return;
         };
-        let name = file.name();
         let size = file.size() as u64;
         if size > MAX_BACKUP_BYTES {
             // Refused before reading: a huge file is never loaded into memory.
-            error.set(Some(format!(
-                "{} Nothing was changed.",
-                backup::read("", size)
-                    .err()
-                    .map(|e| e.to_string())
-                    .unwrap_or_default()
-            )));
+            let why = backup::read("", size).err().map(|e| e.to_string());
+            self.refuse(why.unwrap_or_default());
             return;
         }
         wasm_bindgen_futures::spawn_local(async move {
@@ -103,68 +67,107 @@ pub(super) fn RestoreCard() -> impl IntoView {
                 .ok()
                 .and_then(|t| t.as_string());
             let Some(text) = text else {
-                error.set(Some(
-                    "The browser could not read that file. Nothing was changed.".into(),
-                ));
+                self.refuse("The browser could not read that file.".into());
                 return;
             };
             match backup::read(&text, size) {
                 Ok(document) => {
-                    let head = Head::of(&text);
-                    let preview = state
-                        .book()
-                        .with_untracked(|b| backup::preview(b, &document.data));
-                    let merge = state.preview_merge(&document, &head);
-                    pending.set(Some(Pending {
-                        document,
-                        preview,
-                        merge,
-                        file: name,
-                        head,
-                        hash: exchange::fingerprint(&text),
-                    }));
+                    self.pending
+                        .set(Some(self.pending_of(document, &text, file.name())))
                 }
-                Err(e) => error.set(Some(format!("{e} Nothing was changed."))),
+                Err(e) => self.refuse(e.to_string()),
             }
         });
-    };
-    let apply = move |_| {
-        if let Some(p) = pending.get_untracked() {
-            let restored = format!(
-                "Restored {} and {} from {}.",
-                plural(p.preview.contacts_after, "contact", "contacts"),
-                plural(p.preview.reach_outs_after, "reach-out", "reach-outs"),
-                p.file
-            );
-            pending.set(None);
-            clear_input();
-            match state.restore(p.document) {
-                Ok(()) => done.set(Some(restored)),
-                Err(refused) => error.set(Some(refused.to_string())),
-            }
+    }
+
+    fn refuse(self, why: String) {
+        self.error.set(Some(format!("{why} Nothing was changed.")));
+    }
+
+    fn pending_of(self, document: Document, text: &str, file: String) -> Pending {
+        let head = Head::of(text);
+        let preview = self
+            .state
+            .book()
+            .with_untracked(|b| backup::preview(b, &document.data));
+        let merge = self.state.preview_merge(&document, &head);
+        Pending {
+            document,
+            preview,
+            merge,
+            file,
+            head,
+            hash: exchange::fingerprint(text),
         }
-    };
-    let merge = move |_| {
-        if let Some(p) = pending.get_untracked() {
-            let Ok(after) = &p.merge else { return };
-            let merged = format!(
-                "Merged {}: you now have {} and {}.",
-                p.file,
-                plural(after.contacts_after, "contact", "contacts"),
-                plural(after.reach_outs_after, "reach-out", "reach-outs"),
-            );
-            pending.set(None);
-            clear_input();
-            match state.merge_backup(p.document, &p.head, &p.hash) {
-                Ok(()) => done.set(Some(merged)),
-                Err(refused) => error.set(Some(refused.to_string())),
-            }
+    }
+
+    /// Takes the backup waiting for the go-ahead, and puts the file away.
+    fn take(self) -> Option<Pending> {
+        let p = self.pending.get_untracked()?;
+        self.pending.set(None);
+        self.clear_input();
+        Some(p)
+    }
+
+    fn report(self, result: Result<(), impl std::fmt::Display>, done: String) {
+        match result {
+            Ok(()) => self.done.set(Some(done)),
+            Err(refused) => self.error.set(Some(refused.to_string())),
         }
+    }
+
+    /// Replaces the data with the backup's.
+    fn apply(self) {
+        let Some(p) = self.take() else { return };
+        let restored = format!(
+            "Restored {} and {} from {}.",
+            plural(p.preview.contacts_after, "contact", "contacts"),
+            plural(p.preview.reach_outs_after, "reach-out", "reach-outs"),
+            p.file
+        );
+        self.report(self.state.restore(p.document), restored);
+    }
+
+    /// Merges the backup into the data.
+    fn merge(self) {
+        let Some(Ok(after)) = self
+            .pending
+            .with_untracked(|p| p.as_ref().map(|p| p.merge.clone()))
+        else {
+            return;
+        };
+        let Some(p) = self.take() else { return };
+        let merged = format!(
+            "Merged {}: you now have {} and {}.",
+            p.file,
+            plural(after.contacts_after, "contact", "contacts"),
+            plural(after.reach_outs_after, "reach-out", "reach-outs"),
+        );
+        self.report(
+            self.state.merge_backup(p.document, &p.head, &p.hash),
+            merged,
+        );
+    }
+}
+
+#[component]
+pub(super) fn RestoreCard() -> impl IntoView {
+    let state = use_app_state();
+    state.load_snapshot();
+    let restore = Restore {
+        state,
+        pending: RwSignal::new(None),
+        error: RwSignal::new(None),
+        done: RwSignal::new(None),
+        input: NodeRef::new(),
     };
-    let cancel = move |_| {
-        pending.set(None);
-        clear_input();
-    };
+    let Restore {
+        pending,
+        error,
+        done,
+        ..
+    } = restore;
+    let cancel = move |_| drop(restore.take());
     let undo = move |_| done.set(Some(state.undo_snapshot()));
     view! {
         <div class="card form">
@@ -178,11 +181,11 @@ pub(super) fn RestoreCard() -> impl IntoView {
             <div class="field">
                 <label for="restore-file">"Backup file"</label>
                 <input id="restore-file" type="file" accept=".json,application/json"
-                    node_ref=input on:change=chosen/>
+                    node_ref=restore.input on:change=move |_| restore.choose()/>
                 <p class="hint">"A .json file from \u{201c}Download a backup\u{201d}, at most 10 MB."</p>
             </div>
             {move || error.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
-            {move || pending.get().map(|p| pending_view(p, merge, apply, cancel))}
+            {move || pending.get().map(|p| pending_view(p, move |_| restore.merge(), move |_| restore.apply(), cancel))}
             <p class="status" role="status">{move || done.get().unwrap_or_default()}</p>
             {move || state.snapshot().get().map(|s| snapshot_undo(s, undo))}
         </div>
@@ -217,7 +220,7 @@ fn pending_view(
                     <p><strong>"Or merge it with your data"</strong>
                         " (a backup from your other device): what you did here stays, and"</p>
                     <ul class="preview-list">
-                        {merge_lines(&m).into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                        {m.lines().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
                     </ul>
                 }.into_any(),
                 Err(why) => view! {
