@@ -90,20 +90,7 @@ pub fn OutcomePicker(
         }
     };
 
-    let button = move |outcome: Outcome| {
-        let text = if outcome.is_awaiting() {
-            "Still awaiting a reply"
-        } else {
-            outcome.label()
-        };
-        view! {
-            <button type="button" class=format!("button small choice-button answer-{}", tone(outcome))
-                on:click=move |_| record(outcome)>
-                <span class="answer-icon" aria-hidden="true">{icon(outcome)}</span>
-                {text}
-            </button>
-        }
-    };
+    let button = move |outcome| answer_button(outcome, record);
     // Built inside the panel's children, which may be drawn more than once.
     let common = move || COMMON.map(button).collect_view();
     let rest = move || {
@@ -115,28 +102,8 @@ pub fn OutcomePicker(
             .collect_view()
     };
     let more = RwSignal::new(false);
-    // Opened near the bottom of a phone's screen, the choices would fall below it and nothing
-    // would seem to happen: they are scrolled into view.
     let picker = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |was: Option<bool>| {
-        let now = open.get();
-        if now && was == Some(false) {
-            request_animation_frame(move || {
-                if let Some(el) = picker.get_untracked() {
-                    let bottom = el.get_bounding_client_rect().bottom();
-                    let height = window()
-                        .inner_height()
-                        .ok()
-                        .and_then(|h| h.as_f64())
-                        .unwrap_or(0.0);
-                    if bottom > height {
-                        el.scroll_into_view_with_bool(false);
-                    }
-                }
-            });
-        }
-        now
-    });
+    keep_in_view(open, picker);
 
     view! {
         <Disclosure label=match (change, late) {
@@ -164,4 +131,45 @@ pub fn OutcomePicker(
             </div>
         </Disclosure>
     }
+}
+
+/// One answer's button: its mark, its words, and one tap records it.
+fn answer_button(outcome: Outcome, record: impl Fn(Outcome) + 'static) -> impl IntoView {
+    let text = if outcome.is_awaiting() {
+        "Still awaiting a reply"
+    } else {
+        outcome.label()
+    };
+    view! {
+        <button type="button" class=format!("button small choice-button answer-{}", tone(outcome))
+            on:click=move |_| record(outcome)>
+            <span class="answer-icon" aria-hidden="true">{icon(outcome)}</span>
+            {text}
+        </button>
+    }
+}
+
+/// Opened near the bottom of a phone's screen, the choices would fall below it and nothing
+/// would seem to happen: when `open` turns true, `node` is scrolled into view if it ends
+/// below the screen.
+fn keep_in_view(open: RwSignal<bool>, node: NodeRef<leptos::html::Div>) {
+    Effect::new(move |was: Option<bool>| {
+        let now = open.get();
+        if now && was == Some(false) {
+            request_animation_frame(move || {
+                if let Some(el) = node.get_untracked() {
+                    let bottom = el.get_bounding_client_rect().bottom();
+                    let height = window()
+                        .inner_height()
+                        .ok()
+                        .and_then(|h| h.as_f64())
+                        .unwrap_or(0.0);
+                    if bottom > height {
+                        el.scroll_into_view_with_bool(false);
+                    }
+                }
+            });
+        }
+        now
+    });
 }

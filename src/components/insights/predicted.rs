@@ -75,6 +75,105 @@ fn in_words(insights: &Insights, period: Period) -> Option<impl IntoView> {
     })
 }
 
+/// One row of a predicted-against-actual table: the label, how many answered (opening to
+/// them), the chance expected, how many said yes (opening to them), and the share.
+fn row(
+    label: String,
+    cal: Calibration,
+    answered: (String, Figure),
+    yes: (String, Figure),
+) -> Vec<Cell> {
+    vec![
+        Cell::Text(label),
+        count(cal.got.whole, answered.0, answered.1),
+        format!("{} %", cal.expected.rounded().unwrap_or(0)).into(),
+        count(cal.got.part, yes.0, yes.1),
+        pct(cal.got).into(),
+    ]
+}
+
+/// Expected against got, overall and for each channel: bars and their table.
+fn by_channel(insights: &Insights, period: Period, open_tables: bool) -> impl IntoView + use<> {
+    let p = insights.predicted;
+    let mut bars: Vec<Bar> = pair("All", p).into();
+    for (channel, cal) in &insights.by_channel {
+        bars.extend(pair(channel.label(), *cal));
+    }
+    let rows: Vec<Vec<Cell>> = std::iter::once(("All".to_string(), p, None))
+        .chain(
+            insights
+                .by_channel
+                .iter()
+                .map(|(c, cal)| (c.label().to_string(), *cal, Some(*c))),
+        )
+        .map(|(label, cal, channel)| {
+            let (all, yes) = match channel {
+                None => (Figure::Predicted, Figure::PredictedYes),
+                Some(c) => (Figure::ChannelPredicted(c), Figure::ChannelPredictedYes(c)),
+            };
+            let answered = (format!("{label}: answered, with a prediction"), all);
+            let yes = (format!("{label}: they said yes"), yes);
+            row(label, cal, answered, yes)
+        })
+        .collect();
+    view! {
+        <Bars caption="Chance of a yes you expected, against the share of yeses you got, overall and by channel".into()
+            bars max=100 group=2/>
+        {table("Predicted against actual", &["Channel", "Answered", "Expected yes", "Said yes", "Share"], rows, open_tables, period)}
+    }
+}
+
+/// For each range of the chance given ("60–80 %"), the share that said yes: in words, bars
+/// and a table. Nothing while no range has an answer.
+fn by_sureness(
+    insights: &Insights,
+    period: Period,
+    open_tables: bool,
+) -> Option<impl IntoView + use<>> {
+    let used: Vec<usize> = (0..BUCKETS.len())
+        .filter(|i| insights.buckets[*i].got.whole > 0)
+        .collect();
+    let ranges = used.iter().map(|i| {
+        let (low, high) = BUCKETS[*i];
+        (*i, format!("{low}–{high} %"), insights.buckets[*i])
+    });
+    let bucket_bars: Vec<Bar> = ranges
+        .clone()
+        .flat_map(|(_, range, cal)| pair(&range, cal))
+        .collect();
+    let bucket_rows: Vec<Vec<Cell>> = ranges
+        .clone()
+        .map(|(i, range, cal)| {
+            let answered = (format!("You were {range} sure"), Figure::Bucket(i));
+            let yes = (
+                format!("You were {range} sure; they said yes"),
+                Figure::BucketYes(i),
+            );
+            row(range, cal, answered, yes)
+        })
+        .collect();
+    let sure: Vec<_> = ranges
+        .map(|(i, range, cal)| {
+            view! {
+                <li>
+                    {format!("When you were {range} sure, they said yes {} of the time (", pct(cal.got))}
+                    <FigureButton text=cal.got.part.to_string() title=format!("You were {range} sure; they said yes") figure=Figure::BucketYes(i) period/>
+                    " of "
+                    <FigureButton text=cal.got.whole.to_string() title=format!("You were {range} sure") figure=Figure::Bucket(i) period/>
+                    ")."
+                </li>
+            }
+        })
+        .collect();
+    (!used.is_empty()).then(|| view! {
+        <h3>"By how sure you were"</h3>
+        <ul class="plain-list">{sure}</ul>
+        <Bars caption="For each range of the chance you gave: the average you gave, and the share that said yes".into()
+            bars=bucket_bars max=100 group=2/>
+        {table("How sure you were", &["Chance you gave", "Answered", "Average chance", "Said yes", "Share"], bucket_rows, open_tables, period)}
+    })
+}
+
 #[component]
 pub(super) fn Predicted(insights: Insights, open_tables: bool) -> impl IntoView {
     let period = insights.period.unwrap_or(Period::all_time(NaiveDate::MIN));
@@ -84,83 +183,6 @@ pub(super) fn Predicted(insights: Insights, open_tables: bool) -> impl IntoView 
             .into_any()
     } else {
         let expected = p.expected.rounded().unwrap_or(0);
-        let mut bars: Vec<Bar> = pair("All", p).into();
-        for (channel, cal) in &insights.by_channel {
-            bars.extend(pair(channel.label(), *cal));
-        }
-        let rows: Vec<Vec<Cell>> = std::iter::once(("All".to_string(), p, None))
-            .chain(
-                insights
-                    .by_channel
-                    .iter()
-                    .map(|(c, cal)| (c.label().to_string(), *cal, Some(*c))),
-            )
-            .map(|(label, cal, channel)| {
-                let (all, yes) = match channel {
-                    None => (Figure::Predicted, Figure::PredictedYes),
-                    Some(c) => (Figure::ChannelPredicted(c), Figure::ChannelPredictedYes(c)),
-                };
-                vec![
-                    Cell::Text(label.clone()),
-                    count(
-                        cal.got.whole,
-                        format!("{label}: answered, with a prediction"),
-                        all,
-                    ),
-                    format!("{} %", cal.expected.rounded().unwrap_or(0)).into(),
-                    count(cal.got.part, format!("{label}: they said yes"), yes),
-                    pct(cal.got).into(),
-                ]
-            })
-            .collect();
-        let used: Vec<usize> = (0..BUCKETS.len())
-            .filter(|i| insights.buckets[*i].got.whole > 0)
-            .collect();
-        let bucket_bars: Vec<Bar> = used
-            .iter()
-            .flat_map(|i| {
-                let (low, high) = BUCKETS[*i];
-                pair(&format!("{low}–{high} %"), insights.buckets[*i])
-            })
-            .collect();
-        let bucket_rows: Vec<Vec<Cell>> = used
-            .iter()
-            .map(|i| {
-                let ((low, high), cal) = (BUCKETS[*i], insights.buckets[*i]);
-                let range = format!("{low}–{high} %");
-                vec![
-                    Cell::Text(range.clone()),
-                    count(
-                        cal.got.whole,
-                        format!("You were {range} sure"),
-                        Figure::Bucket(*i),
-                    ),
-                    format!("{} %", cal.expected.rounded().unwrap_or(0)).into(),
-                    count(
-                        cal.got.part,
-                        format!("You were {range} sure; they said yes"),
-                        Figure::BucketYes(*i),
-                    ),
-                    pct(cal.got).into(),
-                ]
-            })
-            .collect();
-        let sure: Vec<_> = used
-            .iter()
-            .map(|i| {
-                let ((low, high), cal) = (BUCKETS[*i], insights.buckets[*i]);
-                let range = format!("{low}–{high} %");
-                view! {
-                    <li>
-                        {format!("When you were {range} sure, they said yes {} of the time (", pct(cal.got))}
-                        <FigureButton text=cal.got.part.to_string() title=format!("You were {range} sure; they said yes") figure=Figure::BucketYes(*i) period/>
-                        " of "
-                        <FigureButton text=cal.got.whole.to_string() title=format!("You were {range} sure") figure=Figure::Bucket(*i) period/>
-                        ")."
-                    </li>
-                }
-            })
-            .collect();
         view! {
             <p class="headline">
                 {format!("You expected a yes {expected} % of the time. They said yes {} of the time: ", pct(p.got))}
@@ -172,16 +194,8 @@ pub(super) fn Predicted(insights: Insights, open_tables: bool) -> impl IntoView 
             <p class="muted small">"Counted: reach-outs with a prediction and a yes, a no or no answer. \
                 A reply that is neither yet, or a connection accepted, waits until it is one."</p>
             {in_words(&insights, period)}
-            <Bars caption="Chance of a yes you expected, against the share of yeses you got, overall and by channel".into()
-                bars max=100 group=2/>
-            {table("Predicted against actual", &["Channel", "Answered", "Expected yes", "Said yes", "Share"], rows, open_tables, period)}
-            {(!used.is_empty()).then(|| view! {
-                <h3>"By how sure you were"</h3>
-                <ul class="plain-list">{sure}</ul>
-                <Bars caption="For each range of the chance you gave: the average you gave, and the share that said yes".into()
-                    bars=bucket_bars max=100 group=2/>
-                {table("How sure you were", &["Chance you gave", "Answered", "Average chance", "Said yes", "Share"], bucket_rows, open_tables, period)}
-            })}
+            {by_channel(&insights, period, open_tables)}
+            {by_sureness(&insights, period, open_tables)}
         }
         .into_any()
     };
