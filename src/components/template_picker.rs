@@ -5,7 +5,60 @@ use leptos::prelude::*;
 
 use crate::links::href;
 use crate::model::ContactId;
-use crate::state::use_app_state;
+use crate::state::{use_app_state, AppState};
+
+/// What the picker shows: the template picked (its id as text), the message filled in, what
+/// is left to fill in, and what copying said.
+#[derive(Clone, Copy)]
+struct Picked {
+    state: AppState,
+    picked: RwSignal<String>,
+    text: RwSignal<String>,
+    missing: RwSignal<Vec<&'static str>>,
+    status: RwSignal<Option<String>>,
+}
+
+impl Picked {
+    fn new() -> Self {
+        Picked {
+            state: use_app_state(),
+            picked: RwSignal::new(String::new()),
+            text: RwSignal::new(String::new()),
+            missing: RwSignal::new(Vec::new()),
+            status: RwSignal::new(None),
+        }
+    }
+
+    /// No template, no message, no "Copied.".
+    fn clear(self) {
+        self.picked.set(String::new());
+        self.text.set(String::new());
+        self.missing.set(Vec::new());
+        self.status.set(None);
+    }
+
+    /// Picks the template `value` (its id), filled in for `contact`; a picked template names
+    /// the reach-out's `note` when it is still empty.
+    fn pick(self, value: String, contact: ContactId, note: RwSignal<String>) {
+        let chosen = value.parse::<u64>().ok().and_then(|id| {
+            self.state
+                .book()
+                .with_untracked(|b| b.filled_template(id, contact))
+        });
+        self.picked.set(value);
+        self.status.set(None);
+        let Some((name, filled)) = chosen else {
+            self.text.set(String::new());
+            self.missing.set(Vec::new());
+            return;
+        };
+        self.text.set(filled.text);
+        self.missing.set(filled.missing);
+        if note.with_untracked(String::is_empty) {
+            note.set(name);
+        }
+    }
+}
 
 #[component]
 pub fn TemplatePicker(
@@ -20,10 +73,14 @@ pub fn TemplatePicker(
     saves: Option<RwSignal<u32>>,
 ) -> impl IntoView {
     let state = use_app_state();
-    let picked = RwSignal::new(String::new());
-    let text = RwSignal::new(String::new());
-    let missing = RwSignal::new(Vec::<&'static str>::new());
-    let status = RwSignal::new(None::<String>);
+    let shown = Picked::new();
+    let Picked {
+        picked,
+        text,
+        missing,
+        status,
+        ..
+    } = shown;
     let select_id = format!("template-{form_key}");
     let text_id = format!("template-text-{form_key}");
     let area = NodeRef::<leptos::html::Textarea>::new();
@@ -31,43 +88,11 @@ pub fn TemplatePicker(
         Effect::new(move |seen: Option<u32>| {
             let now = saves.get();
             if seen.is_some_and(|seen| seen != now) {
-                picked.set(String::new());
-                text.set(String::new());
-                missing.set(Vec::new());
-                status.set(None);
+                shown.clear();
             }
             now
         });
     }
-
-    let pick = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        picked.set(value.clone());
-        status.set(None);
-        let chosen = value.parse::<u64>().ok().and_then(|id| {
-            state.book().with_untracked(|b| {
-                let template = b.templates().into_iter().find(|t| t.id == id)?;
-                let person = b.contact(contact)?;
-                Some((template.name.clone(), template.fill(person)))
-            })
-        });
-        match chosen {
-            Some((name, filled)) => {
-                text.set(filled.text);
-                missing.set(filled.missing);
-                if note.with_untracked(String::is_empty) {
-                    note.set(name);
-                }
-            }
-            None => {
-                text.set(String::new());
-                missing.set(Vec::new());
-            }
-        }
-    };
-
-    let copy = move |_| copy_or_select(text.get_untracked(), area, status);
-
     let options = move || {
         state.book().with(|b| {
             b.templates()
@@ -81,7 +106,8 @@ pub fn TemplatePicker(
         <div class="template-picker stack">
             <div class="field">
                 <label for=select_id.clone()>"Start from a message template"</label>
-                <select id=select_id on:change=pick prop:value=move || picked.get()>
+                <select id=select_id prop:value=move || picked.get()
+                    on:change=move |ev| shown.pick(event_target_value(&ev), contact, note)>
                     <option value="">"No template"</option>
                     {options}
                 </select>
@@ -97,7 +123,8 @@ pub fn TemplatePicker(
                     })}
                 </div>
                 <div class="actions">
-                    <button type="button" class="button small" on:click=copy>"Copy message"</button>
+                    <button type="button" class="button small"
+                        on:click=move |_| copy_or_select(text.get_untracked(), area, status)>"Copy message"</button>
                     <a class="button small" href=href("/templates") target="_blank">
                         "Edit templates (new tab)"
                     </a>

@@ -149,6 +149,13 @@ impl Book {
         self.templates.clone().unwrap_or_else(starters)
     }
 
+    /// The template `id` filled in for `contact`, with its name; `None` when either is gone.
+    pub fn filled_template(&self, id: u64, contact: ContactId) -> Option<(String, Filled)> {
+        let template = self.templates().into_iter().find(|t| t.id == id)?;
+        let person = self.contact(contact)?;
+        Some((template.name.clone(), template.fill(person)))
+    }
+
     /// The last note that closes a loop, for one contact: the person's "A kind last note" when
     /// they kept one by that name, else the starter, filled in.
     pub fn last_note_for(&self, contact: ContactId) -> String {

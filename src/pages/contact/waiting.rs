@@ -21,16 +21,13 @@ pub(super) fn WaitingCard(contact: ContactId, today: NaiveDate) -> impl IntoView
     let waiting = Memo::new(move |_| {
         state.book().with(|book| {
             let max_tries = book.settings.max_tries;
-            book.open_threads()
-                .into_iter()
-                .find(|t| t.contact == id)
-                .and_then(|t| {
-                    let r = book.reach_out(t.latest)?;
-                    // After the last try, the card offers to close the loop, as Today does.
-                    let tries_done = t.tried_out(max_tries).then_some(t.tries);
-                    let heading = ThreadState::of(t.due, tries_done.is_some(), today).heading();
-                    Some((r.id, r.channel.label(), r.date, tries_done, heading))
-                })
+            book.open_thread_of(id).and_then(|t| {
+                let r = book.reach_out(t.latest)?;
+                // After the last try, the card offers to close the loop, as Today does.
+                let tries_done = t.tried_out(max_tries).then_some(t.tries);
+                let heading = ThreadState::of(t.due, tries_done.is_some(), today).heading();
+                Some((r.id, r.channel.label(), r.date, tries_done, heading))
+            })
         })
     });
     move || {

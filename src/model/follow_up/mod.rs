@@ -6,112 +6,14 @@
 //! due `follow_up_days` after it (or on the day it was snoozed to). After `max_tries` reach-outs in a
 //! thread, the app stops asking and suggests closing the loop instead.
 
+mod stage;
+mod state;
+
 use chrono::NaiveDate;
 
-use super::{Book, Contact, ContactId, IdMap, IdSet, Outcome, ReachOut, ReachOutId};
-
-/// How late a due item is: due today, overdue by up to a week, or longer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Degree {
-    Due,
-    Overdue,
-    LongOverdue,
-}
-
-/// How a state should feel on screen: calm, due now, or a gentle nudge (never a failure).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Tone {
-    Calm,
-    Due,
-    Nudge,
-}
-
-/// Where an open thread stands for a person looking at it, with the words every page uses.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ThreadState {
-    /// Awaiting a reply; the follow-up is planned for `due`, after today.
-    Waiting { due: NaiveDate },
-    /// The follow-up is due (today or earlier).
-    FollowUp(Degree),
-    /// Every try is used: a kind last note, or letting it rest, closes the loop.
-    TriedOut,
-}
-
-impl ThreadState {
-    /// The state of a thread whose follow-up is due on `due`, seen on `today`.
-    pub fn of(due: NaiveDate, tried_out: bool, today: NaiveDate) -> ThreadState {
-        match (tried_out, due <= today) {
-            (true, _) => ThreadState::TriedOut,
-            (false, true) => ThreadState::FollowUp(Degree::of(due, today)),
-            (false, false) => ThreadState::Waiting { due },
-        }
-    }
-
-    /// The phrase of a contact's row in the list: "follow-up in 5 days", "follow-up ready for a
-    /// gentle nudge", "time to close the loop".
-    pub fn phrase(self, today: NaiveDate) -> String {
-        match self {
-            ThreadState::TriedOut => "time to close the loop".into(),
-            ThreadState::FollowUp(_) => "follow-up ready for a gentle nudge".into(),
-            ThreadState::Waiting { due } => {
-                format!("follow-up {}", super::words::relative_day(due, today))
-            }
-        }
-    }
-
-    /// The heading of the thread's card on a contact's page.
-    pub fn heading(self) -> &'static str {
-        match self {
-            ThreadState::TriedOut => "Time to close the loop",
-            _ => "Waiting for an answer",
-        }
-    }
-
-    pub fn tone(self) -> Tone {
-        match self {
-            ThreadState::Waiting { .. } => Tone::Calm,
-            ThreadState::FollowUp(degree) => degree.tone(),
-            ThreadState::TriedOut => Tone::Nudge,
-        }
-    }
-}
-
-impl Degree {
-    /// Due today is due; anything later is a gentle nudge.
-    pub fn tone(self) -> Tone {
-        match self {
-            Degree::Due => Tone::Due,
-            Degree::Overdue | Degree::LongOverdue => Tone::Nudge,
-        }
-    }
-
-    /// The degree of an item due on `due`, seen on `today` (which is on or after `due`).
-    pub fn of(due: NaiveDate, today: NaiveDate) -> Degree {
-        match (today - due).num_days() {
-            ..=0 => Degree::Due,
-            1..=6 => Degree::Overdue,
-            _ => Degree::LongOverdue,
-        }
-    }
-
-    /// What the row's badge says: a late follow-up is ready for a gentle nudge, not a failure.
-    pub fn headline(self) -> &'static str {
-        match self {
-            Degree::Due => "Due today",
-            Degree::Overdue | Degree::LongOverdue => "Ready for a gentle nudge",
-        }
-    }
-
-    /// The precise word, for those who look, without guilt: "due today", "3 days past the
-    /// date you planned".
-    pub fn precise(due: NaiveDate, today: NaiveDate) -> String {
-        match (today - due).num_days() {
-            ..=0 => "due today".into(),
-            1 => "1 day past the date you planned".into(),
-            days => format!("{days} days past the date you planned"),
-        }
-    }
-}
+use super::{Book, Contact, ContactId, IdMap, IdSet, ReachOut, ReachOutId};
+pub use stage::Stage;
+pub use state::{Degree, ThreadState, Tone};
 
 /// A thread whose latest reach-out is still unanswered.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -153,45 +55,6 @@ pub struct Agenda {
     pub awaiting: Vec<OpenThread>,
     /// A contact never reached out to, oldest first: the suggested next step.
     pub suggestion: Option<ContactId>,
-}
-
-/// Where a contact stands, derived from its history and never stored.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Stage {
-    New,
-    Waiting,
-    Replied,
-    Met,
-    Opportunity,
-    Declined,
-    GoneQuiet,
-    Archived,
-}
-
-impl Stage {
-    pub const ALL: [Stage; 8] = [
-        Stage::New,
-        Stage::Waiting,
-        Stage::Replied,
-        Stage::Met,
-        Stage::Opportunity,
-        Stage::Declined,
-        Stage::GoneQuiet,
-        Stage::Archived,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Stage::New => "New",
-            Stage::Waiting => "Reached out",
-            Stage::Replied => "Replied",
-            Stage::Met => "Met",
-            Stage::Opportunity => "Opportunity",
-            Stage::Declined => "Declined",
-            Stage::GoneQuiet => "Gone quiet",
-            Stage::Archived => "Archived",
-        }
-    }
 }
 
 /// The reach-outs of one thread, oldest first.
@@ -266,6 +129,13 @@ impl Book {
     /// to follow up an old message after a newer one.
     pub fn open_threads(&self) -> Vec<OpenThread> {
         self.open_threads_in(self.threads())
+    }
+
+    /// `contact`'s open thread, if one is open (a contact has at most one).
+    pub fn open_thread_of(&self, contact: ContactId) -> Option<OpenThread> {
+        self.open_threads()
+            .into_iter()
+            .find(|t| t.contact == contact)
     }
 
     /// Each contact's newest reach-out as (day, id): the latest day, and on one day the one
@@ -373,75 +243,6 @@ impl Book {
         }
         last
     }
-
-    /// The stage of every contact, in one pass over the history.
-    pub fn stages(&self) -> IdMap<ContactId, Stage> {
-        self.stages_in(&self.threads())
-    }
-
-    /// The stages and the agenda together, finding the threads once: what the Contacts list's
-    /// index needs.
-    pub(crate) fn stages_and_agenda(&self, today: NaiveDate) -> (IdMap<ContactId, Stage>, Agenda) {
-        let threads = self.threads();
-        let stages = self.stages_in(&threads);
-        (stages, self.agenda_of(today, self.open_threads_in(threads)))
-    }
-
-    /// [`Book::stages`] from `threads`, every thread of the book.
-    fn stages_in(&self, threads: &[Thread<'_>]) -> IdMap<ContactId, Stage> {
-        // The best answer ever given, and the state of the most recent thread.
-        let mut best: IdMap<ContactId, Stage> = IdMap::default();
-        let mut latest_thread: IdMap<ContactId, (NaiveDate, ReachOutId, Stage)> = IdMap::default();
-        for thread in threads {
-            let latest = thread.latest();
-            for member in &thread.members {
-                let answered = match member.outcome {
-                    Outcome::Opportunity(_) => Some(Stage::Opportunity),
-                    Outcome::Met { .. } => Some(Stage::Met),
-                    Outcome::Accepted | Outcome::Replied { .. } => Some(Stage::Replied),
-                    _ => None,
-                };
-                if let Some(stage) = answered {
-                    let entry = best.entry(member.contact).or_insert(stage);
-                    *entry = stronger(*entry, stage);
-                }
-            }
-            let state = match latest.outcome {
-                Outcome::Declined => Stage::Declined,
-                // Connected: they will see the next message; nothing was answered yet.
-                Outcome::Connected => Stage::Waiting,
-                o if o.is_unanswered()
-                    && (latest.loop_closed
-                        || thread.members.len() >= self.settings.max_tries as usize
-                            && o == Outcome::NoResponse) =>
-                {
-                    Stage::GoneQuiet
-                }
-                o if o.is_unanswered() => Stage::Waiting,
-                _ => Stage::Replied,
-            };
-            let key = (latest.date, latest.id, state);
-            let entry = latest_thread.entry(latest.contact).or_insert(key);
-            if (key.0, key.1) > (entry.0, entry.1) {
-                *entry = key;
-            }
-        }
-        self.contacts
-            .iter()
-            .map(|c| {
-                let stage = if c.archived {
-                    Stage::Archived
-                } else if let Some(stage) = best.get(&c.id) {
-                    *stage
-                } else if let Some((_, _, state)) = latest_thread.get(&c.id) {
-                    *state
-                } else {
-                    Stage::New
-                };
-                (c.id, stage)
-            })
-            .collect()
-    }
 }
 
 /// Walks `follows_up` links to the first reach-out. Bounded, so a damaged cycle cannot hang.
@@ -454,18 +255,4 @@ fn root_of(by_id: &IdMap<ReachOutId, &ReachOut>, id: ReachOutId) -> ReachOutId {
         }
     }
     current
-}
-
-fn stronger(a: Stage, b: Stage) -> Stage {
-    let rank = |s| match s {
-        Stage::Opportunity => 3,
-        Stage::Met => 2,
-        Stage::Replied => 1,
-        _ => 0,
-    };
-    if rank(b) > rank(a) {
-        b
-    } else {
-        a
-    }
 }
