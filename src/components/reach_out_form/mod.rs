@@ -44,6 +44,46 @@ struct LogForm {
 }
 
 impl LogForm {
+    fn new(
+        contact: ContactId,
+        follows_up: Option<ReachOutId>,
+        near_miss: Option<u64>,
+        compact: bool,
+    ) -> Self {
+        let state = use_app_state();
+        let drawn_on = clock::today();
+        let mut form = LogForm {
+            state,
+            contact,
+            follows_up,
+            near_miss,
+            compact,
+            start_channel: None,
+            channel: RwSignal::new(None),
+            answered: RwSignal::new(None),
+            date: RwSignal::new(ReachOutDraft::new(drawn_on).date),
+            drawn_on: StoredValue::new(drawn_on),
+            note: RwSignal::new(String::new()),
+            before: BeforeFields::new(),
+            errors: RwSignal::new(FieldErrors::default()),
+            status: RwSignal::new(None),
+            saves: RwSignal::new(0),
+        };
+        // A follow-up starts on the channel used last time.
+        form.start_channel = form.last_time().map(|(channel, _, _)| channel);
+        form.channel.set(form.start_channel);
+        form
+    }
+
+    /// The reach-out this one follows up: its channel, day and note.
+    fn last_time(self) -> Option<(Channel, chrono::NaiveDate, String)> {
+        let earlier = self.follows_up?;
+        self.state.book().with_untracked(|b| {
+            b.reach_out(earlier)
+                .map(|r| (r.channel, r.date, r.note.clone()))
+        })
+    }
+
     /// Logs the reach-out (and the answer, and the near miss it turns real) in one change.
     fn submit(self) {
         let today = clock::today();
@@ -124,7 +164,6 @@ pub fn ReachOutForm(
     #[prop(optional, into)]
     note_text: Option<String>,
 ) -> impl IntoView {
-    let state = use_app_state();
     // Ids stay unique when several forms are open on one page.
     let form_key = format!(
         "{}-{}{}",
@@ -133,32 +172,9 @@ pub fn ReachOutForm(
         near_miss.map(|n| format!("-n{n}")).unwrap_or_default()
     );
     let heading_id = format!("log-heading-{form_key}");
-    let drawn_on = StoredValue::new(clock::today());
-    // A follow-up starts on the channel used last time, and recalls what was said then.
-    let last_time = follows_up.and_then(|earlier| {
-        state.book().with_untracked(|b| {
-            b.reach_out(earlier)
-                .map(|r| (r.channel, r.date, r.note.clone()))
-        })
-    });
-    let start_channel = last_time.as_ref().map(|(channel, _, _)| *channel);
-    let form = LogForm {
-        state,
-        contact,
-        follows_up,
-        near_miss,
-        compact,
-        start_channel,
-        channel: RwSignal::new(start_channel),
-        answered: RwSignal::new(None),
-        date: RwSignal::new(ReachOutDraft::new(drawn_on.get_value()).date),
-        drawn_on,
-        note: RwSignal::new(note_text.unwrap_or_default()),
-        before: BeforeFields::new(),
-        errors: RwSignal::new(FieldErrors::default()),
-        status: RwSignal::new(None),
-        saves: RwSignal::new(0),
-    };
+    let form = LogForm::new(contact, follows_up, near_miss, compact);
+    form.note.set(note_text.unwrap_or_default());
+    let last_time = form.last_time();
     let LogForm {
         date,
         note,
@@ -166,7 +182,7 @@ pub fn ReachOutForm(
         saves,
         ..
     } = form;
-    follow_the_day(date, drawn_on);
+    follow_the_day(date, form.drawn_on);
     let asks_answer = follows_up.is_none() && !compact && near_miss.is_none();
     let (title, submit) = match follows_up {
         Some(_) => ("Log a follow-up", "Save follow-up"),
