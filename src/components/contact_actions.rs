@@ -9,7 +9,7 @@ use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
 use crate::clock;
-use crate::model::{ContactField, ContactId, Side, Undo};
+use crate::model::{Conflict, ContactField, ContactId, Side, Undo};
 use crate::state::use_app_state;
 
 /// Opens or closes a panel; an opened panel takes the focus, so the keyboard lands in it.
@@ -152,27 +152,7 @@ pub fn MergeContact(contact: ContactId) -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
-                {move || conflicts().into_iter().map(|conflict| {
-                    let field = conflict.field;
-                    let group = format!("merge-{field:?}");
-                    let pick = move |side| choices.update(|c| {
-                        c.retain(|(f, _)| *f != field);
-                        c.push((field, side));
-                    });
-                    view! {
-                        <fieldset class="choices">
-                            <legend>{format!("{}: which value stays?", ContactField::label(field))}</legend>
-                            <label class="check">
-                                <input type="radio" name=group.clone() checked=true on:change=move |_| pick(Side::Kept)/>
-                                {conflict.kept}
-                            </label>
-                            <label class="check">
-                                <input type="radio" name=group on:change=move |_| pick(Side::Merged)/>
-                                {conflict.merged}
-                            </label>
-                        </fieldset>
-                    }
-                }).collect_view()}
+                {move || conflicts().into_iter().map(|conflict| view! { <WhichStays conflict choices/> }).collect_view()}
                 {move || error.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
                 <div class="actions">
                     <button type="button" class="button primary" on:click=merge>"Merge"</button>
@@ -181,5 +161,32 @@ pub fn MergeContact(contact: ContactId) -> impl IntoView {
             </div>
         </Show>
         </div>
+    }
+}
+
+/// "Company: which value stays?": one field the two contacts hold differently, this contact's
+/// value chosen until the other is picked.
+#[component]
+fn WhichStays(conflict: Conflict, choices: RwSignal<Vec<(ContactField, Side)>>) -> impl IntoView {
+    let field = conflict.field;
+    let group = format!("merge-{field:?}");
+    let pick = move |side| {
+        choices.update(|c| {
+            c.retain(|(f, _)| *f != field);
+            c.push((field, side));
+        })
+    };
+    view! {
+        <fieldset class="choices">
+            <legend>{format!("{}: which value stays?", ContactField::label(field))}</legend>
+            <label class="check">
+                <input type="radio" name=group.clone() checked=true on:change=move |_| pick(Side::Kept)/>
+                {conflict.kept}
+            </label>
+            <label class="check">
+                <input type="radio" name=group on:change=move |_| pick(Side::Merged)/>
+                {conflict.merged}
+            </label>
+        </fieldset>
     }
 }

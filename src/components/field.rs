@@ -17,6 +17,36 @@ pub enum FieldKind {
     Multiline,
 }
 
+impl FieldKind {
+    /// The `type` of the `<input>` it draws (a multiline field draws a `<textarea>`).
+    fn input_type(self) -> &'static str {
+        match self {
+            FieldKind::Email => "email",
+            FieldKind::Url => "url",
+            FieldKind::Tel => "tel",
+            FieldKind::Date => "date",
+            FieldKind::Number => "number",
+            FieldKind::Text | FieldKind::Multiline => "text",
+        }
+    }
+}
+
+/// The ids a field's control is described by: its hint's, and its message's while it has one.
+fn described_by(
+    hint_id: Option<String>,
+    error_id: String,
+    error: Signal<Option<String>>,
+) -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
+    move || {
+        let ids: Vec<&str> = hint_id
+            .iter()
+            .map(String::as_str)
+            .chain(error.with(Option::is_some).then_some(error_id.as_str()))
+            .collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
 #[component]
 pub fn Field(
     /// The visible label.
@@ -37,19 +67,7 @@ pub fn Field(
     let id = format!("field-{name}");
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if hint.is_some() {
-                ids.push(hint_id.clone());
-            }
-            if error.with(Option::is_some) {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described_by = described_by(hint.map(|_| hint_id.clone()), error_id.clone(), error);
     let invalid = move || error.with(Option::is_some).then_some("true");
     let on_input = move |ev: leptos::ev::Event| value.set(event_target_value(&ev));
 
@@ -66,31 +84,21 @@ pub fn Field(
             ></textarea>
         }
         .into_any(),
-        _ => {
-            let input_type = match kind {
-                FieldKind::Email => "email",
-                FieldKind::Url => "url",
-                FieldKind::Tel => "tel",
-                FieldKind::Date => "date",
-                FieldKind::Number => "number",
-                _ => "text",
-            };
-            view! {
-                <input
-                    id=id.clone()
-                    name=name.clone()
-                    type=input_type
-                    autocomplete=autocomplete
-                    data-autofocus=autofocus.then_some("")
-                    aria-required=required.then_some("true")
-                    aria-invalid=invalid
-                    aria-describedby=described_by
-                    prop:value=move || value.get()
-                    on:input=on_input
-                />
-            }
-            .into_any()
+        _ => view! {
+            <input
+                id=id.clone()
+                name=name.clone()
+                type=kind.input_type()
+                autocomplete=autocomplete
+                data-autofocus=autofocus.then_some("")
+                aria-required=required.then_some("true")
+                aria-invalid=invalid
+                aria-describedby=described_by
+                prop:value=move || value.get()
+                on:input=on_input
+            />
         }
+        .into_any(),
     };
 
     view! {
