@@ -783,3 +783,36 @@ fn the_weekly_headline_and_the_strength_count_the_same_weeks() {
     let last_two = book.last_weeks(2, today);
     assert!(!GoalRecord::of(&last_two).since_first);
 }
+
+#[test]
+fn the_report_shows_the_whole_weeks_its_period_touches_and_two_years_at_most() {
+    let mut book = Book::default();
+    let ana = person(&mut book, "Ana", "2026-10-01");
+    log(
+        &mut book,
+        ana,
+        "2026-11-18",
+        Channel::Email,
+        BeforeDraft::default(),
+    );
+    let today = day("2026-11-25");
+    // Wednesday 11 to Wednesday 18 November: the Monday weeks of 9 and 16 November.
+    let period = Period {
+        from: day("2026-11-11"),
+        to: day("2026-11-18"),
+    };
+    let weeks: Vec<_> = book
+        .report_weeks(period, today)
+        .iter()
+        .map(|w| (w.start, w.count))
+        .collect();
+    assert_eq!(weeks, [(day("2026-11-09"), 0), (day("2026-11-16"), 1)]);
+    // A period running past today stops at this week; a long one at 104 weeks.
+    let long = Period {
+        from: day("2000-01-01"),
+        to: day("2030-01-01"),
+    };
+    let weeks = book.report_weeks(long, today);
+    assert_eq!(weeks.len(), 104);
+    assert_eq!(weeks.last().map(|w| w.start), Some(day("2026-11-23")));
+}

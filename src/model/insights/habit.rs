@@ -129,6 +129,17 @@ impl Book {
         weeks
     }
 
+    /// The weeks the report shows for `period`: those that overlap it, counted whole, up to
+    /// `today`; the last two years of them at most, which is what a chart and a printed page
+    /// can show.
+    pub fn report_weeks(&self, period: super::Period, today: NaiveDate) -> Vec<Week> {
+        const MAX_REPORT_WEEKS: i64 = 104;
+        let last = today.min(period.to);
+        let first = self.settings.week_start.week_of(period.from);
+        let span = ((last - first).num_days() / 7 + 1).clamp(1, MAX_REPORT_WEEKS);
+        self.last_weeks(span as usize, last)
+    }
+
     /// The last `n` weeks up to this one, empty weeks included, oldest first.
     pub fn last_weeks(&self, n: usize, today: NaiveDate) -> Vec<Week> {
         let goal = self.settings.weekly_goal;

@@ -7,14 +7,16 @@
 
 use std::collections::HashMap;
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 
 use super::{Book, Channel, ContactId, ReachOut, ReachOutId, StingGuess};
 
 mod evidence;
 mod habit;
+mod period;
 pub use evidence::{figures_of, step_of, Answer, Figure, Settled, BUCKETS, STEPS};
 pub use habit::{strength, GoalRecord, Ladder, Rung, ThisWeek, Week};
+pub use period::{parse_day, Period, PeriodError};
 
 /// A share: `part` of `whole`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -68,53 +70,6 @@ impl Mean {
             Some(t) => format!("{}.{}", t / 10, t % 10),
             None => "–".into(),
         }
-    }
-}
-
-/// Days from `from` to `to`, both included.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Period {
-    pub from: NaiveDate,
-    pub to: NaiveDate,
-}
-
-impl Period {
-    /// The last `weeks` weeks up to `today`.
-    pub fn last_weeks(weeks: u64, today: NaiveDate) -> Period {
-        Period {
-            from: today
-                .checked_sub_days(Days::new(weeks * 7 - 1))
-                .unwrap_or(today),
-            to: today,
-        }
-    }
-
-    /// Everything up to `today`: from the first day Reachout keeps.
-    pub fn all_time(today: NaiveDate) -> Period {
-        Period {
-            from: super::Limits::first_day(),
-            to: today,
-        }
-    }
-
-    /// The week that holds `today`, as Today's week card counts it: from its first day to today.
-    pub fn this_week(week_start: super::WeekStart, today: NaiveDate) -> Period {
-        Period {
-            from: week_start.week_of(today),
-            to: today,
-        }
-    }
-
-    /// The period without anything after `today`.
-    pub fn up_to(self, today: NaiveDate) -> Period {
-        Period {
-            from: self.from,
-            to: self.to.min(today),
-        }
-    }
-
-    pub fn contains(self, day: NaiveDate) -> bool {
-        (self.from..=self.to).contains(&day)
     }
 }
 
