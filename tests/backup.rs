@@ -1,16 +1,13 @@
 //! Backup files: what is written, what is refused with which message, and what a restore shows.
 
 mod common;
+use common::now;
 
-use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use chrono::{Duration, NaiveDate};
 use reachout::format::backup::{self, BackupError, BackupMark, MAX_BACKUP_BYTES};
 use reachout::format::document::{decode, encode_packed, SCHEMA_VERSION};
 use reachout::format::sample;
 use reachout::model::{Book, CheckIn, ContactDraft, Expectation, StingGuess, WeekStart};
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap()
-}
 
 fn hostile(name: &str) -> (String, u64) {
     common::fixture(&format!("hostile/{name}"))

@@ -12,12 +12,9 @@ use wasm_bindgen_test::*;
 
 mod common;
 use common::browser::{clear, local};
+use common::now;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 27, 9, 30, 0).unwrap()
-}
 
 #[wasm_bindgen_test]
 fn a_choice_is_kept_as_json_and_read_back_typed() {

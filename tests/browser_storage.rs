@@ -10,12 +10,9 @@ use wasm_bindgen_test::*;
 
 mod common;
 use common::browser::{clear, local};
+use common::now;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 27, 9, 30, 0).unwrap()
-}
 
 fn book_with(names: &[&str]) -> Book {
     let mut book = Book::default();

@@ -10,11 +10,11 @@ use reachout::model::{
     ReachOutId, Settings,
 };
 
-fn at(seconds: i64) -> DateTime<Utc> {
+fn seconds_in(seconds: i64) -> DateTime<Utc> {
     Utc.timestamp_opt(1_600_000_000 + seconds, 0).unwrap() + Duration::milliseconds(seconds % 997)
 }
 
-fn day(days: i64) -> NaiveDate {
+fn days_in(days: i64) -> NaiveDate {
     NaiveDate::from_ymd_opt(2020, 1, 1).unwrap() + Duration::days(days)
 }
 
@@ -43,8 +43,8 @@ prop_compose! {
         let (phone, how_we_met, expected_fear) = more;
         Contact {
             id: ContactId(0), name, company, role, email, linkedin, tags, notes,
-            created: at(created), updated: at(created + 60), stay_in_touch_days: rhythm,
-            stay_in_touch_snoozed_until: snoozed.map(day), archived, phone,
+            created: seconds_in(created), updated: seconds_in(created + 60), stay_in_touch_days: rhythm,
+            stay_in_touch_snoozed_until: snoozed.map(days_in), archived, phone,
             other_link: String::new(), how_we_met, expected_fear,
         }
     }
@@ -63,9 +63,9 @@ prop_compose! {
         let after = After { feeling: felt, reflection, after_a_day: felt.map(CheckIn::Felt),
                             ..After::default() };
         (owner, ReachOut {
-            id: ReachOutId(0), contact: ContactId(0), channel: Channel::ALL[channel], date: day(date),
-            note, created: at(date * 86_400), follows_up: None, outcome, outcome_date: answered.map(day),
-            outcome_note, snoozed_until: snoozed.map(day), loop_closed: closed, before, after,
+            id: ReachOutId(0), contact: ContactId(0), channel: Channel::ALL[channel], date: days_in(date),
+            note, created: seconds_in(date * 86_400), follows_up: None, outcome, outcome_date: answered.map(days_in),
+            outcome_note, snoozed_until: snoozed.map(days_in), loop_closed: closed, before, after,
         }, follows)
     }
 }
@@ -102,17 +102,17 @@ proptest! {
 
     #[test]
     fn every_book_survives_the_packed_encoding(book in book(), revision in 1u64..1_000_000) {
-        let packed = encode_packed(&book, revision, at(5));
+        let packed = encode_packed(&book, revision, seconds_in(5));
         let document = decode(&packed).unwrap();
         prop_assert_eq!(document.revision, revision);
         prop_assert_eq!(&document.data, &book);
         // The plain (backup) form reads back the same.
-        prop_assert_eq!(decode(&encode(&book, revision, at(5))).unwrap().data, book);
+        prop_assert_eq!(decode(&encode(&book, revision, seconds_in(5))).unwrap().data, book);
     }
 
     #[test]
     fn damaged_packed_text_is_refused_not_misread(book in book(), cut in 1usize..40) {
-        let packed = encode_packed(&book, 1, at(5));
+        let packed = encode_packed(&book, 1, seconds_in(5));
         let kept = packed.chars().count().saturating_sub(cut);
         let damaged: String = packed.chars().take(kept).collect();
         prop_assert!(decode(&damaged).is_err());
@@ -121,8 +121,8 @@ proptest! {
 
 #[test]
 fn ten_thousand_contacts_and_fifty_thousand_reach_outs_fit_in_safaris_quota() {
-    let book = sample::book(10_000, 5, at(0));
-    let packed = encode_packed(&book, 1, at(0));
+    let book = sample::book(10_000, 5, seconds_in(0));
+    let packed = encode_packed(&book, 1, seconds_in(0));
     let units = packed.encode_utf16().count();
     assert!(units <= 2_500_000, "{units} UTF-16 code units");
     assert_eq!(decode(&packed).unwrap().data, book);
@@ -132,10 +132,10 @@ fn ten_thousand_contacts_and_fifty_thousand_reach_outs_fit_in_safaris_quota() {
 fn the_direct_column_writer_matches_the_generic_column_rule() {
     // The generic rule (records → columns through a JSON tree) is the documented one; the
     // direct writer must produce the same columns for a book that uses every field.
-    let mut book = sample::book(300, 5, at(0));
-    book.contacts[0].stay_in_touch_snoozed_until = Some(day(3));
-    book.reach_outs[0].snoozed_until = Some(day(4));
-    let direct: serde_json::Value = serde_json::from_str(&encode(&book, 1, at(0))).unwrap();
+    let mut book = sample::book(300, 5, seconds_in(0));
+    book.contacts[0].stay_in_touch_snoozed_until = Some(days_in(3));
+    book.reach_outs[0].snoozed_until = Some(days_in(4));
+    let direct: serde_json::Value = serde_json::from_str(&encode(&book, 1, seconds_in(0))).unwrap();
     let generic = serde_json::to_value(&book).unwrap();
     for table in ["contacts", "reach_outs"] {
         assert_eq!(

@@ -1,13 +1,12 @@
 //! The stored document: what is written, what is read back, and what is refused.
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+mod common;
+use common::now;
+
+use chrono::NaiveDate;
 use reachout::format::compact;
 use reachout::format::document::{decode, encode, DecodeError, FORMAT_NAME, SCHEMA_VERSION};
 use reachout::model::{Book, Channel, ContactDraft, Outcome, ReachOutDraft};
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 27, 9, 30, 0).unwrap()
-}
 
 /// The document with each record written out whole, as older versions stored it, for tests
 /// that damage one record's text.

@@ -1,18 +1,13 @@
 //! Behaviour of the model across modules: adding and editing contacts, logging reach-outs,
 //! and the validation rules that keep bad input out.
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+mod common;
+use common::{now, today};
+
+use chrono::NaiveDate;
 use reachout::model::{
     Book, Channel, ContactDraft, ContactField, ContactId, ModelError, ReachOutDraft, ReachOutField,
 };
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 27, 9, 30, 0).unwrap()
-}
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
-}
 
 fn ana() -> ContactDraft {
     ContactDraft {

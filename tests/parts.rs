@@ -1,15 +1,13 @@
 //! A large record stored in parts (`format::parts`): split, written, read back whole, and
 //! every way the parts can disagree with their manifest refused with a message.
 
-use chrono::{DateTime, TimeZone, Utc};
+mod common;
+use common::now;
+
 use reachout::format::document::{DecodeError, SCHEMA_VERSION};
 use reachout::format::parts::{self, Manifest, PART_IDS};
 use reachout::format::sample;
 use reachout::model::Book;
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 27, 9, 30, 0).unwrap()
-}
 
 /// Stores `book` the way storage does: each part's text under a key, then the manifest.
 fn store(book: &Book) -> (String, Vec<(String, String)>) {

@@ -1,16 +1,19 @@
 //! Deleting with undo, bulk changes, and merging duplicates with undo.
 
+mod common;
+use common::named;
+
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use reachout::model::{
     Book, Channel, ContactDraft, ContactField, ContactId, ModelError, ReachOutDraft, Side, Undo,
 };
 
-fn at(day: u32) -> DateTime<Utc> {
+fn on_day(day: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, day, 9, 0, 0).unwrap()
 }
 
 fn add(book: &mut Book, draft: ContactDraft, day: u32) -> ContactId {
-    book.add_contact(&draft, at(day)).unwrap()
+    book.add_contact(&draft, on_day(day)).unwrap()
 }
 
 fn reach(book: &mut Book, contact: ContactId, day: u32) {
@@ -22,14 +25,8 @@ fn reach(book: &mut Book, contact: ContactId, day: u32) {
         follows_up: None,
         before: Default::default(),
     };
-    book.log_reach_out(contact, &draft, date, at(day)).unwrap();
-}
-
-fn named(name: &str) -> ContactDraft {
-    ContactDraft {
-        name: name.into(),
-        ..Default::default()
-    }
+    book.log_reach_out(contact, &draft, date, on_day(day))
+        .unwrap();
 }
 
 #[test]
@@ -42,8 +39,13 @@ fn deleting_takes_the_reach_outs_along_and_undo_puts_everything_back() {
     reach(&mut book, ben, 3);
     let before = book.clone();
     assert_eq!(book.reach_out_count(&[ana]), 2);
+    assert_eq!(book.delete_question(&[ana]), "Delete 1 contact and its 2 reach-outs?");
+    assert_eq!(
+        book.delete_question(&[ana, ben]),
+        "Delete 2 contacts and their 3 reach-outs?"
+    );
 
-    let removed = book.delete_contacts(&[ana], at(5)).unwrap();
+    let removed = book.delete_contacts(&[ana], on_day(5)).unwrap();
     assert_eq!(removed.describe(), "Ana and 2 reach-outs");
     assert!(book.contact(ana).is_none());
     assert!(
@@ -66,7 +68,7 @@ fn deleting_an_unknown_contact_changes_nothing() {
     let ana = add(&mut book, named("Ana"), 1);
     let before = book.clone();
     assert_eq!(
-        book.delete_contacts(&[ana, ContactId(77)], at(5)),
+        book.delete_contacts(&[ana, ContactId(77)], on_day(5)),
         Err(ModelError::UnknownContact(ContactId(77)))
     );
     assert_eq!(book, before);
@@ -84,14 +86,14 @@ fn bulk_archive_and_tag() {
         1,
     );
     let ben = add(&mut book, named("Ben"), 1);
-    book.tag_many(&[ana, ben], " mentor ", at(5)).unwrap();
+    book.tag_many(&[ana, ben], " mentor ", on_day(5)).unwrap();
     assert_eq!(book.contact(ana).unwrap().tags, ["Mentor"]);
     assert_eq!(book.contact(ben).unwrap().tags, ["mentor"]);
-    assert!(book.tag_many(&[ana], "a,b", at(5)).is_err());
-    assert!(book.tag_many(&[ana], "  ", at(5)).is_err());
-    book.set_archived_many(&[ana, ben], true, at(6));
+    assert!(book.tag_many(&[ana], "a,b", on_day(5)).is_err());
+    assert!(book.tag_many(&[ana], "  ", on_day(5)).is_err());
+    book.set_archived_many(&[ana, ben], true, on_day(6));
     assert!(book.contacts.iter().all(|c| c.archived));
-    let removed = book.delete_contacts(&[ana, ben], at(5)).unwrap();
+    let removed = book.delete_contacts(&[ana, ben], on_day(5)).unwrap();
     assert_eq!(removed.describe(), "2 contacts");
 }
 
@@ -127,7 +129,7 @@ fn merging_keeps_both_histories_and_the_chosen_values() {
     assert_eq!(fields, [ContactField::Name, ContactField::Email]);
 
     let undo = book
-        .merge_contacts(kept, dup, &[(ContactField::Email, Side::Merged)], at(6))
+        .merge_contacts(kept, dup, &[(ContactField::Email, Side::Merged)], on_day(6))
         .unwrap();
     let merged = book.contact(kept).unwrap();
     assert_eq!(
@@ -141,7 +143,7 @@ fn merging_keeps_both_histories_and_the_chosen_values() {
         "an empty field is filled from the other"
     );
     assert_eq!(merged.tags, ["mentor", "design"]);
-    assert_eq!(merged.created, at(1));
+    assert_eq!(merged.created, on_day(1));
     assert!(book.contact(dup).is_none());
     assert_eq!(book.timeline(kept).len(), 2, "both histories are kept");
     assert_eq!(undo.describe(), "Merged Ana L. into Ana Lima.");
@@ -150,7 +152,7 @@ fn merging_keeps_both_histories_and_the_chosen_values() {
     assert_eq!(book.contact(kept), before.contact(kept));
     assert_eq!(book.contact(dup), before.contact(dup));
     assert_eq!(book.timeline(dup), before.timeline(dup));
-    assert!(book.merge_contacts(kept, kept, &[], at(7)).is_err());
+    assert!(book.merge_contacts(kept, kept, &[], on_day(7)).is_err());
 }
 
 #[test]
@@ -159,7 +161,7 @@ fn a_delete_leaves_a_mark_that_undo_takes_away_and_time_forgets() {
     let mut book = Book::default();
     let ana = add(&mut book, named("Ana"), 1);
     let ben = add(&mut book, named("Ben"), 1);
-    let removed = book.delete_contacts(&[ana], at(5)).unwrap();
+    let removed = book.delete_contacts(&[ana], on_day(5)).unwrap();
     assert_eq!(book.deleted.len(), 1);
     assert_eq!(
         (
@@ -167,20 +169,20 @@ fn a_delete_leaves_a_mark_that_undo_takes_away_and_time_forgets() {
             book.deleted[0].created,
             book.deleted[0].on
         ),
-        (ana, at(1), at(5))
+        (ana, on_day(1), on_day(5))
     );
     book.undo(Undo::Restore(removed));
     assert!(book.deleted.is_empty(), "an undone delete leaves no mark");
 
     // Merging two contacts marks the one merged away; undoing the merge takes the mark back.
-    let undo = book.merge_contacts(ana, ben, &[], at(6)).unwrap();
+    let undo = book.merge_contacts(ana, ben, &[], on_day(6)).unwrap();
     assert_eq!(book.deleted.iter().map(|d| d.id).collect::<Vec<_>>(), [ben]);
     book.undo(undo);
     assert!(book.deleted.is_empty());
 
     // Marks older than the retention go with the next delete.
-    book.delete_contacts(&[ana], at(6)).unwrap();
-    let later = at(6) + chrono::Duration::days(Limits::DELETIONS_KEPT_DAYS + 1);
+    book.delete_contacts(&[ana], on_day(6)).unwrap();
+    let later = on_day(6) + chrono::Duration::days(Limits::DELETIONS_KEPT_DAYS + 1);
     book.delete_contacts(&[ben], later).unwrap();
     assert_eq!(book.deleted.iter().map(|d| d.id).collect::<Vec<_>>(), [ben]);
 }

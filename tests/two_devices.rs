@@ -1,6 +1,7 @@
 //! Two devices brought in step by passing one backup each way.
 
 mod common;
+use common::named;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use reachout::model::{merge_devices, Book, Channel, ContactDraft, Outcome, ReachOutDraft};
@@ -9,15 +10,8 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()
 }
 
-fn at(hours: i64) -> DateTime<Utc> {
+fn hours_in(hours: i64) -> DateTime<Utc> {
     today().and_hms_opt(8, 0, 0).unwrap().and_utc() + Duration::hours(hours)
-}
-
-fn named(name: &str) -> ContactDraft {
-    ContactDraft {
-        name: name.into(),
-        ..ContactDraft::default()
-    }
 }
 
 fn names(book: &Book) -> Vec<String> {
@@ -29,22 +23,28 @@ fn names(book: &Book) -> Vec<String> {
 /// The data both devices started from (one restored the other's backup), and each one's edits.
 fn two_devices() -> (Book, Book) {
     let mut shared = Book::default();
-    let ana = shared.add_contact(&named("Ana Lima"), at(0)).unwrap();
-    shared.add_contact(&named("Ben Okafor"), at(0)).unwrap();
+    let ana = shared.add_contact(&named("Ana Lima"), hours_in(0)).unwrap();
+    shared
+        .add_contact(&named("Ben Okafor"), hours_in(0))
+        .unwrap();
     let draft = ReachOutDraft {
         channel: Some(Channel::Email),
         ..ReachOutDraft::new(today())
     };
-    shared.log_reach_out(ana, &draft, today(), at(0)).unwrap();
+    shared
+        .log_reach_out(ana, &draft, today(), hours_in(0))
+        .unwrap();
 
     let mut laptop = shared.clone();
     let mut edit = ContactDraft::from_contact(laptop.contact(ana).unwrap());
     edit.company = "Acme".into();
-    laptop.update_contact(ana, &edit, at(2)).unwrap();
-    laptop.add_contact(&named("Laptop New"), at(3)).unwrap();
+    laptop.update_contact(ana, &edit, hours_in(2)).unwrap();
+    laptop
+        .add_contact(&named("Laptop New"), hours_in(3))
+        .unwrap();
 
     let mut phone = shared.clone();
-    phone.add_contact(&named("Phone New"), at(4)).unwrap();
+    phone.add_contact(&named("Phone New"), hours_in(4)).unwrap();
     let reach_out = &mut phone.reach_outs[0];
     reach_out.outcome = Outcome::Accepted;
     reach_out.outcome_date = Some(today());
@@ -136,7 +136,7 @@ fn the_newer_edit_of_a_contact_changed_on_both_wins() {
         .id;
     let mut on_phone = ContactDraft::from_contact(phone.contact(ana).unwrap());
     on_phone.role = "Designer".into();
-    phone.update_contact(ana, &on_phone, at(6)).unwrap();
+    phone.update_contact(ana, &on_phone, hours_in(6)).unwrap();
     let (merged, preview) = merge_devices(&laptop, &phone, None).unwrap();
     assert_eq!(preview.contacts_changed, 1);
     let merged_ana = merged.contact(ana).unwrap();
@@ -155,7 +155,7 @@ fn a_backup_whose_ids_leave_no_room_is_not_merged() {
     // A contact made on the phone under an id the laptop used too, and one at the last id.
     let mut last = phone.contacts[0].clone();
     last.id = reachout::model::ContactId(reachout::model::Limits::MAX_ID);
-    last.created = at(9);
+    last.created = hours_in(9);
     phone.contacts.push(last);
     phone.next_id = reachout::model::Limits::MAX_ID + 1;
     assert_eq!(
@@ -308,12 +308,12 @@ fn in_step() -> (Device, Device) {
     let (laptop, phone) = two_devices();
     let mut laptop = Device::new(0x1a, laptop);
     let mut phone = Device::new(0x2b, phone);
-    let text = laptop.write_backup(at(10));
+    let text = laptop.write_backup(hours_in(10));
     assert!(
         !phone.merge(&text).from_ancestor,
         "the first exchange has none"
     );
-    let text = phone.write_backup(at(11));
+    let text = phone.write_backup(hours_in(11));
     let preview = laptop.merge(&text);
     assert!(
         preview.from_ancestor,
@@ -331,26 +331,26 @@ fn after_one_exchange_each_way_two_devices_merge_field_by_field() {
         &mut laptop.book,
         "Ana Lima",
         |d| d.notes = "Met at the fair".into(),
-        at(20),
+        hours_in(20),
     );
     edit(
         &mut phone.book,
         "Ana Lima",
         |d| d.role = "Designer".into(),
-        at(21),
+        hours_in(21),
     );
     // The same field on both: each device keeps its own value.
     edit(
         &mut laptop.book,
         "Phone New",
         |d| d.company = "Laptop's".into(),
-        at(20),
+        hours_in(20),
     );
     edit(
         &mut phone.book,
         "Phone New",
         |d| d.company = "Phone's".into(),
-        at(21),
+        hours_in(21),
     );
 
     let without = merge_devices(&laptop.book, &phone.book, None).unwrap().0;
@@ -360,7 +360,7 @@ fn after_one_exchange_each_way_two_devices_merge_field_by_field() {
         "without an ancestor the newer version is kept whole (today's behaviour)"
     );
 
-    let text = phone.write_backup(at(22));
+    let text = phone.write_backup(hours_in(22));
     let preview = laptop.merge(&text);
     assert!(preview.from_ancestor);
     let ana = contact_named(&laptop.book, "Ana Lima");
@@ -371,7 +371,7 @@ fn after_one_exchange_each_way_two_devices_merge_field_by_field() {
     assert_eq!(contact_named(&laptop.book, "Phone New").company, "Laptop's");
 
     // Back the other way, the phone finds its own last backup named in the laptop's.
-    let text = laptop.write_backup(at(23));
+    let text = laptop.write_backup(hours_in(23));
     assert!(phone.merge(&text).from_ancestor);
     let ana = contact_named(&phone.book, "Ana Lima");
     assert_eq!(
@@ -385,8 +385,11 @@ fn after_one_exchange_each_way_two_devices_merge_field_by_field() {
 fn a_contact_deleted_on_one_device_stays_deleted_after_a_merge() {
     let (mut laptop, mut phone) = in_step();
     let laptop_new = contact_named(&phone.book, "Laptop New").id;
-    phone.book.delete_contacts(&[laptop_new], at(20)).unwrap();
-    let text = phone.write_backup(at(21));
+    phone
+        .book
+        .delete_contacts(&[laptop_new], hours_in(20))
+        .unwrap();
+    let text = phone.write_backup(hours_in(21));
     let preview = laptop.merge(&text);
     assert_eq!(preview.contacts_removed, 1);
     assert!(!names(&laptop.book).contains(&"Laptop New".to_string()));
@@ -398,7 +401,7 @@ fn without_an_ancestor_the_marks_of_deleted_contacts_still_count() {
     let (mut laptop, mut phone) = two_devices();
     // Both have Ana from the shared start; the phone deletes her.
     let ana = contact_named(&phone, "Ana Lima").id;
-    phone.delete_contacts(&[ana], at(20)).unwrap();
+    phone.delete_contacts(&[ana], hours_in(20)).unwrap();
     let (merged, preview) = merge_devices(&laptop, &phone, None).unwrap();
     assert!(!preview.from_ancestor);
     assert_eq!(preview.contacts_removed, 1);
@@ -413,7 +416,7 @@ fn without_an_ancestor_the_marks_of_deleted_contacts_still_count() {
         &mut laptop,
         "Ana Lima",
         |d| d.notes = "Still keen".into(),
-        at(21),
+        hours_in(21),
     );
     let (merged, preview) = merge_devices(&laptop, &phone, None).unwrap();
     assert_eq!(preview.contacts_removed, 0);
@@ -431,7 +434,9 @@ fn an_ancestor_that_a_side_did_not_grow_from_is_set_aside() {
     let (laptop, phone) = two_devices();
     // An "ancestor" holding a contact the laptop never had and never deleted.
     let mut stale = laptop.clone();
-    stale.add_contact(&named("Never Here"), at(1)).unwrap();
+    stale
+        .add_contact(&named("Never Here"), hours_in(1))
+        .unwrap();
     let mut phone = phone;
     phone
         .contacts
@@ -454,7 +459,7 @@ fn a_device_that_restored_a_backup_starts_its_exchanges_again() {
     assert_eq!(gone.len(), 2, "the copies of both backups are let go");
     assert_ne!(laptop.exchanges.device, before);
     let mut phone = phone;
-    let text = laptop.write_backup(at(30));
+    let text = laptop.write_backup(hours_in(30));
     assert!(
         !phone.merge(&text).from_ancestor,
         "the phone knows nothing of the laptop's new id"

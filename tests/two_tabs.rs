@@ -1,23 +1,10 @@
 //! Two tabs changing the same book: the merge keeps both edits.
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+mod common;
+use common::{named, now, today};
+
 use reachout::model::two_tabs::merge;
 use reachout::model::{Book, Channel, ContactDraft, ContactId, ReachOutDraft};
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap()
-}
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
-}
-
-fn named(name: &str) -> ContactDraft {
-    ContactDraft {
-        name: name.into(),
-        ..Default::default()
-    }
-}
 
 fn email() -> ReachOutDraft {
     ReachOutDraft {

@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 
 use crate::clock;
-use crate::model::words::plural;
 use crate::model::{ContactId, Undo};
 use crate::state::use_app_state;
 
@@ -15,22 +14,9 @@ pub fn BulkActions(
     archived: Signal<bool>,
 ) -> impl IntoView {
     let state = use_app_state();
-    let tag = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
     let confirm_delete = RwSignal::new(false);
     let count = move || selection.with(Vec::len);
-    let add_tag = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let ids = selection.get_untracked();
-        let text = tag.get_untracked();
-        match state.change(|b| b.tag_many(&ids, &text, clock::now())) {
-            Ok(tagged) => {
-                message.set(Some(tagged.describe(text.trim())));
-                tag.set(String::new());
-            }
-            Err(e) => message.set(Some(e.to_string())),
-        }
-    };
     let archive = move |_| {
         let ids = selection.get_untracked();
         let to = !archived.get_untracked();
@@ -48,30 +34,12 @@ pub fn BulkActions(
         confirm_delete.set(false);
         selected.set(Vec::new());
     };
-    let delete_question = move || {
-        let ids = selection.get();
-        let reach_outs = state.book().with(|b| b.reach_out_count(&ids));
-        let contacts = plural(ids.len(), "contact", "contacts");
-        match reach_outs {
-            0 => format!("Delete {contacts}?"),
-            n => format!(
-                "Delete {contacts} and {} {}?",
-                if ids.len() == 1 { "its" } else { "their" },
-                plural(n, "reach-out", "reach-outs")
-            ),
-        }
-    };
+    let delete_question =
+        move || selection.with(|ids| state.book().with(|b| b.delete_question(ids)));
     view! {
         <div class="card bulk" role="region" aria-label="Selected contacts">
             <p><strong>{move || format!("{} selected", count())}</strong></p>
-            <form class="inline-form" on:submit=add_tag>
-                <div class="field">
-                    <label for="bulk-tag">"Tag to add"</label>
-                    <input id="bulk-tag" type="text" prop:value=move || tag.get()
-                        on:input=move |ev| tag.set(event_target_value(&ev))/>
-                </div>
-                <button type="submit" class="button small">"Add tag"</button>
-            </form>
+            <TagForm selection message />
             <div class="actions">
                 <button type="button" class="button small" on:click=archive>
                     {move || if archived.get() { "Unarchive selected" } else { "Archive selected" }}
@@ -91,5 +59,34 @@ pub fn BulkActions(
             </Show>
             <p class="status" role="status">{move || message.get()}</p>
         </div>
+    }
+}
+
+/// "Tag to add": one tag added to every selected contact.
+#[component]
+fn TagForm(selection: Signal<Vec<ContactId>>, message: RwSignal<Option<String>>) -> impl IntoView {
+    let state = use_app_state();
+    let tag = RwSignal::new(String::new());
+    let add_tag = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let ids = selection.get_untracked();
+        let text = tag.get_untracked();
+        match state.change(|b| b.tag_many(&ids, &text, clock::now())) {
+            Ok(tagged) => {
+                message.set(Some(tagged.describe(text.trim())));
+                tag.set(String::new());
+            }
+            Err(e) => message.set(Some(e.to_string())),
+        }
+    };
+    view! {
+        <form class="inline-form" on:submit=add_tag>
+            <div class="field">
+                <label for="bulk-tag">"Tag to add"</label>
+                <input id="bulk-tag" type="text" prop:value=move || tag.get()
+                    on:input=move |ev| tag.set(event_target_value(&ev))/>
+            </div>
+            <button type="submit" class="button small">"Add tag"</button>
+        </form>
     }
 }

@@ -59,47 +59,7 @@ pub fn Shortcuts() -> impl IntoView {
         }
         let after_g = pending_g.get_value();
         pending_g.set_value(false);
-        let handled = match (after_g, key.as_str()) {
-            (true, "t") => {
-                go("/");
-                true
-            }
-            (true, "c") => {
-                go("/contacts");
-                true
-            }
-            (true, "i") => {
-                go("/insights");
-                true
-            }
-            (false, "g") => {
-                pending_g.set_value(true);
-                true
-            }
-            (false, "n") => {
-                go("/contacts/new");
-                // Already on the page, there is no navigation to move the focus: move it here.
-                request_animation_frame(|| {
-                    focus_selector("main [data-autofocus]");
-                });
-                true
-            }
-            (false, "l") => focus_selector("form.main-log input[type='radio']"),
-            (false, "/") => {
-                if !focus_selector("#contact-search") {
-                    go("/contacts");
-                    request_animation_frame(|| {
-                        focus_selector("#contact-search");
-                    });
-                }
-                true
-            }
-            (false, "?") => {
-                help_open.update(|o| *o = !*o);
-                true
-            }
-            _ => false,
-        };
+        let handled = act(&key, after_g, pending_g, help_open, go);
         if handled {
             ev.prevent_default();
         }
@@ -120,5 +80,52 @@ pub fn Shortcuts() -> impl IntoView {
             <button type="button" class="button small" node_ref=close_button
                 on:click=move |_| help_open.set(false)>"Close"</button>
         </dialog>
+    }
+}
+
+/// Acts on one key (after `g` when `after_g`): goes to a page, moves the focus, or opens the
+/// list of shortcuts. Returns false for a key that is no shortcut.
+fn act(
+    key: &str,
+    after_g: bool,
+    pending_g: StoredValue<bool>,
+    help_open: RwSignal<bool>,
+    go: impl Fn(&str),
+) -> bool {
+    let go_to = |path: &str| {
+        go(path);
+        true
+    };
+    match (after_g, key) {
+        (true, "t") => go_to("/"),
+        (true, "c") => go_to("/contacts"),
+        (true, "i") => go_to("/insights"),
+        (false, "g") => {
+            pending_g.set_value(true);
+            true
+        }
+        (false, "n") => {
+            go("/contacts/new");
+            // Already on the page, there is no navigation to move the focus: move it here.
+            request_animation_frame(|| {
+                focus_selector("main [data-autofocus]");
+            });
+            true
+        }
+        (false, "l") => focus_selector("form.main-log input[type='radio']"),
+        (false, "/") => {
+            if !focus_selector("#contact-search") {
+                go("/contacts");
+                request_animation_frame(|| {
+                    focus_selector("#contact-search");
+                });
+            }
+            true
+        }
+        (false, "?") => {
+            help_open.update(|o| *o = !*o);
+            true
+        }
+        _ => false,
     }
 }

@@ -9,6 +9,16 @@ use reachout::model::{
     ReachOutDraft, ReachOutId,
 };
 
+/// The moment most tests happen at: Friday 27 November 2026, 9:30 UTC.
+pub fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 27, 9, 30, 0).unwrap()
+}
+
+/// The day of [`now`].
+pub fn today() -> NaiveDate {
+    now().date_naive()
+}
+
 /// `day("2026-11-27")`.
 pub fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
