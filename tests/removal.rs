@@ -39,7 +39,10 @@ fn deleting_takes_the_reach_outs_along_and_undo_puts_everything_back() {
     reach(&mut book, ben, 3);
     let before = book.clone();
     assert_eq!(book.reach_out_count(&[ana]), 2);
-    assert_eq!(book.delete_question(&[ana]), "Delete 1 contact and its 2 reach-outs?");
+    assert_eq!(
+        book.delete_question(&[ana]),
+        "Delete 1 contact and its 2 reach-outs?"
+    );
     assert_eq!(
         book.delete_question(&[ana, ben]),
         "Delete 2 contacts and their 3 reach-outs?"
