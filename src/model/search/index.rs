@@ -15,18 +15,18 @@ pub struct NextFollowUp {
 #[derive(Clone, Debug, PartialEq)]
 pub struct IndexEntry {
     pub id: ContactId,
-    archived: bool,
+    pub(super) archived: bool,
     pub stage: Option<Stage>,
     /// Name, company, role, email, notes and tags, folded, for search as you type.
-    haystack: String,
-    tags: Vec<String>,
+    pub(super) haystack: String,
+    pub(super) tags: Vec<String>,
     /// One bit per [`Channel`] ever used with them.
-    channels: u8,
+    pub(super) channels: u8,
     /// A follow-up or stay-in-touch is due today or earlier.
-    due: bool,
+    pub(super) due: bool,
     pub last: Option<NaiveDate>,
     pub next: Option<NextFollowUp>,
-    created: DateTime<Utc>,
+    pub(super) created: DateTime<Utc>,
 }
 
 /// Every contact's search text and row facts, built once per change of the book
@@ -34,10 +34,10 @@ pub struct IndexEntry {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ContactIndex {
     /// In the book's order.
-    entries: Vec<IndexEntry>,
+    pub(super) entries: Vec<IndexEntry>,
     /// Positions in `entries`, by folded name then id: the default order, sorted once.
-    by_name: Vec<usize>,
-    positions: IdMap<ContactId, usize>,
+    pub(super) by_name: Vec<usize>,
+    pub(super) positions: IdMap<ContactId, usize>,
 }
 
 /// True when every contact that `later` finds is also found by `earlier`, in the same order:
