@@ -11,6 +11,7 @@ mod day;
 mod exchanges;
 mod said;
 mod saving;
+mod stored;
 
 /// What pages show of storage: its notices, its quota and the app's namespace.
 pub use crate::storage::{StorageNotice, APP_NAMESPACE, QUOTA_UNITS};
