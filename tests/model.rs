@@ -459,3 +459,42 @@ fn logging_with_a_near_miss_and_an_answer_is_one_step_all_or_nothing() {
     );
     assert_eq!(book.near_misses[0].reached, Some(id));
 }
+
+#[test]
+fn settings_change_through_the_book_or_not_at_all() {
+    use reachout::model::{SettingsDraft, SettingsField};
+    let mut book = Book::default();
+    let before = book.settings.clone();
+    let draft = SettingsDraft {
+        follow_up_days: "4294967295".into(),
+        max_tries: "3".into(),
+        ..SettingsDraft::from_settings(&before)
+    };
+    match book.change_settings(&draft) {
+        Err(ModelError::InvalidSettings(found)) => {
+            assert!(found.get(SettingsField::FollowUpDays).is_some());
+            assert!(found.get(SettingsField::MaxTries).is_none());
+        }
+        other => panic!("expected the days to be refused, got {other:?}"),
+    }
+    assert_eq!(book.settings, before, "a refused form changes nothing");
+    let draft = SettingsDraft {
+        follow_up_days: "5".into(),
+        ..draft
+    };
+    book.change_settings(&draft).unwrap();
+    assert_eq!(
+        (book.settings.follow_up_days, book.settings.max_tries),
+        (5, 3)
+    );
+
+    assert!(matches!(
+        book.choose_goal("51"),
+        Err(ModelError::InvalidGoal(_))
+    ));
+    assert_eq!(book.settings.weekly_goal, None);
+    book.choose_goal(" 2 ").unwrap();
+    assert_eq!(book.settings.weekly_goal, Some(2));
+    book.skip_goal_question();
+    assert!(book.settings.goal_question_skipped);
+}

@@ -3,6 +3,7 @@
 use super::book::FEW_IDS;
 use super::contact::ContactField;
 use super::reach_out::ReachOutField;
+use super::settings::SettingsField;
 use super::template::TemplateField;
 use super::tracking::OutcomeField;
 use super::validate::{FieldErrors, Invalid, Limits};
@@ -42,6 +43,10 @@ pub enum ModelError {
     UnknownNearMiss,
     #[error("{0}")]
     NoteTooLong(Invalid),
+    #[error("Some fields need another look.")]
+    InvalidSettings(FieldErrors<SettingsField>),
+    #[error("{0}")]
+    InvalidGoal(Invalid),
     #[error("Please pick a number from 0 to 10.")]
     LevelOutOfRange,
     #[error("The app's state is no longer available; please reload the page.")]

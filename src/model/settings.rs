@@ -4,6 +4,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 use super::validate::{parse_in_range, FieldErrors, Invalid, Limits};
+use super::{Book, ModelError};
 
 /// The day a week starts on, for the weekly goal and the charts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -92,6 +93,28 @@ impl Settings {
     pub fn choose_goal(&mut self, text: &str) -> Result<(), Invalid> {
         self.weekly_goal = Some(parse_in_range(text, Limits::WEEKLY_GOAL, "reach-outs")?);
         Ok(())
+    }
+}
+
+impl Book {
+    /// Takes the settings form as typed, or refuses it with a message per field out of range.
+    pub fn change_settings(&mut self, draft: &SettingsDraft) -> Result<(), ModelError> {
+        self.settings = draft
+            .parse(&self.settings)
+            .map_err(ModelError::InvalidSettings)?;
+        Ok(())
+    }
+
+    /// Sets the weekly goal from Today's question: 1 to 50 reach-outs a week.
+    pub fn choose_goal(&mut self, text: &str) -> Result<(), ModelError> {
+        self.settings
+            .choose_goal(text)
+            .map_err(ModelError::InvalidGoal)
+    }
+
+    /// Puts Today's goal question away; Settings can still set a goal.
+    pub fn skip_goal_question(&mut self) {
+        self.settings.goal_question_skipped = true;
     }
 }
 

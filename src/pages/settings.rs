@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::field::{error_for, focus_first_invalid, Field, FieldKind};
 use crate::links::href;
-use crate::model::{FieldErrors, SettingsDraft, SettingsField, WeekStart};
+use crate::model::{FieldErrors, ModelError, SettingsDraft, SettingsField, WeekStart};
 use crate::state::use_app_state;
 use crate::theme::{self, Theme};
 
@@ -31,20 +31,17 @@ pub fn SettingsPage() -> impl IntoView {
             weekly_goal: goal.get_untracked(),
             week_start: week_start.get_untracked(),
         };
-        match state.book().with_untracked(|b| draft.parse(&b.settings)) {
-            Ok(settings) => {
-                let _ = state.change(|b| {
-                    b.settings = settings;
-                    Ok(())
-                });
+        match state.change(|b| b.change_settings(&draft)) {
+            Ok(()) => {
                 errors.set(FieldErrors::default());
                 status.set(Some("Saved. Today follows the new settings.".into()));
             }
-            Err(found) => {
+            Err(ModelError::InvalidSettings(found)) => {
                 errors.set(found);
                 status.set(None);
                 focus_first_invalid();
             }
+            Err(other) => status.set(Some(other.to_string())),
         }
     };
 

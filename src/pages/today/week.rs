@@ -93,22 +93,13 @@ pub(super) fn GoalQuestion() -> impl IntoView {
     let set = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let text = value.get_untracked();
-        let mut settings = state.book().with_untracked(|b| b.settings.clone());
-        match settings.choose_goal(&text) {
-            Ok(()) => {
-                if let Err(e) = state.change(|b| {
-                    b.settings.weekly_goal = settings.weekly_goal;
-                    Ok(())
-                }) {
-                    error.set(Some(e.to_string()));
-                }
-            }
-            Err(invalid) => error.set(Some(invalid.to_string())),
+        if let Err(e) = state.change(|b| b.choose_goal(&text)) {
+            error.set(Some(e.to_string()));
         }
     };
     let skip = move |_| {
         if let Err(e) = state.change(|b| {
-            b.settings.goal_question_skipped = true;
+            b.skip_goal_question();
             Ok(())
         }) {
             error.set(Some(e.to_string()));
