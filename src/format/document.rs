@@ -221,79 +221,8 @@ fn migrate(mut value: Value, from: u64) -> Result<Value, DecodeError> {
     Ok(value)
 }
 
-/// Refuses data whose records contradict each other, and repairs the id counter, which is
-/// derivable, so that a new record can never take an existing id.
+/// Refuses data whose records contradict each other ([`Book::check_consistency`]), and
+/// repairs the id counter.
 pub(crate) fn check_consistency(book: &mut Book) -> Result<(), DecodeError> {
-    let mut ids = crate::model::IdSet::default();
-    if let Some(id) = book
-        .contacts
-        .iter()
-        .map(|c| c.id.0)
-        .chain(book.reach_outs.iter().map(|r| r.id.0))
-        .find(|id| *id == 0 || *id > Limits::MAX_ID)
-    {
-        return Err(DecodeError::Damaged(format!(
-            "the id {id} is outside the range of ids (1 to {})",
-            Limits::MAX_ID
-        )));
-    }
-    for id in book
-        .contacts
-        .iter()
-        .map(|c| c.id.0)
-        .chain(book.reach_outs.iter().map(|r| r.id.0))
-    {
-        if !ids.insert(id) {
-            return Err(DecodeError::Damaged(format!("the id {id} is used twice")));
-        }
-    }
-    let contacts: crate::model::IdSet<_> = book.contacts.iter().map(|c| c.id).collect();
-    if let Some(orphan) = book
-        .reach_outs
-        .iter()
-        .find(|r| !contacts.contains(&r.contact))
-    {
-        return Err(DecodeError::Damaged(format!(
-            "reach-out {} belongs to contact {}, which is missing",
-            orphan.id.0, orphan.contact.0
-        )));
-    }
-    let reach_outs: crate::model::IdMap<_, _> = book.reach_outs.iter().map(|r| (r.id, r)).collect();
-    for reach_out in &book.reach_outs {
-        if let Some(earlier) = reach_out.follows_up {
-            let linked = reach_outs.get(&earlier);
-            if linked.is_none_or(|r| !reach_out.place().may_follow(r.place())) {
-                return Err(DecodeError::Damaged(format!(
-                    "reach-out {} follows up {}, which is missing, of another contact, or not earlier",
-                    reach_out.id.0, earlier.0
-                )));
-            }
-        }
-    }
-    // Near misses and templates are numbered on their own; the same rules hold.
-    let templates = book.templates.iter().flatten().map(|t| ("template", t.id));
-    let near_misses = book.near_misses.iter().map(|n| ("near miss", n.id));
-    let mut own = std::collections::HashSet::new();
-    for (kind, id) in templates.chain(near_misses) {
-        if id == 0 || id > Limits::MAX_ID {
-            return Err(DecodeError::Damaged(format!(
-                "the {kind} id {id} is outside the range of ids (1 to {})",
-                Limits::MAX_ID
-            )));
-        }
-        if !own.insert((kind, id)) {
-            return Err(DecodeError::Damaged(format!(
-                "the {kind} id {id} is used twice"
-            )));
-        }
-    }
-    // Ids are at most MAX_ID, checked above, so this cannot overflow; a deleted contact's id
-    // is never handed out again either.
-    let highest = ids
-        .into_iter()
-        .chain(book.deleted.iter().map(|d| d.id.0.min(Limits::MAX_ID)))
-        .max()
-        .unwrap_or(0);
-    book.next_id = book.next_id.max(highest + 1);
-    Ok(())
+    book.check_consistency().map_err(DecodeError::Damaged)
 }

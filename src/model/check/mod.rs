@@ -16,6 +16,7 @@ use super::validate::{
 use super::words::grouped;
 
 mod beside;
+mod consistency;
 mod label;
 mod records;
 use beside::{check_deletions, check_near_misses, check_templates};
