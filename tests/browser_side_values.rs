@@ -2,7 +2,6 @@
 //! written through gloo-storage against the real localStorage of headless Chromium.
 #![cfg(target_arch = "wasm32")]
 
-use chrono::{DateTime, TimeZone, Utc};
 use reachout::format::backup::BackupMark;
 use reachout::format::document;
 use reachout::model::Book;

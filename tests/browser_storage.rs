@@ -2,7 +2,6 @@
 //! Each test uses its own namespace, so tests cannot see each other's keys.
 #![cfg(target_arch = "wasm32")]
 
-use chrono::{DateTime, TimeZone, Utc};
 use reachout::format::{compact, document};
 use reachout::model::{Book, ContactDraft};
 use reachout::storage::{self, Mode, StorageNotice, Store};
