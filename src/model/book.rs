@@ -10,6 +10,14 @@ use super::reach_out::{ReachOut, ReachOutDraft, ReachOutField};
 use super::validate::{FieldErrors, Limits};
 use super::{ContactId, IdMap, ModelError, NearMiss, Outcome, ReachOutId, Settings, Template};
 
+/// Everything a person keeps: contacts, reach-outs and what sits beside them.
+///
+/// The fields stay public for the readers and writers in `format/` (which build a book field by
+/// field, then run [`Book::check_consistency`] and [`Book::bring_into_range`] on it) and for the
+/// tests that build damaged books on purpose. Pages, components and the state never write a
+/// field: they change a book only through its methods, each of which checks its input before it
+/// changes anything, and look records up through [`Book::contact`], [`Book::reach_out`] and
+/// friends.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Book {
     /// The next id to hand out, shared by contacts and reach-outs; it only grows, so an id
