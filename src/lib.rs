@@ -17,8 +17,13 @@ pub mod state;
 pub mod storage;
 pub mod theme;
 
-/// Starts the app in the page's `<body>`, with the recovery screen ready should it fail.
+/// Starts the app in the page's `<body>`, with the recovery screen ready should it fail, and
+/// takes away the first frame `index.html` showed while the code arrived: in the same task, so
+/// the browser never paints both or neither.
 pub fn mount() {
     recovery::install();
     leptos::mount::mount_to_body(app::App);
+    if let Some(frame) = leptos::prelude::document().get_element_by_id("first-frame") {
+        frame.remove();
+    }
 }

@@ -473,3 +473,45 @@ test('desktop: `?` pressed at once after Esc closed the shortcut list opens it a
     await dialog.waitFor({ state: 'hidden' });
   }
 });
+
+test('phone: on a slow network the app shows its face before its code runs, and takes its place without a jump', async (t) => {
+  const page = await freshPage(t, setup, PHONE);
+  // Every layout shift the page makes, as the browser measures them (Cumulative Layout Shift).
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__shifts.push(entry.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  // The WebAssembly is held back, as a slow network would: the page shows what index.html and
+  // the stylesheet draw alone.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(setup.server.url + '/contacts');
+  const frame = page.locator('#first-frame');
+  await frame.waitFor();
+  assert.equal(await page.locator('#first-title').textContent(), 'Contacts', 'the title of the page the address names');
+  assert.ok(await page.getByText('Opening your contacts…').isVisible());
+  assert.equal(await page.locator('.first-nav .current').textContent(), 'Contacts');
+  assert.equal(await page.getByRole('navigation').count(), 0, 'nothing to act on before the app runs');
+  const round = (box) => box && { x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width) };
+  const brandBefore = round(await frame.locator('.brand').boundingBox());
+  const barBefore = round(await frame.locator('.first-nav').boundingBox());
+  const titleBefore = round(await page.locator('#first-title').boundingBox());
+  await page.screenshot({ path: 'test-results/first-frame-phone.png' });
+
+  release();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+  assert.equal(await frame.count(), 0, 'the app took the first frame away');
+  assert.deepEqual(round(await page.locator('header.site-header .brand').boundingBox()), brandBefore, 'the header stays put');
+  assert.deepEqual(round(await page.getByRole('navigation', { name: 'Main' }).boundingBox()), barBefore, 'the bottom bar stays put');
+  const title = round(await page.getByRole('heading', { name: 'Contacts', level: 1 }).boundingBox());
+  assert.deepEqual({ x: title.x, y: title.y }, { x: titleBefore.x, y: titleBefore.y }, 'the title stays put');
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const shifts = await page.evaluate(() => window.__shifts);
+  assert.equal(shifts.reduce((a, b) => a + b, 0), 0, `no layout shift (CLS 0), saw ${JSON.stringify(shifts)}`);
+});
