@@ -3,7 +3,9 @@
 //!
 //! - `reachout:page-drawn`: a page has been drawn and can be used (the first one is how long
 //!   opening the app took, from navigation start);
-//! - `reachout:open-storage` (a measure): reading and decoding the stored data at opening.
+//! - `reachout:open-storage` (a measure): reading and decoding the stored data at opening;
+//! - `reachout:split-ahead`: the idle work after opening that writes a whole document's parts
+//!   ahead of the first save is over (done, or nothing to do).
 
 use wasm_bindgen::{JsCast, JsValue};
 

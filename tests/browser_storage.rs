@@ -512,3 +512,75 @@ fn exchanged_backups_are_kept_beside_the_data_and_let_go_when_replaced() {
     assert_eq!(storage::exchanges("t-exchange").device, device_id(3));
     clear("t-exchange");
 }
+
+/// Opens `namespace` holding `book` stored whole, as data from before parts (or a record that
+/// just grew past the line) is, and writes its parts ahead until none are left.
+fn opened_whole_and_split_ahead(namespace: &str, book: &Book) -> (Store, Vec<String>) {
+    clear(namespace);
+    let whole = document::encode_packed(book, 1, now());
+    local()
+        .set_item(&format!("{namespace}:document"), &whole)
+        .unwrap();
+    let mut store = Store::open(namespace, now()).store;
+    assert!(part_keys(namespace).is_empty());
+    let mut steps = 1;
+    while store.split_ahead(book, now()) {
+        steps += 1;
+        assert!(steps < 1_000, "writing ahead never ends");
+    }
+    // Written ahead, listed by nothing: what is stored is still the whole document.
+    assert_eq!(
+        local().get_item(&format!("{namespace}:document")).unwrap(),
+        Some(whole)
+    );
+    assert_eq!(Store::open(namespace, now()).book, *book);
+    (store, part_keys(namespace))
+}
+
+#[wasm_bindgen_test]
+fn parts_written_ahead_make_the_first_save_write_only_what_changed() {
+    let book = reachout::format::sample::book(400, 5, now());
+    let (mut store, ahead) = opened_whole_and_split_ahead("t-ahead", &book);
+    assert!(ahead.len() > 5, "{ahead:?}");
+
+    let mut changed = book.clone();
+    changed.contacts[5].notes = "Said yes to coffee".into();
+    let later = now() + chrono::Duration::seconds(5);
+    store.save_over(&changed, Some(&book), later).unwrap();
+    let after = part_keys("t-ahead");
+    let new: Vec<&String> = after.iter().filter(|k| !ahead.contains(k)).collect();
+    assert_eq!(new.len(), 1, "only the changed part is written: {new:?}");
+    assert_eq!(Store::open("t-ahead", later).book, changed);
+    // The part written ahead that the save did not list goes a minute later, like any other.
+    store
+        .save_over(
+            &changed,
+            Some(&changed),
+            later + chrono::Duration::seconds(61),
+        )
+        .unwrap();
+    assert_eq!(part_keys("t-ahead").len(), ahead.len());
+    assert_eq!(Store::open("t-ahead", later).book, changed);
+    clear("t-ahead");
+}
+
+#[wasm_bindgen_test]
+fn parts_written_ahead_too_long_ago_are_not_listed_and_go() {
+    let book = reachout::format::sample::book(400, 5, now());
+    let (mut store, ahead) = opened_whole_and_split_ahead("t-ahead-old", &book);
+    // Long enough that the sweep at opening (in another tab) may have taken them.
+    let later = now() + chrono::Duration::seconds(400);
+    store.save_over(&book, Some(&book), later).unwrap();
+    let after = part_keys("t-ahead-old");
+    let new = after.iter().filter(|k| !ahead.contains(k)).count();
+    assert_eq!(new, ahead.len(), "every part written again");
+    assert_eq!(Store::open("t-ahead-old", later).book, book);
+    store
+        .save_over(&book, Some(&book), later + chrono::Duration::seconds(61))
+        .unwrap();
+    assert!(
+        part_keys("t-ahead-old").iter().all(|k| !ahead.contains(k)),
+        "the parts written ahead are gone"
+    );
+    clear("t-ahead-old");
+}

@@ -152,7 +152,10 @@ impl AppState {
             state.schedule_save();
         }
         // After the first page is drawn (its frame comes first), not before.
-        request_animation_frame(move || state.prepare_contact_index());
+        request_animation_frame(move || {
+            state.prepare_contact_index();
+            state.split_ahead();
+        });
         state
     }
 

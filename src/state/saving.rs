@@ -255,6 +255,31 @@ impl AppState {
     }
 }
 
+impl AppState {
+    /// While the document is stored whole but should be in parts (data from before parts,
+    /// or grown past the line), writes its parts ahead a few milliseconds at a time when the
+    /// page is idle, so that the first save is no longer one long task that writes them all.
+    pub(super) fn split_ahead(&self) {
+        let state = *self;
+        when_idle(move || {
+            let more = state
+                .sync
+                .try_with_value(|sync| {
+                    state
+                        .store
+                        .try_update_value(|store| store.split_ahead(&sync.base, clock::now()))
+                })
+                .flatten()
+                .unwrap_or(false);
+            if more {
+                state.split_ahead();
+            } else {
+                crate::marks::mark("reachout:split-ahead");
+            }
+        });
+    }
+}
+
 /// Runs `work` when the browser has nothing else to do (`requestIdleCallback`), or on the
 /// next turn where there is no such thing (Safari).
 pub(super) fn when_idle(work: impl FnOnce() + 'static) {

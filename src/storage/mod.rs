@@ -41,7 +41,7 @@ pub use side::{
     SideError, EXCHANGE_BUDGET_UNITS,
 };
 pub use stored_parts::part_keys;
-use stored_parts::{part_prefix, PartKeys, PartsWritten};
+use stored_parts::{part_prefix, Ahead, PartKeys, PartsWritten};
 
 /// Every key starts with this namespace: all GitHub Pages sites of one account share an origin,
 /// and so one localStorage.
@@ -66,7 +66,7 @@ pub struct Opened {
 }
 
 /// The handle to the stored document. It keeps no browser object, only where and how to save.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Store {
     namespace: String,
     mode: Mode,
@@ -78,6 +78,9 @@ pub struct Store {
     parts: Option<PartKeys>,
     /// Part keys no longer listed, and since when: removed once they are a minute old.
     retired: Vec<(String, DateTime<Utc>)>,
+    /// Parts written ahead in idle time while the document is stored whole, so that the
+    /// first save into parts writes only what changed ([`Store::split_ahead`]).
+    ahead: Option<Box<Ahead>>,
 }
 
 /// Writes `text` under `key` and checks that it was kept.
@@ -147,6 +150,7 @@ impl Store {
             seen,
             parts,
             retired: Vec::new(),
+            ahead: None,
         }
     }
 
@@ -289,7 +293,9 @@ impl Store {
             return Err(notice);
         }
         let before = std::mem::replace(&mut self.parts, listed);
-        self.retire(before, &storage, now);
+        // Parts written ahead that this save did not list go the way of unlisted parts.
+        let ahead = self.ahead.take().map(|a| a.written);
+        self.retire(before.or(ahead), &storage, now);
         self.revision = revision;
         self.seen = Some(text);
         Ok(differ)

@@ -16,6 +16,28 @@ const RETIRE_AFTER_SECONDS: i64 = 60;
 /// How old an unlisted part must be before the sweep at opening removes it, in seconds.
 const SWEEP_AFTER_SECONDS: i64 = 600;
 
+/// How long parts written ahead may be listed by a save, in seconds: well before the sweep at
+/// opening (in this tab or another) may take them for parts a save cut short.
+const AHEAD_FOR_SECONDS: i64 = SWEEP_AFTER_SECONDS / 2;
+/// How long one step of writing parts ahead may take, in milliseconds: well under a frame of
+/// a long task's 50 ms.
+const AHEAD_STEP_MS: f64 = 12.0;
+
+/// Parts of the book as last read, written in idle time while the document is stored whole
+/// and should be split: the first save then lists each part that did not change since, instead
+/// of writing every part in one long task. Listed by nothing until a save lists them.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Ahead {
+    /// The store's revision when they were written; any other save or read makes them stale.
+    revision: u64,
+    started: DateTime<Utc>,
+    stamp: String,
+    /// The book they were made from; a part is listed only where it holds the same records.
+    book: Book,
+    pub(super) written: PartKeys,
+    complete: bool,
+}
+
 /// Part numbers with the keys their text is stored under, as a manifest lists them.
 pub(super) type PartKeys = Vec<(u64, String)>;
 
@@ -38,7 +60,84 @@ fn written_at(key: &str) -> Option<i64> {
     stamp.split('-').nth(1)?.parse().ok()
 }
 
+/// The stamp in the keys of parts written at `revision` and `now`: the revision, the time and
+/// a random number, so that two tabs saving the same revision in the same millisecond still
+/// write different keys.
+fn stamp(revision: u64, now: DateTime<Utc>) -> String {
+    format!(
+        "{revision}-{}-{}",
+        now.timestamp_millis(),
+        (js_sys::Math::random() * 1e9) as u64
+    )
+}
+
 impl Store {
+    /// Writes parts of `book` (the book as this store last read it) ahead of the first save,
+    /// for at most a few milliseconds, when the document is stored whole but should be split.
+    /// Returns true while parts are left to write: call it again when the page is idle. Parts
+    /// written ahead are listed by the next save only if it comes soon, at the same revision,
+    /// and only where they hold what the book then holds; otherwise they are retired.
+    pub fn split_ahead(&mut self, book: &Book, now: DateTime<Utc>) -> bool {
+        let stale = self
+            .ahead
+            .as_ref()
+            .is_some_and(|a| a.revision != self.revision);
+        if stale || self.parts.is_some() || !self.saves() || !parts::should_split(book) {
+            self.drop_ahead(now);
+            return false;
+        }
+        let Some(storage) = local_storage() else {
+            return false;
+        };
+        let revision = self.revision;
+        let ahead = self.ahead.get_or_insert_with(|| {
+            Box::new(Ahead {
+                revision,
+                started: now,
+                stamp: stamp(revision.saturating_add(1), now),
+                book: book.clone(),
+                written: Vec::new(),
+                complete: false,
+            })
+        });
+        let prefix = part_prefix(&self.namespace);
+        let begin = js_sys::Date::now();
+        let layout = parts::Layout::of(&ahead.book);
+        let mut written = Vec::new();
+        let mut left = false;
+        for number in layout.numbers() {
+            if ahead.written.iter().any(|(n, _)| *n == number) {
+                continue;
+            }
+            if js_sys::Date::now() - begin > AHEAD_STEP_MS {
+                left = true;
+                break;
+            }
+            let key = format!("{prefix}{}:{number}", ahead.stamp);
+            let part = layout.part(number).unwrap_or_default();
+            let text = parts::encode_part(&part, revision.saturating_add(1), now);
+            if put(&storage, &key, &text).is_err() {
+                // No room now: the first save will try, and say so if it cannot.
+                remove_all(&storage, &[key]);
+                left = false;
+                break;
+            }
+            written.push((number, key));
+        }
+        drop(layout);
+        ahead.written.extend(written);
+        ahead.complete = !left;
+        left
+    }
+
+    /// Retires whatever was written ahead.
+    fn drop_ahead(&mut self, now: DateTime<Utc>) {
+        if let Some(ahead) = self.ahead.take() {
+            self.retired
+                .extend(ahead.written.into_iter().map(|(_, key)| (key, now)));
+        }
+    }
+
     /// Writes the parts of `book` that changed since `base` under new keys; the list of every
     /// part with its key, the keys written, and (when `base` was compared) the parts where
     /// `book` and `base` differ. On failure, nothing written is left behind.
@@ -50,13 +149,7 @@ impl Store {
         revision: u64,
         now: DateTime<Utc>,
     ) -> Result<PartsWritten, StorageNotice> {
-        // The revision, the time and a random number: two tabs saving the same revision in
-        // the same millisecond still write different keys.
-        let stamp = format!(
-            "{revision}-{}-{}",
-            now.timestamp_millis(),
-            (js_sys::Math::random() * 1e9) as u64
-        );
+        let stamp = stamp(revision, now);
         let known: std::collections::HashMap<u64, &str> = self
             .parts
             .iter()
@@ -64,6 +157,20 @@ impl Store {
             .map(|(number, key)| (*number, key.as_str()))
             .collect();
         let before = base.filter(|_| self.parts.is_some()).map(parts::Layout::of);
+        // Parts written ahead, complete, at this revision and fresh: listed where they hold
+        // what the book holds.
+        let ahead = self.ahead.as_deref().filter(|a| {
+            a.complete
+                && a.revision == self.revision
+                && self.parts.is_none()
+                && (now - a.started).num_seconds() < AHEAD_FOR_SECONDS
+        });
+        let ahead_layout = ahead.map(|a| parts::Layout::of(&a.book));
+        let ahead_keys: std::collections::HashMap<u64, &str> = ahead
+            .iter()
+            .flat_map(|a| a.written.iter())
+            .map(|(number, key)| (*number, key.as_str()))
+            .collect();
         let layout = parts::Layout::of(book);
         let mut listed = Vec::new();
         let mut written = Vec::new();
@@ -76,8 +183,13 @@ impl Store {
             } else {
                 differ.insert(number);
             }
-            let key = match known.get(&number) {
-                Some(key) if unchanged => key.to_string(),
+            let ready = ahead_layout
+                .as_ref()
+                .filter(|ahead| layout.same(ahead, number))
+                .and_then(|_| ahead_keys.get(&number));
+            let key = match (known.get(&number), ready) {
+                (Some(key), _) if unchanged => key.to_string(),
+                (_, Some(key)) => key.to_string(),
                 _ => {
                     let key = format!("{}{stamp}:{number}", part_prefix(&self.namespace));
                     let part = layout.part(number).unwrap_or_default();
