@@ -584,3 +584,30 @@ fn parts_written_ahead_too_long_ago_are_not_listed_and_go() {
     );
     clear("t-ahead-old");
 }
+
+#[wasm_bindgen_test]
+fn parts_written_ahead_and_then_cleared_away_are_written_again_never_listed_missing() {
+    let book = reachout::format::sample::book(400, 5, now());
+    let mut changed = book.clone();
+    changed.contacts[5].notes = "Said yes to coffee".into();
+    let later = now() + chrono::Duration::seconds(5);
+
+    // Storage cleared under the tab (another page of this origin, or "clear site data"), the
+    // tab saving without having looked: every part is written again.
+    let (mut store, _) = opened_whole_and_split_ahead("t-ahead-gone", &book);
+    clear("t-ahead-gone");
+    store.save_over(&changed, Some(&book), later).unwrap();
+    let opened = Store::open("t-ahead-gone", later);
+    assert_eq!(opened.notice, None);
+    assert_eq!(opened.book, changed);
+
+    // The same after the tab saw the document go: the parts written ahead are let go.
+    let (mut store, _) = opened_whole_and_split_ahead("t-ahead-gone", &book);
+    clear("t-ahead-gone");
+    assert_eq!(store.refresh(later), None);
+    store.save_over(&changed, Some(&book), later).unwrap();
+    let opened = Store::open("t-ahead-gone", later);
+    assert_eq!(opened.notice, None);
+    assert_eq!(opened.book, changed);
+    clear("t-ahead-gone");
+}

@@ -262,6 +262,10 @@ impl AppState {
     pub(super) fn split_ahead(&self) {
         let state = *self;
         when_idle(move || {
+            // After a failure nothing more is written (see `recovery`).
+            if crate::recovery::has_failed() {
+                return;
+            }
             let more = state
                 .sync
                 .try_with_value(|sync| {

@@ -207,8 +207,9 @@ impl Store {
             return None;
         }
         self.seen.clone_from(&raw);
-        // Whatever is stored now, the parts this tab knew no longer describe it.
+        // Whatever is stored now, the parts this tab knew (or wrote ahead) no longer describe it.
         self.parts = None;
+        self.drop_ahead(now);
         let raw = raw?;
         let storage = local_storage()?;
         match read_stored(&storage, &raw) {
@@ -295,7 +296,12 @@ impl Store {
         let before = std::mem::replace(&mut self.parts, listed);
         // Parts written ahead that this save did not list go the way of unlisted parts.
         let ahead = self.ahead.take().map(|a| a.written);
-        self.retire(before.or(ahead), &storage, now);
+        let unlisted: PartKeys = before
+            .into_iter()
+            .flatten()
+            .chain(ahead.into_iter().flatten())
+            .collect();
+        self.retire(Some(unlisted), &storage, now);
         self.revision = revision;
         self.seen = Some(text);
         Ok(differ)

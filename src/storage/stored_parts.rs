@@ -105,6 +105,7 @@ impl Store {
         let layout = parts::Layout::of(&ahead.book);
         let mut written = Vec::new();
         let mut left = false;
+        let mut failed = false;
         for number in layout.numbers() {
             if ahead.written.iter().any(|(n, _)| *n == number) {
                 continue;
@@ -117,21 +118,21 @@ impl Store {
             let part = layout.part(number).unwrap_or_default();
             let text = parts::encode_part(&part, revision.saturating_add(1), now);
             if put(&storage, &key, &text).is_err() {
-                // No room now: the first save will try, and say so if it cannot.
+                // No room now: the first save will write every part, and say so if it cannot.
                 remove_all(&storage, &[key]);
-                left = false;
+                failed = true;
                 break;
             }
             written.push((number, key));
         }
         drop(layout);
         ahead.written.extend(written);
-        ahead.complete = !left;
+        ahead.complete = !left && !failed;
         left
     }
 
     /// Retires whatever was written ahead.
-    fn drop_ahead(&mut self, now: DateTime<Utc>) {
+    pub(super) fn drop_ahead(&mut self, now: DateTime<Utc>) {
         if let Some(ahead) = self.ahead.take() {
             self.retired
                 .extend(ahead.written.into_iter().map(|(_, key)| (key, now)));
@@ -166,9 +167,12 @@ impl Store {
                 && (now - a.started).num_seconds() < AHEAD_FOR_SECONDS
         });
         let ahead_layout = ahead.map(|a| parts::Layout::of(&a.book));
+        // Each one still there: storage may have been cleared since (another page of this
+        // origin, or the person), and a manifest must never list a missing part.
         let ahead_keys: std::collections::HashMap<u64, &str> = ahead
             .iter()
             .flat_map(|a| a.written.iter())
+            .filter(|(_, key)| storage.get_item(key).ok().flatten().is_some())
             .map(|(number, key)| (*number, key.as_str()))
             .collect();
         let layout = parts::Layout::of(book);
