@@ -7,6 +7,9 @@
 # - trunk 0.21.14: the newest that builds on stable Rust 1.95 (0.22 needs rustc >= 1.96.1, and a
 #   nightly toolchain may not exist on a fresh machine). Its JS minifier skips wasm-bindgen's output,
 #   which costs about 1.6 KB gzip; acceptable.
+# - wasm-split-cli 0.2.4 (crate wasm_split_cli_support): cuts the pages that load later into chunks
+#   of their own after each build (scripts/split-build.mjs); its split points come from the
+#   wasm_split_helpers version in Cargo.lock, which this version reads.
 # - wasm-opt from npm `binaryen@132`: Debian's binaryen 108 silently produces a wasm that crashes.
 # - Chromium and ChromeDriver from Debian, for the browser and end-to-end tests.
 
@@ -14,6 +17,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION="0.21.14"
+WASM_SPLIT_VERSION="0.2.4"
 BINARYEN_VERSION="132"
 CARGO_BIN="${CARGO_INSTALL_ROOT:-${CARGO_HOME:-$HOME/.cargo}}/bin"
 export PATH="$ROOT/node_modules/.bin:$CARGO_BIN:$PATH"
@@ -75,6 +79,17 @@ ensure_trunk() {
   fi
 }
 
+ensure_wasm_split() {
+  # The CLI prints no version of its own; cargo's list of installed crates has it.
+  if ! command -v wasm-split-cli >/dev/null 2>&1 ||
+     ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    say "Installing wasm-split-cli $WASM_SPLIT_VERSION (about 3 minutes, once)"
+    cargo install --quiet --locked "wasm_split_cli_support@$WASM_SPLIT_VERSION" --features build-binary ||
+      die "could not install wasm-split-cli $WASM_SPLIT_VERSION." \
+          "Try: cargo install wasm_split_cli_support@$WASM_SPLIT_VERSION --locked --features build-binary"
+  fi
+}
+
 ensure_node_packages() {
   command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || apt_install nodejs npm
   # npm ci only when package-lock.json changed since the last install.
@@ -104,5 +119,6 @@ ensure_chromium() {
 ensure_rust
 ensure_wasm_bindgen
 ensure_trunk
+ensure_wasm_split
 ensure_node_packages
 ensure_chromium

@@ -16,13 +16,8 @@ use crate::links::{base, href};
 use crate::pages::contact::edit::{EditContactPage, NewContactPage};
 use crate::pages::contact::ContactPage;
 use crate::pages::contacts::ContactsPage;
-use crate::pages::data::DataPage;
-use crate::pages::import::ImportPage;
-use crate::pages::insights::InsightsPage;
+use crate::pages::later::{Later, LaterPage};
 use crate::pages::not_found::NotFoundPage;
-use crate::pages::report::ReportPage;
-use crate::pages::settings::SettingsPage;
-use crate::pages::templates::TemplatesPage;
 use crate::pages::today::TodayPage;
 use crate::state::{AppState, APP_NAMESPACE};
 use crate::theme::{self, Theme};
@@ -39,6 +34,7 @@ pub fn App() -> impl IntoView {
     };
     apply_theme();
     update_notice::register();
+    crate::pages::later::fetch_in_background();
     // A save in another tab shows here at once, and so do its backups, restores and removals,
     // and a theme chosen there.
     let listener = window_event_listener(leptos::ev::storage, move |ev| {
@@ -109,12 +105,12 @@ pub fn Shell() -> impl IntoView {
                 <Route path=path!("/contacts/new") view=NewContactPage/>
                 <Route path=path!("/contacts/:id") view=ContactPage/>
                 <Route path=path!("/contacts/:id/edit") view=EditContactPage/>
-                <Route path=path!("/insights") view=InsightsPage/>
-                <Route path=path!("/data") view=DataPage/>
-                <Route path=path!("/import") view=ImportPage/>
-                <Route path=path!("/settings") view=SettingsPage/>
-                <Route path=path!("/templates") view=TemplatesPage/>
-                <Route path=path!("/report") view=ReportPage/>
+                <Route path=path!("/insights") view=|| view! { <Later page=LaterPage::Insights/> }/>
+                <Route path=path!("/data") view=|| view! { <Later page=LaterPage::Data/> }/>
+                <Route path=path!("/import") view=|| view! { <Later page=LaterPage::Import/> }/>
+                <Route path=path!("/settings") view=|| view! { <Later page=LaterPage::Settings/> }/>
+                <Route path=path!("/templates") view=|| view! { <Later page=LaterPage::Templates/> }/>
+                <Route path=path!("/report") view=|| view! { <Later page=LaterPage::Report/> }/>
             </Routes>
         </main>
         <UndoToast/>

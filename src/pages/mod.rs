@@ -5,6 +5,7 @@ pub mod contacts;
 pub mod data;
 pub mod import;
 pub mod insights;
+pub mod later;
 pub mod not_found;
 pub mod report;
 pub mod settings;

@@ -27,7 +27,7 @@ use crate::format::backup::BackupMark;
 use crate::model::two_tabs::Clash;
 use crate::model::{Book, ContactIndex, Undo};
 use crate::storage::{self, Store};
-use saving::when_idle;
+pub use saving::when_idle;
 
 /// Pages and components read the fields through read-only signals and change the book only
 /// through [`AppState::change`], so every change is saved, and saved in one place.

@@ -286,7 +286,7 @@ impl AppState {
 
 /// Runs `work` when the browser has nothing else to do (`requestIdleCallback`), or on the
 /// next turn where there is no such thing (Safari).
-pub(super) fn when_idle(work: impl FnOnce() + 'static) {
+pub fn when_idle(work: impl FnOnce() + 'static) {
     use wasm_bindgen::JsCast;
     let Some(window) = web_sys::window() else {
         return;
