@@ -117,7 +117,7 @@ fn main() -> std::io::Result<()> {
         "open",
         "of it check"
     );
-    for contacts in [100, 1_000, 10_000] {
+    for contacts in [100, 1_000, 10_000, 30_000] {
         let book = sample::book(contacts, 5, now);
         // The JSON a naive save would write: every record with its field names.
         let plain = serde_json::to_string(&book).unwrap_or_default();

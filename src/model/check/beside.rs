@@ -5,12 +5,15 @@ use super::label::Label;
 use super::{Adjustment, Audit};
 use crate::model::validate::Limits;
 use crate::model::words::grouped;
-use crate::model::{Book, Template};
+use crate::model::{Book, IdSet, Template};
 
 /// Near misses keep their note; a link to a contact or reach-out that is gone is dropped.
 pub(super) fn check_near_misses(book: &mut Book, out: &mut Vec<Adjustment>) {
-    let contacts: std::collections::HashSet<_> = book.contacts.iter().map(|c| c.id).collect();
-    let reach_outs: std::collections::HashSet<_> = book.reach_outs.iter().map(|r| r.id).collect();
+    if book.near_misses.is_empty() {
+        return;
+    }
+    let contacts: IdSet<_> = book.contacts.iter().map(|c| c.id).collect();
+    let reach_outs: IdSet<_> = book.reach_outs.iter().map(|r| r.id).collect();
     for near_miss in &mut book.near_misses {
         let mut audit = Audit {
             record: Label::Numbered("Near miss", near_miss.id),
@@ -42,8 +45,8 @@ pub(super) fn check_deletions(book: &mut Book, out: &mut Vec<Adjustment>) {
     if book.deleted.is_empty() {
         return;
     }
-    let here: std::collections::HashSet<_> = book.contacts.iter().map(|c| c.id).collect();
-    let mut seen = std::collections::HashSet::new();
+    let here: IdSet<_> = book.contacts.iter().map(|c| c.id).collect();
+    let mut seen = IdSet::default();
     let before = book.deleted.len();
     book.deleted.retain(|d| {
         (1..=Limits::MAX_ID).contains(&d.id.0) && !here.contains(&d.id) && seen.insert(d.id)

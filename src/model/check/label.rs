@@ -2,10 +2,9 @@
 //! "Settings", put together only when there is something to report.
 
 use std::cell::OnceCell;
-use std::collections::HashMap;
 
 use crate::model::validate::{check_name, is_invisible};
-use crate::model::{Contact, ContactId};
+use crate::model::{Contact, ContactId, IdMap};
 
 /// A short, safe quotation of user text for a message: at most 40 characters, with direction
 /// and invisible characters left out so that the message itself reads in order.
@@ -52,9 +51,9 @@ pub(super) enum Label<'a> {
 pub(super) struct Names<'a> {
     pub(super) contacts: &'a [Contact],
     /// Names the checks changed, as they were read.
-    pub(super) renamed: HashMap<ContactId, String>,
+    pub(super) renamed: IdMap<ContactId, String>,
     /// Each contact's label, made the first time a reach-out needs one.
-    pub(super) labels: OnceCell<HashMap<ContactId, String>>,
+    pub(super) labels: OnceCell<IdMap<ContactId, String>>,
 }
 
 impl Names<'_> {

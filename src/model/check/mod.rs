@@ -23,9 +23,8 @@ use beside::{check_deletions, check_near_misses, check_templates};
 use label::{quoted, Label, Names};
 use records::{check_contact, check_reach_out};
 use std::cell::OnceCell;
-use std::collections::HashMap;
 
-use super::{Book, CheckIn, Contact, ReachOut};
+use super::{Book, CheckIn, Contact, IdMap, ReachOut};
 
 /// One value that broke a limit, named so that a person can find it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -200,7 +199,7 @@ impl Book {
             );
             self.next_id = self.highest_id().saturating_add(1);
         }
-        let mut renamed = HashMap::new();
+        let mut renamed = IdMap::default();
         for contact in &mut self.contacts {
             if let Some(original) = check_contact(contact, &mut out) {
                 renamed.insert(contact.id, original);
@@ -247,7 +246,7 @@ fn unlink_follow_ups_out_of_order(
     names: &Names<'_>,
     out: &mut Vec<Adjustment>,
 ) {
-    let order: HashMap<_, _> = reach_outs.iter().map(|r| (r.id, r.place())).collect();
+    let order: IdMap<_, _> = reach_outs.iter().map(|r| (r.id, r.place())).collect();
     for reach_out in reach_outs.iter_mut() {
         let Some(earlier) = reach_out.follows_up else {
             continue;
