@@ -19,6 +19,7 @@ const SCOPE = self.registration.scope;
 // Copies of Reachout under other paths of the same origin keep caches of their own.
 const PREFIX = `reachout ${SCOPE} `;
 const CACHE = PREFIX + VERSION;
+const PREVIOUS = `${PREFIX}previous`;
 const INDEX = new URL('index.html', SCOPE).href;
 // Trunk's names for built files: NAME-<hex digits of the content's hash>.EXT
 const HASHED = /-[0-9a-f]{12,}(_bg)?\.[a-z]+$/;
@@ -57,12 +58,24 @@ self.addEventListener('install', (event) => {
   }));
 });
 
+// The built files of the version before this one are kept, under PREVIOUS, until the next version
+// arrives: a tab opened on it and taken over by this worker may still fetch the chunk of a page it
+// has not opened yet, which the site no longer has. Older versions go.
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
-    const names = await caches.keys();
-    await Promise.all(names
-      .filter((name) => name.startsWith(PREFIX) && name !== CACHE)
-      .map((name) => caches.delete(name)));
+    const older = (await caches.keys())
+      .filter((name) => name.startsWith(PREFIX) && name !== CACHE && name !== PREVIOUS);
+    if (older.length > 0) {
+      await caches.delete(PREVIOUS);
+      const kept = await caches.open(PREVIOUS);
+      for (const name of older) {
+        const cache = await caches.open(name);
+        for (const request of await cache.keys()) {
+          if (HASHED.test(new URL(request.url).pathname)) await kept.put(request, await cache.match(request));
+        }
+        await caches.delete(name);
+      }
+    }
     await self.clients.claim();
   })());
 });
@@ -77,6 +90,13 @@ self.addEventListener('fetch', (event) => {
     wanted = INDEX;
   } else if (FILES.includes(path)) {
     wanted = new URL(path, SCOPE).href;
+  } else if (HASHED.test(path)) {
+    // A file of the version before this one, asked for by a tab still running it.
+    event.respondWith((async () => {
+      const kept = await caches.open(PREVIOUS);
+      return (await kept.match(new URL(path, SCOPE).href)) || fetch(request);
+    })());
+    return;
   } else {
     return;
   }

@@ -3,7 +3,8 @@
 //! "Updated: Reload".
 //!
 //! The worker installs a new version when the browser sees a changed sw.js (on a visit) and
-//! takes over at once, deleting the old version's cache; this page keeps running the version it
+//! takes over at once, deleting the old version's cache (its built files are kept aside as
+//! "previous", for tabs still running it); this page keeps running the version it
 //! loaded until reloaded. A new version is in place when the worker's caches for this site hold
 //! none of this page's version (its `<meta name="reachout-version">`): checked at start, since
 //! the new worker may have taken over before the app ran, and whenever a new worker has taken
@@ -17,6 +18,13 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 /// True once a new version is in place; provided by [`register`] (not in component tests).
 #[derive(Clone, Copy)]
 pub struct UpdateReady(RwSignal<bool>);
+
+impl UpdateReady {
+    /// True once a new version is in place (tracked).
+    pub fn is_ready(self) -> bool {
+        self.0.get()
+    }
+}
 
 /// Registers the service worker where the browser has them (secure pages: https and
 /// 127.0.0.1), and provides [`UpdateReady`].
@@ -95,6 +103,8 @@ async fn newer_version_in_place() -> bool {
         .iter()
         .filter_map(|name| name.as_string())
         .filter_map(|name| name.strip_prefix(&prefix).map(str::to_string))
+        // The files kept of the version before (see sw.js), not a version of their own.
+        .filter(|version| version != "previous")
         .collect();
     !ours.is_empty() && !ours.contains(&version)
 }

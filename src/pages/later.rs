@@ -13,6 +13,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::update_notice::UpdateReady;
 use crate::pages::{data, import, insights, report, settings, templates};
 
 /// A page that is its own chunk of the release build.
@@ -153,8 +154,15 @@ pub fn Later(page: LaterPage) -> impl IntoView {
     view! { <Suspense fallback=opening>{body}</Suspense> }
 }
 
+/// In place of a page whose chunk could not be fetched: why, and the way on. When a new version
+/// of Reachout took over while this tab ran the old one, the chunk may be gone from the site:
+/// then reloading is the way, not trying again.
 #[component]
 fn ChunkFailed(page: LaterPage, tries: RwSignal<u32>) -> impl IntoView {
+    let updated = use_context::<UpdateReady>();
+    let newer = move || updated.is_some_and(UpdateReady::is_ready);
+    // Names the tab and, as for any page, moves the focus to the heading; again after each try.
+    crate::components::focus::page_drawn();
     view! {
         <section class="page">
             <header class="page-header">
@@ -162,31 +170,77 @@ fn ChunkFailed(page: LaterPage, tries: RwSignal<u32>) -> impl IntoView {
             </header>
             <div class="card chunk-failed" role="alert">
                 <h2>"This page could not open"</h2>
-                <p>
-                    "Its part of Reachout has not reached this browser yet, and the connection "
-                    "dropped while fetching it. Your contacts are safe; Today and Contacts work "
-                    "as before."
-                </p>
-                <button type="button" class="button primary" on:click=move |_| {
-                    tries.update(|n| *n += 1)
-                }>"Try again"</button>
+                <Show
+                    when=newer
+                    fallback=move || {
+                        view! {
+                            <p>
+                                "Its part of Reachout has not reached this browser yet, and the "
+                                "connection dropped while fetching it. Your contacts are safe; "
+                                "Today and Contacts work as before."
+                            </p>
+                            <button
+                                type="button"
+                                class="button primary"
+                                on:click=move |_| tries.update(|n| *n += 1)
+                            >
+                                "Try again"
+                            </button>
+                        }
+                    }
+                >
+                    <p>
+                        "A new version of Reachout is in place, and this tab still runs the one "
+                        "before. Reload to open this page; your contacts are safe."
+                    </p>
+                    <button type="button" class="button primary" on:click=|_| reload()>
+                        "Reload"
+                    </button>
+                </Show>
             </div>
         </section>
     }
 }
 
+fn reload() {
+    // Saves are written first by the page's own pagehide handler.
+    let _ = window().location().reload();
+}
+
 /// Fetches the later pages' code one after another once the browser is idle after the first
 /// screen, so that they open at once and work offline after one visit. A failure is quiet: the
-/// page fetches its chunk again when it opens.
+/// fetch starts again when the browser is back online, and a page fetches its chunk itself when
+/// it opens.
 pub fn fetch_in_background() {
     crate::state::when_idle(|| {
         wasm_bindgen_futures::spawn_local(async {
             for page in LaterPage::ALL {
                 if page.fetch().await.is_err() {
+                    again_when_online();
                     return;
                 }
             }
             crate::marks::mark("reachout:later-pages-fetched");
         });
     });
+}
+
+thread_local! {
+    /// Whether a failed background fetch waits for the browser to be online again.
+    static WAITING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Whether the listener for that is in place (once per page).
+    static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn again_when_online() {
+    WAITING.with(|waiting| waiting.set(true));
+    if LISTENING.with(|listening| listening.replace(true)) {
+        return;
+    }
+    // Kept for the page's life: one listener, however often the network comes and goes.
+    std::mem::forget(window_event_listener(leptos::ev::online, |_| {
+        if WAITING.with(|waiting| waiting.replace(false)) {
+            fetch_in_background();
+        }
+    }));
 }

@@ -103,7 +103,14 @@ test('a new build is noticed on the next visit: "Updated: Reload"', async (t) =>
   await notice.getByRole('button', { name: 'Reload' }).click();
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
   assert.equal(await pageVersion(), after, 'the reloaded page is the new version');
-  assert.deepEqual(await kept(), [after], 'only the new version is kept');
+  // The new version, and the built files of the one before for tabs still running it (sw.js).
+  assert.deepEqual((await kept()).sort(), [after, 'previous'], 'only the new version is kept, with the files of the last');
+  const previous = await page.evaluate(async () => {
+    const name = (await caches.keys()).find((key) => key.endsWith(' previous'));
+    return (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname.split('/').pop());
+  });
+  assert.ok(previous.length > 0 && previous.every((file) => /-[0-9a-f]{12,}(_bg)?\.[a-z]+$/.test(file)),
+    `only built files whose names carry their hash are kept of the last version: ${previous}`);
   await settled(page);
   assert.equal(await page.getByText('Updated:').count(), 0, 'and it says nothing more');
   await context.close();
