@@ -1,5 +1,6 @@
 //! Taking data out: contacts and reach-outs as CSV for spreadsheets, contacts as vCard 4.0 for
-//! a phone or another CRM, and the dates ahead as an iCalendar file. The JSON backup stays
+//! a phone or another CRM, and the dates ahead as an iCalendar file (all of them, or one
+//! contact's), with the weekly reminder as a recurring event. The JSON backup stays
 //! the lossless format; these are for other programs.
 //!
 //! CSV is written with the `csv` crate. Every cell that a spreadsheet would take as a formula
@@ -11,7 +12,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::model::words::long_day;
-use crate::model::{Book, CalendarEntry, Channel, Dated, Outcome};
+use crate::model::{Book, CalendarEntry, Channel, ContactId, Dated, Outcome, WeeklyNudge};
 
 /// The header of the contacts CSV; the importer's first guess maps each of these back.
 pub const CONTACT_COLUMNS: [&str; 12] = [
@@ -213,15 +214,40 @@ pub fn contacts_vcard(book: &Book) -> String {
 /// stay-in-touch turn, with a UID that stays the same across exports so that importing the
 /// file again updates events instead of doubling them.
 pub fn calendar_ics(book: &Book, today: NaiveDate, now: DateTime<Utc>) -> String {
+    calendar_of(book, book.calendar(today), now)
+}
+
+/// [`calendar_ics`] for one contact: the next date to follow up or stay in touch, if there is
+/// one (the "Add to my calendar" beside a follow-up). The same UID as in the whole file, so
+/// adding both does not double the event.
+pub fn calendar_one_ics(
+    book: &Book,
+    contact: ContactId,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Option<String> {
+    let entries: Vec<CalendarEntry> = book
+        .calendar(today)
+        .into_iter()
+        .filter(|e| e.contact == contact)
+        .collect();
+    (!entries.is_empty()).then(|| calendar_of(book, entries, now))
+}
+
+fn calendar_head(out: &mut String, product: &str) {
+    line(out, "BEGIN:VCALENDAR");
+    line(out, "VERSION:2.0");
+    line(out, &format!("PRODID:-//Reachout//{product}//EN"));
+    line(out, "CALSCALE:GREGORIAN");
+    line(out, "METHOD:PUBLISH");
+    line(out, "X-WR-CALNAME:Reachout");
+}
+
+fn calendar_of(book: &Book, entries: Vec<CalendarEntry>, now: DateTime<Utc>) -> String {
     let mut out = String::new();
-    line(&mut out, "BEGIN:VCALENDAR");
-    line(&mut out, "VERSION:2.0");
-    line(&mut out, "PRODID:-//Reachout//Follow-ups//EN");
-    line(&mut out, "CALSCALE:GREGORIAN");
-    line(&mut out, "METHOD:PUBLISH");
-    line(&mut out, "X-WR-CALNAME:Reachout");
+    calendar_head(&mut out, "Follow-ups");
     let stamp = now.format("%Y%m%dT%H%M%SZ").to_string();
-    for CalendarEntry { contact, day, what } in book.calendar(today) {
+    for CalendarEntry { contact, day, what } in entries {
         let Some(person) = book.contact(contact) else {
             continue;
         };
@@ -273,6 +299,62 @@ pub fn calendar_ics(book: &Book, today: NaiveDate, now: DateTime<Utc>) -> String
         line(&mut out, "TRANSP:TRANSPARENT");
         line(&mut out, "END:VEVENT");
     }
+    line(&mut out, "END:VCALENDAR");
+    out
+}
+
+/// The weekly reminder as one recurring event (RFC 5545 `RRULE`), on the nudge's weekday and
+/// time from its first day on or after `today`, 15 minutes long, with an alarm at its start.
+/// The time is *floating* (no time zone): 9:00 is 9:00 wherever the person is, as a habit's
+/// reminder should be, and no zone rules need writing. The UID is the same in every download,
+/// so importing a changed reminder replaces the old one where the calendar honours UIDs.
+/// `app` is the app's own address, for the description and `URL`.
+pub fn weekly_nudge_ics(
+    nudge: &WeeklyNudge,
+    goal: Option<u32>,
+    app: &str,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> String {
+    const DAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+    let title = WeeklyNudge::title(goal);
+    // An address is a URI, not text: it is written as it is, once any break or control
+    // character (never part of one) is taken out.
+    let app: String = app
+        .chars()
+        .filter(|c| !c.is_control() && !c.is_whitespace())
+        .collect();
+    let start = nudge.first_day(today).and_time(nudge.time);
+    let mut out = String::new();
+    calendar_head(&mut out, "Weekly reminder");
+    line(&mut out, "BEGIN:VEVENT");
+    line(&mut out, "UID:weekly-reminder@reachout");
+    line(
+        &mut out,
+        &format!("DTSTAMP:{}", now.format("%Y%m%dT%H%M%SZ")),
+    );
+    line(
+        &mut out,
+        &format!("DTSTART:{}", start.format("%Y%m%dT%H%M%S")),
+    );
+    line(&mut out, "DURATION:PT15M");
+    let day = DAYS[nudge.weekday.num_days_from_monday() as usize];
+    line(&mut out, &format!("RRULE:FREQ=WEEKLY;BYDAY={day}"));
+    line(&mut out, &format!("SUMMARY:{}", escape(&title)));
+    let description = format!(
+        "Open Reachout and pick one person to reach out to: {app} \u{2014} reaching out is the win, whatever the answer."
+    );
+    line(&mut out, &format!("DESCRIPTION:{}", escape(&description)));
+    if !app.is_empty() {
+        line(&mut out, &format!("URL:{app}"));
+    }
+    line(&mut out, "TRANSP:TRANSPARENT");
+    line(&mut out, "BEGIN:VALARM");
+    line(&mut out, "ACTION:DISPLAY");
+    line(&mut out, &format!("DESCRIPTION:{}", escape(&title)));
+    line(&mut out, "TRIGGER:PT0M");
+    line(&mut out, "END:VALARM");
+    line(&mut out, "END:VEVENT");
     line(&mut out, "END:VCALENDAR");
     out
 }

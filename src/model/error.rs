@@ -53,6 +53,10 @@ pub enum ModelError {
     Unavailable,
     #[error("That reply was sorted already.")]
     NotAnUnsortedReply,
+    #[error("{0}")]
+    InvalidReminder(String),
+    #[error("No follow-up is overdue.")]
+    NothingOverdue,
     #[error("After this merge fewer than {} new records could be added: the backup's ids reach the top of their range. Restore it instead (a restore renumbers them), then add again what only this browser has.", crate::model::grouped(FEW_IDS))]
     FewIdsLeft,
 }

@@ -17,6 +17,7 @@ mod near_miss;
 mod outcome;
 mod quick_add;
 mod reach_out;
+mod reminders;
 mod removal;
 mod search;
 mod settings;
@@ -44,6 +45,10 @@ pub use near_miss::NearMiss;
 pub use outcome::{Opportunity, Outcome};
 pub use quick_add::{Listed, NameList, SameAs, Similar, MAX_PASTED};
 pub use reach_out::{Channel, ReachOut, ReachOutDraft, ReachOutField, ThreadPlace};
+pub use reminders::{
+    coming_back, notification_text, Digest, DueOn, Rescheduled, WeeklyNudge, AWAY_DAYS,
+    DIGEST_DAYS, FRESH_PER_DAY,
+};
 pub use removal::{Deleted, Removed, Tagged};
 pub use search::{fold, ContactIndex, ContactQuery, IndexEntry, NextFollowUp, SortKey};
 pub use settings::{Settings, SettingsDraft, SettingsField, WeekStart, SUGGESTED_GOAL};

@@ -26,12 +26,22 @@ const PAGES = [
 ];
 
 /** Visits every page; each must draw its heading (the page's error listener fails the test otherwise). */
-async function everyPageDraws(page) {
+async function everyPageDraws(page, what = '') {
   for (const [route, heading] of PAGES) {
-    await visit(page, setup.server.url, route);
-    const h1 = page.getByRole('heading', { level: 1 }).first();
-    await h1.waitFor();
-    if (heading) assert.equal(await h1.textContent(), heading, route);
+    try {
+      await visit(page, setup.server.url, route);
+      const h1 = page.getByRole('heading', { level: 1 }).first();
+      await h1.waitFor();
+      if (heading) assert.equal(await h1.textContent(), heading, route);
+    } catch (error) {
+      // A page that did not draw (seen once in a while in a full run, never alone): what the
+      // page showed, for the next person to read.
+      const name = `hostile-stuck-${what}-${route.replaceAll('/', '_')}.png`.replace(/[^\w.-]/g, '');
+      await page.screenshot({ path: `test-results/${name}` }).catch(() => {});
+      const shown = await page.evaluate(() => document.body?.innerText.slice(0, 300)).catch(() => '(no page)');
+      error.message = `${what} ${route}: ${error.message}\nthe page showed: ${shown}`;
+      throw error;
+    }
   }
 }
 
@@ -77,7 +87,7 @@ for (const timezoneId of ZONES) {
       const kept = await page.evaluate(() => Object.keys(localStorage)
         .filter((k) => k.startsWith('reachout:quarantine:')).map((k) => localStorage.getItem(k)));
       assert.deepEqual(kept, [text], `${file}: the original is kept byte for byte`);
-      await everyPageDraws(page);
+      await everyPageDraws(page, file);
       assert.equal(await page.getByText('Some saved values were outside').count(), 0);
       // The copy of the original stays listed on the Data page.
       await visit(page, setup.server.url, '/data');
