@@ -35,6 +35,16 @@ pub fn App() -> impl IntoView {
     apply_theme();
     update_notice::register();
     crate::pages::later::fetch_in_background();
+    crate::pages::today::welcome::provide_coming_back(state);
+    // The count on the installed app's icon follows the follow-ups due, computed when the
+    // browser is idle so that it never lengthens a save.
+    Effect::new(move |_| {
+        let today = state.today().get();
+        state.book().track();
+        crate::state::when_idle(move || {
+            crate::badge::show(state.book().with_untracked(|b| b.due_today_count(today)));
+        });
+    });
     // A save in another tab shows here at once, and so do its backups, restores and removals,
     // and a theme chosen there.
     let listener = window_event_listener(leptos::ev::storage, move |ev| {

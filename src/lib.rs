@@ -4,6 +4,7 @@
 //! `app`, `pages` and `components` are the thin Leptos shell.
 
 pub mod app;
+pub mod badge;
 pub mod clock;
 pub mod components;
 pub mod download;

@@ -45,6 +45,8 @@ pub enum Undo {
     Restore(Removed),
     Unmerge(Box<Unmerge>),
     Reopen(Box<Reopen>),
+    /// "Start fresh" moved the overdue follow-ups to the next days.
+    Reschedule(super::Rescheduled),
 }
 
 impl Undo {
@@ -56,6 +58,7 @@ impl Undo {
                 format!("Logged your last note to {} and closed the loop.", r.name)
             }
             Undo::Reopen(r) => format!("Closed the loop with {}.", r.name),
+            Undo::Reschedule(r) => r.describe(),
         }
     }
 }
@@ -257,6 +260,7 @@ impl Book {
         match undo {
             Undo::Restore(removed) => self.restore(removed),
             Undo::Reopen(r) => self.reopen(*r),
+            Undo::Reschedule(r) => self.undo_start_fresh(r),
             Undo::Unmerge(u) => {
                 let u = *u;
                 let merged_id = u.merged.id;

@@ -7,6 +7,7 @@ pub mod import;
 pub mod insights;
 pub mod later;
 pub mod not_found;
+pub mod reminders;
 pub mod report;
 pub mod settings;
 pub mod templates;

@@ -3,6 +3,7 @@
 
 mod cards;
 mod week;
+pub mod welcome;
 
 use crate::components::backup_reminder::BackupReminder;
 use cards::{FirstStep, RecentWins, SortReplies, SuggestedNext};
@@ -42,6 +43,8 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
             .with(|b| b.settings.weekly_goal.is_none() && !b.settings.goal_question_skipped)
     };
     let agenda = Memo::new(move |_| state.book().with(|b| b.agenda(today)));
+    let overdue = welcome::overdue(agenda, today);
+    let welcoming = welcome::welcoming(overdue);
     let has_due = move || agenda.with(|a| !a.follow_ups.is_empty());
     let nothing_due = move || {
         agenda.with(|a| {
@@ -69,6 +72,9 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
             </header>
             <Show when=has_contacts fallback=|| view! { <FirstStep/> }>
                 <DrillDialog/>
+                <Show when=move || welcoming.get()>
+                    <welcome::WelcomeBack today overdue/>
+                </Show>
                 // What is due comes first; the week card follows it when anything is.
                 <Show when=move || !has_due()>
                     <WeekOrGoal today ask_goal=Signal::derive(ask_goal)/>
@@ -76,9 +82,12 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
                 <SortReplies/>
                 <CheckIns/>
 
-                {agenda_list(agenda, |a| &a.follow_ups,
-                    ("due-heading", "Follow-ups due", Some("No answer yet. Trying again is normal, and often works.")),
-                    |thread| view! { <FollowUpRow thread/> }.into_any())}
+                // Folded behind the welcome's count while a person comes back after a gap.
+                <Show when=move || !welcoming.get()>
+                    {agenda_list(agenda, |a| &a.follow_ups,
+                        ("due-heading", "Follow-ups due", Some("No answer yet. Trying again is normal, and often works.")),
+                        |thread| view! { <FollowUpRow thread/> }.into_any())}
+                </Show>
 
                 {agenda_list(agenda, |a| &a.stay_in_touch, ("touch-heading", "Stay in touch", None),
                     |due| view! { <StayInTouchRow due/> }.into_any())}
