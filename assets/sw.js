@@ -105,3 +105,57 @@ self.addEventListener('fetch', (event) => {
     return (await cache.match(wanted)) || fetch(request);
   })());
 });
+
+// Reminders (issue 25). The app keeps a digest in its own cache when the person turned
+// notifications on (src/notify.rs): for each day ahead with follow-ups due, the words to show.
+// About once a day the browser wakes this worker (periodic background sync, installed
+// Chromium-family browsers); it shows at most one notification a day, none on a day with
+// nothing due, and none once reminders are off (the digest is gone then).
+const DIGEST_CACHE = `reachout-digest ${SCOPE}`;
+const DIGEST = new URL('reachout-digest.json', SCOPE).href;
+const NOTIFIED = new URL('reachout-notified', SCOPE).href;
+const SYNC_TAG = 'reachout-digest';
+
+/** The worker's own calendar day, as the digest names days: 2026-12-10. */
+function localDay(date) {
+  const two = (n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
+}
+
+async function remind() {
+  if (!(await caches.has(DIGEST_CACHE))) return;
+  const cache = await caches.open(DIGEST_CACHE);
+  const stored = await cache.match(DIGEST);
+  if (!stored) return;
+  const digest = await stored.json().catch(() => null);
+  const today = localDay(new Date());
+  const text = digest && digest.format === 'reachout-digest' ? digest.days?.[today] : undefined;
+  if (typeof text !== 'string' || text === '') return;
+  const notified = await cache.match(NOTIFIED);
+  if (notified && (await notified.text()) === today) return;
+  await self.registration.showNotification('Reachout', {
+    body: text.slice(0, 300),
+    tag: 'reachout-today',
+    icon: new URL('icons/icon-192.png', SCOPE).href,
+    data: { url: SCOPE },
+  });
+  await cache.put(NOTIFIED, new Response(today));
+}
+
+self.addEventListener('periodicsync', (event) => {
+  if (event.tag === SYNC_TAG) event.waitUntil(remind());
+});
+
+// Tapping the notification opens Today: in a tab of the app already open, else a new one.
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  event.waitUntil((async () => {
+    const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+    const open = windows.find((client) => client.url.startsWith(SCOPE));
+    if (open) {
+      const shown = await open.navigate(SCOPE).catch(() => open);
+      return (shown || open).focus();
+    }
+    return self.clients.openWindow(SCOPE);
+  })());
+});

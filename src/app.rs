@@ -36,15 +36,7 @@ pub fn App() -> impl IntoView {
     update_notice::register();
     crate::pages::later::fetch_in_background();
     crate::pages::today::welcome::provide_coming_back(state);
-    // The count on the installed app's icon follows the follow-ups due, computed when the
-    // browser is idle so that it never lengthens a save.
-    Effect::new(move |_| {
-        let today = state.today().get();
-        state.book().track();
-        crate::state::when_idle(move || {
-            crate::badge::show(state.book().with_untracked(|b| b.due_today_count(today)));
-        });
-    });
+    reminders(state);
     // A save in another tab shows here at once, and so do its backups, restores and removals,
     // and a theme chosen there.
     let listener = window_event_listener(leptos::ev::storage, move |ev| {
@@ -76,6 +68,41 @@ pub fn App() -> impl IntoView {
             <Shell/>
         </Router>
     }
+}
+
+/// The reminders that reach a person outside the app: the count on the installed app's icon,
+/// and, when notifications are on, the digest the service worker reads. Both follow every
+/// change, computed when the browser is idle so that they never lengthen a save.
+fn reminders(state: AppState) {
+    let chosen = crate::notify::Reminders {
+        notify: RwSignal::new(
+            state
+                .preference::<bool>(crate::notify::REMIND_NOTIFY)
+                .unwrap_or(false),
+        ),
+        hide_names: RwSignal::new(
+            state
+                .preference::<bool>(crate::notify::REMIND_HIDE_NAMES)
+                .unwrap_or(false),
+        ),
+    };
+    provide_context(chosen);
+    Effect::new(move |_| {
+        let today = state.today().get();
+        state.book().track();
+        let notify = chosen.notify.get();
+        let hide_names = chosen.hide_names.get();
+        crate::state::when_idle(move || {
+            crate::badge::show(state.book().with_untracked(|b| b.due_today_count(today)));
+            if notify {
+                let digest = state
+                    .book()
+                    .with_untracked(|b| b.reminder_digest(today, hide_names));
+                let json = crate::format::digest::digest_json(&digest);
+                leptos::task::spawn_local(crate::notify::write_digest(json));
+            }
+        });
+    });
 }
 
 /// Everything inside the router; tests mount it with their own state.

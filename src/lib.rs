@@ -12,6 +12,7 @@ pub mod format;
 pub mod links;
 pub mod marks;
 pub mod model;
+pub mod notify;
 pub mod pages;
 pub mod recovery;
 pub mod state;

@@ -270,3 +270,19 @@ fn start_fresh_spreads_the_overdue_follow_ups_over_the_next_days_and_undoes() {
         Err(ModelError::NothingOverdue)
     ));
 }
+
+#[test]
+fn the_digest_for_the_worker_holds_the_words_of_each_day_and_nothing_else() {
+    let book = waiting_book();
+    let text =
+        reachout::format::digest::digest_json(&book.reminder_digest(day("2026-11-30"), true));
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(value["format"], "reachout-digest");
+    assert_eq!(value["days"]["2026-11-30"], "1 follow-up today");
+    assert_eq!(value["days"]["2026-12-02"], "2 follow-ups today");
+    assert_eq!(value["days"].as_object().unwrap().len(), 15);
+    assert!(
+        !text.contains("Ana") && !text.contains("Bram"),
+        "hidden names are nowhere: {text}"
+    );
+}

@@ -3,6 +3,7 @@
 pub mod backup;
 pub mod columns;
 pub mod compact;
+pub mod digest;
 pub mod document;
 pub mod exchange;
 pub mod export;

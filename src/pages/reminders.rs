@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::clock;
 use crate::format::export;
 use crate::model::WeeklyNudge;
+use crate::notify::{self, Reminders, Support, REMIND_HIDE_NAMES, REMIND_NOTIFY};
 use crate::state::use_app_state;
 
 const DAYS: [Weekday; 7] = [
@@ -111,9 +112,76 @@ pub fn RemindersCard() -> impl IntoView {
                 </button>
             </div>
             <p class="hint">{badge}</p>
+            <DailyNotification/>
             <p class="status" role="status" class:error=move || matches!(status.get(), Some(Err(_)))>
                 {move || status.get().map(|r| r.unwrap_or_else(|e| e))}
             </p>
         </section>
     }
+}
+
+/// "Notify me once a day": asks for the permission only when turned on; says in one sentence
+/// what this browser can do.
+#[component]
+fn DailyNotification() -> impl IntoView {
+    let state = use_app_state();
+    let Some(chosen) = use_context::<Reminders>() else {
+        return ().into_any();
+    };
+    let said = RwSignal::new(None::<String>);
+    let support = notify::support();
+    let toggle = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        if !on {
+            chosen.notify.set(false);
+            state.remember(REMIND_NOTIFY, &false);
+            said.set(Some(
+                "Notifications are off; nothing is kept for them.".into(),
+            ));
+            leptos::task::spawn_local(notify::turn_off());
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            match notify::turn_on().await {
+                Ok(can) => {
+                    chosen.notify.set(true);
+                    state.remember(REMIND_NOTIFY, &true);
+                    said.set(Some(match can {
+                        Support::Daily => "On: about once a day, Reachout says who to follow up with, even when it is closed.",
+                        _ => "On. This browser wakes Reachout once a day only when it is installed (in Chrome or Edge: Install app); until then the calendar reminder is the one that reaches you.",
+                    }.into()));
+                }
+                Err(message) => {
+                    chosen.notify.set(false);
+                    said.set(Some(message));
+                }
+            }
+        });
+    };
+    let hide = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        chosen.hide_names.set(on);
+        state.remember(REMIND_HIDE_NAMES, &on);
+    };
+    let where_it_works = match support {
+        Support::Daily => "Notifications come about once a day when Reachout is installed (Chrome, Edge and other Chromium browsers).",
+        Support::OnlyWhenOpen => "This browser cannot wake Reachout once a day, so a daily notification cannot come; the calendar reminder works here.",
+        Support::None => "This browser cannot show notifications (on an iPhone, add Reachout to the Home Screen first); the calendar reminder works here.",
+    };
+    view! {
+        <div class="reminder-notify">
+            <label class="check">
+                <input type="checkbox" prop:checked=move || chosen.notify.get()
+                    disabled=support == Support::None on:change=toggle/>
+                "Notify me once a day when follow-ups are due"
+            </label>
+            <label class="check">
+                <input type="checkbox" prop:checked=move || chosen.hide_names.get() on:change=hide/>
+                "Hide names in reminders"
+            </label>
+            <p class="hint">{where_it_works}</p>
+            <p class="status" role="status">{move || said.get()}</p>
+        </div>
+    }
+    .into_any()
 }

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { freshPage, serveAndBrowse, visit } from './support.mjs';
+import { freshPage, serveAndBrowse, visit, workerControls } from './support.mjs';
 import { COURAGE_SEED, seed } from './seed.mjs';
 
 const setup = serveAndBrowse();
@@ -104,4 +104,82 @@ test('phone: back after 20 days, Today leads with one small step; overdue follow
   await visit(page, setup.server.url, '/');
   await page.getByRole('region', { name: 'Follow-ups due' }).waitFor();
   assert.equal(await page.getByRole('region', { name: 'Welcome back' }).count(), 0);
+});
+
+/** Wakes the app's service worker as the browser does about once a day (DevTools protocol). */
+async function periodicSync(page, origin) {
+  const cdp = await page.context().newCDPSession(page);
+  const registrations = [];
+  cdp.on('ServiceWorker.workerRegistrationUpdated', (event) => registrations.push(...event.registrations));
+  await cdp.send('ServiceWorker.enable');
+  for (let waited = 0; registrations.length === 0 && waited < 5000; waited += 50) await page.waitForTimeout(50);
+  const registration = registrations.find((r) => r.scopeURL.startsWith(origin) && !r.isDeleted);
+  assert.ok(registration, 'the app has a service worker');
+  await cdp.send('ServiceWorker.dispatchPeriodicSyncEvent', { origin, registrationId: registration.registrationId, tag: 'reachout-digest' });
+  await cdp.detach();
+}
+
+/** The notifications the worker is showing, once it had a moment to show one. */
+async function notifications(page) {
+  await page.waitForTimeout(500);
+  return page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications())
+    .map((n) => ({ title: n.title, body: n.body, tag: n.tag })));
+}
+
+test('with notifications on, a daily wake-up shows one notification saying who is due; never twice a day; nothing once turned off', async (t) => {
+  // The worker's day is the real one (its clock cannot be faked): the seed's follow-ups are
+  // overdue on any day from December 2026.
+  const page = await freshPage(t, setup, PHONE);
+  await page.context().grantPermissions(['notifications'], { origin: setup.server.url });
+  await seed(page, COURAGE_SEED);
+  await visit(page, setup.server.url, '/');
+  await workerControls(page);
+  const due = await page.getByRole('region', { name: 'Follow-ups due' }).getByRole('listitem').count();
+  assert.ok(due > 0);
+  await visit(page, setup.server.url, '/settings');
+  const card = page.getByRole('region', { name: 'Reminders' });
+  await card.getByLabel('Notify me once a day when follow-ups are due').check();
+  await card.getByRole('status').getByText(/^On/).waitFor();
+  const digestKept = () => page.evaluate(async () => {
+    const names = await caches.keys();
+    return names.some((n) => n.startsWith('reachout-digest '));
+  });
+  await page.waitForFunction(async () => Boolean(await caches.match(new URL('reachout-digest.json', document.baseURI).href)));
+
+  await periodicSync(page, setup.server.url);
+  const shown = await notifications(page);
+  assert.equal(shown.length, 1, JSON.stringify(shown));
+  assert.equal(shown[0].title, 'Reachout');
+  assert.match(shown[0].body, new RegExp(`^${due} follow-ups? today: .*Chiara Rossi`));
+  await page.screenshot({ path: 'test-results/reminders-notify-settings.png' });
+
+  // Never twice a day.
+  await page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).forEach((n) => n.close()));
+  await periodicSync(page, setup.server.url);
+  assert.deepEqual(await notifications(page), []);
+
+  // Turned off: the digest is gone, and a wake-up shows nothing.
+  await card.getByLabel('Notify me once a day when follow-ups are due').uncheck();
+  await card.getByRole('status').getByText('Notifications are off').waitFor();
+  await page.waitForFunction(async () => !(await caches.keys()).some((n) => n.startsWith('reachout-digest ')));
+  assert.equal(await digestKept(), false);
+  await periodicSync(page, setup.server.url);
+  assert.deepEqual(await notifications(page), []);
+});
+
+test('with notifications on and nothing due, a wake-up shows nothing; hidden names keep names out of the digest', async (t) => {
+  const page = await freshPage(t, setup, PHONE);
+  await page.context().grantPermissions(['notifications'], { origin: setup.server.url });
+  await visit(page, setup.server.url, '/');
+  await workerControls(page);
+  await visit(page, setup.server.url, '/settings');
+  const card = page.getByRole('region', { name: 'Reminders' });
+  await card.getByLabel('Hide names in reminders').check();
+  await card.getByLabel('Notify me once a day when follow-ups are due').check();
+  await card.getByRole('status').getByText(/^On/).waitFor();
+  await page.waitForFunction(async () => Boolean(await caches.match(new URL('reachout-digest.json', document.baseURI).href)));
+  const digest = await page.evaluate(async () => (await caches.match(new URL('reachout-digest.json', document.baseURI).href)).json());
+  assert.deepEqual(digest, { format: 'reachout-digest', version: 1, days: {} });
+  await periodicSync(page, setup.server.url);
+  assert.deepEqual(await notifications(page), []);
 });
