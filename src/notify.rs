@@ -32,7 +32,7 @@ pub enum Support {
     /// Notifications and a periodic wake-up: reminders come even when Reachout is closed.
     Daily,
     /// Notifications, but no periodic wake-up here (not installed, or not this browser).
-    OnlyWhenOpen,
+    NoDailyWakeUp,
     /// No notifications at all (iOS without install, an insecure page).
     None,
 }
@@ -51,7 +51,7 @@ pub fn support() -> Support {
     if has(&window, "PeriodicSyncManager") {
         Support::Daily
     } else {
-        Support::OnlyWhenOpen
+        Support::NoDailyWakeUp
     }
 }
 
@@ -91,13 +91,13 @@ pub async fn turn_on() -> Result<Support, String> {
         })?;
     let Ok(periodic) = js_sys::Reflect::get(&registration, &JsValue::from_str("periodicSync"))
     else {
-        return Ok(Support::OnlyWhenOpen);
+        return Ok(Support::NoDailyWakeUp);
     };
     let Some(register) = js_sys::Reflect::get(&periodic, &JsValue::from_str("register"))
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
     else {
-        return Ok(Support::OnlyWhenOpen);
+        return Ok(Support::NoDailyWakeUp);
     };
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"minInterval".into(), &MIN_INTERVAL_MS.into());
@@ -107,7 +107,7 @@ pub async fn turn_on() -> Result<Support, String> {
     // Refused when the app is not installed: notifications then come only while it runs.
     match promise(registered).await {
         Ok(_) => Ok(Support::Daily),
-        Err(_) => Ok(Support::OnlyWhenOpen),
+        Err(_) => Ok(Support::NoDailyWakeUp),
     }
 }
 

@@ -165,7 +165,7 @@ fn DailyNotification() -> impl IntoView {
     };
     let where_it_works = match support {
         Support::Daily => "Notifications come about once a day when Reachout is installed (Chrome, Edge and other Chromium browsers).",
-        Support::OnlyWhenOpen => "This browser cannot wake Reachout once a day, so a daily notification cannot come; the calendar reminder works here.",
+        Support::NoDailyWakeUp => "This browser cannot wake Reachout once a day, so a daily notification cannot come; the calendar reminder works here.",
         Support::None => "This browser cannot show notifications (on an iPhone, add Reachout to the Home Screen first); the calendar reminder works here.",
     };
     view! {
