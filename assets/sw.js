@@ -129,7 +129,13 @@ async function remind() {
   if (!stored) return;
   const digest = await stored.json().catch(() => null);
   const today = localDay(new Date());
-  const text = digest && digest.format === 'reachout-digest' ? digest.days?.[today] : undefined;
+  const ours = digest && digest.format === 'reachout-digest';
+  // The icon's count follows the day too, where the browser has a badge.
+  const count = ours ? Number(digest.counts?.[today]) || 0 : 0;
+  if ('setAppBadge' in self.navigator) {
+    await (count > 0 ? self.navigator.setAppBadge(count) : self.navigator.clearAppBadge()).catch(() => {});
+  }
+  const text = ours ? digest.days?.[today] : undefined;
   if (typeof text !== 'string' || text === '') return;
   const notified = await cache.match(NOTIFIED);
   if (notified && (await notified.text()) === today) return;

@@ -281,6 +281,7 @@ fn the_digest_for_the_worker_holds_the_words_of_each_day_and_nothing_else() {
     assert_eq!(value["days"]["2026-11-30"], "1 follow-up today");
     assert_eq!(value["days"]["2026-12-02"], "2 follow-ups today");
     assert_eq!(value["days"].as_object().unwrap().len(), 15);
+    assert_eq!(value["counts"]["2026-12-02"], 2);
     assert!(
         !text.contains("Ana") && !text.contains("Bram"),
         "hidden names are nowhere: {text}"

@@ -5,6 +5,7 @@ use chrono::{Days, NaiveDate};
 use leptos::prelude::*;
 
 use crate::clock;
+use crate::components::add_to_calendar::AddToCalendar;
 use crate::components::disclosure::Disclosure;
 use crate::components::focus::focus_selector;
 use crate::components::outcome_picker::OutcomePicker;
@@ -76,6 +77,7 @@ pub fn FollowUpRow(thread: OpenThread) -> impl IntoView {
                 </Disclosure>
                 <OutcomePicker reach_out=latest/>
                 <SnoozeMenu target=SnoozeTarget::FollowUp(latest)/>
+                <AddToCalendar contact=thread.contact/>
                 <button type="button" class="button small"
                     on:click=move |_| {
                         let closed = state.change(|b| {
@@ -214,6 +216,7 @@ pub fn StayInTouchRow(due: StayInTouchDue) -> impl IntoView {
                     <ReachOutForm contact=contact compact=true/>
                 </Disclosure>
                 <SnoozeMenu target=SnoozeTarget::StayInTouch(contact)/>
+                <AddToCalendar contact/>
                 <button type="button" class="button small"
                     on:click=move |_| {
                         let today = use_app_state().today().get_untracked();

@@ -1,5 +1,6 @@
 //! Reusable pieces of the interface.
 
+pub mod add_to_calendar;
 pub mod after_prompt;
 pub mod backup_reminder;
 pub mod before_step;

@@ -3,9 +3,11 @@
 //! (no ids, no notes, no contact details):
 //!
 //! ```json
-//! {"format":"reachout-digest","version":1,"days":{"2026-12-10":"1 follow-up today: Chiara Rossi"}}
+//! {"format":"reachout-digest","version":1,"days":{"2026-12-10":"1 follow-up today: Chiara Rossi"},
+//!  "counts":{"2026-12-10":1}}
 //! ```
-//! Days are the person's own calendar days; the worker looks up its own local day.
+//! Days are the person's own calendar days; the worker looks up its own local day, shows the
+//! words and puts the count on the app's icon.
 
 use serde_json::{json, Map, Value};
 
@@ -23,5 +25,10 @@ pub fn digest_json(digest: &Digest) -> String {
             )
         })
         .collect();
-    json!({ "format": "reachout-digest", "version": 1, "days": days }).to_string()
+    let counts: Map<String, Value> = digest
+        .days
+        .iter()
+        .map(|(day, due)| (day.format("%Y-%m-%d").to_string(), Value::from(due.count)))
+        .collect();
+    json!({ "format": "reachout-digest", "version": 1, "days": days, "counts": counts }).to_string()
 }

@@ -92,7 +92,7 @@ pub fn RemindersCard() -> impl IntoView {
             </p>
             <div class="field-row">
                 <div class="field">
-                    <label for="reminder-day">"Day"</label>
+                    <label for="reminder-day">"Day of the week"</label>
                     <select id="reminder-day" on:change=move |ev| weekday.set(event_target_value(&ev))>
                         {options}
                     </select>

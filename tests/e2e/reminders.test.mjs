@@ -26,7 +26,7 @@ test('Settings: a weekly reminder on the chosen day and time, and every follow-u
   await seed(page, COURAGE_SEED);
   await visit(page, setup.server.url, '/settings');
   const card = page.getByRole('region', { name: 'Reminders' });
-  await card.getByLabel('Day').selectOption('Wednesday');
+  await card.getByLabel('Day of the week').selectOption('Wednesday');
   await card.getByLabel('Time').fill('18:30');
   const weekly = await download(page, 'Add a weekly reminder to my calendar');
   assert.equal(weekly.name, 'reachout-weekly-reminder.ics');
@@ -45,6 +45,17 @@ test('Settings: a weekly reminder on the chosen day and time, and every follow-u
   assert.equal(dates.name, 'reachout-follow-ups-2026-12-10.ics');
   assert.ok(unfolded(dates.text).includes('SUMMARY:Follow up with Chiara Rossi'));
   await page.screenshot({ path: 'test-results/reminders-settings-phone.png', fullPage: true });
+
+  // One follow-up's date, from its row on Today: the same event as in the file of every date.
+  await visit(page, setup.server.url, '/');
+  const row = page.getByRole('region', { name: 'Follow-ups due' }).getByRole('listitem').filter({ hasText: 'Chiara Rossi' });
+  const [one] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: 'Add to my calendar' }).click()]);
+  const oneLines = unfolded(await readFile(await one.path(), 'utf8'));
+  assert.equal(oneLines.filter((l) => l === 'BEGIN:VEVENT').length, 1);
+  assert.ok(oneLines.includes('SUMMARY:Follow up with Chiara Rossi'));
+  const uid = oneLines.find((l) => l.startsWith('UID:'));
+  assert.ok(unfolded(dates.text).includes(uid), 'the same UID as in the file of every date');
+  await visit(page, setup.server.url, '/settings');
 
   // A time that is not one is refused in words, and nothing downloads.
   await card.getByLabel('Time').fill('');
@@ -179,7 +190,20 @@ test('with notifications on and nothing due, a wake-up shows nothing; hidden nam
   await card.getByRole('status').getByText(/^On/).waitFor();
   await page.waitForFunction(async () => Boolean(await caches.match(new URL('reachout-digest.json', document.baseURI).href)));
   const digest = await page.evaluate(async () => (await caches.match(new URL('reachout-digest.json', document.baseURI).href)).json());
-  assert.deepEqual(digest, { format: 'reachout-digest', version: 1, days: {} });
+  assert.deepEqual(digest, { format: 'reachout-digest', version: 1, days: {}, counts: {} });
   await periodicSync(page, setup.server.url);
   assert.deepEqual(await notifications(page), []);
+});
+
+test('after the first reach-out, Today offers a weekly reminder once; either answer puts it away', async (t) => {
+  const page = await freshPage(t, setup, PHONE);
+  await page.clock.setFixedTime(LATER);
+  await seed(page, COURAGE_SEED);
+  await visit(page, setup.server.url, '/');
+  const offer = page.getByRole('region', { name: 'A nudge each week?' });
+  await offer.getByRole('link', { name: 'Set up a reminder' }).click();
+  await page.getByRole('region', { name: 'Reminders' }).getByRole('button', { name: 'Add a weekly reminder to my calendar' }).waitFor();
+  await visit(page, setup.server.url, '/');
+  await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+  assert.equal(await offer.count(), 0, 'offered once');
 });

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::components::add_to_calendar::AddToCalendar;
 use crate::components::disclosure::Disclosure;
 use crate::components::due_rows::LastNote;
 use crate::components::focus::focus_selector;
@@ -59,6 +60,7 @@ pub(super) fn WaitingCard(contact: ContactId, today: NaiveDate) -> impl IntoView
                 <Disclosure label=if tries_done.is_some() { "Try once more" } else { "Log follow-up" }.to_string()>
                     <ReachOutForm contact=id follows_up=latest compact=true/>
                 </Disclosure>
+                {tries_done.is_none().then(|| view! { <AddToCalendar contact=id/> })}
             </div>
         </section>
         }

@@ -2,6 +2,7 @@
 //! suggested next step, and the week's progress. A first visit gets an invitation instead.
 
 mod cards;
+mod offer;
 mod week;
 pub mod welcome;
 
@@ -110,6 +111,7 @@ fn TodayOn(today: NaiveDate) -> impl IntoView {
                     |thread| view! { <AwaitingRow thread/> }.into_any())}
 
                 <RecentWins/>
+                <offer::ReminderOffer/>
                 <BackupReminder/>
             </Show>
         </section>
