@@ -116,6 +116,12 @@ const DIGEST = new URL('reachout-digest.json', SCOPE).href;
 const NOTIFIED = new URL('reachout-notified', SCOPE).href;
 const SYNC_TAG = 'reachout-digest';
 
+/** True for an address of another copy of the app under a deeper path of this scope. */
+function ofAnotherCopy(url) {
+  const path = new URL(url).pathname.slice(new URL(SCOPE).pathname.length).split('?')[0];
+  return !ROUTES.test(path);
+}
+
 /** The worker's own calendar day, as the digest names days: 2026-12-10. */
 function localDay(date) {
   const two = (n) => String(n).padStart(2, '0');
@@ -130,18 +136,24 @@ async function remind() {
   const digest = await stored.json().catch(() => null);
   const today = localDay(new Date());
   const ours = digest && digest.format === 'reachout-digest';
+  // The newest day of the digest up to today: a person away longer than the digest reaches
+  // still hears of what was due by its last day (nothing changes while the app is closed).
+  const days = ours ? Object.keys(digest.days ?? {}).filter((day) => day <= today).sort() : [];
+  const day = days.at(-1);
   // The icon's count follows the day too, where the browser has a badge.
-  const count = ours ? Number(digest.counts?.[today]) || 0 : 0;
+  const count = day ? Number(digest.counts?.[day]) || 0 : 0;
   if ('setAppBadge' in self.navigator) {
     await (count > 0 ? self.navigator.setAppBadge(count) : self.navigator.clearAppBadge()).catch(() => {});
   }
-  const text = ours ? digest.days?.[today] : undefined;
+  const text = day ? digest.days[day] : undefined;
   if (typeof text !== 'string' || text === '') return;
   const notified = await cache.match(NOTIFIED);
   if (notified && (await notified.text()) === today) return;
   await self.registration.showNotification('Reachout', {
     body: text.slice(0, 300),
     tag: 'reachout-today',
+    // Yesterday's notification, if still there, is replaced with a sound as a new one.
+    renotify: true,
     icon: new URL('icons/icon-192.png', SCOPE).href,
     data: { url: SCOPE },
   });
@@ -157,10 +169,14 @@ self.addEventListener('notificationclick', (event) => {
   event.notification.close();
   event.waitUntil((async () => {
     const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
-    const open = windows.find((client) => client.url.startsWith(SCOPE));
+    // A tab of this copy of the app (not of another copy under a longer path).
+    const open = windows.find((client) => client.url.startsWith(SCOPE) && !ofAnotherCopy(client.url));
     if (open) {
-      const shown = await open.navigate(SCOPE).catch(() => open);
-      return (shown || open).focus();
+      // Focused first, while the browser still allows it; the app then shows Today itself,
+      // keeping whatever was being typed.
+      await open.focus().catch(() => {});
+      open.postMessage('reachout:open-today');
+      return undefined;
     }
     return self.clients.openWindow(SCOPE);
   })());

@@ -87,13 +87,28 @@ fn reminders(state: AppState) {
         ),
     };
     provide_context(chosen);
+    if chosen.notify.get_untracked() {
+        // Asked for again at each start: installed since it was turned on, the browser may now
+        // grant the daily wake-up it refused then.
+        leptos::task::spawn_local(async {
+            let _ = crate::notify::renew().await;
+        });
+    }
     Effect::new(move |_| {
         let today = state.today().get();
         state.book().track();
-        let notify = chosen.notify.get();
-        let hide_names = chosen.hide_names.get();
+        chosen.notify.track();
+        chosen.hide_names.track();
         crate::state::when_idle(move || {
             crate::badge::show(state.book().with_untracked(|b| b.due_today_count(today)));
+            // Read again now, from storage: another tab (or this one, since) may have turned
+            // notifications off or hidden the names.
+            let notify = state
+                .preference::<bool>(crate::notify::REMIND_NOTIFY)
+                .unwrap_or(false);
+            let hide_names = state
+                .preference::<bool>(crate::notify::REMIND_HIDE_NAMES)
+                .unwrap_or(false);
             if notify {
                 let digest = state
                     .book()
@@ -105,10 +120,41 @@ fn reminders(state: AppState) {
     });
 }
 
+/// A tap on the daily notification, in an open tab: the service worker focuses the tab and asks
+/// it to show Today, which it does as a click on Today would, keeping whatever was being typed.
+fn open_today_when_asked() {
+    use wasm_bindgen::JsCast;
+    let navigator = window().navigator();
+    if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        return;
+    }
+    let asked = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MessageEvent)>::new(
+        |event: web_sys::MessageEvent| {
+            if event.data().as_string().as_deref() != Some("reachout:open-today") {
+                return;
+            }
+            if let Some(today) = document()
+                .query_selector("nav[aria-label=Main] a")
+                .ok()
+                .flatten()
+                .and_then(|link| link.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                today.click();
+            }
+        },
+    );
+    let _ = navigator
+        .service_worker()
+        .add_event_listener_with_callback("message", asked.as_ref().unchecked_ref());
+    // Kept for the page's life, like the worker itself.
+    asked.forget();
+}
+
 /// Everything inside the router; tests mount it with their own state.
 #[component]
 pub fn Shell() -> impl IntoView {
     provide_after_prompt();
+    open_today_when_asked();
     provide_context(crate::components::contact_form::Drafts::default());
     view! {
         // With `<base href>` set, a plain "#main" link would load the app's root (Today); the

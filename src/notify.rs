@@ -84,6 +84,12 @@ pub async fn turn_on() -> Result<Support, String> {
     if asked.ok().and_then(|p| p.as_string()).as_deref() != Some("granted") {
         return Err("Notifications are not allowed for Reachout in this browser; the calendar reminder still works.".into());
     }
+    renew().await
+}
+
+/// Asks for the daily wake-up (the permission already given): `Daily` when the browser grants
+/// it, else `NoDailyWakeUp`.
+pub async fn renew() -> Result<Support, String> {
     let registration = promise(window().navigator().service_worker().ready())
         .await
         .map_err(|_| {

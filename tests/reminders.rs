@@ -149,8 +149,7 @@ fn one_contacts_date_is_the_same_event_as_in_the_whole_calendar() {
     assert_eq!(calendar_one_ics(&book, nobody, today, stamp()), None);
 }
 
-/// Ana overdue since 27 Nov, Bram due on 2 Dec, Cleo due on 25 Dec (past the 14 days), Dan
-/// archived.
+/// Ana overdue since 27 Nov, Bram due on 2 Dec, Cleo due on 25 Dec (past the 14 days).
 fn waiting_book() -> Book {
     let mut book = Book::default();
     let ana = person(&mut book, "Ana Lima", "2026-11-01");
@@ -286,4 +285,33 @@ fn the_digest_for_the_worker_holds_the_words_of_each_day_and_nothing_else() {
         !text.contains("Ana") && !text.contains("Bram"),
         "hidden names are nowhere: {text}"
     );
+}
+
+#[test]
+fn a_notification_names_three_people_at_most() {
+    let names = ["Ana", "Bram", "Cleo", "Dan", "Eva"];
+    assert_eq!(
+        notification_text(&names, false),
+        "5 follow-ups today: Ana, Bram, Cleo and 2 more"
+    );
+    assert_eq!(
+        notification_text(&names[..3], false),
+        "3 follow-ups today: Ana, Bram, Cleo"
+    );
+    assert_eq!(notification_text(&names, true), "5 follow-ups today");
+}
+
+#[test]
+fn an_archived_contact_is_not_in_the_digest() {
+    let mut book = waiting_book();
+    let dan = person(&mut book, "Dan Archived", "2026-11-01");
+    reach(&mut book, dan, "2026-11-20", None);
+    let today = day("2026-11-30");
+    assert!(book.reminder_digest(today, false).days[&today]
+        .text
+        .contains("Dan Archived"));
+    book.set_archived(dan, true, stamp()).unwrap();
+    assert!(!book.reminder_digest(today, false).days[&today]
+        .text
+        .contains("Dan"));
 }

@@ -47,7 +47,7 @@ pub use quick_add::{Listed, NameList, SameAs, Similar, MAX_PASTED};
 pub use reach_out::{Channel, ReachOut, ReachOutDraft, ReachOutField, ThreadPlace};
 pub use reminders::{
     coming_back, notification_text, Digest, DueOn, Rescheduled, WeeklyNudge, AWAY_DAYS,
-    DIGEST_DAYS, FRESH_PER_DAY,
+    DIGEST_DAYS, FRESH_PER_DAY, NAMES_SHOWN,
 };
 pub use removal::{Deleted, Removed, Tagged};
 pub use search::{fold, ContactIndex, ContactQuery, IndexEntry, NextFollowUp, SortKey};

@@ -144,12 +144,18 @@ impl Book {
         if overdue.is_empty() {
             return Err(ModelError::NothingOverdue);
         }
-        let mut moved = Vec::with_capacity(overdue.len());
-        for (at, latest) in overdue.into_iter().enumerate() {
+        // Every new day is found first, so a refusal (at the end of time) changes nothing.
+        let mut days = Vec::with_capacity(overdue.len());
+        for at in 0..overdue.len() {
             let ahead = 1 + (at / FRESH_PER_DAY) as u64;
             let day = today
                 .checked_add_days(Days::new(ahead))
+                .filter(|day| super::Limits::day_in_range(*day))
                 .ok_or(ModelError::SnoozeDay)?;
+            days.push(day);
+        }
+        let mut moved = Vec::with_capacity(overdue.len());
+        for (latest, day) in overdue.into_iter().zip(days) {
             let before = self.reach_out(latest).and_then(|r| r.snoozed_until);
             self.snooze_follow_up(latest, day, today)?;
             moved.push((latest, before));
@@ -182,13 +188,20 @@ impl Rescheduled {
     }
 }
 
-/// "2 follow-ups today: Ana Lima, Bram de Vries"; "1 follow-up today" with names hidden.
+/// The most names a notification lists; the rest are counted.
+pub const NAMES_SHOWN: usize = 3;
+
+/// "2 follow-ups today: Ana Lima, Bram de Vries"; "5 follow-ups today: Ana, Bram, Cleo and 2
+/// more"; "1 follow-up today" with names hidden.
 pub fn notification_text(names: &[&str], hide_names: bool) -> String {
     let count = plural(names.len(), "follow-up today", "follow-ups today");
     if hide_names || names.is_empty() {
-        count
-    } else {
-        format!("{count}: {}", names.join(", "))
+        return count;
+    }
+    let shown = names[..names.len().min(NAMES_SHOWN)].join(", ");
+    match names.len().saturating_sub(NAMES_SHOWN) {
+        0 => format!("{count}: {shown}"),
+        more => format!("{count}: {shown} and {more} more"),
     }
 }
 

@@ -172,7 +172,7 @@ fn DailyNotification() -> impl IntoView {
         <div class="reminder-notify">
             <label class="check">
                 <input type="checkbox" prop:checked=move || chosen.notify.get()
-                    disabled=support == Support::None on:change=toggle/>
+                    disabled=support != Support::Daily on:change=toggle/>
                 "Notify me once a day when follow-ups are due"
             </label>
             <label class="check">

@@ -130,11 +130,23 @@ async function periodicSync(page, origin) {
   await cdp.detach();
 }
 
-/** The notifications the worker is showing, once it had a moment to show one. */
-async function notifications(page) {
-  await page.waitForTimeout(500);
-  return page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications())
+/**
+ * The notifications the worker is showing: as soon as there are `expected` of them (polled for
+ * up to 5 s), or, when none are expected, after giving the worker a second to show one anyway.
+ */
+async function notifications(page, expected) {
+  const shown = () => page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications())
     .map((n) => ({ title: n.title, body: n.body, tag: n.tag })));
+  if (expected === 0) {
+    await page.waitForTimeout(1000);
+    return shown();
+  }
+  for (let waited = 0; waited < 5000; waited += 100) {
+    const now = await shown();
+    if (now.length >= expected) return now;
+    await page.waitForTimeout(100);
+  }
+  return shown();
 }
 
 test('with notifications on, a daily wake-up shows one notification saying who is due; never twice a day; nothing once turned off', async (t) => {
@@ -158,7 +170,7 @@ test('with notifications on, a daily wake-up shows one notification saying who i
   await page.waitForFunction(async () => Boolean(await caches.match(new URL('reachout-digest.json', document.baseURI).href)));
 
   await periodicSync(page, setup.server.url);
-  const shown = await notifications(page);
+  const shown = await notifications(page, 1);
   assert.equal(shown.length, 1, JSON.stringify(shown));
   assert.equal(shown[0].title, 'Reachout');
   assert.match(shown[0].body, new RegExp(`^${due} follow-ups? today: .*Chiara Rossi`));
@@ -167,7 +179,15 @@ test('with notifications on, a daily wake-up shows one notification saying who i
   // Never twice a day.
   await page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).forEach((n) => n.close()));
   await periodicSync(page, setup.server.url);
-  assert.deepEqual(await notifications(page), []);
+  assert.deepEqual(await notifications(page, 0), []);
+
+  // Hidden names: the digest is written again without them.
+  await card.getByLabel('Hide names in reminders').check();
+  await page.waitForFunction(async () => {
+    const digest = await (await caches.match(new URL('reachout-digest.json', document.baseURI).href))?.json();
+    const words = Object.values(digest?.days ?? {});
+    return words.length > 0 && words.every((text) => /^\d+ follow-ups? today$/.test(text));
+  });
 
   // Turned off: the digest is gone, and a wake-up shows nothing.
   await card.getByLabel('Notify me once a day when follow-ups are due').uncheck();
@@ -175,10 +195,10 @@ test('with notifications on, a daily wake-up shows one notification saying who i
   await page.waitForFunction(async () => !(await caches.keys()).some((n) => n.startsWith('reachout-digest ')));
   assert.equal(await digestKept(), false);
   await periodicSync(page, setup.server.url);
-  assert.deepEqual(await notifications(page), []);
+  assert.deepEqual(await notifications(page, 0), []);
 });
 
-test('with notifications on and nothing due, a wake-up shows nothing; hidden names keep names out of the digest', async (t) => {
+test('with notifications on and nothing due, a wake-up shows nothing', async (t) => {
   const page = await freshPage(t, setup, PHONE);
   await page.context().grantPermissions(['notifications'], { origin: setup.server.url });
   await visit(page, setup.server.url, '/');
@@ -192,7 +212,7 @@ test('with notifications on and nothing due, a wake-up shows nothing; hidden nam
   const digest = await page.evaluate(async () => (await caches.match(new URL('reachout-digest.json', document.baseURI).href)).json());
   assert.deepEqual(digest, { format: 'reachout-digest', version: 1, days: {}, counts: {} });
   await periodicSync(page, setup.server.url);
-  assert.deepEqual(await notifications(page), []);
+  assert.deepEqual(await notifications(page, 0), []);
 });
 
 test('after the first reach-out, Today offers a weekly reminder once; either answer puts it away', async (t) => {

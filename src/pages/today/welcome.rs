@@ -20,8 +20,9 @@ pub struct ComingBack(RwSignal<bool>);
 pub fn provide_coming_back(state: AppState) {
     let today = state.today().get_untracked();
     let seen = state.preference::<NaiveDate>(LAST_SEEN);
-    state.remember(LAST_SEEN, &today);
     provide_context(ComingBack(RwSignal::new(coming_back(seen, today))));
+    // Remembered now and whenever the day changes, so a tab left open for weeks is no return.
+    Effect::new(move |_| state.remember(LAST_SEEN, &state.today().get()));
 }
 
 /// The welcome's count: follow-ups due before today.
