@@ -90,11 +90,9 @@ pub async fn turn_on() -> Result<Support, String> {
 /// Asks for the daily wake-up (the permission already given): `Daily` when the browser grants
 /// it, else `NoDailyWakeUp`.
 pub async fn renew() -> Result<Support, String> {
-    let registration = promise(window().navigator().service_worker().ready())
-        .await
-        .map_err(|_| {
-            "The app's offline helper is not running here, so it cannot remind you.".to_string()
-        })?;
+    let registration = promise(worker_ready()).await.map_err(|_| {
+        "The app's offline helper is not running here, so it cannot remind you.".to_string()
+    })?;
     let Ok(periodic) = js_sys::Reflect::get(&registration, &JsValue::from_str("periodicSync"))
     else {
         return Ok(Support::NoDailyWakeUp);
@@ -117,12 +115,22 @@ pub async fn renew() -> Result<Support, String> {
     }
 }
 
+/// The worker's registration once it is active, or a refusal after 5 seconds: where no worker
+/// runs (a private window, an insecure page) the browser's own promise never settles.
+fn worker_ready() -> Result<js_sys::Promise, JsValue> {
+    let ready = window().navigator().service_worker().ready()?;
+    let late = js_sys::Promise::new(&mut |_, refuse| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&refuse, 5_000);
+    });
+    Ok(js_sys::Promise::race(&js_sys::Array::of2(&ready, &late)))
+}
+
 /// Removes the digest and the daily wake-up: nothing of the person's stays for the worker.
 pub async fn turn_off() {
     if let Ok(caches) = window().caches() {
         let _ = promise(Ok(caches.delete(&digest_cache()))).await;
     }
-    if let Ok(registration) = promise(window().navigator().service_worker().ready()).await {
+    if let Ok(registration) = promise(worker_ready()).await {
         if let Ok(periodic) =
             js_sys::Reflect::get(&registration, &JsValue::from_str("periodicSync"))
         {

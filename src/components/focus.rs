@@ -12,6 +12,28 @@ pub fn focus_selector(selector: &str) -> bool {
     }
 }
 
+/// On the next frame, once a section that held the focus is gone: focuses the first element
+/// `selectors` finds (a heading is made focusable for it), so a keyboard user is not left on
+/// the page's body.
+pub fn focus_next_frame(selectors: &'static [&'static str]) {
+    request_animation_frame(move || {
+        for selector in selectors {
+            if let Some(element) = document().query_selector(selector).ok().flatten() {
+                if element.get_attribute("tabindex").is_none()
+                    && element.tag_name().starts_with('H')
+                {
+                    let _ = element.set_attribute("tabindex", "-1");
+                }
+                if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+                    if element.focus().is_ok() {
+                        return;
+                    }
+                }
+            }
+        }
+    });
+}
+
 /// Focuses `node` on the next frame, when a panel that was just opened has been drawn.
 pub fn focus_when_drawn<E>(node: NodeRef<E>)
 where

@@ -106,6 +106,8 @@ test('phone: back after 20 days, Today leads with one small step; overdue follow
 
   await welcome.getByRole('button', { name: 'Start fresh' }).click();
   await page.getByText(/Moved \d+ overdue follow-ups? to the next days\./).waitFor();
+  // The focus goes where the next step is, not to the page's body.
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Undo');
   assert.equal(await welcome.count(), 0);
   assert.equal(await page.getByRole('region', { name: 'Follow-ups due' }).count(), 0, 'nothing overdue is left for today');
   await page.getByRole('button', { name: 'Undo' }).click();
@@ -226,4 +228,28 @@ test('after the first reach-out, Today offers a weekly reminder once; either ans
   await visit(page, setup.server.url, '/');
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
   assert.equal(await offer.count(), 0, 'offered once');
+});
+
+test('keyboard: "Show them" lists the overdue follow-ups and moves the focus to them', async (t) => {
+  const page = await freshPage(t, setup, PHONE);
+  await page.clock.setFixedTime(LATER);
+  await seed(page, COURAGE_SEED);
+  await page.addInitScript(() => localStorage.setItem('reachout:pref:last-seen', JSON.stringify('2026-11-01')));
+  await visit(page, setup.server.url, '/');
+  await page.getByRole('button', { name: 'Show them' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('region', { name: 'Follow-ups due' }).getByText('Chiara Rossi').waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'due-heading');
+});
+
+test('a tap on the daily notification, in an open tab, shows Today there (the message the worker posts)', async (t) => {
+  const page = await freshPage(t, setup, PHONE);
+  await seed(page, COURAGE_SEED);
+  await visit(page, setup.server.url, '/settings');
+  await workerControls(page);
+  // What assets/sw.js posts to the tab it focused; a notification itself cannot be clicked from
+  // a test.
+  await page.evaluate(() => navigator.serviceWorker.dispatchEvent(new MessageEvent('message', { data: 'reachout:open-today' })));
+  await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/');
 });

@@ -26,7 +26,10 @@ pub(super) fn ReminderOffer() -> impl IntoView {
                 <div class="actions">
                     <a class="button small" href=href("/settings#reminders-heading")
                         on:click=move |_| answer()>"Set up a reminder"</a>
-                    <button type="button" class="button small" on:click=move |_| answer()>"No thanks"</button>
+                    <button type="button" class="button small" on:click=move |_| {
+                        answer();
+                        crate::components::focus::focus_next_frame(&["main h1"]);
+                    }>"No thanks"</button>
                 </div>
             </section>
         </Show>

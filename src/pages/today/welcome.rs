@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::components::focus::focus_next_frame;
 use crate::model::{coming_back, Agenda, Undo};
 use crate::state::{use_app_state, AppState};
 
@@ -48,6 +49,8 @@ pub(super) fn WelcomeBack(today: NaiveDate, overdue: Signal<usize>) -> impl Into
         Ok(moved) => {
             state.offer_undo(Undo::Reschedule(moved));
             done();
+            // The toast's Undo is where the next step is; else the page's heading.
+            focus_next_frame(&[".toast-region .toast button", "main h1"]);
         }
         Err(error) => state.say(error.to_string()),
     };
@@ -69,7 +72,10 @@ pub(super) fn WelcomeBack(today: NaiveDate, overdue: Signal<usize>) -> impl Into
             <p class="muted">{waited}</p>
             <div class="actions">
                 <button type="button" class="button primary" on:click=fresh>"Start fresh"</button>
-                <button type="button" class="button" on:click=move |_| done()>"Show them"</button>
+                <button type="button" class="button" on:click=move |_| {
+                    done();
+                    focus_next_frame(&["#due-heading", "main h1"]);
+                }>"Show them"</button>
             </div>
             <p class="hint">"Start fresh moves them to the next few days, three a day. You can undo it."</p>
         </section>
