@@ -38,7 +38,7 @@ fn the_weekly_reminder_is_one_recurring_event_in_floating_time() {
     for wanted in [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
-        "UID:weekly-reminder@reachout",
+        "UID:weekly-reminder@ana.github.io",
         "DTSTAMP:20261205T100000Z",
         "DTSTART:20261207T090000",
         "DURATION:PT15M",
@@ -95,6 +95,24 @@ fn the_weekly_reminder_falls_on_the_chosen_day_and_keeps_its_uid() {
             .unwrap()
     };
     assert_eq!(uid(&one), uid(&later), "the same UID in every download");
+    // A later download is a newer version of the same event.
+    let sequence = |ics: &str| -> i64 {
+        let line = unfolded(ics)
+            .into_iter()
+            .find(|l| l.starts_with("SEQUENCE:"))
+            .unwrap();
+        line["SEQUENCE:".len()..].parse().unwrap()
+    };
+    let next = weekly_nudge_ics(
+        &nudge,
+        None,
+        APP,
+        day("2026-12-20"),
+        stamp() + chrono::Duration::hours(1),
+    );
+    assert!(sequence(&next) > sequence(&later));
+    let anywhere = weekly_nudge_ics(&nudge, None, "", day("2026-12-20"), stamp());
+    assert_eq!(uid(&anywhere), "UID:weekly-reminder@reachout");
 }
 
 #[test]

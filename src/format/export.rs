@@ -328,11 +328,21 @@ pub fn weekly_nudge_ics(
     let mut out = String::new();
     calendar_head(&mut out, "Weekly reminder");
     line(&mut out, "BEGIN:VEVENT");
-    line(&mut out, "UID:weekly-reminder@reachout");
+    // One reminder per copy of the app: the UID names the site it is served from.
+    let site = app
+        .split_once("://")
+        .map(|(_, rest)| rest.split('/').next().unwrap_or_default())
+        .filter(|host| !host.is_empty())
+        .unwrap_or("reachout");
+    line(&mut out, &format!("UID:weekly-reminder@{site}"));
     line(
         &mut out,
         &format!("DTSTAMP:{}", now.format("%Y%m%dT%H%M%SZ")),
     );
+    // Each download is a newer version of the same event (minutes since 2026), so a calendar
+    // that already has it takes the change instead of skipping it.
+    let sequence = (now.timestamp() - SEQUENCE_FROM).max(0) / 60;
+    line(&mut out, &format!("SEQUENCE:{sequence}"));
     line(
         &mut out,
         &format!("DTSTART:{}", start.format("%Y%m%dT%H%M%S")),
@@ -358,6 +368,9 @@ pub fn weekly_nudge_ics(
     line(&mut out, "END:VCALENDAR");
     out
 }
+
+/// 2026-01-01T00:00:00Z, where the weekly reminder's SEQUENCE counts from.
+const SEQUENCE_FROM: i64 = 1_767_225_600;
 
 /// `reachout-contacts-2026-11-29.csv` and the like.
 pub fn file_name(what: &str, today: NaiveDate, extension: &str) -> String {

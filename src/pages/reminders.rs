@@ -78,6 +78,10 @@ pub fn RemindersCard() -> impl IntoView {
         let name = day_name(day);
         view! { <option value=name selected=move || weekday.get() == name>{name}</option> }
     });
+    // Reached from Today's offer (`#reminders-heading`): the card is where the focus goes.
+    if window().location().hash().ok().as_deref() == Some("#reminders-heading") {
+        crate::components::focus::focus_next_frame(&["#reminders-heading"]);
+    }
     let badge = if crate::badge::supported() {
         "Installed on your phone or computer, Reachout's icon shows how many follow-ups are due today."
     } else {

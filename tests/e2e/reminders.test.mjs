@@ -34,7 +34,7 @@ test('Settings: a weekly reminder on the chosen day and time, and every follow-u
   assert.ok(weekly.text.endsWith('\r\n') && !weekly.text.replaceAll('\r\n', '').includes('\n'), 'CRLF lines');
   assert.equal(lines.filter((l) => l === 'BEGIN:VEVENT').length, 1);
   // 10 December 2026 is a Thursday: the first Wednesday after it is the 16th.
-  for (const wanted of ['RRULE:FREQ=WEEKLY;BYDAY=WE', 'DTSTART:20261216T183000', 'UID:weekly-reminder@reachout',
+  for (const wanted of ['RRULE:FREQ=WEEKLY;BYDAY=WE', 'DTSTART:20261216T183000', `UID:weekly-reminder@${new URL(setup.server.url).host}`,
     `URL:${setup.server.url}/`]) {
     assert.ok(lines.includes(wanted), `${wanted} in ${lines.join(' | ')}`);
   }
@@ -225,6 +225,7 @@ test('after the first reach-out, Today offers a weekly reminder once; either ans
   const offer = page.getByRole('region', { name: 'A nudge each week?' });
   await offer.getByRole('link', { name: 'Set up a reminder' }).click();
   await page.getByRole('region', { name: 'Reminders' }).getByRole('button', { name: 'Add a weekly reminder to my calendar' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'reminders-heading');
   await visit(page, setup.server.url, '/');
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
   assert.equal(await offer.count(), 0, 'offered once');

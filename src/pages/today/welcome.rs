@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::components::focus::focus_next_frame;
-use crate::model::{coming_back, Agenda, Undo};
+use crate::model::{coming_back, Agenda, Limits, Undo};
 use crate::state::{use_app_state, AppState};
 
 /// Where the day of the last visit is remembered in this browser.
@@ -20,7 +20,10 @@ pub struct ComingBack(RwSignal<bool>);
 /// that is not a date (or one ahead of today) is no return.
 pub fn provide_coming_back(state: AppState) {
     let today = state.today().get_untracked();
-    let seen = state.preference::<NaiveDate>(LAST_SEEN);
+    // Checked like every stored day: one outside the years Reachout keeps counts as never seen.
+    let seen = state
+        .preference::<NaiveDate>(LAST_SEEN)
+        .filter(|day| Limits::day_in_range(*day));
     provide_context(ComingBack(RwSignal::new(coming_back(seen, today))));
     // Remembered now and whenever the day changes, so a tab left open for weeks is no return.
     Effect::new(move |_| state.remember(LAST_SEEN, &state.today().get()));
