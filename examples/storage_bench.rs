@@ -44,7 +44,7 @@ fn courage(now: chrono::DateTime<chrono::Utc>) {
             std::hint::black_box(f());
         })
     };
-    let rows: [(&str, f64); 12] = [
+    let rows: [(&str, f64); 14] = [
         (
             "Contacts: index of every row",
             run(&|| book.contact_index(today).find(&Default::default()).len()),
@@ -85,6 +85,16 @@ fn courage(now: chrono::DateTime<chrono::Utc>) {
         (
             "Every reach-out's answer",
             run(&|| book.answers(today).len()),
+        ),
+        (
+            "Reminders: the icon's count",
+            run(&|| book.due_today_count(today)),
+        ),
+        (
+            "Reminders: the digest, as JSON",
+            run(&|| {
+                reachout::format::digest::digest_json(&book.reminder_digest(today, false)).len()
+            }),
         ),
         (
             "Drill-down: every yes, all time",
