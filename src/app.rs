@@ -100,7 +100,6 @@ fn reminders(state: AppState) {
         chosen.notify.track();
         chosen.hide_names.track();
         crate::state::when_idle(move || {
-            crate::badge::show(state.book().with_untracked(|b| b.due_today_count(today)));
             // Read again now, from storage: another tab (or this one, since) may have turned
             // notifications off or hidden the names.
             let notify = state
@@ -109,13 +108,17 @@ fn reminders(state: AppState) {
             let hide_names = state
                 .preference::<bool>(crate::notify::REMIND_HIDE_NAMES)
                 .unwrap_or(false);
-            if notify {
-                let digest = state
-                    .book()
-                    .with_untracked(|b| b.reminder_digest(today, hide_names));
-                let json = crate::format::digest::digest_json(&digest);
-                leptos::task::spawn_local(crate::notify::write_digest(json));
+            if !notify {
+                crate::badge::show(state.book().with_untracked(|b| b.due_today_count(today)));
+                return;
             }
+            // Today's entry of the digest is the icon's count: one pass over the threads.
+            let digest = state
+                .book()
+                .with_untracked(|b| b.reminder_digest(today, hide_names));
+            crate::badge::show(digest.days.get(&today).map_or(0, |due| due.count));
+            let json = crate::format::digest::digest_json(&digest);
+            leptos::task::spawn_local(crate::notify::write_digest(json));
         });
     });
 }

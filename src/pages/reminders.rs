@@ -9,6 +9,7 @@ use crate::clock;
 use crate::format::export;
 use crate::model::WeeklyNudge;
 use crate::notify::{self, Reminders, Support, REMIND_HIDE_NAMES, REMIND_NOTIFY};
+use crate::pages::data::Export;
 use crate::state::use_app_state;
 
 const DAYS: [Weekday; 7] = [
@@ -61,19 +62,8 @@ pub fn RemindersCard() -> impl IntoView {
             });
         status.set(Some(result));
     };
-    let dates = move |_| {
-        let today = state.today().get_untracked();
-        let name = export::file_name("follow-ups", today, "ics");
-        let text = state
-            .book()
-            .with_untracked(|b| export::calendar_ics(b, today, clock::now()));
-        let result = crate::download::offer(&name, &text, "text/calendar")
-            .map(|()| {
-                format!("Downloaded {name}: open it to add each follow-up date to your calendar.")
-            })
-            .map_err(|e| e.to_string());
-        status.set(Some(result));
-    };
+    // The Data page's calendar export, reachable from here too.
+    let dates = move |_| status.set(Some(Export::Calendar.make().map_err(|e| e.to_string())));
     let options = DAYS.map(|day| {
         let name = day_name(day);
         view! { <option value=name selected=move || weekday.get() == name>{name}</option> }

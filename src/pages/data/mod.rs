@@ -87,9 +87,9 @@ fn BackupCard() -> impl IntoView {
     }
 }
 
-/// One of the exports for other programs.
+/// One of the exports for other programs (Settings → Reminders offers the calendar too).
 #[derive(Clone, Copy)]
-enum Export {
+pub(crate) enum Export {
     ContactsCsv,
     ReachOutsCsv,
     Vcard,
@@ -97,7 +97,7 @@ enum Export {
 }
 
 impl Export {
-    fn make(self) -> Result<String, crate::download::DownloadError> {
+    pub(crate) fn make(self) -> Result<String, crate::download::DownloadError> {
         let state = use_app_state();
         state.flush();
         let today = clock::today();

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::components::focus::focus_next_frame;
+use crate::model::words::plural;
 use crate::model::{coming_back, Agenda, Limits, Undo};
 use crate::state::{use_app_state, AppState};
 
@@ -58,12 +59,8 @@ pub(super) fn WelcomeBack(today: NaiveDate, overdue: Signal<usize>) -> impl Into
         Err(error) => state.say(error.to_string()),
     };
     let waited = move || {
-        let n = overdue.get();
-        if n == 1 {
-            "1 follow-up waited for you while you were away.".to_string()
-        } else {
-            format!("{n} follow-ups waited for you while you were away.")
-        }
+        let count = plural(overdue.get(), "follow-up", "follow-ups");
+        format!("{count} waited for you while you were away.")
     };
     view! {
         <section class="card welcome-back" aria-labelledby="welcome-heading">
