@@ -19,11 +19,35 @@ use crate::pages::contacts::ContactsPage;
 use crate::pages::later::{Later, LaterPage};
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::today::TodayPage;
-use crate::state::{AppState, APP_NAMESPACE};
+use crate::pages::unlock::UnlockScreen;
+use crate::state::{use_app_state, AppState, APP_NAMESPACE};
 use crate::theme::{self, Theme};
 
+/// Locked with a passphrase, the app starts at the unlock screen; the data is opened only
+/// once the keys are in memory.
 #[component]
 pub fn App() -> impl IntoView {
+    let locked = RwSignal::new(needs_unlocking());
+    let unlocked = Callback::new(move |()| locked.set(false));
+    move || {
+        if locked.get() {
+            view! { <UnlockScreen unlocked/> }.into_any()
+        } else {
+            view! { <Opened/> }.into_any()
+        }
+    }
+}
+
+/// True when the stored data is locked and this tab holds no keys for it. A lock whose
+/// header is damaged opens as damaged data does (kept aside, with a banner).
+fn needs_unlocking() -> bool {
+    matches!(crate::storage::stored_header(APP_NAMESPACE), Some(Ok(_)))
+        && !crate::storage::is_unlocked()
+}
+
+/// The app with its data open.
+#[component]
+fn Opened() -> impl IntoView {
     let state = AppState::open(APP_NAMESPACE);
     provide_context(state);
     let apply_theme = move || {
@@ -57,6 +81,16 @@ pub fn App() -> impl IntoView {
         }
     });
     state.follow_the_clock();
+    state.lock_when_unused();
+    // Locked in another tab with keys this one does not hold: start again at the unlock screen.
+    Effect::new(move |_| {
+        if matches!(
+            state.notice().get(),
+            Some(crate::state::StorageNotice::LockChanged)
+        ) {
+            let _ = window().location().reload();
+        }
+    });
     let leaving = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
     on_cleanup(move || {
         listener.remove();
@@ -99,15 +133,18 @@ fn reminders(state: AppState) {
         state.book().track();
         chosen.notify.track();
         chosen.hide_names.track();
+        state.lock_on().track();
         crate::state::when_idle(move || {
             // Read again now, from storage: another tab (or this one, since) may have turned
             // notifications off or hidden the names.
             let notify = state
                 .preference::<bool>(crate::notify::REMIND_NOTIFY)
                 .unwrap_or(false);
-            let hide_names = state
-                .preference::<bool>(crate::notify::REMIND_HIDE_NAMES)
-                .unwrap_or(false);
+            // While locked, the digest (readable by the service worker) holds counts only.
+            let hide_names = crate::storage::is_unlocked()
+                || state
+                    .preference::<bool>(crate::notify::REMIND_HIDE_NAMES)
+                    .unwrap_or(false);
             if !notify {
                 crate::badge::show(state.book().with_untracked(|b| b.due_today_count(today)));
                 return;
@@ -166,10 +203,10 @@ pub fn Shell() -> impl IntoView {
             ev.prevent_default();
             focus_selector("#main");
         }>"Skip to content"</a>
-        <header class="site-header">
+        <header class="site-header" class:has-lock=move || use_app_state().lock_on().get()>
             <a class="brand" href=href("/")>
                 <span class="brand-mark" aria-hidden="true"></span>
-                "Reachout"
+                <span class="brand-name">"Reachout"</span>
             </a>
             <nav aria-label="Main">
                 <A href=href("/") exact=true>"Today"</A>
@@ -179,6 +216,7 @@ pub fn Shell() -> impl IntoView {
                 <A href=href("/settings")>"Settings"</A>
             </nav>
             <NearMissButton/>
+            <LockNow/>
         </header>
         <main id="main" tabindex="-1">
             <UpdateNotice/>
@@ -204,5 +242,20 @@ pub fn Shell() -> impl IntoView {
         <footer class="site-footer">
             <p>"Your data stays in this browser."</p>
         </footer>
+    }
+}
+
+/// "Lock now" in the header, while the data is locked with a passphrase.
+#[component]
+fn LockNow() -> impl IntoView {
+    let state = crate::state::use_app_state();
+    move || {
+        state.lock_on().get().then(|| {
+            view! {
+                <button type="button" class="button small lock-now" on:click=move |_| state.lock_now()>
+                    "Lock now"
+                </button>
+            }
+        })
     }
 }

@@ -7,6 +7,7 @@ pub mod app;
 pub mod badge;
 pub mod clock;
 pub mod components;
+pub mod crypto;
 pub mod download;
 pub mod format;
 pub mod links;

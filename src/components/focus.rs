@@ -87,7 +87,8 @@ fn settle_page(move_focus: bool) {
     };
     let name = heading.text_content().unwrap_or_default();
     let name = name.trim();
-    document.set_title(&if name.is_empty() {
+    // While locked, the tab's title (kept in the browser's history too) names no one.
+    document.set_title(&if name.is_empty() || crate::storage::is_unlocked() {
         "Reachout".to_string()
     } else {
         format!("{name} · Reachout")

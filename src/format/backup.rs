@@ -78,6 +78,7 @@ impl From<DecodeError> for BackupError {
             DecodeError::UnknownVersion(v) => BackupError::UnknownVersion(v),
             DecodeError::Damaged(detail) => BackupError::Damaged(detail),
             DecodeError::Unpack(e) => BackupError::Damaged(format!("it is compressed but {e}")),
+            DecodeError::Sealed(e) => BackupError::Damaged(format!("it is locked and {e}")),
         }
     }
 }

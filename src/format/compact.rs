@@ -106,35 +106,32 @@ pub fn pack(text: &str) -> String {
     packed.push_str(PACK_PREFIX);
     packed.push_str(&bytes.len().to_string());
     packed.push(':');
+    push_chars(&bytes, &mut packed);
+    packed
+}
+
+/// Appends `bytes` to `out` as 15-bit characters (the packing described above).
+pub fn push_chars(bytes: &[u8], out: &mut String) {
     let (mut buffer, mut bits) = (0u32, 0u32);
-    let push = |n: u32, packed: &mut String| {
+    let push = |n: u32, out: &mut String| {
         // BASE + n ≤ U+CDFF: below the surrogates, so always a valid character.
-        packed.push(char::from_u32(BASE + n).unwrap_or('\u{4E00}'));
+        out.push(char::from_u32(BASE + n).unwrap_or('\u{4E00}'));
     };
-    for byte in bytes {
+    for &byte in bytes {
         buffer = (buffer << 8) | u32::from(byte);
         bits += 8;
         if bits >= 15 {
             bits -= 15;
-            push((buffer >> bits) & 0x7FFF, &mut packed);
+            push((buffer >> bits) & 0x7FFF, out);
         }
     }
     if bits > 0 {
-        push((buffer << (15 - bits)) & 0x7FFF, &mut packed);
+        push((buffer << (15 - bits)) & 0x7FFF, out);
     }
-    packed
 }
 
-/// True when `text` is in the packed form rather than JSON.
-pub fn is_packed(text: &str) -> bool {
-    text.starts_with(PACK_PREFIX)
-}
-
-/// Undoes [`pack`].
-pub fn unpack(text: &str) -> Result<String, UnpackError> {
-    let rest = text.strip_prefix(PACK_PREFIX).ok_or(UnpackError::Header)?;
-    let (count, body) = rest.split_once(':').ok_or(UnpackError::Header)?;
-    let count: usize = count.parse().map_err(|_| UnpackError::Header)?;
+/// Undoes [`push_chars`]: the first `count` bytes carried by `body`.
+pub fn read_chars(body: &str, count: usize) -> Result<Vec<u8>, UnpackError> {
     // Each character carries 15 bits; a count the body cannot hold is refused before allocating.
     if count > body.len() / 3 * 15 / 8 + 2 {
         return Err(UnpackError::Short);
@@ -156,6 +153,39 @@ pub fn unpack(text: &str) -> Result<String, UnpackError> {
     if bytes.len() < count {
         return Err(UnpackError::Short);
     }
+    Ok(bytes)
+}
+
+/// The compressed bytes of packed text, without inflating them; `None` unless `text` is in the
+/// form [`pack`] writes (so that [`packed_from_bytes`] gives back exactly `text`).
+pub fn packed_bytes(text: &str) -> Option<Vec<u8>> {
+    let rest = text.strip_prefix(PACK_PREFIX)?;
+    let (count, body) = rest.split_once(':')?;
+    let bytes = read_chars(body, count.parse().ok()?).ok()?;
+    (packed_from_bytes(&bytes) == text).then_some(bytes)
+}
+
+/// Packed text from its compressed bytes: the inverse of [`packed_bytes`].
+pub fn packed_from_bytes(bytes: &[u8]) -> String {
+    let mut packed = String::with_capacity(PACK_PREFIX.len() + 12 + bytes.len() * 3 * 8 / 15 + 3);
+    packed.push_str(PACK_PREFIX);
+    packed.push_str(&bytes.len().to_string());
+    packed.push(':');
+    push_chars(bytes, &mut packed);
+    packed
+}
+
+/// True when `text` is in the packed form rather than JSON.
+pub fn is_packed(text: &str) -> bool {
+    text.starts_with(PACK_PREFIX)
+}
+
+/// Undoes [`pack`].
+pub fn unpack(text: &str) -> Result<String, UnpackError> {
+    let rest = text.strip_prefix(PACK_PREFIX).ok_or(UnpackError::Header)?;
+    let (count, body) = rest.split_once(':').ok_or(UnpackError::Header)?;
+    let count: usize = count.parse().map_err(|_| UnpackError::Header)?;
+    let bytes = read_chars(body, count)?;
     String::from_utf8(inflate(&bytes)?).map_err(|_| UnpackError::NotText)
 }
 

@@ -49,12 +49,18 @@ pub enum DecodeError {
     UnknownVersion(String),
     #[error("its contents are damaged ({0})")]
     Damaged(String),
+    #[error("it is locked, and {0}")]
+    Sealed(super::seal::SealError),
 }
 
 impl DecodeError {
     /// Newer data is readable in principle; a later version of the app will open it.
     pub fn is_newer_version(&self) -> bool {
-        matches!(self, DecodeError::NewerVersion { .. })
+        matches!(
+            self,
+            DecodeError::NewerVersion { .. }
+                | DecodeError::Sealed(super::seal::SealError::Newer(_))
+        )
     }
 }
 

@@ -11,6 +11,7 @@ pub mod import_files;
 pub mod parts;
 #[cfg(any(test, feature = "sample"))]
 pub mod sample;
+pub mod seal;
 
 /// Marks our data among everything else stored on the same origin.
 pub const FORMAT_NAME: &str = "reachout";

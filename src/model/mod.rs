@@ -15,6 +15,7 @@ mod import_plan;
 pub mod insights;
 mod near_miss;
 mod outcome;
+pub mod passphrase;
 mod quick_add;
 mod reach_out;
 mod reminders;

@@ -79,6 +79,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <p class="status" role="status">{move || status.get()}</p>
             </form>
             <crate::pages::reminders::RemindersCard/>
+            <crate::pages::lock::LockCard/>
             <div class="card">
                 <h2>"Message templates"</h2>
                 <p>"Starters for a first note, a follow-up, a thank-you and more, filled in with each contact's name."</p>

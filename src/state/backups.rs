@@ -75,6 +75,8 @@ pub enum DataError {
     Download(#[from] crate::download::DownloadError),
     #[error("That copy is no longer in storage.")]
     CopyGone,
+    #[error("The backup could not be locked (this browser gave no random numbers), so it was not downloaded.")]
+    NotLocked,
 }
 
 /// Why a restore did not happen. Nothing was changed in either case.
@@ -157,20 +159,33 @@ impl AppState {
         }
     }
 
-    /// Downloads a full backup, checked by reading it back first, and remembers when.
+    /// Downloads a full backup, checked by reading it back first, and remembers when; while
+    /// the data is locked, the backup is locked with the same passphrase.
     /// Returns what was backed up, for the confirmation.
     pub fn download_backup(&self) -> Result<String, DataError> {
+        self.download_backup_as(storage::is_unlocked())
+    }
+
+    /// A backup anyone can read, even while the data is locked (after the person confirmed).
+    pub fn download_unlocked_backup(&self) -> Result<String, DataError> {
+        self.download_backup_as(false)
+    }
+
+    fn download_backup_as(&self, locked: bool) -> Result<String, DataError> {
         self.flush();
         let now = clock::now();
         let book = self.book.get_untracked();
         let revision = self.revision.get_untracked();
         let mut exchanges = self.exchanges();
         let text = backup::export(&book, revision, now, &exchanges.head())?;
-        download::offer(
-            &backup::file_name(clock::today()),
-            &text,
-            "application/json",
-        )?;
+        let name = backup::file_name(clock::today());
+        let (name, file) = if locked {
+            let sealed = storage::seal_backup(&text).ok_or(DataError::NotLocked)?;
+            (name.replace(".json", "-locked.json"), sealed)
+        } else {
+            (name, text.clone())
+        };
+        download::offer(&name, &file, "application/json")?;
         // A copy of what was written, for when the other device's backup comes back.
         let hash = exchange::fingerprint(&text);
         let dropped = exchanges.wrote(hash.clone(), now);
@@ -183,10 +198,16 @@ impl AppState {
             remind_after: None,
         });
         Ok(format!(
-            "Backup downloaded: {} and {}, {} KB. Keep the file somewhere safe.",
+            "{} downloaded: {} and {}, {} KB. {}",
+            if locked { "Locked backup" } else { "Backup" },
             plural(book.contacts.len(), "contact", "contacts"),
             plural(book.reach_outs.len(), "reach-out", "reach-outs"),
-            text.len().div_ceil(1000)
+            file.len().div_ceil(1000),
+            if locked {
+                "It opens only with your passphrase. Keep the file somewhere safe."
+            } else {
+                "Keep the file somewhere safe."
+            }
         ))
     }
 

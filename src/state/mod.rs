@@ -9,6 +9,7 @@
 mod backups;
 mod day;
 mod exchanges;
+mod lock;
 mod said;
 mod saving;
 mod stored;
@@ -16,6 +17,7 @@ mod stored;
 /// What pages show of storage: its notices, its quota and the app's namespace.
 pub use crate::storage::{StorageNotice, APP_NAMESPACE, QUOTA_UNITS};
 pub use backups::{Cause, DataError, RestoreError, Snapshot};
+pub use lock::{LockError, LOCK_AFTER, LOCK_AFTER_CHOICES, LOCK_AFTER_DEFAULT};
 
 use std::collections::BTreeSet;
 
@@ -62,6 +64,8 @@ pub struct AppState {
     quarantined: RwSignal<Vec<String>>,
     /// The local day; moves on at midnight and when the page is shown again.
     today: RwSignal<NaiveDate>,
+    /// The data is locked with a passphrase (this tab holds the keys).
+    lock_on: RwSignal<bool>,
     store: StoredValue<Store>,
     sync: StoredValue<Sync>,
     /// Every contact's row facts for the Contacts list, with the number of the build: made
@@ -144,6 +148,7 @@ impl AppState {
             snapshot: RwSignal::new(None),
             quarantined: RwSignal::new(storage::quarantined(namespace)),
             today,
+            lock_on: RwSignal::new(storage::is_unlocked()),
             store: StoredValue::new(opened.store),
             sync: StoredValue::new(sync),
             contact_index,

@@ -38,6 +38,11 @@ impl AppState {
             None => return,
         };
         let (theirs, revision) = theirs;
+        // The lock turned off in another tab: this one stores readable text from now on too.
+        let unlocked = storage::is_unlocked();
+        if self.lock_on.get_untracked() != unlocked {
+            self.lock_on.set(unlocked);
+        }
         let mine = self.book.get_untracked();
         let merged = self.sync.try_update_value(|sync| {
             // A higher revision was written on top of ours; an equal or lower one was written

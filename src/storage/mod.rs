@@ -27,6 +27,7 @@ use crate::format::document;
 use crate::format::parts;
 use crate::model::Book;
 
+mod lock;
 mod notice;
 mod opening;
 use opening::{keep_aside, read_stored};
@@ -34,6 +35,10 @@ mod quota;
 mod raw;
 mod side;
 mod stored_parts;
+pub use lock::{
+    confirm, forget, is_unlocked, open_backup, prepare, seal_backup, stored_header, unlock,
+    UnlockError, Unlocked,
+};
 pub use notice::StorageNotice;
 pub use quota::{estimate, is_persistent, request_persistence, usage, QUOTA_UNITS};
 pub use side::{
@@ -83,8 +88,16 @@ pub struct Store {
     ahead: Option<Box<Ahead>>,
 }
 
-/// Writes `text` under `key` and checks that it was kept.
-fn put(storage: &web_sys::Storage, key: &str, text: &str) -> Result<(), StorageNotice> {
+/// Writes `text` under `key`, sealed while the lock is on, and checks that it was kept;
+/// returns what was stored.
+fn put(storage: &web_sys::Storage, key: &str, text: &str) -> Result<String, StorageNotice> {
+    let stored = lock::sealed_for(key, text)?;
+    put_raw(storage, key, &stored)?;
+    Ok(stored.into_owned())
+}
+
+/// Writes `text` under `key` as it is, and checks that it was kept.
+fn put_raw(storage: &web_sys::Storage, key: &str, text: &str) -> Result<(), StorageNotice> {
     let value = wasm_bindgen::JsValue::from_str(text);
     match raw::set(storage, key, &value) {
         Ok(()) if !raw::holds(storage, key, &value) => Err(StorageNotice::SaveNotKept),
@@ -211,6 +224,11 @@ impl Store {
         self.parts = None;
         self.drop_ahead(now);
         let raw = raw?;
+        if let Err(notice) = lock::follow(&raw) {
+            // Locked with keys this tab does not hold: it reads and writes nothing more.
+            self.mode = Mode::ReadOnly;
+            return Some(Err(notice));
+        }
         let storage = local_storage()?;
         match read_stored(&storage, &raw) {
             Ok((opened, _))
@@ -288,11 +306,14 @@ impl Store {
             let text = document::encode_packed(book, revision, now);
             (text, None, Vec::new(), None)
         };
-        if let Err(notice) = put(&storage, &Store::document_key(&self.namespace), &text) {
-            // The parts just written are listed nowhere; the previous manifest is intact.
-            remove_all(&storage, &written);
-            return Err(notice);
-        }
+        let text = match put(&storage, &Store::document_key(&self.namespace), &text) {
+            Ok(stored) => stored,
+            Err(notice) => {
+                // The parts just written are listed nowhere; the previous manifest is intact.
+                remove_all(&storage, &written);
+                return Err(notice);
+            }
+        };
         let before = std::mem::replace(&mut self.parts, listed);
         // Parts written ahead that this save did not list go the way of unlisted parts.
         let ahead = self.ahead.take().map(|a| a.written);
@@ -332,9 +353,15 @@ pub fn quarantined(namespace: &str) -> Vec<String> {
     })
 }
 
-/// The text stored under `key`, if storage can be read and holds it.
+/// The text stored under `key`, if storage can be read and holds it (opened when sealed;
+/// `None` when it cannot be opened).
 pub fn read(key: &str) -> Option<String> {
-    local_storage()?.get_item(key).ok().flatten()
+    read_in(&local_storage()?, key)
+}
+
+/// [`read`] in `storage`.
+fn read_in(storage: &web_sys::Storage, key: &str) -> Option<String> {
+    lock::open_text(storage.get_item(key).ok().flatten()?).ok()
 }
 
 /// Removes `key`; true when it is gone afterwards.
@@ -342,11 +369,9 @@ pub fn remove(key: &str) -> bool {
     local_storage().is_some_and(|s| s.remove_item(key).is_ok() && read(key).is_none())
 }
 
-/// Writes and reads back; true only when the text is really there.
+/// Writes (sealed while the lock is on) and reads back; true only when the text is really there.
 fn write(key: &str, text: &str) -> bool {
-    let value = wasm_bindgen::JsValue::from_str(text);
-    local_storage()
-        .is_some_and(|s| raw::set(&s, key, &value).is_ok() && raw::holds(&s, key, &value))
+    local_storage().is_some_and(|s| put(&s, key, text).is_ok())
 }
 
 /// Which of our records a `storage` event from another tab is about.

@@ -21,6 +21,9 @@ pub enum StorageNotice {
     },
     /// The browser said it stored the data, but reading it back found something else.
     SaveNotKept,
+    /// The lock was turned on, or its passphrase changed, in another tab: this tab holds no
+    /// key for what is stored now, so it reads and writes nothing more until it is unlocked.
+    LockChanged,
     /// Stored data held values out of range (written by an earlier build or by hand): the raw
     /// text was copied to `key`, and the data opened with those values brought into range.
     Adjusted {
@@ -81,6 +84,9 @@ impl StorageNotice {
             StorageNotice::SaveNotKept => "Not saved: the browser accepted your data but did not keep it \
                 (reading it back found something else). Your changes are kept in this tab; download a \
                 backup on the Data page to be safe."
+                .into(),
+            StorageNotice::LockChanged => "The lock was changed in another tab. This tab saves \
+                nothing more; reload it and unlock with the passphrase now in use."
                 .into(),
             StorageNotice::Adjusted { key, changes, count } => {
                 let more = count.saturating_sub(changes.len());

@@ -7,10 +7,11 @@ use chrono::{DateTime, Utc};
 use super::notice::ADJUSTMENTS_SHOWN;
 use super::stored_parts::{sweep, PartKeys};
 use super::{
-    local_storage, quarantined, raw, readable, writable, Mode, Opened, StorageNotice, Store,
+    local_storage, lock, quarantined, raw, read_in, readable, writable, Mode, Opened,
+    StorageNotice, Store,
 };
 use crate::format::document::{self, DecodeError};
-use crate::format::parts;
+use crate::format::{parts, seal};
 use crate::model::Book;
 
 impl Store {
@@ -40,6 +41,14 @@ impl Store {
                 notice: None,
             };
         };
+        if let Err(notice) = lock::follow(&raw) {
+            // Locked, and this tab holds no key for it: nothing is read or written.
+            return Opened {
+                store: store(Mode::ReadOnly, 0, None),
+                book: Book::default(),
+                notice: Some(notice),
+            };
+        }
         match read_stored(&storage, &raw) {
             Ok((opened, parts)) if opened.adjusted.is_empty() => {
                 sweep(
@@ -48,8 +57,13 @@ impl Store {
                     parts.as_deref().unwrap_or_default(),
                     now,
                 );
+                let mut store = store(Mode::ReadWrite, opened.document.revision, parts);
+                if lock::is_unlocked() {
+                    // A change of the lock that a closed tab left half-done is finished now.
+                    store.finish_relock(now);
+                }
                 Opened {
-                    store: store(Mode::ReadWrite, opened.document.revision, parts),
+                    store,
                     book: opened.document.data,
                     notice: None,
                 }
@@ -136,24 +150,54 @@ impl Store {
     }
 }
 
-/// A document read from storage: whole, or put together from its parts.
+/// A document read from storage: whole, or put together from its parts; opened first when
+/// it is locked.
 pub(super) fn read_stored(
     storage: &web_sys::Storage,
     raw: &str,
 ) -> Result<(document::Opened, Option<PartKeys>), DecodeError> {
-    match parts::read_manifest(raw) {
-        None => document::open(raw).map(|opened| (opened, None)),
+    let text = lock::open_text(raw.to_string()).map_err(DecodeError::Sealed)?;
+    match parts::read_manifest(&text) {
+        None => document::open(&text).map(|opened| (opened, None)),
         Some(manifest) => {
             let manifest = manifest?;
-            let texts = manifest
-                .parts
-                .iter()
-                .map(|(_, key)| storage.get_item(key).ok().flatten())
-                .collect();
+            let texts = part_texts(storage, &manifest)?;
             let opened = parts::open(&manifest, texts)?;
             Ok((opened, Some(manifest.parts)))
         }
     }
+}
+
+/// The text of each part `manifest` lists (`None` where it is missing), opened when sealed.
+fn part_texts(
+    storage: &web_sys::Storage,
+    manifest: &parts::Manifest,
+) -> Result<Vec<Option<String>>, DecodeError> {
+    manifest
+        .parts
+        .iter()
+        .map(|(_, key)| {
+            storage
+                .get_item(key)
+                .ok()
+                .flatten()
+                .map(lock::open_text)
+                .transpose()
+                .map_err(DecodeError::Sealed)
+        })
+        .collect()
+}
+
+/// The whole document a manifest stands for, with the values as stored; `None` when `text`
+/// is not a readable manifest or its parts cannot be read.
+fn whole_from_manifest(storage: &web_sys::Storage, text: &str) -> Option<String> {
+    let manifest = parts::read_manifest(text)?.ok()?;
+    let texts = manifest
+        .parts
+        .iter()
+        .map(|(_, key)| read_in(storage, key))
+        .collect();
+    parts::whole_original(&manifest, texts)
 }
 
 /// Copies the text under `source` to a quarantine key, as a JavaScript string (unit for unit,
@@ -161,7 +205,9 @@ pub(super) fn read_stored(
 /// Opening again while the original is unchanged reuses the copy made before.
 ///
 /// A manifest whose parts can be read is kept aside as the whole document it stands for (the
-/// values as stored), so that the copy never depends on parts that later saves replace.
+/// values as stored), so that the copy never depends on parts that later saves replace. A
+/// locked document that opens is kept aside the same way, sealed as a record of its own;
+/// one that does not open (changed after it was locked) is copied as it is.
 pub(super) fn keep_aside(
     storage: &web_sys::Storage,
     namespace: &str,
@@ -169,19 +215,22 @@ pub(super) fn keep_aside(
     now: DateTime<Utc>,
 ) -> Option<String> {
     let mut original = raw::get(storage, source)?;
-    if let Some(Ok(manifest)) = original
-        .as_string()
-        .as_deref()
-        .and_then(parts::read_manifest)
-    {
-        let texts = manifest
-            .parts
-            .iter()
-            .map(|(_, key)| storage.get_item(key).ok().flatten())
-            .collect();
-        if let Some(whole) = parts::whole_original(&manifest, texts) {
-            original = wasm_bindgen::JsValue::from_str(&whole);
+    match original.as_string() {
+        Some(text) if seal::is_locked(&text) => {
+            if let Ok(plain) = lock::open_text(text) {
+                let whole = whole_from_manifest(storage, &plain).unwrap_or(plain);
+                let copy = format!("{namespace}:quarantine:");
+                if let Ok(sealed) = lock::sealed_for(&copy, &whole) {
+                    original = wasm_bindgen::JsValue::from_str(&sealed);
+                }
+            }
         }
+        Some(text) => {
+            if let Some(whole) = whole_from_manifest(storage, &text) {
+                original = wasm_bindgen::JsValue::from_str(&whole);
+            }
+        }
+        None => {}
     }
     let earlier = quarantined(namespace)
         .into_iter()

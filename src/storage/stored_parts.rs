@@ -268,7 +268,7 @@ pub(super) fn sweep(
     let mut kept: std::collections::HashSet<String> =
         listed.iter().map(|(_, key)| key.clone()).collect();
     for copy in quarantined(namespace) {
-        let text = storage.get_item(&copy).ok().flatten().unwrap_or_default();
+        let text = super::read_in(storage, &copy).unwrap_or_default();
         match parts::read_manifest(&text) {
             Some(Ok(manifest)) => kept.extend(manifest.parts.into_iter().map(|(_, key)| key)),
             // A damaged manifest kept aside may still list any of them: keep them all.

@@ -55,9 +55,14 @@ pub fn DataPage() -> impl IntoView {
 fn BackupCard() -> impl IntoView {
     let state = use_app_state();
     let status = RwSignal::new(None::<Result<String, DataError>>);
+    let asking = RwSignal::new(false);
     let last = move || match state.backup().get().backed_up_at {
         Some(at) => format!("Last backup: {}.", long_day(clock::local_day(at))),
         None => "No backup from this browser yet.".into(),
+    };
+    let unlocked = move |_| {
+        asking.set(false);
+        status.set(Some(state.download_unlocked_backup()));
     };
     view! {
         <div class="card">
@@ -66,13 +71,31 @@ fn BackupCard() -> impl IntoView {
                 "A backup is one JSON file with everything: contacts, reach-outs, outcomes and \
                  settings. It is checked by reading it back before it is offered."
             </p>
+            {move || state.lock_on().get().then(|| view! {
+                <p>"While the lock is on, a backup is locked with your passphrase: restoring it \
+                    asks for the passphrase it was made with."</p>
+            })}
             <p class="muted small">{last}</p>
             <div class="actions">
                 <button type="button" class="button primary"
                     on:click=move |_| status.set(Some(state.download_backup()))>
                     "Download a backup"
                 </button>
+                {move || (state.lock_on().get() && !asking.get()).then(|| view! {
+                    <button type="button" class="button" on:click=move |_| asking.set(true)>
+                        "Download an unlocked backup…"
+                    </button>
+                })}
             </div>
+            {move || asking.get().then(|| view! {
+                <div class="caution" role="group" aria-label="Unlocked backup">
+                    <p>"An unlocked backup can be read by anyone who gets the file. Download it anyway?"</p>
+                    <div class="actions">
+                        <button type="button" class="button" on:click=unlocked>"Download it unlocked"</button>
+                        <button type="button" class="button" on:click=move |_| asking.set(false)>"Cancel"</button>
+                    </div>
+                </div>
+            })}
             <p class="status" role="status">
                 {move || match status.get() {
                     Some(Ok(message)) => message,
@@ -151,6 +174,7 @@ impl Export {
 
 #[component]
 fn ImportExportCard() -> impl IntoView {
+    let state = use_app_state();
     let status = RwSignal::new(None::<Result<String, String>>);
     let button = move |export: Export, label: &'static str| {
         view! {
@@ -174,6 +198,10 @@ fn ImportExportCard() -> impl IntoView {
                  follow-ups and stay-in-touch dates into Google, Apple or Outlook calendars. The \
                  backup above stays the one file that holds everything."
             </p>
+            {move || state.lock_on().get().then(|| view! {
+                <p class="small"><strong>"These files are not locked"</strong>", even while the lock \
+                    is on: anyone who gets one can read it."</p>
+            })}
             <div class="actions">
                 {button(Export::ContactsCsv, "Contacts as CSV")}
                 {button(Export::ReachOutsCsv, "Reach-outs as CSV")}

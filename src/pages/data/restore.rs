@@ -7,9 +7,11 @@ use crate::clock;
 use crate::format::backup::{self, Preview, MAX_BACKUP_BYTES};
 use crate::format::document::Document;
 use crate::format::exchange::{self, Head};
+use crate::format::seal::LockedBackup;
 use crate::model::words::{long_day, plural};
 use crate::model::{DeviceMerge, ModelError};
 use crate::state::{use_app_state, AppState, Snapshot};
+use crate::storage::{self, UnlockError};
 
 /// A checked backup waiting for the user's go-ahead.
 #[derive(Clone)]
@@ -32,6 +34,10 @@ struct Restore {
     error: RwSignal<Option<String>>,
     done: RwSignal<Option<String>>,
     input: NodeRef<leptos::html::Input>,
+    /// A locked backup chosen, waiting for its passphrase, with the file's name.
+    locked: RwSignal<Option<(LockedBackup, String)>>,
+    passphrase: RwSignal<String>,
+    opening: RwSignal<bool>,
 }
 
 impl Restore {
@@ -46,6 +52,7 @@ impl Restore {
         self.error.set(None);
         self.done.set(None);
         self.pending.set(None);
+        self.locked.set(None);
         let Some(file) = self
             .input
             .get_untracked()
@@ -70,13 +77,48 @@ impl Restore {
                 self.refuse("The browser could not read that file.".into());
                 return;
             };
-            match backup::read(&text, size) {
-                Ok(document) => {
-                    self.pending
-                        .set(Some(self.pending_of(document, &text, file.name())))
-                }
-                Err(e) => self.refuse(e.to_string()),
+            match LockedBackup::read(&text) {
+                Some(Ok(locked)) => self.locked.set(Some((locked, file.name()))),
+                Some(Err(e)) => self.refuse(format!("This locked backup cannot be opened: {e}.")),
+                None => self.check(&text, size, file.name()),
             }
+        });
+    }
+
+    /// Checks a plain backup's text and works out what restoring or merging it would do.
+    fn check(self, text: &str, size: u64, name: String) {
+        match backup::read(text, size) {
+            Ok(document) => self
+                .pending
+                .set(Some(self.pending_of(document, text, name))),
+            Err(e) => self.refuse(e.to_string()),
+        }
+    }
+
+    /// Opens the locked backup chosen with the passphrase typed.
+    fn open_locked(self) {
+        let Some((locked, name)) = self.locked.get_untracked() else {
+            return;
+        };
+        if self.opening.get_untracked() {
+            return;
+        }
+        let typed = self.passphrase.get_untracked();
+        self.error.set(None);
+        self.opening.set(true);
+        wasm_bindgen_futures::spawn_local(async move {
+            match storage::open_backup(&locked, &typed).await {
+                Ok(text) => {
+                    self.locked.set(None);
+                    self.passphrase.set(String::new());
+                    self.check(&text, text.len() as u64, name);
+                }
+                Err(UnlockError::Wrong) => self.error.set(Some(
+                    "That passphrase does not open this backup. Nothing was changed.".into(),
+                )),
+                Err(other) => self.refuse(other.to_string()),
+            }
+            self.opening.set(false);
         });
     }
 
@@ -106,6 +148,7 @@ impl Restore {
         let p = self.pending.get_untracked()?;
         self.pending.set(None);
         self.clear_input();
+        self.locked.set(None);
         Some(p)
     }
 
@@ -160,6 +203,9 @@ pub(super) fn RestoreCard() -> impl IntoView {
         error: RwSignal::new(None),
         done: RwSignal::new(None),
         input: NodeRef::new(),
+        locked: RwSignal::new(None),
+        passphrase: RwSignal::new(String::new()),
+        opening: RwSignal::new(false),
     };
     let Restore {
         pending,
@@ -184,11 +230,40 @@ pub(super) fn RestoreCard() -> impl IntoView {
                     node_ref=restore.input on:change=move |_| restore.choose()/>
                 <p class="hint">"A .json file from \u{201c}Download a backup\u{201d}, at most 10 MB."</p>
             </div>
+            {move || restore.locked.get().map(|(_, name)| locked_view(restore, name))}
             {move || error.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
             {move || pending.get().map(|p| pending_view(p, move |_| restore.merge(), move |_| restore.apply(), cancel))}
             <p class="status" role="status">{move || done.get().unwrap_or_default()}</p>
             {move || state.snapshot().get().map(|s| snapshot_undo(s, undo))}
         </div>
+    }
+}
+
+/// The passphrase of a locked backup, asked before anything else is read from it.
+fn locked_view(restore: Restore, name: String) -> impl IntoView {
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        restore.open_locked();
+    };
+    view! {
+        <form class="confirm" novalidate on:submit=submit aria-labelledby="locked-backup">
+            <p id="locked-backup"><strong>{name}</strong>" is locked. Type the passphrase it was made with."</p>
+            <div class="field">
+                <label for="backup-passphrase">"Backup's passphrase"</label>
+                <input id="backup-passphrase" type="password" autocomplete="current-password"
+                    prop:value=move || restore.passphrase.get()
+                    on:input=move |ev| restore.passphrase.set(event_target_value(&ev))/>
+            </div>
+            <div class="actions">
+                <button type="submit" class="button primary" disabled=move || restore.opening.get()>
+                    {move || if restore.opening.get() { "Opening…" } else { "Open the backup" }}
+                </button>
+                <button type="button" class="button" on:click=move |_| {
+                    restore.locked.set(None);
+                    restore.clear_input();
+                }>"Cancel"</button>
+            </div>
+        </form>
     }
 }
 
