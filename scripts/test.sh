@@ -20,7 +20,7 @@ say "Native tests: model and formats"
 cargo test --quiet
 
 say "Browser tests: storage and components in headless Chromium"
-cargo test --target wasm32-unknown-unknown --test browser_storage --test browser_side_values --test browser_components
+cargo test --target wasm32-unknown-unknown --test browser_storage --test browser_side_values --test browser_components --test browser_lock
 
 say "Release build (trunk, wasm-opt -Oz)"
 trunk build --release

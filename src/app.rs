@@ -141,7 +141,7 @@ fn reminders(state: AppState) {
                 .preference::<bool>(crate::notify::REMIND_NOTIFY)
                 .unwrap_or(false);
             // While locked, the digest (readable by the service worker) holds counts only.
-            let hide_names = crate::storage::is_unlocked()
+            let hide_names = crate::storage::lock_is_on()
                 || state
                     .preference::<bool>(crate::notify::REMIND_HIDE_NAMES)
                     .unwrap_or(false);

@@ -315,10 +315,11 @@ fn strength_hints_follow_length_and_variety() {
 fn wrong_tries_wait_longer_each_time_and_stay_in_range() {
     let t0 = 1_000_000.0;
     let mut tries = Tries::default();
-    for _ in 0..3 {
+    for _ in 0..2 {
         tries = tries.failed(t0);
         assert_eq!(tries.seconds_left(t0), 0);
     }
+    // After the third wrong try in a row, the next one waits.
     tries = tries.failed(t0);
     assert_eq!(tries.wait_seconds(), 5);
     assert_eq!(tries.seconds_left(t0 + 1_000.0), 4);
@@ -339,7 +340,7 @@ fn wrong_tries_wait_longer_each_time_and_stay_in_range() {
     assert_eq!(odd.last_ms, t0);
     assert_eq!(odd.seconds_left(t0), passphrase::LONGEST_WAIT_SECONDS);
     let future = Tries {
-        wrong: 4,
+        wrong: 3,
         last_ms: t0 * 1000.0,
     }
     .in_range(t0);

@@ -88,7 +88,7 @@ fn settle_page(move_focus: bool) {
     let name = heading.text_content().unwrap_or_default();
     let name = name.trim();
     // While locked, the tab's title (kept in the browser's history too) names no one.
-    document.set_title(&if name.is_empty() || crate::storage::is_unlocked() {
+    document.set_title(&if name.is_empty() || crate::storage::lock_is_on() {
         "Reachout".to_string()
     } else {
         format!("{name} · Reachout")

@@ -31,7 +31,8 @@ impl Strength {
 pub fn estimated_bits(passphrase: &str) -> f64 {
     let chars: Vec<char> = passphrase.chars().collect();
     let mut pool = 0u32;
-    let kinds: [(fn(&char) -> bool, u32); 5] = [
+    type Kind = (fn(&char) -> bool, u32);
+    let kinds: [Kind; 5] = [
         (char::is_ascii_lowercase, 26),
         (char::is_ascii_uppercase, 26),
         (char::is_ascii_digit, 10),
@@ -78,7 +79,7 @@ pub fn refused(passphrase: &str, repeated: &str) -> Option<&'static str> {
     }
 }
 
-/// Wrong tries in a row allowed before each further try waits.
+/// Wrong tries in a row after which each further try waits.
 pub const FREE_TRIES: u32 = 3;
 /// The longest wait between tries, in seconds.
 pub const LONGEST_WAIT_SECONDS: u32 = 300;
@@ -105,8 +106,8 @@ impl Tries {
         Tries { wrong, last_ms }
     }
 
-    /// Seconds to wait before the next try: none for the first three wrong tries, then 5 s,
-    /// doubling with each wrong try, up to 5 minutes.
+    /// Seconds to wait before the next try: none after one or two wrong tries, 5 s after the
+    /// third, doubling with each wrong try after it, up to 5 minutes.
     pub fn wait_seconds(self) -> u32 {
         match self.wrong.checked_sub(FREE_TRIES) {
             None => 0,

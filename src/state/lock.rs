@@ -73,7 +73,10 @@ impl AppState {
             .unwrap_or(Err(StorageNotice::SaveFailed {
                 quota_exceeded: false,
             }));
-        result.map_err(LockError::NotSaved)?;
+        let finished = result.map_err(LockError::NotSaved)?;
+        if !finished {
+            self.notice.set(Some(StorageNotice::SealingUnfinished));
+        }
         let revision = self.note_revision();
         self.sync.update_value(|sync| {
             sync.parent = std::mem::replace(&mut sync.base, book);

@@ -29,20 +29,35 @@ pub struct Unlocked {
 
 thread_local! {
     static KEYS: RefCell<Option<Unlocked>> = const { RefCell::new(None) };
+    /// The stored data is locked, as far as this tab knows: with no keys held, nothing but
+    /// the preferences is written (never readable text beside a locked document).
+    static LOCKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// True while the data is locked with a passphrase, whether or not this tab holds the keys
+/// (after "Lock now", until the page has loaded again, it does not).
+pub fn lock_is_on() -> bool {
+    LOCKED.get()
 }
 
 fn with_keys<T>(f: impl FnOnce(&Unlocked) -> T) -> Option<T> {
     KEYS.with_borrow(|keys| keys.as_ref().map(f))
 }
 
-/// Replaces the keys in memory, returning those before.
+/// Replaces the keys in memory, returning those before. Holding keys means locked.
 fn set_keys(keys: Option<Unlocked>) -> Option<Unlocked> {
+    if keys.is_some() {
+        LOCKED.set(true);
+    }
     KEYS.with_borrow_mut(|held| std::mem::replace(held, keys))
 }
 
-/// Drops the keys from memory (they are zeroed as they go).
+/// Drops the keys from memory (they are zeroed as they go): the tab is locked, and writes
+/// nothing more until it has the keys again.
 pub fn forget() {
-    set_keys(None);
+    if set_keys(None).is_some() {
+        LOCKED.set(true);
+    }
 }
 
 /// True when this tab holds the keys of a lock.
@@ -188,6 +203,10 @@ pub(super) fn sealed_for<'a>(key: &str, text: &'a str) -> Result<Cow<'a, str>, S
         })
     });
     match sealed {
+        // Locked without the keys: refused rather than written readable.
+        None if LOCKED.get() => Err(StorageNotice::SaveFailed {
+            quota_exceeded: false,
+        }),
         None => Ok(Cow::Borrowed(text)),
         Some(Some(sealed)) => Ok(Cow::Owned(sealed)),
         // Never written unsealed while locked.
@@ -220,7 +239,8 @@ fn open_plain(text: &str) -> Option<Result<Plain, SealError>> {
 pub(super) fn follow(stored: &str) -> Result<(), StorageNotice> {
     match seal::read_envelope(stored) {
         None => {
-            forget();
+            set_keys(None);
+            LOCKED.set(false);
             Ok(())
         }
         Some(Ok((header, _))) => {
@@ -236,7 +256,10 @@ pub(super) fn follow(stored: &str) -> Result<(), StorageNotice> {
                     });
                     Ok(())
                 }
-                _ => Err(StorageNotice::LockChanged),
+                _ => {
+                    LOCKED.set(true);
+                    Err(StorageNotice::LockChanged)
+                }
             }
         }
         // A damaged header is read as damaged data, by the caller.
@@ -320,8 +343,17 @@ fn rewrite(storage: &web_sys::Storage, key: &str, opened: &Plain, plain: bool) -
 /// key, or plain when `plain` (read with the keys held). True when none is left behind.
 fn reseal_beside(storage: &web_sys::Storage, namespace: &str, plain: bool) -> bool {
     beside(storage, namespace).iter().all(|key| {
-        needs_resealing(storage, key, plain)
-            .is_none_or(|opened| rewrite(storage, key, &opened, plain))
+        needs_resealing(storage, key, plain).is_none_or(|opened| {
+            // A manifest kept aside is sealed as the whole document it stands for, so that
+            // no readable part stays behind for it.
+            let opened = match opened {
+                Plain::Text(text) if !plain => {
+                    Plain::Text(super::opening::whole_from_manifest(storage, &text).unwrap_or(text))
+                }
+                other => other,
+            };
+            rewrite(storage, key, &opened, plain)
+        })
     })
 }
 
@@ -333,12 +365,14 @@ impl Store {
     /// and are swept); after it, the new state opens everything, since the keys before stay
     /// among its previous ones until every record is sealed again. Turning off, the records
     /// beside the document are opened first (readable either way if the tab closes then).
+    /// `Ok(false)`: the new state is in place but a record beside the document could not be
+    /// sealed yet (storage full); the next unlock tries again.
     pub fn relock(
         &mut self,
         book: &Book,
         to: Option<Unlocked>,
         now: DateTime<Utc>,
-    ) -> Result<(), StorageNotice> {
+    ) -> Result<bool, StorageNotice> {
         if !self.saves() {
             return Err(StorageNotice::SaveFailed {
                 quota_exceeded: false,
@@ -347,53 +381,96 @@ impl Store {
         let storage = local_storage().ok_or(StorageNotice::SaveFailed {
             quota_exceeded: false,
         })?;
+        let turning_off = to.is_none();
         // Turning off, the records beside the document are opened first: readable either way
         // if the tab closes now, and sealed again at the next unlock if it does.
-        if to.is_none() && !reseal_beside(&storage, &self.namespace, true) {
+        if turning_off && !reseal_beside(&storage, &self.namespace, true) {
+            reseal_beside(&storage, &self.namespace, false);
             return Err(StorageNotice::SaveFailed {
                 quota_exceeded: false,
             });
         }
         let before = set_keys(to);
+        if turning_off {
+            LOCKED.set(false);
+        }
         // Every part is written again, under the new state, at new keys.
         self.parts = None;
         self.drop_ahead(now);
         if let Err(notice) = self.save(book, now) {
             set_keys(before);
+            if turning_off {
+                // The records opened above are sealed again: the locked state stays whole.
+                reseal_beside(&storage, &self.namespace, false);
+            }
             return Err(notice);
         }
         drop(before);
-        self.finish_relock(now);
-        Ok(())
+        Ok(turning_off || self.finish_relock(now))
     }
 
-    /// Finishes what a change of the lock left: the records beside the document sealed with
-    /// the current key, then the previous keys dropped from the header. Safe to repeat.
-    pub fn finish_relock(&mut self, now: DateTime<Utc>) {
+    /// Finishes what a change of the lock left (a tab closed half-way does not): the records
+    /// beside the document sealed with the current key, readable parts removed, then the
+    /// previous keys dropped from the header. Safe to repeat; false when a record could not
+    /// be sealed.
+    pub fn finish_relock(&mut self, now: DateTime<Utc>) -> bool {
         let _ = now;
         let Some(storage) = local_storage() else {
-            return;
+            return false;
         };
-        if !self.saves() || !reseal_beside(&storage, &self.namespace, false) {
-            return;
+        if !self.saves() {
+            return false;
+        }
+        let sealed = reseal_beside(&storage, &self.namespace, false);
+        self.drop_parts_left_readable(&storage);
+        if !sealed {
+            return false;
         }
         let key = Store::document_key(&self.namespace);
         let Some(stored) = storage.get_item(&key).ok().flatten() else {
-            return;
+            return true;
         };
         let Some(Ok((header, sealed))) = seal::read_envelope(&stored) else {
-            return;
+            return true;
         };
         if header.keys.len() < 2 {
-            return;
+            return true;
         }
         let Some(Some(fresh)) = with_keys(Unlocked::current_only) else {
-            return;
+            return true;
         };
         let text = seal::envelope(&fresh.header, sealed);
         if super::put_raw(&storage, &key, &text).is_ok() {
             set_keys(Some(fresh));
             self.seen = Some(text);
+        }
+        true
+    }
+
+    /// Removes at once the parts that neither the stored manifest nor a copy kept aside lists
+    /// and that are not sealed with the current key: parts of the document from before the
+    /// lock (readable) or before a new passphrase. Unlisted parts are otherwise kept a while
+    /// for another tab that may still be reading them; any such tab no longer holds the keys.
+    fn drop_parts_left_readable(&mut self, storage: &web_sys::Storage) {
+        let Some(Some(current)) = with_keys(|u| u.keys.first().map(|k| k.id().to_string())) else {
+            return;
+        };
+        // A copy that cannot be read may list any part: then they all stay.
+        let Some(mut listed) = super::stored_parts::listed_by_copies(storage, &self.namespace)
+        else {
+            return;
+        };
+        listed.extend(self.parts.iter().flatten().map(|(_, key)| key.clone()));
+        let prefix = super::stored_parts::part_prefix(&self.namespace);
+        for key in keys_with_prefix(storage, &prefix) {
+            let sealed_now = storage
+                .get_item(&key)
+                .ok()
+                .flatten()
+                .is_some_and(|text| seal::sealed_with(&text) == Some(current.as_str()));
+            if !listed.contains(&key) && !sealed_now {
+                let _ = storage.remove_item(&key);
+            }
         }
     }
 }

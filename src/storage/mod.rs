@@ -36,8 +36,8 @@ mod raw;
 mod side;
 mod stored_parts;
 pub use lock::{
-    confirm, forget, is_unlocked, open_backup, prepare, seal_backup, stored_header, unlock,
-    UnlockError, Unlocked,
+    confirm, forget, is_unlocked, lock_is_on, open_backup, prepare, seal_backup, stored_header,
+    unlock, UnlockError, Unlocked,
 };
 pub use notice::StorageNotice;
 pub use quota::{estimate, is_persistent, request_persistence, usage, QUOTA_UNITS};
@@ -357,6 +357,11 @@ pub fn quarantined(namespace: &str) -> Vec<String> {
 /// `None` when it cannot be opened).
 pub fn read(key: &str) -> Option<String> {
     read_in(&local_storage()?, key)
+}
+
+/// The text stored under `key` exactly as it is (sealed or not).
+pub fn read_raw(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
 }
 
 /// [`read`] in `storage`.

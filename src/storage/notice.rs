@@ -24,6 +24,9 @@ pub enum StorageNotice {
     /// The lock was turned on, or its passphrase changed, in another tab: this tab holds no
     /// key for what is stored now, so it reads and writes nothing more until it is unlocked.
     LockChanged,
+    /// The lock is in place, but a record beside the data (a restore's snapshot, a copy kept
+    /// aside) could not be sealed yet.
+    SealingUnfinished,
     /// Stored data held values out of range (written by an earlier build or by hand): the raw
     /// text was copied to `key`, and the data opened with those values brought into range.
     Adjusted {
@@ -87,6 +90,10 @@ impl StorageNotice {
                 .into(),
             StorageNotice::LockChanged => "The lock was changed in another tab. This tab saves \
                 nothing more; reload it and unlock with the passphrase now in use."
+                .into(),
+            StorageNotice::SealingUnfinished => "The lock is on, but a copy kept beside your data \
+                (a restore's snapshot or a copy set aside) could not be sealed yet: this browser's \
+                storage may be full. Reachout tries again each time it is unlocked."
                 .into(),
             StorageNotice::Adjusted { key, changes, count } => {
                 let more = count.saturating_sub(changes.len());

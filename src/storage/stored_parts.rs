@@ -265,23 +265,37 @@ pub(super) fn sweep(
     if stored.is_empty() {
         return;
     }
-    let mut kept: std::collections::HashSet<String> =
-        listed.iter().map(|(_, key)| key.clone()).collect();
-    for copy in quarantined(namespace) {
-        let text = super::read_in(storage, &copy).unwrap_or_default();
-        match parts::read_manifest(&text) {
-            Some(Ok(manifest)) => kept.extend(manifest.parts.into_iter().map(|(_, key)| key)),
-            // A damaged manifest kept aside may still list any of them: keep them all.
-            Some(Err(_)) => return,
-            None => {}
-        }
-    }
+    let Some(mut kept) = listed_by_copies(storage, namespace) else {
+        return;
+    };
+    kept.extend(listed.iter().map(|(_, key)| key.clone()));
     let cutoff = now.timestamp_millis() - SWEEP_AFTER_SECONDS * 1000;
     for key in stored {
         if !kept.contains(&key) && written_at(&key).is_some_and(|at| at < cutoff) {
             let _ = storage.remove_item(&key);
         }
     }
+}
+
+/// The parts that the copies kept aside list; `None` when one of them may list any (a damaged
+/// manifest, or a copy that cannot be opened), and so every part must stay.
+pub(super) fn listed_by_copies(
+    storage: &web_sys::Storage,
+    namespace: &str,
+) -> Option<std::collections::HashSet<String>> {
+    let mut kept = std::collections::HashSet::new();
+    for copy in quarantined(namespace) {
+        let Some(raw) = storage.get_item(&copy).ok().flatten() else {
+            continue;
+        };
+        let text = super::lock::open_text(raw).ok()?;
+        match parts::read_manifest(&text) {
+            Some(Ok(manifest)) => kept.extend(manifest.parts.into_iter().map(|(_, key)| key)),
+            Some(Err(_)) => return None,
+            None => {}
+        }
+    }
+    Some(kept)
 }
 
 /// Every part key stored under `namespace`, in order.
