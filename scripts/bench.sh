@@ -8,3 +8,4 @@ cargo run --release --quiet --example storage_bench
 cargo run --release --quiet --example import_bench
 trunk build --release
 node scripts/bench.mjs
+node scripts/bench-lock.mjs

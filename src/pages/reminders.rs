@@ -105,6 +105,9 @@ pub fn RemindersCard() -> impl IntoView {
                     "Add every follow-up date to my calendar"
                 </button>
             </div>
+            {move || state.lock_on().get().then(|| view! {
+                <p class="hint">"Calendar files are not locked: the follow-up dates name the people."</p>
+            })}
             <p class="hint">{badge}</p>
             <DailyNotification/>
             <p class="status" role="status" class:error=move || matches!(status.get(), Some(Err(_)))>
