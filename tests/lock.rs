@@ -4,7 +4,8 @@
 //! before a change stay among the previous ones until every record is sealed again).
 
 use reachout::format::compact;
-use reachout::format::seal::{self, DataKey, Kdf, LockHeader, LockedBackup, Plain, SealError};
+use reachout::format::locked_backup::{self, LockedBackup};
+use reachout::format::seal::{self, DataKey, Kdf, LockHeader, Plain, SealError};
 use reachout::model::passphrase::{self, Strength, Tries};
 
 fn hex(text: &str) -> Vec<u8> {
@@ -250,7 +251,7 @@ fn locked_backups_round_trip_and_refuse_the_wrong_passphrase() {
     let kek = [4u8; 32];
     let plain =
         "{\"format\":\"reachout\",\"version\":5,\"data\":{\"contacts\":[{\"name\":\"Ada\"}]}}";
-    let file = seal::seal_backup(&kdf(), &kek, NONCE, plain);
+    let file = locked_backup::seal_backup(&kdf(), &kek, NONCE, plain);
     assert!(!file.contains("Ada"));
     for part in [
         "\"format\": \"reachout-backup-locked\"",

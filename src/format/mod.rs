@@ -8,6 +8,7 @@ pub mod document;
 pub mod exchange;
 pub mod export;
 pub mod import_files;
+pub mod locked_backup;
 pub mod parts;
 #[cfg(any(test, feature = "sample"))]
 pub mod sample;

@@ -31,13 +31,7 @@
 //! The first key seals what is written; any after it are previous keys. Being one value, the
 //! lock is turned on or off, or its passphrase changed, by one write.
 //!
-//! A **locked backup** is a JSON file, the plain backup's text (UTF-8, compressed with raw
-//! DEFLATE) sealed with the passphrase key itself:
-//!
-//! ```json
-//! {"format":"reachout-backup-locked","version":1,"kdf":"PBKDF2-SHA-256","iterations":600000,
-//!  "salt":"…","nonce":"…","compression":"deflate-raw","ciphertext":"…"}
-//! ```
+//! The locked backup file is described in [`super::locked_backup`].
 //!
 //! AES-GCM comes from the RustCrypto `aes-gcm` crate rather than WebCrypto because WebCrypto
 //! answers only later (a promise): a save made as the page goes away must be sealed and written
@@ -56,8 +50,6 @@ pub const SEAL_PREFIX: &str = "reachout-sealed1:";
 pub const LOCK_PREFIX: &str = "reachout-locked1:";
 const LOCK_FORMAT: &str = "reachout-lock";
 const LOCK_VERSION: u64 = 1;
-const BACKUP_FORMAT: &str = "reachout-backup-locked";
-const BACKUP_VERSION: u64 = 1;
 pub const KDF_NAME: &str = "PBKDF2-SHA-256";
 /// OWASP's figure for PBKDF2-HMAC-SHA-256 (2023).
 pub const ITERATIONS: u32 = 600_000;
@@ -69,8 +61,6 @@ pub const KEY_BYTES: usize = 32;
 pub const NONCE_BYTES: usize = 12;
 const TAG_BYTES: usize = 16;
 const MAX_KEYS: usize = 4;
-/// The most a locked backup opens to: as much as an unlocked backup may hold.
-const MAX_BACKUP_BYTES: usize = compact::MAX_UNPACKED_BYTES;
 
 pub type Nonce = [u8; NONCE_BYTES];
 /// Key bytes, cleared from memory when dropped.
@@ -257,7 +247,7 @@ pub struct Kdf {
 }
 
 impl Kdf {
-    fn checked(name: &str, iterations: u32, salt: &str) -> Result<Kdf, SealError> {
+    pub(super) fn checked(name: &str, iterations: u32, salt: &str) -> Result<Kdf, SealError> {
         if name != KDF_NAME {
             return Err(SealError::Header(format!(
                 "unknown key derivation \"{name}\""
@@ -276,7 +266,7 @@ impl Kdf {
     }
 }
 
-fn decode(text: &str) -> Result<Vec<u8>, SealError> {
+pub(super) fn decode(text: &str) -> Result<Vec<u8>, SealError> {
     STANDARD
         .decode(text)
         .map_err(|_| SealError::Header("a field is not base64".into()))
@@ -410,94 +400,4 @@ pub fn read_envelope(text: &str) -> Option<Result<(LockHeader, &str), SealError>
             .map_err(|e| SealError::Header(e.to_string()))
             .and_then(|h| h.kdf().map(|_| (h, sealed))),
     )
-}
-
-/// A locked backup file, as read (not yet opened).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LockedBackup {
-    pub format: String,
-    pub version: u64,
-    pub kdf: String,
-    pub iterations: u32,
-    pub salt: String,
-    pub nonce: String,
-    pub compression: String,
-    pub ciphertext: String,
-}
-
-const BACKUP_AAD: &[u8] = b"reachout-backup-locked/1";
-
-/// A locked backup of `text` (a plain backup), sealed with the passphrase key `kek`.
-pub fn seal_backup(kdf: &Kdf, kek: &[u8; KEY_BYTES], nonce: Nonce, text: &str) -> String {
-    let compressed = miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 2);
-    let sealed = seal_bytes(kek, nonce, &compressed, BACKUP_AAD);
-    let (nonce, ciphertext) = sealed.split_at(NONCE_BYTES);
-    let file = LockedBackup {
-        format: BACKUP_FORMAT.into(),
-        version: BACKUP_VERSION,
-        kdf: KDF_NAME.into(),
-        iterations: kdf.iterations,
-        salt: STANDARD.encode(&kdf.salt),
-        nonce: STANDARD.encode(nonce),
-        compression: "deflate-raw".into(),
-        ciphertext: STANDARD.encode(ciphertext),
-    };
-    serde_json::to_string_pretty(&file).unwrap_or_default()
-}
-
-impl LockedBackup {
-    /// A locked backup, when `text` is one (`None` for any other file); checked.
-    pub fn read(text: &str) -> Option<Result<LockedBackup, SealError>> {
-        // Only a file that names the format is taken for one: a plain backup is left to its reader.
-        if !text.contains(BACKUP_FORMAT) {
-            return None;
-        }
-        #[derive(Deserialize)]
-        struct Format {
-            format: Option<String>,
-        }
-        let named = serde_json::from_str::<Format>(text).ok()?.format;
-        if named.as_deref() != Some(BACKUP_FORMAT) {
-            return None;
-        }
-        Some(
-            serde_json::from_str::<LockedBackup>(text)
-                .map_err(|e| SealError::Header(e.to_string()))
-                .and_then(LockedBackup::checked),
-        )
-    }
-
-    fn checked(self) -> Result<LockedBackup, SealError> {
-        if self.version > BACKUP_VERSION {
-            return Err(SealError::Newer(self.version));
-        }
-        if self.version != BACKUP_VERSION || self.compression != "deflate-raw" {
-            return Err(SealError::Header("unknown version or compression".into()));
-        }
-        self.kdf()?;
-        Ok(self)
-    }
-
-    /// The key derivation's settings.
-    pub fn kdf(&self) -> Result<Kdf, SealError> {
-        Kdf::checked(&self.kdf, self.iterations, &self.salt)
-    }
-
-    /// The plain backup's text, with the passphrase key derived from this file's settings.
-    pub fn open(&self, kek: &[u8; KEY_BYTES]) -> Result<String, SealError> {
-        let mut sealed = decode(&self.nonce)?;
-        if sealed.len() != NONCE_BYTES {
-            return Err(SealError::Header("the nonce has the wrong length".into()));
-        }
-        sealed.extend(decode(&self.ciphertext)?);
-        let compressed = open_bytes(kek, &sealed, BACKUP_AAD).map_err(|error| match error {
-            // Nothing else in the file says which: a wrong passphrase is far the likelier.
-            SealError::Tampered => SealError::WrongPassphrase,
-            other => other,
-        })?;
-        let text =
-            miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_BACKUP_BYTES)
-                .map_err(|_| SealError::NotText)?;
-        String::from_utf8(text).map_err(|_| SealError::NotText)
-    }
 }

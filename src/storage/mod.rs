@@ -33,6 +33,7 @@ mod opening;
 use opening::{keep_aside, read_stored};
 mod quota;
 mod raw;
+mod relock;
 mod side;
 mod stored_parts;
 pub use lock::{

@@ -7,7 +7,7 @@ use crate::clock;
 use crate::format::backup::{self, Preview, MAX_BACKUP_BYTES};
 use crate::format::document::Document;
 use crate::format::exchange::{self, Head};
-use crate::format::seal::LockedBackup;
+use crate::format::locked_backup::LockedBackup;
 use crate::model::words::{long_day, plural};
 use crate::model::{DeviceMerge, ModelError};
 use crate::state::{use_app_state, AppState, Snapshot};
