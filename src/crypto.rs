@@ -29,12 +29,14 @@ pub fn random<const N: usize>() -> Option<[u8; N]> {
 #[error("this browser cannot derive a key here ({0}); the lock needs a secure page (https or localhost)")]
 pub struct NoCrypto(pub String);
 
-/// The passphrase key: PBKDF2-HMAC-SHA-256 of `passphrase` (its UTF-8 bytes) with the salt and
-/// count of `kdf`, 256 bits.
+/// The passphrase key: PBKDF2-HMAC-SHA-256 of `passphrase` (its UTF-8 bytes, in Unicode's NFC
+/// form) with the salt and count of `kdf`, 256 bits.
 pub async fn derive(passphrase: &str, kdf: &Kdf) -> Result<KeyBytes, NoCrypto> {
     let failed = |e: JsValue| NoCrypto(e.as_string().unwrap_or_else(|| format!("{e:?}")));
     let subtle = crypto().map_err(failed)?.subtle();
-    let mut secret = passphrase.as_bytes().to_vec();
+    // The same passphrase typed on another system may arrive composed differently ("é" as one
+    // character or two): Unicode's NFC makes them the same bytes.
+    let mut secret = String::from(js_sys::JsString::from(passphrase).normalize("NFC")).into_bytes();
     let usages = js_sys::Array::of1(&"deriveBits".into());
     let imported = subtle.import_key_with_str(
         "raw",

@@ -115,10 +115,48 @@ pub fn UnlockScreen(unlocked: Callback<()>) -> impl IntoView {
                 </form>
                 <crate::components::disclosure::Disclosure label="Forgot the passphrase?".to_string()>
                     <p>"Nobody can reset it: there is no account and no server, so the data sealed \
-                        in this browser cannot be opened without it. To start again, clear this \
-                        site's data in the browser's settings and restore a backup."</p>
+                        in this browser cannot be opened without it. You can erase it and start \
+                        again, empty, then restore a backup if you have one."</p>
+                    <EraseEverything unlocked/>
                 </crate::components::disclosure::Disclosure>
             </section>
         </main>
+    }
+}
+
+/// "Erase everything and start again", after a confirmation that says what goes.
+#[component]
+fn EraseEverything(unlocked: Callback<()>) -> impl IntoView {
+    let asking = RwSignal::new(false);
+    let failed = RwSignal::new(false);
+    let erase = move |_| {
+        if storage::erase_everything(APP_NAMESPACE) {
+            unlocked.run(());
+        } else {
+            failed.set(true);
+        }
+    };
+    view! {
+        {move || if asking.get() {
+            view! {
+                <div class="caution" role="group" aria-label="Erase everything">
+                    <p>"This removes every contact, reach-out and note Reachout keeps in this \
+                        browser, for good."</p>
+                    <div class="actions">
+                        <button type="button" class="button" on:click=erase>"Erase it all"</button>
+                        <button type="button" class="button" on:click=move |_| asking.set(false)>"Cancel"</button>
+                    </div>
+                </div>
+            }.into_any()
+        } else {
+            view! {
+                <button type="button" class="button" on:click=move |_| asking.set(true)>
+                    "Erase everything and start again…"
+                </button>
+            }.into_any()
+        }}
+        {move || failed.get().then(|| view! {
+            <p class="form-error" role="alert">"The browser did not let Reachout erase it all."</p>
+        })}
     }
 }

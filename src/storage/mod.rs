@@ -370,6 +370,18 @@ fn read_in(storage: &web_sys::Storage, key: &str) -> Option<String> {
     lock::open_text(storage.get_item(key).ok().flatten()?).ok()
 }
 
+/// Removes every record of `namespace` (a forgotten passphrase: the person starts again) and
+/// the keys in memory; true when nothing of it is left.
+pub fn erase_everything(namespace: &str) -> bool {
+    let Some(storage) = local_storage() else {
+        return false;
+    };
+    let prefix = format!("{namespace}:");
+    remove_all(&storage, &keys_with_prefix(&storage, &prefix));
+    lock::forget();
+    keys_with_prefix(&storage, &prefix).is_empty()
+}
+
 /// Removes `key`; true when it is gone afterwards.
 pub fn remove(key: &str) -> bool {
     local_storage().is_some_and(|s| s.remove_item(key).is_ok() && read(key).is_none())

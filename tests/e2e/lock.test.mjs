@@ -160,6 +160,27 @@ test('locked: nothing readable in storage, the unlock screen, wrong passphrases,
   assert.ok(doc.startsWith('reachout-locked1:'), 'still locked after unlocking');
 });
 
+test('a forgotten passphrase: everything erased, after a confirmation, and the app starts empty', async (t) => {
+  const page = await freshPage(t, setup, PHONE);
+  await seed(page, SEED);
+  await turnLockOn(page);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Reachout is locked' }).waitFor();
+  await page.getByRole('button', { name: 'Forgot the passphrase?' }).click();
+  await page.getByRole('button', { name: 'Erase everything and start again…' }).click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  assert.ok((await page.evaluate(() => localStorage.getItem('reachout:document'))).startsWith('reachout-locked1:'), 'Cancel erases nothing');
+  await page.getByRole('button', { name: 'Erase everything and start again…' }).click();
+  await page.getByRole('group', { name: 'Erase everything' }).getByText('for good').waitFor();
+  await page.getByRole('button', { name: 'Erase it all' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('reachout:') && !k.includes(':pref:'))), []);
+  await go(page, '/contacts');
+  assert.equal(await page.getByRole('link', { name: 'Ana Lima' }).count(), 0);
+  // Nothing is locked any more: a reload opens the app.
+  await visit(page, setup.server.url, '/');
+});
+
 test('a large record, stored in parts, locks, unlocks and saves whole', async (t) => {
   const page = await freshPage(t, setup);
   const big = structuredClone(SEED);
