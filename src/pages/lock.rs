@@ -3,20 +3,28 @@
 
 use leptos::prelude::*;
 
+use crate::components::focus::{focus_next_frame, focus_selector};
 use crate::model::passphrase;
 use crate::state::{use_app_state, AppState, LockError, LOCK_AFTER, LOCK_AFTER_CHOICES};
+use crate::storage::UnlockError;
 
-/// A passphrase field with its visible label.
+/// A passphrase field with its visible label; marked invalid, and described by the form's
+/// error, when the last failure of `step` was about it.
 fn secret(
     id: &'static str,
     label: &'static str,
     autocomplete: &'static str,
     value: RwSignal<String>,
+    step: RwSignal<Step>,
+    error_id: &'static str,
 ) -> impl IntoView {
+    let blamed = move || matches!(step.get(), Step::Failed(_, Some(field)) if field == id);
     view! {
-        <div class="field">
+        <div class="field" class:field-invalid=blamed>
             <label for=id>{label}</label>
             <input id=id type="password" autocomplete=autocomplete
+                aria-invalid=move || blamed().then_some("true")
+                aria-describedby=move || blamed().then_some(error_id)
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))/>
         </div>
@@ -35,16 +43,16 @@ fn strength_hint(value: RwSignal<String>) -> impl IntoView {
     }
 }
 
-/// What a step of the lock is doing or did.
+/// What a step of the lock is doing or did; a failure names the field it is about.
 #[derive(Clone, PartialEq)]
 enum Step {
     Idle,
     Busy(&'static str),
     Done,
-    Failed(String),
+    Failed(String, Option<&'static str>),
 }
 
-fn step_view(step: RwSignal<Step>) -> impl IntoView {
+fn step_view(step: RwSignal<Step>, error_id: &'static str) -> impl IntoView {
     view! {
         <p class="status" role="status">
             {move || match step.get() {
@@ -54,15 +62,37 @@ fn step_view(step: RwSignal<Step>) -> impl IntoView {
             }}
         </p>
         {move || match step.get() {
-            Step::Failed(why) => Some(view! { <p class="form-error" role="alert">{why}</p> }),
+            Step::Failed(why, _) => Some(view! { <p class="form-error" role="alert" id=error_id>{why}</p> }),
             _ => None,
         }}
     }
 }
 
-/// Runs a step of the lock, saying what it does and how it went.
+/// The fields of one form, to say which one a refusal is about.
+#[derive(Clone, Copy)]
+struct Fields {
+    current: Option<&'static str>,
+    new: Option<&'static str>,
+    repeat: Option<&'static str>,
+}
+
+impl Fields {
+    fn blame(self, error: &LockError) -> Option<&'static str> {
+        match error {
+            LockError::New(_) | LockError::Unchanged => self.new,
+            LockError::NotRepeated => self.repeat,
+            LockError::NoCurrent | LockError::Passphrase(UnlockError::Wrong) => self.current,
+            _ => None,
+        }
+    }
+}
+
+/// Runs a step of the lock, saying what it does and how it went: on success `after` gets the
+/// words and the focus goes to them (above the forms); on failure the focus goes to the field
+/// it is about.
 fn run(
     step: RwSignal<Step>,
+    fields: Fields,
     busy: &'static str,
     done: &'static str,
     work: impl std::future::Future<Output = Result<(), LockError>> + 'static,
@@ -77,8 +107,17 @@ fn run(
             Ok(()) => {
                 step.set(Step::Done);
                 after(done);
+                focus_next_frame(&["#lock-said"]);
             }
-            Err(why) => step.set(Step::Failed(why.to_string())),
+            Err(why) => {
+                let field = fields.blame(&why);
+                step.set(Step::Failed(why.to_string(), field));
+                if let Some(field) = field {
+                    request_animation_frame(move || {
+                        focus_selector(&format!("#{field}"));
+                    });
+                }
+            }
         }
     });
 }
@@ -91,7 +130,7 @@ pub fn LockCard() -> impl IntoView {
     view! {
         <section class="card lock" aria-labelledby="lock-heading">
             <h2 id="lock-heading">"Lock with a passphrase"</h2>
-            <p class="status" role="status">{move || said.get()}</p>
+            <p class="status" role="status" id="lock-said" tabindex="-1">{move || said.get()}</p>
             {move || if state.lock_on().get() {
                 view! { <LockedSettings state said/> }.into_any()
             } else {
@@ -115,6 +154,11 @@ fn TurnOn(state: AppState, said: RwSignal<String>) -> impl IntoView {
         let (typed, again) = (new.get_untracked(), repeated.get_untracked());
         run(
             step,
+            Fields {
+                current: None,
+                new: Some("lock-new"),
+                repeat: Some("lock-repeat"),
+            },
             "Locking… (deriving the key takes a moment)",
             "Locked. Everything stored in this browser is now sealed with your passphrase.",
             async move { state.turn_lock_on(&typed, &again).await },
@@ -122,9 +166,9 @@ fn TurnOn(state: AppState, said: RwSignal<String>) -> impl IntoView {
         );
     };
     view! {
-        <p>"Seal everything Reachout keeps in this browser, so that other pages of this site, \
-            someone at this computer or anyone who finds a backup cannot read it. You type the \
-            passphrase each time Reachout opens."</p>
+        <p>"Seal everything Reachout keeps in this browser, so that other web apps at the same \
+            address, someone at this computer or anyone who finds a backup cannot read it. You \
+            type the passphrase each time Reachout opens."</p>
         <div class="caution" role="note">
             <p><strong>"The passphrase cannot be recovered."</strong>" There is no account and \
                 no server, so nobody can reset it. Forget it, and the data in this browser is \
@@ -144,14 +188,14 @@ fn TurnOn(state: AppState, said: RwSignal<String>) -> impl IntoView {
             }}
         </div>
         <form class="form" novalidate on:submit=submit>
-            {secret("lock-new", "New passphrase", "new-password", new)}
+            {secret("lock-new", "New passphrase", "new-password", new, step, "lock-on-error")}
             {strength_hint(new)}
-            {secret("lock-repeat", "Repeat the passphrase", "new-password", repeated)}
+            {secret("lock-repeat", "Repeat the passphrase", "new-password", repeated, step, "lock-on-error")}
             <div class="actions">
                 <button type="submit" class="button primary"
                     disabled=move || matches!(step.get(), Step::Busy(_))>"Turn the lock on"</button>
             </div>
-            {step_view(step)}
+            {step_view(step, "lock-on-error")}
         </form>
         <p class="hint">"Exports for other programs (CSV, vCard, calendar) stay readable files; \
             backups downloaded while locked are locked with the same passphrase."</p>
@@ -169,11 +213,17 @@ fn LockedSettings(state: AppState, said: RwSignal<String>) -> impl IntoView {
         };
         view! { <option value=minutes.to_string() selected=move || after.get() == minutes>{label}</option> }
     });
+    let chosen = RwSignal::new(String::new());
     let choose = move |ev| {
         if let Ok(minutes) = event_target_value(&ev).parse::<u32>() {
             if LOCK_AFTER_CHOICES.contains(&minutes) {
                 after.set(minutes);
                 state.remember(LOCK_AFTER, &minutes);
+                chosen.set(match minutes {
+                    0 => "Saved: it locks only when you lock it.".into(),
+                    1 => "Saved: it locks after 1 minute unused.".into(),
+                    n => format!("Saved: it locks after {n} minutes unused."),
+                });
             }
         }
     };
@@ -190,6 +240,11 @@ fn LockedSettings(state: AppState, said: RwSignal<String>) -> impl IntoView {
         );
         run(
             changing,
+            Fields {
+                current: Some("change-current"),
+                new: Some("change-new"),
+                repeat: Some("change-repeat"),
+            },
             "Changing the passphrase… (everything is sealed again)",
             "Passphrase changed. The old one no longer opens the data here; backups made before the change still need it.",
             async move { state.change_passphrase(&now, &typed, &again).await },
@@ -208,6 +263,11 @@ fn LockedSettings(state: AppState, said: RwSignal<String>) -> impl IntoView {
         let now = off_current.get_untracked();
         run(
             off,
+            Fields {
+                current: Some("off-current"),
+                new: None,
+                repeat: None,
+            },
             "Turning the lock off…",
             "The lock is off: the data is stored readable again.",
             async move { state.turn_lock_off(&now).await },
@@ -218,30 +278,31 @@ fn LockedSettings(state: AppState, said: RwSignal<String>) -> impl IntoView {
         <p>"On. Everything Reachout keeps in this browser is sealed; the key is only in this \
             tab's memory while it is open, and goes when it locks."</p>
         <div class="field">
-            <label for="lock-after">"Lock by itself"</label>
+            <label for="lock-after">"Lock automatically"</label>
             <select id="lock-after" on:change=choose>{options}</select>
+            <p class="status" role="status">{move || chosen.get()}</p>
         </div>
         <form class="form" novalidate on:submit=change aria-labelledby="change-heading">
             <h3 id="change-heading">"Change the passphrase"</h3>
-            {secret("change-current", "Current passphrase", "current-password", current)}
-            {secret("change-new", "New passphrase", "new-password", new)}
+            {secret("change-current", "Current passphrase", "current-password", current, changing, "change-error")}
+            {secret("change-new", "New passphrase", "new-password", new, changing, "change-error")}
             {strength_hint(new)}
-            {secret("change-repeat", "Repeat the new passphrase", "new-password", repeated)}
+            {secret("change-repeat", "Repeat the new passphrase", "new-password", repeated, changing, "change-error")}
             <div class="actions">
                 <button type="submit" class="button"
                     disabled=move || matches!(changing.get(), Step::Busy(_))>"Change the passphrase"</button>
             </div>
-            {step_view(changing)}
+            {step_view(changing, "change-error")}
         </form>
         <form class="form" novalidate on:submit=turn_off aria-labelledby="off-heading">
             <h3 id="off-heading">"Turn the lock off"</h3>
-            <p class="hint">"Your data is then stored readable in this browser again."</p>
-            {secret("off-current", "Passphrase", "current-password", off_current)}
+            <p class="hint">"Turning it off stores your data readable in this browser again."</p>
+            {secret("off-current", "Passphrase", "current-password", off_current, off, "off-error")}
             <div class="actions">
                 <button type="submit" class="button"
                     disabled=move || matches!(off.get(), Step::Busy(_))>"Turn the lock off"</button>
             </div>
-            {step_view(off)}
+            {step_view(off, "off-error")}
         </form>
     }
 }

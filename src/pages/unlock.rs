@@ -75,6 +75,9 @@ pub fn UnlockScreen(unlocked: Callback<()>) -> impl IntoView {
                     now.set(js_sys::Date::now());
                     error.set(Some("That passphrase is not the right one.".into()));
                     busy.set(false);
+                    // Typed again from the start, not deleted dot by dot on a phone.
+                    passphrase.set(String::new());
+                    crate::components::focus::focus_next_frame(&["#unlock-passphrase"]);
                 }
                 Err(other) => {
                     error.set(Some(other.to_string()));
@@ -105,7 +108,7 @@ pub fn UnlockScreen(unlocked: Callback<()>) -> impl IntoView {
                             {move || if busy.get() { "Unlocking…" } else { "Unlock" }}
                         </button>
                     </div>
-                    <p class="status" role="status">
+                    <p class="hint" role="status">
                         {move || match wait() {
                             0 => String::new(),
                             1 => "Several wrong tries: wait 1 second before the next.".to_string(),
@@ -124,39 +127,65 @@ pub fn UnlockScreen(unlocked: Callback<()>) -> impl IntoView {
     }
 }
 
-/// "Erase everything and start again", after a confirmation that says what goes.
+/// "Erase everything and start again", after a confirmation that says what goes; then says
+/// it is done and where a backup is restored.
 #[component]
 fn EraseEverything(unlocked: Callback<()>) -> impl IntoView {
-    let asking = RwSignal::new(false);
-    let failed = RwSignal::new(false);
+    use crate::components::focus::focus_next_frame;
+    #[derive(Clone, Copy, PartialEq)]
+    enum Erase {
+        Offer,
+        Asking,
+        Done,
+        Failed,
+    }
+    let step = RwSignal::new(Erase::Offer);
     let erase = move |_| {
         if storage::erase_everything(APP_NAMESPACE) {
-            unlocked.run(());
+            step.set(Erase::Done);
+            focus_next_frame(&["#erased-start"]);
         } else {
-            failed.set(true);
+            step.set(Erase::Failed);
         }
     };
-    view! {
-        {move || if asking.get() {
-            view! {
-                <div class="caution" role="group" aria-label="Erase everything">
-                    <p>"This removes every contact, reach-out and note Reachout keeps in this \
-                        browser, for good."</p>
-                    <div class="actions">
-                        <button type="button" class="button" on:click=erase>"Erase it all"</button>
-                        <button type="button" class="button" on:click=move |_| asking.set(false)>"Cancel"</button>
-                    </div>
+    let ask = move |_| {
+        step.set(Erase::Asking);
+        focus_next_frame(&["#erase-cancel"]);
+    };
+    let cancel = move |_| {
+        step.set(Erase::Offer);
+        focus_next_frame(&["#erase-open"]);
+    };
+    move || {
+        match step.get() {
+        Erase::Offer | Erase::Failed => view! {
+            <button type="button" class="button" id="erase-open" on:click=ask>
+                "Erase everything and start again…"
+            </button>
+            {(step.get() == Erase::Failed).then(|| view! {
+                <p class="form-error" role="alert">"The browser did not let Reachout erase it all."</p>
+            })}
+        }.into_any(),
+        Erase::Asking => view! {
+            <div class="caution" role="group" aria-label="Erase everything">
+                <p>"This removes every contact, reach-out and note Reachout keeps in this \
+                    browser, for good."</p>
+                <div class="actions">
+                    <button type="button" class="button danger" on:click=erase>"Erase it all"</button>
+                    <button type="button" class="button" id="erase-cancel" on:click=cancel>"Cancel"</button>
                 </div>
-            }.into_any()
-        } else {
-            view! {
-                <button type="button" class="button" on:click=move |_| asking.set(true)>
-                    "Erase everything and start again…"
-                </button>
-            }.into_any()
-        }}
-        {move || failed.get().then(|| view! {
-            <p class="form-error" role="alert">"The browser did not let Reachout erase it all."</p>
-        })}
+            </div>
+        }.into_any(),
+        Erase::Done => view! {
+            <div role="status">
+                <p><strong>"Everything was erased."</strong>" Reachout starts empty. If you have a \
+                    backup, restore it on the Data page."</p>
+                <div class="actions">
+                    <button type="button" class="button primary" id="erased-start"
+                        on:click=move |_| unlocked.run(())>"Start again"</button>
+                </div>
+            </div>
+        }.into_any(),
+    }
     }
 }

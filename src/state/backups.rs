@@ -197,14 +197,23 @@ impl AppState {
             revision: self.revision.get_untracked(),
             remind_after: None,
         });
+        let unlocked_while_locked = !locked && storage::lock_is_on();
         Ok(format!(
             "{} downloaded: {} and {}, {} KB. {}",
-            if locked { "Locked backup" } else { "Backup" },
+            if locked {
+                "Locked backup"
+            } else if unlocked_while_locked {
+                "Unlocked backup"
+            } else {
+                "Backup"
+            },
             plural(book.contacts.len(), "contact", "contacts"),
             plural(book.reach_outs.len(), "reach-out", "reach-outs"),
             file.len().div_ceil(1000),
             if locked {
                 "It opens only with your passphrase. Keep the file somewhere safe."
+            } else if unlocked_while_locked {
+                "Anyone who gets the file can read it: keep it somewhere safe."
             } else {
                 "Keep the file somewhere safe."
             }

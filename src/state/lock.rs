@@ -19,12 +19,30 @@ pub const LOCK_AFTER_CHOICES: [u32; 6] = [1, 5, 15, 30, 60, 0];
 /// Why a change of the lock did not happen; nothing was changed in any case.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum LockError {
+    /// The new passphrase is too short or too long.
     #[error("{0}")]
-    Refused(&'static str),
+    New(&'static str),
+    #[error("The two passphrases are not the same.")]
+    NotRepeated,
+    #[error("Type your current passphrase.")]
+    NoCurrent,
+    #[error("That is the passphrase you have now.")]
+    Unchanged,
     #[error("{0}")]
     Passphrase(#[from] UnlockError),
     #[error("Nothing was changed: {}", .0.message())]
     NotSaved(StorageNotice),
+}
+
+/// A new passphrase, typed twice, checked as the model says.
+fn check_new(new: &str, repeated: &str) -> Result<(), LockError> {
+    if let Some(why) = passphrase::refused(new, new) {
+        return Err(LockError::New(why));
+    }
+    if new != repeated {
+        return Err(LockError::NotRepeated);
+    }
+    Ok(())
 }
 
 impl AppState {
@@ -35,9 +53,7 @@ impl AppState {
 
     /// Locks everything with `new` (typed twice: `repeated`).
     pub async fn turn_lock_on(&self, new: &str, repeated: &str) -> Result<(), LockError> {
-        if let Some(why) = passphrase::refused(new, repeated) {
-            return Err(LockError::Refused(why));
-        }
+        check_new(new, repeated)?;
         let keys = storage::prepare(new).await?;
         self.relock(Some(keys))
     }
@@ -49,8 +65,12 @@ impl AppState {
         new: &str,
         repeated: &str,
     ) -> Result<(), LockError> {
-        if let Some(why) = passphrase::refused(new, repeated) {
-            return Err(LockError::Refused(why));
+        if current.is_empty() {
+            return Err(LockError::NoCurrent);
+        }
+        check_new(new, repeated)?;
+        if new == current {
+            return Err(LockError::Unchanged);
         }
         storage::confirm(current).await?;
         let keys = storage::prepare(new).await?;
@@ -59,6 +79,9 @@ impl AppState {
 
     /// Turns the lock off after the current passphrase is confirmed: stored readable again.
     pub async fn turn_lock_off(&self, current: &str) -> Result<(), LockError> {
+        if current.is_empty() {
+            return Err(LockError::NoCurrent);
+        }
         storage::confirm(current).await?;
         self.relock(None)
     }

@@ -173,6 +173,9 @@ test('a forgotten passphrase: everything erased, after a confirmation, and the a
   await page.getByRole('button', { name: 'Erase everything and start again…' }).click();
   await page.getByRole('group', { name: 'Erase everything' }).getByText('for good').waitFor();
   await page.getByRole('button', { name: 'Erase it all' }).click();
+  await page.getByText('Everything was erased.').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Start again');
+  await page.getByRole('button', { name: 'Start again' }).click();
   await page.getByRole('navigation', { name: 'Main' }).waitFor();
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('reachout:') && !k.includes(':pref:'))), []);
   await go(page, '/contacts');
@@ -259,8 +262,9 @@ test('locks by itself after the chosen minutes unused', async (t) => {
   await seed(page, SEED);
   await turnLockOn(page);
   const card = page.getByRole('region', { name: 'Lock with a passphrase' });
-  assert.equal(await card.getByLabel('Lock by itself').inputValue(), '15');
-  await card.getByLabel('Lock by itself').selectOption('5');
+  assert.equal(await card.getByLabel('Lock automatically').inputValue(), '15');
+  await card.getByLabel('Lock automatically').selectOption('5');
+  await card.getByRole('status').filter({ hasText: 'Saved: it locks after 5 minutes unused.' }).waitFor();
   await page.clock.fastForward('04:00');
   assert.equal(await page.getByRole('heading', { name: 'Settings' }).count(), 1, 'not yet after 4 minutes');
   await page.clock.fastForward('01:30');
@@ -305,6 +309,10 @@ test('locked backups down and up, a new passphrase, the old one refused, the loc
   await card.getByLabel('Repeat the new passphrase').fill(PASS2);
   await card.getByRole('button', { name: 'Change the passphrase' }).click();
   await card.getByRole('alert').filter({ hasText: 'That passphrase is not the right one.' }).waitFor();
+  // The field it is about is marked, described by the message, and has the focus.
+  const currentField = card.getByLabel('Current passphrase');
+  assert.equal(await currentField.getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'change-current');
   await card.getByLabel('Current passphrase').fill(PASS);
   await card.getByRole('button', { name: 'Change the passphrase' }).click();
   await card.getByRole('status').filter({ hasText: 'Passphrase changed.' }).waitFor();

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::disclosure::Disclosure;
+use crate::components::focus::focus_next_frame;
 
 use crate::clock;
 use crate::components::storage_banner::QuarantinedCopy;
@@ -63,6 +64,15 @@ fn BackupCard() -> impl IntoView {
     let unlocked = move |_| {
         asking.set(false);
         status.set(Some(state.download_unlocked_backup()));
+        focus_next_frame(&["#unlocked-backup"]);
+    };
+    let ask = move |_| {
+        asking.set(true);
+        focus_next_frame(&["#unlocked-confirm"]);
+    };
+    let cancel = move |_| {
+        asking.set(false);
+        focus_next_frame(&["#unlocked-backup"]);
     };
     view! {
         <div class="card">
@@ -82,7 +92,7 @@ fn BackupCard() -> impl IntoView {
                     "Download a backup"
                 </button>
                 {move || (state.lock_on().get() && !asking.get()).then(|| view! {
-                    <button type="button" class="button" on:click=move |_| asking.set(true)>
+                    <button type="button" class="button" id="unlocked-backup" on:click=ask>
                         "Download an unlocked backup…"
                     </button>
                 })}
@@ -91,8 +101,8 @@ fn BackupCard() -> impl IntoView {
                 <div class="caution" role="group" aria-label="Unlocked backup">
                     <p>"An unlocked backup can be read by anyone who gets the file. Download it anyway?"</p>
                     <div class="actions">
-                        <button type="button" class="button" on:click=unlocked>"Download it unlocked"</button>
-                        <button type="button" class="button" on:click=move |_| asking.set(false)>"Cancel"</button>
+                        <button type="button" class="button" id="unlocked-confirm" on:click=unlocked>"Download it unlocked"</button>
+                        <button type="button" class="button" on:click=cancel>"Cancel"</button>
                     </div>
                 </div>
             })}

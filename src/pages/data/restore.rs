@@ -78,7 +78,10 @@ impl Restore {
                 return;
             };
             match LockedBackup::read(&text) {
-                Some(Ok(locked)) => self.locked.set(Some((locked, file.name()))),
+                Some(Ok(locked)) => {
+                    self.locked.set(Some((locked, file.name())));
+                    crate::components::focus::focus_next_frame(&["#backup-passphrase"]);
+                }
                 Some(Err(e)) => self.refuse(format!("This locked backup cannot be opened: {e}.")),
                 None => self.check(&text, size, file.name()),
             }
@@ -113,9 +116,13 @@ impl Restore {
                     self.passphrase.set(String::new());
                     self.check(&text, text.len() as u64, name);
                 }
-                Err(UnlockError::Wrong) => self.error.set(Some(
-                    "That passphrase does not open this backup. Nothing was changed.".into(),
-                )),
+                Err(UnlockError::Wrong) => {
+                    self.error.set(Some(
+                        "That passphrase does not open this backup. Nothing was changed.".into(),
+                    ));
+                    self.passphrase.set(String::new());
+                    crate::components::focus::focus_next_frame(&["#backup-passphrase"]);
+                }
                 Err(other) => self.refuse(other.to_string()),
             }
             self.opening.set(false);
