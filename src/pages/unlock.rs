@@ -30,6 +30,7 @@ pub fn UnlockScreen(unlocked: Callback<()>) -> impl IntoView {
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let tries = RwSignal::new(remembered_tries());
+    let erased = RwSignal::new(false);
     let now = RwSignal::new(js_sys::Date::now());
     let tick = set_interval_with_handle(
         move || now.set(js_sys::Date::now()),
@@ -92,6 +93,20 @@ pub fn UnlockScreen(unlocked: Callback<()>) -> impl IntoView {
         </header>
         <main id="main" tabindex="-1">
             <section class="page narrow unlock">
+                {move || if erased.get() {
+                    view! {
+                        <h1>"Everything was erased"</h1>
+                        <div class="card" role="status">
+                            <p>"Reachout starts empty. If you have a backup, restore it on the \
+                                Data page once Reachout is open."</p>
+                            <div class="actions">
+                                <button type="button" class="button primary" id="erased-start"
+                                    on:click=move |_| unlocked.run(())>"Start again"</button>
+                            </div>
+                        </div>
+                    }.into_any()
+                } else {
+                    view! {
                 <h1>"Reachout is locked"</h1>
                 <form class="card form" novalidate on:submit=submit>
                     <p>"Your contacts and notes are sealed in this browser. Type your passphrase to open them."</p>
@@ -120,72 +135,59 @@ pub fn UnlockScreen(unlocked: Callback<()>) -> impl IntoView {
                     <p>"Nobody can reset it: there is no account and no server, so the data sealed \
                         in this browser cannot be opened without it. You can erase it and start \
                         again, empty, then restore a backup if you have one."</p>
-                    <EraseEverything unlocked/>
+                    <EraseEverything erased/>
                 </crate::components::disclosure::Disclosure>
+                    }.into_any()
+                }}
             </section>
         </main>
     }
 }
 
-/// "Erase everything and start again", after a confirmation that says what goes; then says
-/// it is done and where a backup is restored.
+/// "Erase everything and start again", after a confirmation that says what goes; `erased`
+/// is set once it is done.
 #[component]
-fn EraseEverything(unlocked: Callback<()>) -> impl IntoView {
+fn EraseEverything(erased: RwSignal<bool>) -> impl IntoView {
     use crate::components::focus::focus_next_frame;
-    #[derive(Clone, Copy, PartialEq)]
-    enum Erase {
-        Offer,
-        Asking,
-        Done,
-        Failed,
-    }
-    let step = RwSignal::new(Erase::Offer);
+    let asking = RwSignal::new(false);
+    let failed = RwSignal::new(false);
     let erase = move |_| {
         if storage::erase_everything(APP_NAMESPACE) {
-            step.set(Erase::Done);
+            erased.set(true);
             focus_next_frame(&["#erased-start"]);
         } else {
-            step.set(Erase::Failed);
+            failed.set(true);
         }
     };
     let ask = move |_| {
-        step.set(Erase::Asking);
+        asking.set(true);
         focus_next_frame(&["#erase-cancel"]);
     };
     let cancel = move |_| {
-        step.set(Erase::Offer);
+        asking.set(false);
         focus_next_frame(&["#erase-open"]);
     };
-    move || {
-        match step.get() {
-        Erase::Offer | Erase::Failed => view! {
-            <button type="button" class="button" id="erase-open" on:click=ask>
-                "Erase everything and start again…"
-            </button>
-            {(step.get() == Erase::Failed).then(|| view! {
-                <p class="form-error" role="alert">"The browser did not let Reachout erase it all."</p>
-            })}
-        }.into_any(),
-        Erase::Asking => view! {
-            <div class="caution" role="group" aria-label="Erase everything">
-                <p>"This removes every contact, reach-out and note Reachout keeps in this \
-                    browser, for good."</p>
-                <div class="actions">
-                    <button type="button" class="button danger" on:click=erase>"Erase it all"</button>
-                    <button type="button" class="button" id="erase-cancel" on:click=cancel>"Cancel"</button>
+    view! {
+        {move || if asking.get() {
+            view! {
+                <div class="caution" role="group" aria-label="Erase everything">
+                    <p>"This removes every contact, reach-out and note Reachout keeps in this \
+                        browser, for good."</p>
+                    <div class="actions">
+                        <button type="button" class="button danger" on:click=erase>"Erase it all"</button>
+                        <button type="button" class="button" id="erase-cancel" on:click=cancel>"Cancel"</button>
+                    </div>
                 </div>
-            </div>
-        }.into_any(),
-        Erase::Done => view! {
-            <div role="status">
-                <p><strong>"Everything was erased."</strong>" Reachout starts empty. If you have a \
-                    backup, restore it on the Data page."</p>
-                <div class="actions">
-                    <button type="button" class="button primary" id="erased-start"
-                        on:click=move |_| unlocked.run(())>"Start again"</button>
-                </div>
-            </div>
-        }.into_any(),
-    }
+            }.into_any()
+        } else {
+            view! {
+                <button type="button" class="button" id="erase-open" on:click=ask>
+                    "Erase everything and start again…"
+                </button>
+            }.into_any()
+        }}
+        {move || failed.get().then(|| view! {
+            <p class="form-error" role="alert">"The browser did not let Reachout erase it all."</p>
+        })}
     }
 }

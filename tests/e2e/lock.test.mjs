@@ -173,7 +173,8 @@ test('a forgotten passphrase: everything erased, after a confirmation, and the a
   await page.getByRole('button', { name: 'Erase everything and start again…' }).click();
   await page.getByRole('group', { name: 'Erase everything' }).getByText('for good').waitFor();
   await page.getByRole('button', { name: 'Erase it all' }).click();
-  await page.getByText('Everything was erased.').waitFor();
+  await page.getByRole('heading', { name: 'Everything was erased' }).waitFor();
+  assert.equal(await page.getByLabel('Passphrase').count(), 0, 'no passphrase asked for any more');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Start again');
   await page.getByRole('button', { name: 'Start again' }).click();
   await page.getByRole('navigation', { name: 'Main' }).waitFor();
