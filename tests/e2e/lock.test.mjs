@@ -185,6 +185,28 @@ test('a forgotten passphrase: everything erased, after a confirmation, and the a
   await visit(page, setup.server.url, '/');
 });
 
+test('a lock or a locked backup from a newer Reachout is refused in words and left exactly as it is', async (t) => {
+  const page = await freshPage(t, setup, PHONE);
+  await seed(page, SEED);
+  await turnLockOn(page);
+  await go(page, '/data');
+  const backupCard = page.locator('.card', { has: page.getByRole('heading', { name: 'Back up' }) });
+  const locked = await download(page, backupCard.getByRole('button', { name: 'Download a backup' }));
+  const newer = JSON.stringify({ ...JSON.parse(locked.text), version: 9 });
+  await page.getByLabel('Backup file').setInputFiles({ name: 'newer-locked.json', mimeType: 'application/json', buffer: Buffer.from(newer) });
+  await page.getByRole('alert').filter({ hasText: 'This locked backup cannot be opened: it was locked by a newer Reachout (lock version 9; this one reads version 1). Nothing was changed.' }).waitFor();
+  // The stored lock itself written by a newer Reachout: opened read-only, with the reason.
+  const stored = await page.evaluate(() => localStorage.getItem('reachout:document'));
+  const newerLock = stored.replace('"version":1,', '"version":2,');
+  assert.notEqual(newerLock, stored);
+  await page.evaluate((text) => localStorage.setItem('reachout:document', text), newerLock);
+  await page.goto(`${setup.server.url}/`);
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+  await page.getByText(/locked by a newer Reachout \(lock version 2/).waitFor();
+  await page.getByText('It is left untouched').waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('reachout:document')), newerLock, 'left byte for byte');
+});
+
 test('a large record, stored in parts, locks, unlocks and saves whole', async (t) => {
   const page = await freshPage(t, setup);
   const big = structuredClone(SEED);
