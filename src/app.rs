@@ -65,6 +65,7 @@ fn Opened() -> impl IntoView {
     // and a theme chosen there.
     let listener = window_event_listener(leptos::ev::storage, move |ev| {
         let key = ev.key();
+        state.lock_with_other_tabs(key.as_deref());
         state.other_tab_changed(key.as_deref());
         if state.preference_changed(key.as_deref(), theme::PREFERENCE) {
             apply_theme();

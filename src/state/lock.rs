@@ -13,6 +13,8 @@ use crate::storage::{self, StorageNotice, UnlockError, Unlocked};
 /// Remembered in this browser: minutes unused before the app locks itself (0: never).
 pub const LOCK_AFTER: &str = "lock-after";
 pub const LOCK_AFTER_DEFAULT: u32 = 15;
+/// Remembered when "Lock now" is pressed, so that every other tab of this browser locks too.
+pub const LOCKED_AT: &str = "locked-at";
 /// The choices offered, in minutes.
 pub const LOCK_AFTER_CHOICES: [u32; 6] = [1, 5, 15, 30, 60, 0];
 
@@ -114,9 +116,26 @@ impl AppState {
         Ok(())
     }
 
-    /// Saves what is unsaved, drops the keys and starts again at the unlock screen: nothing
-    /// of the data stays on the page or in its memory.
+    /// "Lock now": this tab and every other tab of this browser lock (a person walking away
+    /// expects all of them to), each as [`AppState::lock_here`].
     pub fn lock_now(&self) {
+        if storage::is_unlocked() {
+            self.remember(LOCKED_AT, &js_sys::Date::now());
+        }
+        self.lock_here();
+    }
+
+    /// Another tab pressed "Lock now" (a `storage` event for `key`): this one locks too.
+    pub fn lock_with_other_tabs(&self, key: Option<&str>) {
+        if key.is_some() && self.preference_changed(key, LOCKED_AT) {
+            self.lock_here();
+        }
+    }
+
+    /// Saves what is unsaved, drops the keys and starts again at the unlock screen: nothing
+    /// of the data stays on the page or in its memory. Only this tab: locking after a while
+    /// unused leaves a tab in use open.
+    pub fn lock_here(&self) {
         if !storage::is_unlocked() {
             return;
         }

@@ -277,6 +277,10 @@ test('a second tab: locked on its own, unlocked on its own, then both save and m
   await second.getByRole('heading', { name: 'Reachout is locked' }).waitFor();
   await unlocked(second, PASS2);
   await second.getByRole('heading', { name: 'Goran Petrov' }).waitFor();
+  // Lock now in one tab locks the other too (a person walking away expects it).
+  await second.getByRole('button', { name: 'Lock now' }).click();
+  await second.getByRole('heading', { name: 'Reachout is locked' }).waitFor();
+  await first.getByRole('heading', { name: 'Reachout is locked' }).waitFor();
 });
 
 test('locks by itself after the chosen minutes unused', async (t) => {
