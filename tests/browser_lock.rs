@@ -5,7 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use reachout::format::seal::{self, Kdf};
-use reachout::model::{Book, ContactDraft};
+use reachout::model::ContactDraft;
 use reachout::storage::{self, Mode, StorageNotice, Store, UnlockError};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -13,27 +13,12 @@ use wasm_bindgen_test::*;
 
 mod common;
 use common::browser::{clear, local};
-use common::now;
+use common::{book_with, now};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn book_with(names: &[&str]) -> Book {
-    let mut book = Book::default();
-    for name in names {
-        book.add_contact(
-            &ContactDraft {
-                name: name.to_string(),
-                ..Default::default()
-            },
-            now(),
-        )
-        .unwrap();
-    }
-    book
 }
 
 /// Every key and value of `namespace`, to compare before and after.

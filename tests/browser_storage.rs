@@ -3,30 +3,15 @@
 #![cfg(target_arch = "wasm32")]
 
 use reachout::format::{compact, document};
-use reachout::model::{Book, ContactDraft};
+use reachout::model::Book;
 use reachout::storage::{self, Mode, StorageNotice, Store};
 use wasm_bindgen_test::*;
 
 mod common;
 use common::browser::{clear, local};
-use common::now;
+use common::{book_with, now};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn book_with(names: &[&str]) -> Book {
-    let mut book = Book::default();
-    for name in names {
-        book.add_contact(
-            &ContactDraft {
-                name: name.to_string(),
-                ..Default::default()
-            },
-            now(),
-        )
-        .unwrap();
-    }
-    book
-}
 
 /// Fills localStorage with filler keys until it refuses more, leaving less than `room` chars free.
 fn fill_storage(room: usize) -> Vec<String> {

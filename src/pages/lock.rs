@@ -52,8 +52,19 @@ enum Step {
     Failed(String, Option<&'static str>),
 }
 
-fn step_view(step: RwSignal<Step>, error_id: &'static str) -> impl IntoView {
+/// A form's submit button (held while its step runs), what the step is doing, and its error.
+fn step_view(
+    step: RwSignal<Step>,
+    label: &'static str,
+    class: &'static str,
+    error_id: &'static str,
+) -> impl IntoView {
     view! {
+        <div class="actions">
+            <button type="submit" class=class disabled=move || matches!(step.get(), Step::Busy(_))>
+                {label}
+            </button>
+        </div>
         <p class="status" role="status">
             {move || match step.get() {
                 // What was done is said above the forms (the form may be gone).
@@ -191,11 +202,7 @@ fn TurnOn(state: AppState, said: RwSignal<String>) -> impl IntoView {
             {secret("lock-new", "New passphrase", "new-password", new, step, "lock-on-error")}
             {strength_hint(new)}
             {secret("lock-repeat", "Repeat the passphrase", "new-password", repeated, step, "lock-on-error")}
-            <div class="actions">
-                <button type="submit" class="button primary"
-                    disabled=move || matches!(step.get(), Step::Busy(_))>"Turn the lock on"</button>
-            </div>
-            {step_view(step, "lock-on-error")}
+            {step_view(step, "Turn the lock on", "button primary", "lock-on-error")}
         </form>
         <p class="hint">"Exports for other programs (CSV, vCard, calendar) stay readable files; \
             backups downloaded while locked are locked with the same passphrase."</p>
@@ -288,21 +295,13 @@ fn LockedSettings(state: AppState, said: RwSignal<String>) -> impl IntoView {
             {secret("change-new", "New passphrase", "new-password", new, changing, "change-error")}
             {strength_hint(new)}
             {secret("change-repeat", "Repeat the new passphrase", "new-password", repeated, changing, "change-error")}
-            <div class="actions">
-                <button type="submit" class="button"
-                    disabled=move || matches!(changing.get(), Step::Busy(_))>"Change the passphrase"</button>
-            </div>
-            {step_view(changing, "change-error")}
+            {step_view(changing, "Change the passphrase", "button", "change-error")}
         </form>
         <form class="form" novalidate on:submit=turn_off aria-labelledby="off-heading">
             <h3 id="off-heading">"Turn the lock off"</h3>
             <p class="hint">"Turning it off stores your data readable in this browser again."</p>
             {secret("off-current", "Passphrase", "current-password", off_current, off, "off-error")}
-            <div class="actions">
-                <button type="submit" class="button"
-                    disabled=move || matches!(off.get(), Step::Busy(_))>"Turn the lock off"</button>
-            </div>
-            {step_view(off, "off-error")}
+            {step_view(off, "Turn the lock off", "button", "off-error")}
         </form>
     }
 }

@@ -179,15 +179,16 @@ impl AppState {
         let mut exchanges = self.exchanges();
         let text = backup::export(&book, revision, now, &exchanges.head())?;
         let name = backup::file_name(clock::today());
+        // The fingerprint of the backup's own text (a locked one opens to it).
+        let hash = exchange::fingerprint(&text);
         let (name, file) = if locked {
             let sealed = storage::seal_backup(&text).ok_or(DataError::NotLocked)?;
             (name.replace(".json", "-locked.json"), sealed)
         } else {
-            (name, text.clone())
+            (name, text)
         };
         download::offer(&name, &file, "application/json")?;
         // A copy of what was written, for when the other device's backup comes back.
-        let hash = exchange::fingerprint(&text);
         let dropped = exchanges.wrote(hash.clone(), now);
         let copy = document::encode_packed(&book, revision, now);
         self.store

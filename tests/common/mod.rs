@@ -37,6 +37,15 @@ pub fn named(name: &str) -> ContactDraft {
     }
 }
 
+/// A book of contacts with these names, created [`now`].
+pub fn book_with(names: &[&str]) -> Book {
+    let mut book = Book::default();
+    for name in names {
+        book.add_contact(&named(name), now()).unwrap();
+    }
+    book
+}
+
 /// Adds a contact named `name`, created on `created`.
 pub fn person(book: &mut Book, name: &str, created: &str) -> ContactId {
     book.add_contact(&named(name), at(created)).unwrap()

@@ -89,6 +89,14 @@ function assertNothingReadable(texts) {
   }
 }
 
+/** On the Data page of a locked app: the Back up card and the backup it downloads. */
+async function downloadLockedBackup(page) {
+  await go(page, '/data');
+  const backupCard = page.locator('.card', { has: page.getByRole('heading', { name: 'Back up' }) });
+  const locked = await download(page, backupCard.getByRole('button', { name: 'Download a backup' }));
+  return { backupCard, locked };
+}
+
 async function download(page, button) {
   const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
   return { name: file.suggestedFilename(), path: await file.path(), text: await readFile(await file.path(), 'utf8') };
@@ -193,9 +201,7 @@ test('a lock or a locked backup from a newer Reachout is refused in words and le
   const page = await freshPage(t, setup, PHONE);
   await seed(page, SEED);
   await turnLockOn(page);
-  await go(page, '/data');
-  const backupCard = page.locator('.card', { has: page.getByRole('heading', { name: 'Back up' }) });
-  const locked = await download(page, backupCard.getByRole('button', { name: 'Download a backup' }));
+  const { locked } = await downloadLockedBackup(page);
   const newer = JSON.stringify({ ...JSON.parse(locked.text), version: 9 });
   await page.getByLabel('Backup file').setInputFiles({ name: 'newer-locked.json', mimeType: 'application/json', buffer: Buffer.from(newer) });
   await page.getByRole('alert').filter({ hasText: 'This locked backup cannot be opened: it was locked by a newer Reachout (lock version 9; this one reads version 1). Nothing was changed.' }).waitFor();
@@ -313,9 +319,7 @@ test('locked backups down and up, a new passphrase, the old one refused, the loc
   const page = await freshPage(t, setup, PHONE);
   await seed(page, SEED);
   await turnLockOn(page);
-  await go(page, '/data');
-  const backupCard = page.locator('.card', { has: page.getByRole('heading', { name: 'Back up' }) });
-  const locked = await download(page, backupCard.getByRole('button', { name: 'Download a backup' }));
+  const { backupCard, locked } = await downloadLockedBackup(page);
   assert.match(locked.name, /^reachout-backup-\d{4}-\d\d-\d\d-locked\.json$/);
   const envelope = JSON.parse(locked.text);
   assert.deepEqual(Object.keys(envelope).sort(), ['ciphertext', 'compression', 'format', 'iterations', 'kdf', 'nonce', 'salt', 'version']);
